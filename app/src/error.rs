@@ -1,0 +1,74 @@
+//! The one error type a person can read.
+//!
+//! Every server function and form handler answers with [`AppError`]. Its `Display` is a plain Italian
+//! sentence fit for the page; causes of internal errors never reach the person: they are logged on the
+//! server with the request id that the page shows, so staff can find them.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// A value the person typed is not acceptable; `message` says why, in Italian.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    #[error("La pagina o l'elemento che cerchi non esiste più o non è mai esistito.")]
+    NotFound,
+    #[error("Non hai i permessi per questa operazione.")]
+    Forbidden,
+    /// Someone else changed the same thing first (a seat taken, a request already claimed).
+    #[error("{0}")]
+    Conflict(String),
+    #[error("Il servizio non è raggiungibile in questo momento. Riprova tra qualche minuto.")]
+    Unavailable,
+    #[error(
+        "Si è verificato un problema tecnico e la richiesta non è andata a buon fine. \
+         Riprova più tardi; se il problema continua, comunica all'ufficio questo codice: {request_id}."
+    )]
+    Internal { request_id: String },
+    /// The browser could not reach the server or read its answer.
+    #[error("Non è stato possibile contattare il server. Controlla la connessione e riprova.")]
+    Transport(String),
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Transport(value.to_string())
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    /// Logs an unexpected failure with its whole cause chain and returns the sentence for the page.
+    ///
+    /// Call it where the cause is known; the request id is the one the server gave this request
+    /// (the `x-request-id` header), so the log line and the page match.
+    pub fn internal(context: &str, cause: &(dyn std::error::Error + 'static)) -> Self {
+        let request_id = crate::security::current_request_id();
+        let mut chain = cause.to_string();
+        let mut source = cause.source();
+        while let Some(inner) = source {
+            chain.push_str(": ");
+            chain.push_str(&inner.to_string());
+            source = inner.source();
+        }
+        tracing::error!(request_id = %request_id, error = %chain, "{context}");
+        AppError::Internal { request_id }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(error: sqlx::Error) -> Self {
+        match error {
+            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
+                tracing::error!(request_id = %crate::security::current_request_id(), error = %error, "database unavailable");
+                AppError::Unavailable
+            }
+            other => AppError::internal("database error", &other),
+        }
+    }
+}

@@ -1,0 +1,405 @@
+//! How every form of Sportello behaves, with and without JavaScript.
+//!
+//! A form is a plain HTML `<form method="post">` whose `action` is the page's own address, so it works
+//! with JavaScript off: the server checks the fields and either redirects (post/redirect/get) or
+//! renders the same page again, status 422, with each error next to its field and every value as it
+//! was typed ([`Submitted`]). When the WASM bundle has loaded, the same form sends the same fields to a
+//! server function instead and shows the answer without a reload; both paths call one `submit`
+//! function on the server, so they cannot disagree.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What is wrong with a submitted form, field by field, as Italian sentences.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldErrors(BTreeMap<String, String>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the first problem of a field; later ones for the same field are dropped, so the
+    /// person reads one clear sentence per field.
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.entry(field.to_owned()).or_insert_with(|| message.into());
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.get(field).map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// Takes the result of parsing one field into a domain type, keeping its error.
+    pub fn check<T, E: std::fmt::Display>(&mut self, field: &str, parsed: Result<T, E>) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.add(field, error.to_string());
+                None
+            }
+        }
+    }
+}
+
+/// The answer to a submitted form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormOutcome {
+    /// Accepted: go on to this address.
+    Done { next: String },
+    /// Not accepted: nothing was changed; these are the reasons.
+    Invalid(FieldErrors),
+}
+
+/// A form sent back to a browser without JavaScript: the values as typed, and what went wrong.
+///
+/// The server provides it as context when it renders a page in answer to a post; the page reads it
+/// through [`use_submitted`], which also carries it to the browser so hydration sees the same page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Submitted {
+    pub values: BTreeMap<String, String>,
+    pub errors: FieldErrors,
+    /// A failure that is not about one field (e.g. a technical problem, with its request id).
+    pub problem: Option<String>,
+}
+
+/// The form state this page was rendered with: empty on a normal visit, filled after a no-JS post.
+pub fn use_submitted() -> Submitted {
+    SharedValue::new(|| use_context::<Submitted>().unwrap_or_default()).into_inner()
+}
+
+/// The live state of one form on the page, shared by its fields through context.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    values: StoredValue<BTreeMap<String, String>>,
+    pub errors: RwSignal<FieldErrors>,
+    pub problem: RwSignal<Option<String>>,
+    pub pending: RwSignal<bool>,
+}
+
+impl FormState {
+    pub fn new(submitted: Submitted) -> Self {
+        Self {
+            values: StoredValue::new(submitted.values),
+            errors: RwSignal::new(submitted.errors),
+            problem: RwSignal::new(submitted.problem),
+            pending: RwSignal::new(false),
+        }
+    }
+
+    /// The value a field starts with: what was typed before a no-JS round trip, or empty.
+    pub fn initial(&self, field: &str) -> String {
+        self.values
+            .with_value(|values| values.get(field).cloned().unwrap_or_default())
+    }
+
+    pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
+        let errors = self.errors;
+        Signal::derive(move || errors.with(|e| e.get(field).map(str::to_owned)))
+    }
+
+    /// Shows the server's answer to a hydrated submission.
+    pub fn show(&self, answer: Result<FormOutcome, AppError>) {
+        self.pending.set(false);
+        match answer {
+            Ok(FormOutcome::Done { next }) => {
+                self.errors.set(FieldErrors::new());
+                self.problem.set(None);
+                let navigate = leptos_router::hooks::use_navigate();
+                navigate(&next, Default::default());
+            }
+            Ok(FormOutcome::Invalid(errors)) => {
+                self.problem.set(None);
+                self.errors.set(errors);
+            }
+            Err(error) => self.problem.set(Some(error.to_string())),
+        }
+    }
+}
+
+/// Parses a submitted form into the server function's arguments, in the browser: the same names
+/// the server reads from a no-JS post.
+#[cfg(feature = "hydrate")]
+pub fn read_form<T: serde::de::DeserializeOwned>(event: &web_sys::SubmitEvent) -> Option<T> {
+    use leptos::form::FromFormData;
+    use wasm_bindgen::JsCast;
+
+    let form = event.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    T::from_form_data(&data).ok()
+}
+
+/// The text inside a `<textarea>` as the server must write it.
+///
+/// Leptos writes a textarea's children without escaping them (it treats the element as raw text), so
+/// a value containing `</textarea>` would end the element and inject markup. On the server we escape
+/// it ourselves: inside a textarea the browser decodes the entities, so the person sees exactly what
+/// they typed. In the browser the text becomes a DOM text node, which is never parsed as HTML.
+fn textarea_text(value: &str) -> String {
+    if cfg!(feature = "ssr") {
+        value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        value.to_owned()
+    }
+}
+
+fn field_id(name: &str) -> String {
+    format!("campo-{name}")
+}
+
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{}-aiuto", field_id(name)));
+    }
+    if error {
+        ids.push(format!("{}-errore", field_id(name)));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The list of errors at the top of a form, each linking to its field (the pattern that screen
+/// reader users expect: the page says at once that something must be corrected, and where).
+#[component]
+pub fn ErrorSummary(form: FormState, labels: &'static [(&'static str, &'static str)]) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    // After a hydrated submission the summary appears without a page load: move the focus to it so
+    // keyboard and screen reader users learn about it, as they would after a reload.
+    Effect::new(move |_| {
+        if !form.errors.with(FieldErrors::is_empty) || form.problem.with(Option::is_some) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || form.problem.with(Option::is_some)>
+            <div class="avviso avviso-errore" role="alert">
+                <p>{move || form.problem.get()}</p>
+            </div>
+        </Show>
+        <Show when=move || !form.errors.with(FieldErrors::is_empty)>
+            <div class="riepilogo-errori" tabindex="-1" node_ref=summary aria-labelledby="riepilogo-errori-titolo">
+                <h2 id="riepilogo-errori-titolo">
+                    {move || match form.errors.with(FieldErrors::len) {
+                        1 => "C'è un dato da correggere".to_owned(),
+                        n => format!("Ci sono {n} dati da correggere"),
+                    }}
+                </h2>
+                <ul>
+                    {move || {
+                        let errors = form.errors.get();
+                        labels
+                            .iter()
+                            .filter_map(|(name, _)| {
+                                errors.get(name).map(|message| {
+                                    view! {
+                                        <li><a href=format!("#{}", field_id(name))>{message.to_owned()}</a></li>
+                                    }
+                                })
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The label, optional hint and error of a field; `control` is the input itself.
+#[component]
+fn FieldFrame(
+    name: &'static str,
+    label: &'static str,
+    hint: Option<&'static str>,
+    required: bool,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let id = field_id(name);
+    view! {
+        <div class="campo" class:campo-con-errore=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                {label}
+                {(!required).then(|| view! { <span class="facoltativo">" (facoltativo)"</span> })}
+            </label>
+            {hint.map(|hint| view! { <p class="aiuto" id=format!("{id}-aiuto")>{hint}</p> })}
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="errore-campo" id=format!("{}-errore", field_id(name))>
+                                <span class="sr-only">"Errore: "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            {children()}
+        </div>
+    }
+}
+
+/// A one-line text field.
+#[component]
+pub fn TextField(
+    form: FormState,
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] max_length: Option<usize>,
+) -> impl IntoView {
+    let error = form.error(name);
+    view! {
+        <FieldFrame name label hint required error>
+            <input
+                id=field_id(name)
+                name=name
+                type=kind
+                value=form.initial(name)
+                autocomplete=autocomplete
+                maxlength=max_length
+                aria-required=required.then_some("true")
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || described_by(name, hint.is_some(), error.with(Option::is_some))
+            />
+        </FieldFrame>
+    }
+}
+
+/// A multi-line text field with a limit; once the page is hydrated it also counts the characters
+/// as the person types (without JavaScript the limit is still stated in the hint and checked by the
+/// server).
+#[component]
+pub fn TextArea(
+    form: FormState,
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max_chars: usize,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = form.error(name);
+    let initial = form.initial(name);
+    let typed = RwSignal::new(initial.chars().count());
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let counter_id = format!("{}-conteggio", field_id(name));
+    view! {
+        <FieldFrame name label hint=Some(hint) required error>
+            <textarea
+                id=field_id(name)
+                name=name
+                rows="6"
+                aria-required=required.then_some("true")
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || described_by(name, true, error.with(Option::is_some))
+                on:input=move |event| typed.set(event_target_value(&event).chars().count())
+            >
+                {textarea_text(&initial)}
+            </textarea>
+            <Show when=move || hydrated.get()>
+                <p
+                    class="conteggio"
+                    class:conteggio-oltre=move || { typed.get() > max_chars }
+                    id=counter_id.clone()
+                    aria-live="polite"
+                >
+                    {move || {
+                        let used = typed.get();
+                        if used > max_chars {
+                            format!("Hai superato il limite di {} caratteri.", used - max_chars)
+                        } else {
+                            format!("Hai scritto {used} caratteri su {max_chars}.")
+                        }
+                    }}
+                </p>
+            </Show>
+        </FieldFrame>
+    }
+}
+
+/// A choice from a short list.
+#[component]
+pub fn SelectField(
+    form: FormState,
+    name: &'static str,
+    label: &'static str,
+    options: &'static [(&'static str, &'static str)],
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
+    let error = form.error(name);
+    let initial = form.initial(name);
+    view! {
+        <FieldFrame name label hint=None required error>
+            <select
+                id=field_id(name)
+                name=name
+                aria-required=required.then_some("true")
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || described_by(name, false, error.with(Option::is_some))
+            >
+                <option value="" selected=initial.is_empty()>"Scegli…"</option>
+                {options
+                    .iter()
+                    .map(|(value, text)| {
+                        view! { <option value=*value selected=initial == *value>{*text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// A single checkbox that must be ticked (e.g. "ho letto l'informativa").
+#[component]
+pub fn Checkbox(form: FormState, name: &'static str, children: Children) -> impl IntoView {
+    let error = form.error(name);
+    let checked = !form.initial(name).is_empty();
+    let id = field_id(name);
+    view! {
+        <div class="campo campo-spunta" class:campo-con-errore=move || error.with(Option::is_some)>
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="errore-campo" id=format!("{}-errore", field_id(name))>
+                                <span class="sr-only">"Errore: "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                type="checkbox"
+                id=id.clone()
+                name=name
+                value="si"
+                checked=checked
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=move || described_by(name, false, error.with(Option::is_some))
+            />
+            <label for=id>{children()}</label>
+        </div>
+    }
+}

@@ -1,0 +1,86 @@
+//! The home page: what the service can do for a family, how to get an appointment, when to reach us.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::organisation::{describe_hours, get_site_info, SiteInfo};
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let site = Resource::new(|| (), |_| get_site_info());
+    view! {
+        <Title text="Home" />
+        <section class="apertura">
+            <div class="contenitore">
+                <h1>"Servizi sociali per le famiglie con figli minorenni"</h1>
+                <p class="introduzione">
+                    "Se la tua famiglia attraversa un momento difficile, il Servizio Sociale può aiutarti: "
+                    "informazioni, sostegno ai genitori, aiuti economici, progetti educativi per i ragazzi. "
+                    "Il primo passo è un colloquio con il Segretariato Sociale."
+                </p>
+            </div>
+        </section>
+        <div class="contenitore">
+            <div class="tre-domande">
+                <section>
+                    <h2>"Che cosa possiamo fare per la tua famiglia"</h2>
+                    <p>
+                        "Ascoltiamo la tua situazione e, insieme a te, cerchiamo l'aiuto giusto: orientamento "
+                        "tra i servizi, sostegno educativo e psicologico, aiuti economici, accompagnamento al lavoro."
+                    </p>
+                </section>
+                <section>
+                    <h2>"Come avere un appuntamento"</h2>
+                    <p>
+                        "Il Segretariato Sociale riceve solo su appuntamento. Puoi prenotarlo per telefono negli "
+                        "orari qui sotto. Il colloquio è gratuito."
+                    </p>
+                </section>
+                <section>
+                    <h2>"Quando puoi trovarci"</h2>
+                    <p>"Orari, indirizzi e recapiti delle sedi sono qui sotto."</p>
+                </section>
+            </div>
+            <h2>"Le nostre sedi"</h2>
+            <Suspense fallback=|| view! { <p>"Caricamento delle sedi…"</p> }>
+                {move || Suspend::new(async move {
+                    match site.await {
+                        Ok(site) => view! { <Offices site /> }.into_any(),
+                        Err(error) => view! { <p class="avviso avviso-errore">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn Offices(site: SiteInfo) -> impl IntoView {
+    view! {
+        <ul class="schede">
+            {site
+                .offices
+                .into_iter()
+                .map(|office| {
+                    let hours = describe_hours(&office.hours);
+                    view! {
+                        <li class="scheda">
+                            <h3>{office.name}</h3>
+                            {office.comune.map(|comune| view! { <p class="scheda-comune">{comune}</p> })}
+                            <p>{office.address}</p>
+                            <p>
+                                "Telefono: "
+                                <a href=format!("tel:{}", office.phone.replace(['.', ' '], ""))>{office.phone.clone()}</a>
+                            </p>
+                            <p>"Email: "<a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
+                            <h4>"Orari di ricevimento, solo su appuntamento"</h4>
+                            <ul class="orari">
+                                {hours.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                            </ul>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

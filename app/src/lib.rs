@@ -1,0 +1,82 @@
+//! Sportello's pages, components, server functions and domain types.
+//!
+//! The same crate is compiled twice: with `ssr` into the server (with the database queries) and with
+//! `hydrate` into the browser bundle. Modules follow the parts of the product.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+pub mod assistance;
+pub mod error;
+pub mod forms;
+pub mod home;
+pub mod layout;
+pub mod mail;
+pub mod not_found;
+pub mod organisation;
+pub mod validation;
+
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use assistance::{AssistancePage, AssistanceSentPage};
+use home::HomePage;
+use layout::{EmergencyNotice, Footer, Header, SkipLink};
+use not_found::NotFoundPage;
+
+/// The HTML document around the application, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    security::provide_request_nonce();
+    view! {
+        <!DOCTYPE html>
+        <html lang="it">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The application: the same tree on the server and in the browser.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let masthead = layout::use_masthead();
+    let site_name = masthead.organisation.clone();
+    view! {
+        <Stylesheet id="sportello" href="/pkg/sportello.css" />
+        <Title formatter=move |page: String| format!("{page} — Sportello — {site_name}") />
+        <Router>
+            <SkipLink />
+            <Header masthead=masthead.clone() />
+            <EmergencyNotice />
+            <main id="contenuto" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/assistenza") view=AssistancePage ssr=SsrMode::Async />
+                    <Route path=path!("/assistenza/inviata") view=AssistanceSentPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+            <Footer masthead />
+        </Router>
+    }
+}

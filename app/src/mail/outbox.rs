@@ -1,0 +1,125 @@
+//! The outbox queries: queue a message; let a sender lease, deliver and settle it.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::db::Db;
+use crate::on_db;
+
+/// A message to be sent, in plain text (neutral wording: never the name of a unit such as "tutela
+/// minori" — see DOMAIN.md).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutgoingEmail {
+    pub to: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+/// A message leased by a sender.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct LeasedEmail {
+    pub id: i64,
+    pub to_address: String,
+    pub reply_to: Option<String>,
+    pub subject: String,
+    pub body_text: String,
+    pub attempts: i64,
+}
+
+/// After this many failed attempts a message is marked `failed` and left for staff to see.
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// How long a sender may hold a message before another sender may take it over (e.g. after a crash).
+pub const LEASE: Duration = Duration::minutes(5);
+
+const ENQUEUE: &str =
+    "INSERT INTO email_outbox (to_address, reply_to, subject, body_text, status, attempts, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id";
+
+/// Queues a message to leave as soon as the sender runs; returns its outbox id.
+pub async fn enqueue(db: &Db, now: DateTime<Utc>, email: &OutgoingEmail) -> Result<i64, sqlx::Error> {
+    on_db!(db, pool => {
+        sqlx::query_scalar(ENQUEUE)
+            .bind(&email.to)
+            .bind(&email.reply_to)
+            .bind(&email.subject)
+            .bind(&email.body)
+            .bind(now)
+            .fetch_one(pool)
+            .await
+    })
+}
+
+/// Takes the next message that is due, if any, by a single conditional update: two senders (two
+/// server processes) never take the same message, whichever database.
+pub async fn lease_next(db: &Db, now: DateTime<Utc>) -> Result<Option<LeasedEmail>, sqlx::Error> {
+    const LEASE_NEXT: &str = "UPDATE email_outbox
+            SET status = 'sending', attempts = attempts + 1, locked_until = $2
+          WHERE id = (SELECT id FROM email_outbox
+                       WHERE (status = 'pending' AND next_attempt_at <= $1)
+                          OR (status = 'sending' AND locked_until < $1)
+                       ORDER BY next_attempt_at, id
+                       LIMIT 1)
+            AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1))
+      RETURNING id, to_address, reply_to, subject, body_text, attempts";
+    on_db!(db, pool => {
+        sqlx::query_as(LEASE_NEXT).bind(now).bind(now + LEASE).fetch_optional(pool).await
+    })
+}
+
+pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_db!(db, pool => {
+        sqlx::query("UPDATE email_outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1")
+            .bind(id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// Records a failed delivery: the message is tried again later, with a growing pause, until
+/// [`MAX_ATTEMPTS`]; then it stays `failed`.
+pub async fn mark_attempt_failed(
+    db: &Db,
+    email: &LeasedEmail,
+    now: DateTime<Utc>,
+    error: &str,
+) -> Result<(), sqlx::Error> {
+    let status = if email.attempts >= MAX_ATTEMPTS {
+        "failed"
+    } else {
+        "pending"
+    };
+    let next = now + retry_pause(email.attempts);
+    on_db!(db, pool => {
+        sqlx::query("UPDATE email_outbox SET status = $2, next_attempt_at = $3, locked_until = NULL, last_error = $4 WHERE id = $1")
+            .bind(email.id)
+            .bind(status)
+            .bind(next)
+            .bind(error)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
+/// 1, 2, 4 … minutes, at most two hours.
+pub fn retry_pause(attempts: i64) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
+    Duration::minutes(2_i64.pow(exponent)).min(Duration::hours(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pauses_grow_and_stop_growing() {
+        assert_eq!(retry_pause(1), Duration::minutes(1));
+        assert_eq!(retry_pause(2), Duration::minutes(2));
+        assert_eq!(retry_pause(4), Duration::minutes(8));
+        assert_eq!(retry_pause(8), Duration::minutes(128).min(Duration::hours(2)));
+        assert_eq!(retry_pause(50), Duration::hours(2));
+    }
+}

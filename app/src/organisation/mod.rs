@@ -1,0 +1,172 @@
+//! Who runs the service and where: the organisation (a comune or an inter-municipal agency), the
+//! comuni it serves, its units (the queues requests are routed to) and its offices with their
+//! reception hours. All of it is data in the database, seeded at first start, never constants.
+
+use chrono::NaiveTime;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// The body that runs the social service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+}
+
+/// One weekly reception window of an office, in Italian local time (Europe/Rome).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningWindow {
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+/// A place where citizens are received (sede).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    /// The comune the office belongs to; `None` when it belongs to the organisation itself.
+    pub comune: Option<String>,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    pub hours: Vec<OpeningWindow>,
+}
+
+/// A unit of the service with its own queue of requests.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// What the public pages show about the service.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteInfo {
+    pub organisation: Organisation,
+    pub comuni: Vec<String>,
+    pub units: Vec<Unit>,
+    pub offices: Vec<Office>,
+}
+
+#[server(prefix = "/api", endpoint = "site-info")]
+pub async fn get_site_info() -> Result<SiteInfo, AppError> {
+    let state = crate::state::AppState::current();
+    Ok(store::site_info(&state.db).await?)
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+];
+
+fn clock_time(t: NaiveTime) -> String {
+    t.format("%-H:%M").to_string()
+}
+
+/// Reception hours as people say them: days with the same windows grouped together, e.g.
+/// "Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30" and "Venerdì: 9:30–12:30".
+pub fn describe_hours(windows: &[OpeningWindow]) -> Vec<String> {
+    let mut by_day: Vec<(u8, String)> = Vec::new();
+    for day in 1..=7u8 {
+        let mut today: Vec<&OpeningWindow> = windows.iter().filter(|w| w.weekday == day).collect();
+        if today.is_empty() {
+            continue;
+        }
+        today.sort_by_key(|w| w.opens);
+        let text = today
+            .iter()
+            .map(|w| format!("{}–{}", clock_time(w.opens), clock_time(w.closes)))
+            .collect::<Vec<_>>()
+            .join(" e ");
+        by_day.push((day, text));
+    }
+
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < by_day.len() {
+        let mut j = i;
+        while j + 1 < by_day.len() && by_day[j + 1].1 == by_day[i].1 && by_day[j + 1].0 == by_day[j].0 + 1 {
+            j += 1;
+        }
+        let first = WEEKDAYS[usize::from(by_day[i].0 - 1)];
+        let last = WEEKDAYS[usize::from(by_day[j].0 - 1)];
+        let days = match j - i {
+            0 => capitalise(first),
+            1 => format!("{} e {last}", capitalise(first)),
+            _ => format!("Da {first} a {last}"),
+        };
+        lines.push(format!("{days}: {}", by_day[i].1));
+        i = j + 1;
+    }
+    lines
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn window(weekday: u8, opens: (u32, u32), closes: (u32, u32)) -> OpeningWindow {
+        OpeningWindow {
+            weekday,
+            opens: NaiveTime::from_hms_opt(opens.0, opens.1, 0).unwrap(),
+            closes: NaiveTime::from_hms_opt(closes.0, closes.1, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn groups_days_with_the_same_windows() {
+        let mut windows = Vec::new();
+        for day in 1..=4 {
+            windows.push(window(day, (14, 30), (15, 30)));
+            windows.push(window(day, (9, 30), (12, 30)));
+        }
+        windows.push(window(5, (9, 30), (12, 30)));
+        assert_eq!(
+            describe_hours(&windows),
+            vec!["Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30", "Venerdì: 9:30–12:30"]
+        );
+    }
+
+    #[test]
+    fn does_not_join_days_that_are_not_consecutive() {
+        let windows = vec![
+            window(1, (9, 0), (12, 0)),
+            window(3, (9, 0), (12, 0)),
+            window(4, (9, 0), (12, 0)),
+        ];
+        assert_eq!(
+            describe_hours(&windows),
+            vec!["Lunedì: 9:00–12:00", "Mercoledì e giovedì: 9:00–12:00"]
+        );
+    }
+
+    #[test]
+    fn no_windows_no_lines() {
+        assert!(describe_hours(&[]).is_empty());
+    }
+}

@@ -1,0 +1,236 @@
+//! Configuration, read from the environment with safe defaults. Every variable is documented in
+//! the README ("Configuration"); a wrong value stops the server with one sentence saying which.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the application's data lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DatabaseLocation {
+    /// An SQLite file (created on first start).
+    Sqlite { url: String },
+    /// A PostgreSQL server.
+    Postgres { url: String },
+}
+
+impl DatabaseLocation {
+    /// Reads a `DATABASE_URL`-style value; `None` means the default SQLite file under `data_dir`.
+    pub fn parse(url: Option<&str>, data_dir: &std::path::Path) -> Result<Self, ConfigError> {
+        match url.map(str::trim).filter(|u| !u.is_empty()) {
+            None => Ok(Self::Sqlite {
+                url: format!("sqlite://{}", data_dir.join("sportello.db").display()),
+            }),
+            Some(url) if url.starts_with("sqlite:") => Ok(Self::Sqlite { url: url.to_owned() }),
+            Some(url) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                Ok(Self::Postgres { url: url.to_owned() })
+            }
+            Some(url) => Err(ConfigError::UnknownDatabaseScheme {
+                scheme: url.split(':').next().unwrap_or_default().chars().take(20).collect(),
+            }),
+        }
+    }
+}
+
+/// Where outgoing email goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MailTransport {
+    /// An SMTP server, e.g. `smtps://user:password@mail.example.it:465` or `smtp://localhost:2525`.
+    Smtp { url: String },
+    /// No mail server: each message is written as an `.eml` file in this folder, to be read locally.
+    Folder { path: PathBuf },
+}
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database: DatabaseLocation,
+    /// The connection that runs migrations; the application's own when unset.
+    pub database_owner: Option<DatabaseLocation>,
+    pub public_url: String,
+    /// When set, the organisation's name shown on the pages (stored in the database at start).
+    pub organisation_name: Option<String>,
+    pub mail: MailTransport,
+    pub mail_from: String,
+    /// The first-start seed (TOML); the built-in one when unset.
+    pub seed_file: Option<PathBuf>,
+    /// Where the built CSS, JS and WASM are served from.
+    pub site_root: PathBuf,
+    /// Largest request body accepted, in bytes.
+    pub max_body_bytes: usize,
+    pub log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("DATABASE_URL must start with sqlite: or postgres:// (it starts with \"{scheme}:\").")]
+    UnknownDatabaseScheme { scheme: String },
+    #[error("{name} is not a valid value for its setting: {reason}.")]
+    Invalid { name: &'static str, reason: String },
+}
+
+/// The environment as a lookup function, so tests can pass their own.
+pub trait Env {
+    fn get(&self, name: &str) -> Option<String>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn get(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+    }
+}
+
+impl<const N: usize> Env for [(&str, &str); N] {
+    fn get(&self, name: &str) -> Option<String> {
+        self.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned())
+    }
+}
+
+impl Settings {
+    pub fn from_env(env: &impl Env) -> Result<Self, ConfigError> {
+        let listen_raw = env
+            .get("SPORTELLO_LISTEN")
+            .or_else(|| env.get("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned());
+        let listen: SocketAddr = listen_raw.parse().map_err(|_| ConfigError::Invalid {
+            name: "SPORTELLO_LISTEN",
+            reason: format!("\"{listen_raw}\" is not an address and port such as 127.0.0.1:3000"),
+        })?;
+        let data_dir = PathBuf::from(env.get("SPORTELLO_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
+        let database = DatabaseLocation::parse(env.get("DATABASE_URL").as_deref(), &data_dir)?;
+        let database_owner = env
+            .get("DATABASE_OWNER_URL")
+            .map(|url| DatabaseLocation::parse(Some(&url), &data_dir))
+            .transpose()?;
+        if let Some(owner) = &database_owner {
+            if std::mem::discriminant(owner) != std::mem::discriminant(&database) {
+                return Err(ConfigError::Invalid {
+                    name: "DATABASE_OWNER_URL",
+                    reason: "it must point to the same kind of database as DATABASE_URL".into(),
+                });
+            }
+        }
+        let public_url = env
+            .get("SPORTELLO_PUBLIC_URL")
+            .unwrap_or_else(|| format!("http://{listen}"))
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError::Invalid {
+                name: "SPORTELLO_PUBLIC_URL",
+                reason: "it must start with http:// or https://".into(),
+            });
+        }
+        let mail = match env.get("SPORTELLO_SMTP_URL") {
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => MailTransport::Smtp { url },
+            Some(_) => {
+                return Err(ConfigError::Invalid {
+                    name: "SPORTELLO_SMTP_URL",
+                    reason: "it must start with smtp:// or smtps://".into(),
+                })
+            }
+            None => MailTransport::Folder {
+                path: env
+                    .get("SPORTELLO_MAIL_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| data_dir.join("mail")),
+            },
+        };
+        let max_body_bytes = match env.get("SPORTELLO_MAX_BODY_BYTES") {
+            None => 256 * 1024,
+            Some(raw) => raw.parse().map_err(|_| ConfigError::Invalid {
+                name: "SPORTELLO_MAX_BODY_BYTES",
+                reason: format!("\"{raw}\" is not a whole number of bytes"),
+            })?,
+        };
+        let log_format = match env.get("SPORTELLO_LOG_FORMAT").as_deref() {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "SPORTELLO_LOG_FORMAT",
+                    reason: format!("\"{other}\" is neither text nor json"),
+                })
+            }
+        };
+        Ok(Self {
+            listen,
+            database,
+            database_owner,
+            public_url,
+            organisation_name: env.get("SPORTELLO_ORGANISATION_NAME").map(|n| n.trim().to_owned()),
+            mail,
+            mail_from: env
+                .get("SPORTELLO_MAIL_FROM")
+                .unwrap_or_else(|| "Sportello <sportello@localhost>".to_owned()),
+            seed_file: env.get("SPORTELLO_SEED_FILE").map(PathBuf::from),
+            site_root: env
+                .get("LEPTOS_SITE_ROOT")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| "target/site".into()),
+            max_body_bytes,
+            log_format,
+            data_dir,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_a_local_trial_on_sqlite() {
+        let settings = Settings::from_env(&[("UNRELATED", "x")]).unwrap();
+        assert_eq!(settings.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(
+            settings.database,
+            DatabaseLocation::Sqlite {
+                url: "sqlite://data/sportello.db".into()
+            }
+        );
+        assert_eq!(
+            settings.mail,
+            MailTransport::Folder {
+                path: "data/mail".into()
+            }
+        );
+        assert_eq!(settings.public_url, "http://127.0.0.1:3000");
+    }
+
+    #[test]
+    fn postgres_is_chosen_by_the_url() {
+        let settings = Settings::from_env(&[("DATABASE_URL", "postgres://app@db/sportello")]).unwrap();
+        assert!(matches!(settings.database, DatabaseLocation::Postgres { .. }));
+    }
+
+    #[test]
+    fn an_unknown_scheme_is_one_clear_sentence_without_the_secret() {
+        let error = Settings::from_env(&[("DATABASE_URL", "mysql://root:secret@db/x")]).unwrap_err();
+        let sentence = error.to_string();
+        assert_eq!(
+            sentence,
+            "DATABASE_URL must start with sqlite: or postgres:// (it starts with \"mysql:\")."
+        );
+        assert!(!sentence.contains("secret"));
+    }
+
+    #[test]
+    fn the_owner_connection_must_be_the_same_kind_of_database() {
+        let error = Settings::from_env(&[
+            ("DATABASE_URL", "postgres://a@db/x"),
+            ("DATABASE_OWNER_URL", "sqlite://x.db"),
+        ])
+        .unwrap_err();
+        assert!(error.to_string().starts_with("DATABASE_OWNER_URL"));
+    }
+}

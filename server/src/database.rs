@@ -1,0 +1,87 @@
+//! Opening the database and bringing its schema up to date.
+//!
+//! Migrations are compiled into the binary (`migrations/sqlite` and `migrations/postgres`, with
+//! identical version names) and run at start-up through the owner connection, so that in production
+//! the application's own role can be denied rights the migrations need (see the README).
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use app::db::Db;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::config::DatabaseLocation;
+use crate::startup::StartupError;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// How long start-up waits for the database before giving up with a clear message.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, StartupError> {
+    let options = SqliteConnectOptions::from_str(url).map_err(|e| StartupError::DatabaseUrl(e.to_string()))?;
+    // WAL lets readers go on while one writer writes; foreign keys are off in SQLite unless asked;
+    // the busy timeout makes a writer wait for the lock instead of failing at once.
+    Ok(options
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10)))
+}
+
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = path.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
+/// Opens a pool on the database; for SQLite, creates the file (and its folder) if missing.
+pub async fn connect(location: &DatabaseLocation, max_connections: u32) -> Result<Db, StartupError> {
+    match location {
+        DatabaseLocation::Sqlite { url } => {
+            if let Some(parent) = sqlite_file(url).as_deref().and_then(std::path::Path::parent) {
+                if !parent.as_os_str().is_empty() {
+                    std::fs::create_dir_all(parent)
+                        .map_err(|e| StartupError::DataDir(parent.display().to_string(), e))?;
+                }
+            }
+            let pool = SqlitePoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(CONNECT_TIMEOUT)
+                .connect_with(sqlite_options(url)?)
+                .await
+                .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
+            Ok(Db::Sqlite(pool))
+        }
+        DatabaseLocation::Postgres { url } => {
+            let options = PgConnectOptions::from_str(url).map_err(|e| StartupError::DatabaseUrl(e.to_string()))?;
+            let pool = PgPoolOptions::new()
+                .max_connections(max_connections)
+                .acquire_timeout(CONNECT_TIMEOUT)
+                .connect_with(options)
+                .await
+                .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
+            Ok(Db::Postgres(pool))
+        }
+    }
+}
+
+/// Runs the pending migrations through `owner` (or through the application's own pool).
+pub async fn migrate(app_db: &Db, owner: Option<&DatabaseLocation>) -> Result<(), StartupError> {
+    let owner_db = match owner {
+        Some(location) => Some(connect(location, 1).await?),
+        None => None,
+    };
+    let db = owner_db.as_ref().unwrap_or(app_db);
+    let result = match db {
+        Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await,
+        Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await,
+    };
+    if let Some(owner_db) = owner_db {
+        owner_db.close().await;
+    }
+    result.map_err(|e| StartupError::Migration(e.to_string()))
+}

@@ -1,0 +1,93 @@
+//! The no-JavaScript path of every form (see `app::forms`): the browser posts the form to the page's
+//! own address; we run the same `submit` function the server function runs, then redirect on
+//! success (post/redirect/get) or render the same page again with the typed values and the errors.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+
+use app::error::AppError;
+use app::forms::{FormOutcome, Submitted};
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Method, Response, StatusCode};
+use axum::response::{IntoResponse, Redirect};
+use axum::routing::{post, MethodRouter};
+use serde::de::DeserializeOwned;
+
+use crate::startup::render_page;
+
+/// Values never written back into a page, whatever the form (secrets must be typed again).
+const NEVER_ECHOED: &[&str] = &["password", "nuova_password", "codice_totp"];
+
+/// A `POST` route for a form whose fields deserialise into `I` and whose effect is `submit`.
+pub fn no_js_form<I, F, Fut>(submit: F) -> MethodRouter<AppState>
+where
+    I: DeserializeOwned + Send + 'static,
+    F: Fn(AppState, I) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<FormOutcome, AppError>> + Send + 'static,
+{
+    post(move |State(state): State<AppState>, request: Request| {
+        let submit = submit.clone();
+        async move {
+            let (mut parts, body) = request.into_parts();
+            let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+                return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+            };
+            let values: BTreeMap<String, String> = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|(name, _)| !NEVER_ECHOED.contains(&name.as_str()))
+                .collect();
+            let (submitted, status) = match serde_urlencoded::from_bytes::<I>(&bytes) {
+                Err(_) => (
+                    Submitted {
+                        values,
+                        problem: Some("Il modulo è arrivato incompleto. Controlla i dati e invialo di nuovo.".into()),
+                        ..Submitted::default()
+                    },
+                    StatusCode::BAD_REQUEST,
+                ),
+                Ok(input) => match submit(state.clone(), input).await {
+                    Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
+                    Ok(FormOutcome::Invalid(errors)) => (
+                        Submitted {
+                            values,
+                            errors,
+                            problem: None,
+                        },
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                    ),
+                    Err(error) => {
+                        let status = status_of(&error);
+                        (
+                            Submitted {
+                                values,
+                                problem: Some(error.to_string()),
+                                ..Submitted::default()
+                            },
+                            status,
+                        )
+                    }
+                },
+            };
+            // Render the page the form lives on, as for a visit, with the submission in context.
+            parts.method = Method::GET;
+            let mut response: Response<Body> =
+                render_page(state, Request::from_parts(parts, Body::empty()), Some(submitted)).await;
+            *response.status_mut() = status;
+            response
+        }
+    })
+}
+
+fn status_of(error: &AppError) -> StatusCode {
+    match error {
+        AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::NotFound => StatusCode::NOT_FOUND,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::Unavailable | AppError::Transport(_) => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}

@@ -1,0 +1,127 @@
+//! What every response goes through: request id, one log line, panic safety, security headers
+//! (with a fresh Content-Security-Policy nonce per response), cross-site refusal and a body limit.
+
+use std::panic::AssertUnwindSafe;
+use std::time::Instant;
+
+use app::security::CspNonce;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{header, HeaderValue, Response, StatusCode};
+use axum::middleware::{self, Next};
+use axum::Router;
+use futures::FutureExt;
+use tower::ServiceBuilder;
+use tower_http::csrf::{CsrfLayer, ProtectionError};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::map_request_body::MapRequestBodyLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+
+use crate::pages;
+
+/// Wraps the router in the layers every response goes through, outermost first.
+pub fn protect<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    trusted_origin: &str,
+    max_body_bytes: usize,
+) -> Result<Router<S>, tower_http::csrf::ConfigError> {
+    let csrf = CsrfLayer::new()
+        .add_trusted_origin(trusted_origin)?
+        .with_rejection_response(|_error: ProtectionError| {
+            pages::plain_page(StatusCode::FORBIDDEN, "Richiesta rifiutata", CROSS_SITE_REFUSED, "-")
+        });
+    Ok(router.layer(
+        ServiceBuilder::new()
+            .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+            .layer(PropagateRequestIdLayer::x_request_id())
+            .layer(middleware::from_fn(access_log))
+            .layer(middleware::from_fn(catch_panics))
+            .layer(middleware::from_fn(security_headers))
+            .layer(RequestBodyLimitLayer::new(max_body_bytes))
+            .layer(MapRequestBodyLayer::new(Body::new))
+            .layer(csrf),
+    ))
+}
+
+const CROSS_SITE_REFUSED: &str =
+    "La richiesta è arrivata da un altro sito e per la tua sicurezza non è stata eseguita. \
+     Se stavi usando Sportello, torna alla pagina e riprova.";
+
+fn request_id(request: &Request) -> String {
+    request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned()
+}
+
+/// One line per request: method, route pattern (never the raw path or query, which may carry tokens
+/// or search words), status, latency and request id. No personal data.
+async fn access_log(request: Request, next: Next) -> Response<Body> {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = match request.extensions().get::<MatchedPath>() {
+        Some(path) => path.as_str().to_owned(),
+        None if request.uri().path().starts_with("/pkg/") => "/pkg/{file}".to_owned(),
+        None => "(fallback)".to_owned(),
+    };
+    let id = request_id(&request);
+    let response = next.run(request).await;
+    tracing::info!(
+        target: "sportello::http",
+        method = %method,
+        route = %route,
+        status = response.status().as_u16(),
+        latency_ms = started.elapsed().as_secs_f64() * 1000.0,
+        request_id = %id,
+        "request"
+    );
+    response
+}
+
+/// A panic in a handler becomes a 500 page that shows the request id, and a log line with the cause.
+async fn catch_panics(request: Request, next: Next) -> Response<Body> {
+    let id = request_id(&request);
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) => response,
+        Err(panic) => {
+            let cause = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            tracing::error!(request_id = %id, cause = %cause, "a handler panicked");
+            pages::internal_error_page(&id)
+        }
+    }
+}
+
+/// The policy: only our own scripts (the inline hydration script by this response's nonce), our own
+/// WASM, styles, images and fonts; nothing from other origins; never inside a frame.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+async fn security_headers(mut request: Request, next: Next) -> Response<Body> {
+    let nonce = leptos::nonce::Nonce::new().to_string();
+    request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if let Ok(policy) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
+    );
+    response
+}

@@ -1,0 +1,15 @@
+//! The Sportello server: configuration, database set-up, the HTTP router and its protections, and
+//! the background workers. Pages and their logic live in the `app` crate.
+
+pub mod config;
+pub mod database;
+pub mod forms;
+pub mod health;
+pub mod http;
+pub mod mailer;
+pub mod pages;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;
+
+pub use startup::{Application, StartupError};

@@ -1,0 +1,194 @@
+//! Building and running the application: configuration in, a bound server out.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::clock::{Clock, SystemClock};
+use app::forms::Submitted;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::Response;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tokio::sync::Notify;
+
+use crate::config::Settings;
+use crate::mailer::Mailer;
+use crate::{database, forms, health, http, mailer, seed};
+
+/// Why the server could not start: each is one sentence for the operator.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("The database address is not valid: {0}.")]
+    DatabaseUrl(String),
+    #[error("Cannot reach the database: {0}. Check DATABASE_URL and that the database server is running.")]
+    DatabaseUnreachable(String),
+    #[error("Cannot bring the database schema up to date: {0}.")]
+    Migration(String),
+    #[error("Cannot seed the new database: {0}.")]
+    Seed(String),
+    #[error("Cannot create or open the folder {0}: {1}.")]
+    DataDir(String, std::io::Error),
+    #[error("{0}")]
+    Mail(String),
+    #[error("Cannot listen on {0}: {1}. Is another program using that port?")]
+    Listen(SocketAddr, std::io::Error),
+    #[error("The public address cannot be trusted for cross-site checks: {0}.")]
+    PublicUrl(String),
+}
+
+/// A server that is bound to its port and ready to run.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    mailer: Mailer,
+    mail_from: Arc<lettre::message::Mailbox>,
+}
+
+impl Application {
+    /// Connects, migrates, seeds (once) and binds; with a clock of the caller's (tests) or the real one.
+    pub async fn build(settings: Settings) -> Result<Self, StartupError> {
+        Self::build_with_clock(settings, Arc::new(SystemClock)).await
+    }
+
+    pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
+        let db = database::connect(&settings.database, 10).await?;
+        database::migrate(&db, settings.database_owner.as_ref()).await?;
+        let seed = seed::Seed::load(settings.seed_file.as_deref())?;
+        match seed::apply_once(&db, clock.as_ref(), &seed).await {
+            Ok(seed::SeedOutcome::Applied) => tracing::info!("first start: the database was seeded"),
+            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
+        if let Some(name) = &settings.organisation_name {
+            seed::apply_organisation_name(&db, clock.as_ref(), name)
+                .await
+                .map_err(|e| StartupError::Seed(e.to_string()))?;
+        }
+        let organisation_name = app::organisation::store::organisation_name(&db)
+            .await
+            .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
+
+        let mailer = Mailer::new(&settings.mail)?;
+        let mail_from = settings
+            .mail_from
+            .parse()
+            .map_err(|e| StartupError::Mail(format!("SPORTELLO_MAIL_FROM is not a valid address: {e}")))?;
+
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .map_err(|e| StartupError::Listen(settings.listen, e))?;
+        let address = listener
+            .local_addr()
+            .map_err(|e| StartupError::Listen(settings.listen, e))?;
+
+        let leptos_options = LeptosOptions::builder()
+            .output_name("sportello")
+            .site_root(settings.site_root.display().to_string())
+            .site_pkg_dir("pkg")
+            .site_addr(address)
+            .build();
+        let state = AppState {
+            leptos_options,
+            db,
+            clock,
+            mail_ready: Arc::new(Notify::new()),
+            public_url: settings.public_url.clone(),
+            organisation_name: Arc::new(std::sync::RwLock::new(organisation_name)),
+        };
+        let router = router(state.clone(), &settings)?;
+        Ok(Self {
+            listener,
+            router,
+            state,
+            mailer,
+            mail_from: Arc::new(mail_from),
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
+        axum::serve(self.listener, self.router.into_make_service())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+/// What the application's pages may take from context, besides the state itself.
+fn page_context(state: &AppState, submitted: Option<Submitted>) -> impl Fn() + Clone + Send + Sync + 'static {
+    let state = state.clone();
+    move || {
+        provide_context(state.clone());
+        if let Some(submitted) = &submitted {
+            provide_context(submitted.clone());
+        }
+    }
+}
+
+/// Renders the application for `request`, as a visit would, optionally after a form submission.
+pub async fn render_page(state: AppState, request: Request, submitted: Option<Submitted>) -> Response<Body> {
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(page_context(&state, submitted), move || {
+        app::shell(options.clone())
+    });
+    handler(request).await
+}
+
+fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> {
+    let routes = generate_route_list(app::App);
+    let options = state.leptos_options.clone();
+    let router = Router::new()
+        .route("/health", get(health::health))
+        .route(
+            app::assistance::PATH,
+            forms::no_js_form(
+                |state: AppState, form| async move { app::assistance::submit::submit(&state, form).await },
+            ),
+        )
+        .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {
+            app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            page_context(&state, None),
+            app::shell,
+        ))
+        .with_state(state);
+    http::protect(router, &settings.public_url, settings.max_body_bytes)
+        .map_err(|e| StartupError::PublicUrl(e.to_string()))
+}

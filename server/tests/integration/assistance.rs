@@ -1,0 +1,120 @@
+//! "Richiedi assistenza": the shell's form, without JavaScript (post, re-render or redirect) and
+//! through its server function (the hydrated path); both queue one email for the service.
+
+use crate::on_both_databases;
+
+const MESSAGE: &str = "Vorrei sapere come chiedere il sostegno educativo per mio figlio.";
+
+fn valid<'a>() -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("nome", "Giulia"),
+        ("cognome", "D'Angelo"),
+        ("email", "giulia.dangelo@example.it"),
+        ("categoria", "servizi"),
+        ("messaggio", MESSAGE),
+        ("privacy", "si"),
+    ]
+}
+
+/// The HTML of one field: from its label to the next field.
+fn field<'h>(html: &'h str, name: &str) -> &'h str {
+    let start = html
+        .find(&format!("for=\"campo-{name}\""))
+        .unwrap_or_else(|| panic!("field {name}"));
+    let rest = &html[start..];
+    let end = rest[1..]
+        .find("<div class=\"campo")
+        .map(|i| i + 1)
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+on_both_databases! {
+    async fn without_javascript_errors_come_back_next_to_their_fields_with_the_values_kept(app: TestApp) {
+        let mut fields = valid();
+        fields.retain(|(name, _)| *name != "privacy");
+        fields.iter_mut().find(|(name, _)| *name == "email").unwrap().1 = "giulia.dangelo@";
+        let response = app.post_form("/assistenza", &fields).await;
+        assert_eq!(response.status(), 422);
+        let html = response.text().await.unwrap();
+
+        assert!(html.contains("<title>Errore: richiedi assistenza"));
+        assert!(html.contains("Ci sono 2 dati da correggere"));
+        let email = field(&html, "email");
+        assert!(email.contains("id=\"campo-email-errore\""), "the error is inside the email field: {email}");
+        assert!(email.contains("Scrivi un indirizzo email completo"));
+        assert!(email.contains("value=\"giulia.dangelo@\""), "what was typed is kept");
+        assert!(email.contains("aria-invalid=\"true\""));
+        assert!(email.contains("aria-describedby=\"campo-email-aiuto campo-email-errore\""));
+        assert!(field(&html, "privacy").contains("conferma di aver letto"));
+        assert!(field(&html, "nome").contains("value=\"Giulia\""));
+        assert!(field(&html, "cognome").contains("value=\"D&#x27;Angelo\"") || field(&html, "cognome").contains("value=\"D'Angelo\""));
+        assert!(field(&html, "categoria").contains("<option value=\"servizi\" selected"));
+        assert!(field(&html, "messaggio").contains(MESSAGE));
+        assert!(!field(&html, "nome").contains("errore-campo"), "a right field has no error");
+        assert_eq!(app.count("email_outbox").await, 0, "nothing changed");
+    }
+}
+
+on_both_databases! {
+    async fn typed_markup_is_shown_as_text_never_run(app: TestApp) {
+        let response = app.post_form("/assistenza", &[("nome", "<script>alert(1)</script>"), ("messaggio", "</textarea><b>x</b>")]).await;
+        assert_eq!(response.status(), 422);
+        let html = response.text().await.unwrap();
+        assert!(!html.contains("<script>alert(1)"));
+        assert!(!html.contains("</textarea><b>x</b>"));
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+}
+
+on_both_databases! {
+    async fn without_javascript_a_valid_request_redirects_and_queues_one_email(app: TestApp) {
+        let response = app.post_form("/assistenza", &valid()).await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/assistenza/inviata");
+        let confirmation = app.get("/assistenza/inviata").await.text().await.unwrap();
+        assert!(confirmation.contains("Abbiamo ricevuto il tuo messaggio"));
+
+        let emails = app.wait_for_emails(1).await;
+        let email = &emails[0];
+        assert!(email.contains("To: info@comune.cinisello-balsamo.mi.it"), "{email}");
+        assert!(email.contains("Reply-To: giulia.dangelo@example.it"), "{email}");
+        assert!(email.contains("Subject: Richiesta di assistenza dal sito: Informazioni sui servizi"), "{email}");
+        assert!(email.contains("sostegno educativo"), "{email}");
+        assert_eq!(app.count("email_outbox").await, 1);
+        // The outbox records the delivery.
+        for _ in 0..50 {
+            let sent: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE status = 'sent'").fetch_one(pool).await.unwrap());
+            if sent == 1 { return; }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the outbox row was not marked as sent");
+    }
+}
+
+on_both_databases! {
+    async fn the_hydrated_path_gives_the_same_answers(app: TestApp) {
+        // What the WASM bundle sends: the same fields, to the server function.
+        let post = |fields: Vec<(String, String)>| {
+            app.client.post(app.url("/api/assistenza"))
+                .header("origin", &app.address)
+                .header("accept", "application/json")
+                .form(&fields)
+                .send()
+        };
+        let as_server_fn = |fields: Vec<(&str, &str)>| fields.into_iter().map(|(k, v)| (format!("form[{k}]"), v.to_owned())).collect::<Vec<_>>();
+
+        let mut wrong = valid();
+        wrong.retain(|(name, _)| *name != "nome");
+        let response = post(as_server_fn(wrong)).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let answer: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(answer["Invalid"]["nome"], "Scrivi il nome.");
+        assert_eq!(app.count("email_outbox").await, 0);
+
+        let response = post(as_server_fn(valid())).await.unwrap();
+        let answer: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(answer, serde_json::json!({ "Done": { "next": "/assistenza/inviata" } }));
+        assert_eq!(app.count("email_outbox").await, 1);
+    }
+}

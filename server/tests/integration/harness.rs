@@ -1,0 +1,303 @@
+//! Starting the real server for a test: port 0, a fresh database (a temporary SQLite file, or a new
+//! PostgreSQL database when `SPORTELLO_TEST_POSTGRES_URL` is set), a clock the test controls, and
+//! emails written to a temporary folder. Tests talk to it over HTTP as a browser would.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::clock::ManualClock;
+use app::db::Db;
+use chrono::{TimeZone, Utc};
+use server::config::{DatabaseLocation, LogFormat, MailTransport, Settings};
+use server::Application;
+
+/// The variable that gives the PostgreSQL server for the tests (any database on it; each test
+/// creates and drops its own), e.g. `postgres://postgres@127.0.0.1:5432/postgres`.
+pub const POSTGRES_URL_VAR: &str = "SPORTELLO_TEST_POSTGRES_URL";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A running server and what the test needs to look inside it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    pub clock: ManualClock,
+    pub backend: Backend,
+    pub settings: Settings,
+    pub dir: tempfile::TempDir,
+    /// Dropped with the app: removes its PostgreSQL database.
+    _postgres: Option<PostgresDatabase>,
+}
+
+/// A throw-away PostgreSQL database, dropped when the test ends.
+pub struct PostgresDatabase {
+    admin_url: String,
+    name: String,
+}
+
+impl Drop for PostgresDatabase {
+    fn drop(&mut self) {
+        let admin_url = self.admin_url.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime: do the async clean-up on a thread of its own.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                use sqlx::Connection;
+                let mut admin = sqlx::PgConnection::connect(&admin_url).await.ok()?;
+                sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .await
+                    .ok()
+            })
+        })
+        .join();
+    }
+}
+
+/// The moment tests start at unless they say otherwise: a Monday morning in Rome.
+pub fn default_start() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap()
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+pub fn with_database(url: &str, database: &str) -> String {
+    let (before_query, query) = match url.split_once('?') {
+        Some((head, query)) => (head, Some(query)),
+        None => (url, None),
+    };
+    let scheme_end = before_query.find("://").map(|i| i + 3).unwrap_or(0);
+    let base = match before_query[scheme_end..].find('/') {
+        Some(slash) => &before_query[..scheme_end + slash],
+        None => before_query,
+    };
+    match query {
+        Some(query) => format!("{base}/{database}?{query}"),
+        None => format!("{base}/{database}"),
+    }
+}
+
+/// Settings for a test server whose files live in `dir`.
+pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
+    Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        data_dir: dir.to_path_buf(),
+        database,
+        database_owner: None,
+        public_url: "http://127.0.0.1".into(),
+        organisation_name: None,
+        mail: MailTransport::Folder { path: dir.join("mail") },
+        mail_from: "Sportello <sportello@localhost>".into(),
+        seed_file: None,
+        site_root: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")),
+        max_body_bytes: 256 * 1024,
+        log_format: LogFormat::Text,
+    }
+}
+
+/// Starts a server on a fresh database of `backend`; `None` when PostgreSQL was asked for but no
+/// test server is configured (outside CI, where it is required).
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (database, postgres) = fresh_database(backend, dir.path()).await?;
+    let mut settings = test_settings(dir.path(), database);
+    adjust(&mut settings);
+    let clock = ManualClock::at(default_start());
+    let application = Application::build_with_clock(settings.clone(), Arc::new(clock.clone()))
+        .await
+        .expect("the test server starts");
+    let address = format!("http://{}", application.local_addr());
+    let db = application.state().db.clone();
+    tokio::spawn(application.run_until_stopped());
+    Some(TestApp {
+        address,
+        client: browser(),
+        db,
+        clock,
+        backend,
+        settings,
+        dir,
+        _postgres: postgres,
+    })
+}
+
+/// A new, empty database of `backend` (`None`: PostgreSQL not configured, outside CI); for
+/// PostgreSQL the returned guard drops it when the test ends.
+pub async fn fresh_database(backend: Backend, dir: &Path) -> Option<(DatabaseLocation, Option<PostgresDatabase>)> {
+    match backend {
+        Backend::Sqlite => Some((
+            DatabaseLocation::Sqlite {
+                url: format!("sqlite://{}", dir.join("sportello.db").display()),
+            },
+            None,
+        )),
+        Backend::Postgres => {
+            let admin_url = match std::env::var(POSTGRES_URL_VAR) {
+                Ok(url) if !url.is_empty() => url,
+                _ if std::env::var_os("CI").is_some() => panic!("{POSTGRES_URL_VAR} must be set in CI"),
+                _ => {
+                    eprintln!("PostgreSQL variant skipped: set {POSTGRES_URL_VAR} to run it");
+                    return None;
+                }
+            };
+            let name = format!("sportello_test_{}", uuid::Uuid::new_v4().simple());
+            {
+                use sqlx::Connection;
+                let mut admin = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .expect("the test PostgreSQL server");
+                sqlx::query(&format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut admin)
+                    .await
+                    .expect("a test database");
+            }
+            let url = with_database(&admin_url, &name);
+            Some((
+                DatabaseLocation::Postgres { url },
+                Some(PostgresDatabase { admin_url, name }),
+            ))
+        }
+    }
+}
+
+/// An HTTP client that behaves like a browser on our pages: keeps cookies, does not follow
+/// redirects by itself (tests look at them), and says it is on the same site.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .expect("GET answered")
+    }
+
+    /// Posts a form as a browser without JavaScript does, from a page of this site.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(self.url(path))
+            .header("accept", "text/html")
+            .header("origin", &self.address)
+            .header("sec-fetch-site", "same-origin")
+            .form(fields)
+            .send()
+            .await
+            .expect("POST answered")
+    }
+
+    /// Starts a second server process on the same database (a restart, or a second instance).
+    pub async fn start_another(&self) -> String {
+        let application = Application::build_with_clock(self.settings.clone(), Arc::new(self.clock.clone()))
+            .await
+            .expect("the second server starts");
+        let address = format!("http://{}", application.local_addr());
+        tokio::spawn(application.run_until_stopped());
+        address
+    }
+
+    pub fn mail_dir(&self) -> PathBuf {
+        self.dir.path().join("mail")
+    }
+
+    /// Waits (up to 10 s) for `count` emails to be written to the mail folder and returns them.
+    pub async fn wait_for_emails(&self, count: usize) -> Vec<String> {
+        for _ in 0..100 {
+            let emails = read_emails(&self.mail_dir());
+            if emails.len() >= count {
+                return emails;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "expected {count} emails in {}, found {}",
+            self.mail_dir().display(),
+            read_emails(&self.mail_dir()).len()
+        );
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())
+    }
+
+    pub async fn execute(&self, sql: &str) {
+        app::on_db!(&self.db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); })
+    }
+}
+
+fn read_emails(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut emails: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    emails.sort();
+    emails
+}
+
+/// Writes a test once and runs it on both databases: `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            $(#[$meta])*
+            async fn run($app: $crate::harness::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::harness::spawn_app($crate::harness::Backend::Sqlite).await.unwrap()).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::harness::spawn_app($crate::harness::Backend::Postgres).await {
+                    run(app).await
+                }
+            }
+        }
+    };
+}
+
+#[test]
+fn replaces_the_database_of_a_postgres_url() {
+    assert_eq!(
+        with_database("postgres://u@h:5432/postgres", "t1"),
+        "postgres://u@h:5432/t1"
+    );
+    assert_eq!(
+        with_database("postgres://u@h/postgres?sslmode=disable", "t1"),
+        "postgres://u@h/t1?sslmode=disable"
+    );
+    assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
+}

@@ -1,0 +1,10 @@
+//! Integration tests: the real server, on port 0, against a fresh database, spoken to over HTTP.
+//! One test binary (faster to link than one per file); each module is one part of the product.
+
+mod harness;
+
+mod assistance;
+mod health;
+mod pages;
+mod protection;
+mod startup;

@@ -1,0 +1,138 @@
+//! Starting the server: clear refusals for bad configuration, seeding exactly once.
+
+use std::process::Command;
+use std::sync::Arc;
+
+use app::clock::ManualClock;
+use server::config::DatabaseLocation;
+use server::Application;
+
+use crate::harness::{self, default_start, fresh_database, test_settings, Backend};
+use crate::on_both_databases;
+
+/// Starts the real binary with `database_url` and returns (exit code, stderr).
+fn start_binary(database_url: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", database_url)
+        .env("SPORTELLO_LISTEN", "127.0.0.1:0")
+        .env("SPORTELLO_DATA_DIR", dir.path())
+        .output()
+        .expect("the server binary runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn assert_one_clear_sentence(stderr: &str, expected: &str) {
+    let ours: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("Sportello cannot start:"))
+        .collect();
+    assert_eq!(ours.len(), 1, "one sentence for the operator, got: {stderr}");
+    assert!(ours[0].contains(expected), "{stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "no panic: {stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_database_scheme_stops_the_server_with_one_sentence() {
+    let (code, stderr) = start_binary("mysql://root:segreto@localhost/sportello");
+    assert_eq!(code, Some(2));
+    assert_one_clear_sentence(&stderr, "DATABASE_URL must start with sqlite: or postgres://");
+    assert!(!stderr.contains("segreto"), "the password is never printed");
+}
+
+#[test]
+fn an_unreachable_postgres_stops_the_server_with_one_sentence() {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    let (code, stderr) = start_binary("postgres://sportello:segreto@127.0.0.1:1/sportello");
+    assert_eq!(code, Some(1));
+    assert_one_clear_sentence(&stderr, "Cannot reach the database");
+    assert!(!stderr.contains("segreto"));
+}
+
+#[test]
+fn an_unopenable_sqlite_file_stops_the_server_with_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("un-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let (code, stderr) = start_binary(&format!("sqlite://{}/sportello.db", blocker.display()));
+    assert_eq!(code, Some(1));
+    assert_one_clear_sentence(&stderr, "un-file");
+}
+
+on_both_databases! {
+    async fn the_first_start_seeds_once_and_never_again(app: TestApp) {
+        assert_eq!(app.count("organisation").await, 1);
+        assert_eq!(app.count("comuni").await, 1);
+        assert_eq!(app.count("units").await, 2);
+        assert_eq!(app.count("offices").await, 1);
+        assert_eq!(app.count("office_hours").await, 9);
+        assert_eq!(app.count("installation").await, 1);
+
+        // An administrator deletes the office; a restart must not bring it back, nor add anything.
+        app.execute("DELETE FROM offices").await;
+        assert_eq!(app.count("office_hours").await, 0, "hours go with their office");
+        let restarted = app.start_another().await;
+        assert_eq!(app.count("offices").await, 0);
+        assert_eq!(app.count("units").await, 2);
+        assert_eq!(app.count("organisation").await, 1);
+        let html = app.client.get(format!("{restarted}/")).send().await.unwrap().text().await.unwrap();
+        assert!(!html.contains("Da lunedì a giovedì"), "the deleted office's hours are not shown");
+    }
+}
+
+/// Two processes starting together on an empty database: one seeds, the other finds it seeded.
+async fn concurrent_first_starts(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((database, _guard)) = fresh_database(backend, dir.path()).await else {
+        return;
+    };
+    // Migrations first, as a deployment would run them; then both start at once.
+    let settings = test_settings(dir.path(), database.clone());
+    let clock = Arc::new(ManualClock::at(default_start()));
+    let db = server::database::connect(&database, 2).await.unwrap();
+    server::database::migrate(&db, None).await.unwrap();
+    let (first, second) = tokio::join!(
+        Application::build_with_clock(settings.clone(), clock.clone()),
+        Application::build_with_clock(settings.clone(), clock.clone()),
+    );
+    let (first, second) = (first.expect("first start"), second.expect("second start"));
+    for table in ["organisation", "comuni", "offices"] {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        let count: i64 = app::on_db!(&db, pool => sqlx::query_scalar(&sql).fetch_one(pool).await.unwrap());
+        assert_eq!(count, 1, "{table} seeded once");
+    }
+    drop((first, second));
+    if let DatabaseLocation::Postgres { .. } = database {
+        db.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_starts_at_once_seed_once_sqlite() {
+    concurrent_first_starts(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_first_starts_at_once_seed_once_postgres() {
+    concurrent_first_starts(Backend::Postgres).await;
+}
+
+on_both_databases! {
+    async fn the_organisation_name_can_be_set_from_the_environment(app: TestApp) {
+        let mut settings = app.settings.clone();
+        settings.organisation_name = Some("Comune di Sesto San Giovanni".into());
+        let application = Application::build_with_clock(settings, Arc::new(app.clock.clone())).await.unwrap();
+        let address = format!("http://{}", application.local_addr());
+        tokio::spawn(application.run_until_stopped());
+        let html = harness::browser().get(format!("{address}/")).send().await.unwrap().text().await.unwrap();
+        assert!(html.contains("<span class=\"ente\">Comune di Sesto San Giovanni</span>"));
+    }
+}
