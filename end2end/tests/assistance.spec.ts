@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, waitForHydration } from './support';
+import { expectAccessible, expectAccessibleWithoutJs, waitForHydration } from './support';
 
 async function fillAssistanceForm(page: Page, email: string) {
   await page.getByLabel('Nome', { exact: true }).fill('Giulia');
@@ -43,7 +43,7 @@ test.describe('with JavaScript', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the same form works: errors next to the fields, everything typed kept', async ({ page }) => {
+  test('the same form works: errors next to the fields, everything typed kept', async ({ page, browser }) => {
     await page.goto('/assistenza');
     await expect(page.getByText(/Hai scritto/)).toHaveCount(0);
     await fillAssistanceForm(page, 'giulia@');
@@ -57,13 +57,13 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('Email', { exact: true })).toHaveValue('giulia@');
     await expect(page.getByLabel('Argomento')).toHaveValue('servizi');
     await expect(page.getByLabel('Messaggio')).toHaveValue('Come si chiede il sostegno educativo?');
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
 
     await page.getByLabel('Email', { exact: true }).fill('giulia.dangelo@example.it');
     await page.getByLabel(/Ho letto l'informativa/).check();
     await page.getByRole('button', { name: 'Invia la richiesta' }).click();
     await expect(page).toHaveURL(/\/assistenza\/inviata$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richiesta inviata');
-    await expectAccessible(page);
+    await expectAccessibleWithoutJs(page, browser);
   });
 });

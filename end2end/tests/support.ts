@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 /** Runs axe-core on the page as it is now and fails on any WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
@@ -10,6 +10,26 @@ export async function expectAccessible(page: Page) {
     (v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
   expect(summary, 'axe-core violations').toEqual([]);
+}
+
+/**
+ * axe-core is JavaScript and cannot run in a page with JavaScript disabled: check the very HTML that
+ * page shows (its own scripts removed, so it stays exactly as served) in a page where it can.
+ */
+export async function expectAccessibleWithoutJs(page: Page, browser: Browser) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+  // Explicitly on: inside a test, new contexts inherit the test's options, JavaScript off included.
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.route('**/__copia-per-controllo-accessibilita', (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await copy.goto('/__copia-per-controllo-accessibilita');
+    await expectAccessible(copy);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Waits until the WASM bundle has hydrated the page (the live character counter appears only then). */

@@ -1,13 +1,19 @@
 //! Structured logs: human-readable lines by default, JSON with `SPORTELLO_LOG_FORMAT=json`;
 //! `RUST_LOG` chooses what is logged (default: info).
 
+use std::io::IsTerminal;
+
 use tracing_subscriber::{fmt, EnvFilter};
 
 use crate::config::LogFormat;
 
 pub fn init(format: LogFormat) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    let builder = fmt().with_env_filter(filter).with_target(true);
+    // Colours only for a person at a terminal, never in files or journald.
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_target(true)
+        .with_ansi(std::io::stdout().is_terminal());
     // `try_init`: a second call (several servers in one test process) keeps the first subscriber.
     let _ = match format {
         LogFormat::Text => builder.compact().try_init(),

@@ -32,7 +32,25 @@ pub fn use_masthead() -> Masthead {
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="salta-al-contenuto" href="#contenuto">"Vai al contenuto principale"</a> }
+    // The router handles same-page links itself and only scrolls; keyboard and screen reader users
+    // need the focus moved too, as the browser does on its own when the page is not hydrated.
+    let focus_main = move |_: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            if let Some(main) = document()
+                .get_element_by_id("contenuto")
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <a class="salta-al-contenuto" href="#contenuto" on:click=focus_main>
+            "Vai al contenuto principale"
+        </a>
+    }
 }
 
 #[component]

@@ -126,6 +126,22 @@ async fn two_first_starts_at_once_seed_once_postgres() {
 }
 
 on_both_databases! {
+    async fn a_failed_migration_stops_the_start_with_one_sentence(app: TestApp) {
+        // A migration that was applied and then changed: the schema can no longer be trusted.
+        let tampered = vec![0_u8; 48];
+        app::on_db!(&app.db, pool => {
+            sqlx::query("UPDATE _sqlx_migrations SET checksum = $1").bind(&tampered).execute(pool).await.unwrap();
+        });
+        let error = match Application::build_with_clock(app.settings.clone(), Arc::new(app.clock.clone())).await {
+            Ok(_) => panic!("the server must not start on a schema it cannot trust"),
+            Err(error) => error.to_string(),
+        };
+        assert!(error.starts_with("Cannot bring the database schema up to date:"), "{error}");
+        assert_eq!(error.lines().count(), 1, "{error}");
+    }
+}
+
+on_both_databases! {
     async fn the_organisation_name_can_be_set_from_the_environment(app: TestApp) {
         let mut settings = app.settings.clone();
         settings.organisation_name = Some("Comune di Sesto San Giovanni".into());
@@ -134,5 +150,67 @@ on_both_databases! {
         tokio::spawn(application.run_until_stopped());
         let html = harness::browser().get(format!("{address}/")).send().await.unwrap().text().await.unwrap();
         assert!(html.contains("<span class=\"ente\">Comune di Sesto San Giovanni</span>"));
+    }
+}
+
+/// The same URL with another user and password.
+fn with_user(url: &str, user: &str, password: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let host_and_path = rest.rsplit_once('@').map(|(_, after)| after).unwrap_or(rest);
+    format!("{scheme}://{user}:{password}@{host_and_path}")
+}
+
+/// Migrations run through `DATABASE_OWNER_URL`, so the application's own role needs no right to
+/// change the schema (PostgreSQL 15 gives none by default on `public`).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrations_run_through_the_owner_connection_postgres() {
+    use sqlx::Connection;
+
+    let dir = tempfile::tempdir().unwrap();
+    let Some((owner, _guard)) = fresh_database(Backend::Postgres, dir.path()).await else {
+        return;
+    };
+    let DatabaseLocation::Postgres { url: owner_url } = owner.clone() else {
+        unreachable!()
+    };
+    let role = format!("sportello_app_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&owner_url).await.unwrap();
+    for statement in [
+        format!("CREATE ROLE {role} LOGIN PASSWORD 'app-password'"),
+        format!("GRANT USAGE ON SCHEMA public TO {role}"),
+        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}"),
+        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}"),
+    ] {
+        sqlx::query(&statement).execute(&mut admin).await.unwrap();
+    }
+    let app_location = DatabaseLocation::Postgres {
+        url: with_user(&owner_url, &role, "app-password"),
+    };
+    let clock = Arc::new(ManualClock::at(default_start()));
+
+    let mut settings = test_settings(dir.path(), app_location);
+    let refused = Application::build_with_clock(settings.clone(), clock.clone()).await;
+    assert!(
+        matches!(&refused, Err(server::StartupError::Migration(_))),
+        "the application role alone cannot create the schema"
+    );
+
+    settings.database_owner = Some(owner);
+    let application = Application::build_with_clock(settings, clock)
+        .await
+        .expect("starts with the owner connection");
+    let address = format!("http://{}", application.local_addr());
+    let db = application.state().db.clone();
+    tokio::spawn(application.run_until_stopped());
+    let home = harness::browser().get(format!("{address}/")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    assert!(
+        home.text().await.unwrap().contains("Segretariato Sociale"),
+        "seeded and read as the application role"
+    );
+
+    db.close().await;
+    for statement in [format!("DROP OWNED BY {role}"), format!("DROP ROLE {role}")] {
+        sqlx::query(&statement).execute(&mut admin).await.unwrap();
     }
 }
