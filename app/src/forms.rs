@@ -221,6 +221,21 @@ pub fn ErrorSummary(form: FormState, labels: &'static [(&'static str, &'static s
     }
 }
 
+/// A field's error, linked to its control by id (`aria-describedby`); absent when the field is right.
+#[component]
+fn FieldErrorMessage(name: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p class="errore-campo" id=format!("{}-errore", field_id(name))>
+                    <span class="sr-only">"Errore: "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
 /// The label, optional hint and error of a field; `control` is the input itself.
 #[component]
 fn FieldFrame(
@@ -239,18 +254,7 @@ fn FieldFrame(
                 {(!required).then(|| view! { <span class="facoltativo">" (facoltativo)"</span> })}
             </label>
             {hint.map(|hint| view! { <p class="aiuto" id=format!("{id}-aiuto")>{hint}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="errore-campo" id=format!("{}-errore", field_id(name))>
-                                <span class="sr-only">"Errore: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldErrorMessage name error />
             {children()}
         </div>
     }
@@ -378,18 +382,7 @@ pub fn Checkbox(form: FormState, name: &'static str, children: Children) -> impl
     let id = field_id(name);
     view! {
         <div class="campo campo-spunta" class:campo-con-errore=move || error.with(Option::is_some)>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="errore-campo" id=format!("{}-errore", field_id(name))>
-                                <span class="sr-only">"Errore: "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldErrorMessage name error />
             <input
                 type="checkbox"
                 id=id.clone()

@@ -7,8 +7,22 @@ use leptos::prelude::use_context;
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
+tokio::task_local! {
+    /// The id of the request this task is serving, set by the server's request layer.
+    static REQUEST_ID: String;
+}
+
+/// Runs `work` (the handling of one request) with its request id readable by any code serving it,
+/// inside Leptos rendering or not.
+pub async fn with_request_id<F: std::future::Future>(request_id: String, work: F) -> F::Output {
+    REQUEST_ID.scope(request_id, work).await
+}
+
 /// The id the server gave the current request (`x-request-id`), or "-" outside a request.
 pub fn current_request_id() -> String {
+    if let Ok(id) = REQUEST_ID.try_with(Clone::clone) {
+        return id;
+    }
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts

@@ -85,3 +85,27 @@ pub async fn migrate(app_db: &Db, owner: Option<&DatabaseLocation>) -> Result<()
     }
     result.map_err(|e| StartupError::Migration(e.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every schema change is written for both dialects, under the same version and name.
+    #[test]
+    fn both_dialects_have_the_same_migrations() {
+        let names = |migrator: &sqlx::migrate::Migrator| {
+            migrator
+                .iter()
+                .map(|m| (m.version, m.description.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert!(SQLITE_MIGRATIONS.iter().next().is_some());
+        assert_eq!(names(&SQLITE_MIGRATIONS), names(&POSTGRES_MIGRATIONS));
+    }
+
+    #[test]
+    fn finds_the_file_of_an_sqlite_url() {
+        assert_eq!(sqlite_file("sqlite://data/x.db?mode=rwc"), Some("data/x.db".into()));
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+    }
+}

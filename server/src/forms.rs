@@ -31,6 +31,7 @@ where
         let submit = submit.clone();
         async move {
             let (mut parts, body) = request.into_parts();
+            // The body limit layer has already capped the size; this only collects it.
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return StatusCode::PAYLOAD_TOO_LARGE.into_response();
             };

@@ -67,7 +67,7 @@ async fn access_log(request: Request, next: Next) -> Response<Body> {
         None => "(fallback)".to_owned(),
     };
     let id = request_id(&request);
-    let response = next.run(request).await;
+    let response = app::security::with_request_id(id.clone(), next.run(request)).await;
     tracing::info!(
         target: "sportello::http",
         method = %method,

@@ -118,3 +118,30 @@ on_both_databases! {
         assert_eq!(app.count("email_outbox").await, 1);
     }
 }
+
+on_both_databases! {
+    async fn a_technical_failure_keeps_the_typed_values_and_shows_the_request_id(app: TestApp) {
+        // The outbox disappears under the running server: the submission cannot be recorded.
+        app.execute("DROP TABLE email_outbox").await;
+        let response = app.post_form("/assistenza", &valid()).await;
+        assert_eq!(response.status(), 500);
+        let request_id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let html = response.text().await.unwrap();
+        assert!(html.contains("problema tecnico"), "a plain sentence");
+        assert!(html.contains(&request_id), "with the request id {request_id} the log line carries too");
+        assert!(!html.contains("email_outbox"), "never the cause");
+        assert!(field(&html, "nome").contains("value=\"Giulia\""), "what was typed is kept");
+        assert!(field(&html, "messaggio").contains(MESSAGE));
+    }
+}
+
+on_both_databases! {
+    async fn an_unreachable_database_is_a_plain_sentence_and_nothing_is_lost(app: TestApp) {
+        app.db.close().await;
+        let response = app.post_form("/assistenza", &valid()).await;
+        assert_eq!(response.status(), 503);
+        let html = response.text().await.unwrap();
+        assert!(html.contains("Il servizio non è raggiungibile in questo momento"));
+        assert!(field(&html, "email").contains("value=\"giulia.dangelo@example.it\""));
+    }
+}
