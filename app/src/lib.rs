@@ -11,12 +11,15 @@ use leptos_router::{
 };
 
 pub mod assistance;
+pub mod booking;
+pub mod catalogue;
 pub mod error;
 pub mod forms;
 pub mod home;
 pub mod layout;
 pub mod mail;
 pub mod not_found;
+pub mod opening;
 pub mod organisation;
 pub mod validation;
 
@@ -30,6 +33,8 @@ pub mod security;
 pub mod state;
 
 use assistance::{AssistancePage, AssistanceSentPage};
+use booking::BookingPage;
+use catalogue::pages::{CataloguePage, ServicePage};
 use home::HomePage;
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
@@ -74,6 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/assistenza") view=AssistancePage ssr=SsrMode::Async />
                     <Route path=path!("/assistenza/inviata") view=AssistanceSentPage ssr=SsrMode::Async />
+                    <Route path=path!("/servizi") view=CataloguePage ssr=SsrMode::Async />
+                    <Route path=path!("/prenota") view=BookingPage ssr=SsrMode::Async />
+                    <Route path=path!("/servizi/:slug") view=ServicePage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <Footer masthead />

@@ -15,6 +15,119 @@ use crate::startup::StartupError;
 
 const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
 const SEED_MARKER: &str = "first_start_seed";
+const CATALOGUE_MARKER: &str = "seed:catalogue";
+
+/// The service pages a new installation starts with, one file a service (`seed/services/`).
+const SERVICE_FILES: [(&str, &str); 12] = [
+    (
+        "segretariato-sociale",
+        include_str!("../seed/services/segretariato-sociale.toml"),
+    ),
+    (
+        "servizio-minori-e-famiglia",
+        include_str!("../seed/services/servizio-minori-e-famiglia.toml"),
+    ),
+    (
+        "sostegno-educativo",
+        include_str!("../seed/services/sostegno-educativo.toml"),
+    ),
+    (
+        "incontri-protetti",
+        include_str!("../seed/services/incontri-protetti.toml"),
+    ),
+    (
+        "sostegno-psicologico",
+        include_str!("../seed/services/sostegno-psicologico.toml"),
+    ),
+    (
+        "affido-familiare",
+        include_str!("../seed/services/affido-familiare.toml"),
+    ),
+    (
+        "inserimento-in-comunita",
+        include_str!("../seed/services/inserimento-in-comunita.toml"),
+    ),
+    (
+        "minori-e-procedimento-penale",
+        include_str!("../seed/services/minori-e-procedimento-penale.toml"),
+    ),
+    (
+        "indagini-autorita-giudiziaria",
+        include_str!("../seed/services/indagini-autorita-giudiziaria.toml"),
+    ),
+    (
+        "aiuti-economici-e-assegni",
+        include_str!("../seed/services/aiuti-economici-e-assegni.toml"),
+    ),
+    (
+        "integrazione-socio-lavorativa",
+        include_str!("../seed/services/integrazione-socio-lavorativa.toml"),
+    ),
+    (
+        "welfare-generativo",
+        include_str!("../seed/services/welfare-generativo.toml"),
+    ),
+];
+
+/// One service page as written in `seed/services/<slug>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedService {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+    pub topics: Vec<String>,
+    /// A unit code, or "segretariato" when the Segretariato Sociale itself answers.
+    pub unit: String,
+    pub access: String,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub updated: chrono::NaiveDate,
+    pub sections: SeedSections,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedSections {
+    pub a_chi_e_rivolto: String,
+    pub come_fare: String,
+    pub cosa_serve: String,
+    pub cosa_si_ottiene: String,
+    pub tempi_e_scadenze: String,
+    pub costi_e_condizioni: String,
+}
+
+impl SeedSections {
+    /// (section key, Markdown), in page order.
+    pub fn all(&self) -> [(&'static str, &str); 6] {
+        [
+            ("a_chi_e_rivolto", &self.a_chi_e_rivolto),
+            ("come_fare", &self.come_fare),
+            ("cosa_serve", &self.cosa_serve),
+            ("cosa_si_ottiene", &self.cosa_si_ottiene),
+            ("tempi_e_scadenze", &self.tempi_e_scadenze),
+            ("costi_e_condizioni", &self.costi_e_condizioni),
+        ]
+    }
+}
+
+/// The built-in service pages, parsed and checked.
+pub fn built_in_services() -> Result<Vec<SeedService>, String> {
+    SERVICE_FILES
+        .iter()
+        .map(|(name, text)| {
+            let service: SeedService = toml::from_str(text).map_err(|e| format!("seed/services/{name}.toml: {e}"))?;
+            if service.slug != *name {
+                return Err(format!("seed/services/{name}.toml has slug {}", service.slug));
+            }
+            if app::catalogue::Access::from_code(&service.access).is_none() {
+                return Err(format!("seed/services/{name}.toml: unknown access {}", service.access));
+            }
+            Ok(service)
+        })
+        .collect()
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +240,24 @@ impl Seed {
     }
 }
 
+/// Writes a seed part's marker in the open transaction `tx`; `false` when the part was seeded
+/// before. Written first: a process starting at the same moment waits on this row, then finds it.
+/// (A macro because each database's transaction is its own type, inside `on_db!`.)
+macro_rules! claim_marker {
+    ($tx:ident, $key:expr, $value:expr, $now:expr) => {
+        sqlx::query_scalar::<_, String>(
+            "INSERT INTO installation (key, value, recorded_at) VALUES ($1, $2, $3)
+             ON CONFLICT (key) DO NOTHING RETURNING key",
+        )
+        .bind($key)
+        .bind($value)
+        .bind($now)
+        .fetch_optional(&mut *$tx)
+        .await?
+        .is_some()
+    };
+}
+
 /// What [`apply_once`] did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SeedOutcome {
@@ -141,16 +272,7 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
     let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let marked: Option<String> = sqlx::query_scalar(
-            "INSERT INTO installation (key, value, recorded_at) VALUES ($1, $2, $3)
-             ON CONFLICT (key) DO NOTHING RETURNING key",
-        )
-        .bind(SEED_MARKER)
-        .bind(format!("seeded at first start, {}", now.to_rfc3339()))
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if marked.is_none() {
+        if !claim_marker!(tx, SEED_MARKER, format!("seeded at first start, {}", now.to_rfc3339()), now) {
             tx.rollback().await?;
             return Ok(SeedOutcome::AlreadySeeded);
         }
@@ -202,6 +324,65 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
     })
 }
 
+/// Adds the built-in service catalogue once: to a new database, and to one seeded before the
+/// catalogue existed. Like the first-start seed, a marker written first makes it happen once.
+pub async fn apply_catalogue_once(
+    db: &Db,
+    clock: &dyn Clock,
+    services: &[SeedService],
+) -> Result<SeedOutcome, sqlx::Error> {
+    use app::catalogue::{markdown::plain_text, search};
+
+    let now = clock.now();
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    on_db!(db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        if !claim_marker!(tx, CATALOGUE_MARKER, format!("{} services", services.len()), now) {
+            tx.rollback().await?;
+            return Ok(SeedOutcome::AlreadySeeded);
+        }
+        for (position, service) in (0_i64..).zip(services) {
+            let sections = service.sections.all();
+            let mut searchable: Vec<String> = vec![service.title.clone(), service.summary.clone()];
+            searchable.extend(service.keywords.iter().cloned());
+            searchable.extend(service.topics.iter().cloned());
+            searchable.extend(sections.iter().map(|(_, markdown)| plain_text(markdown)));
+            let searchable: Vec<&str> = searchable.iter().map(String::as_str).collect();
+            let service_id: i64 = sqlx::query_scalar(
+                "INSERT INTO services (slug, title, summary, category, unit_id, access, keywords, search_text,
+                                       position, updated_on, created_at)
+                 VALUES ($1, $2, $3, $4, (SELECT id FROM units WHERE code = $5), $6, $7, $8, $9, $10, $11)
+                 RETURNING id",
+            )
+            .bind(&service.slug).bind(&service.title).bind(&service.summary).bind(&service.category)
+            .bind(&service.unit).bind(&service.access).bind(service.keywords.join(", "))
+            .bind(search::search_text(&searchable)).bind(position).bind(service.updated).bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (section, markdown) in sections {
+                sqlx::query("INSERT INTO service_sections (service_id, section, body_markdown) VALUES ($1, $2, $3)")
+                    .bind(service_id).bind(section).bind(markdown.trim())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for topic in &service.topics {
+                sqlx::query("INSERT INTO topics (slug, name) VALUES ($1, $2) ON CONFLICT (slug) DO NOTHING")
+                    .bind(search::slugify(topic)).bind(topic)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "INSERT INTO service_topics (service_id, topic_id) SELECT $1, id FROM topics WHERE slug = $2",
+                )
+                .bind(service_id).bind(search::slugify(topic))
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(SeedOutcome::Applied)
+    })
+}
+
 /// Makes the organisation's name the one given in the environment, when one is given.
 pub async fn apply_organisation_name(db: &Db, clock: &dyn Clock, name: &str) -> Result<(), sqlx::Error> {
     on_db!(db, pool => {
@@ -223,6 +404,34 @@ mod tests {
         let seed = Seed::load(None).unwrap();
         assert_eq!(seed.units.len(), 2);
         assert_eq!(seed.offices[0].hours.iter().map(|w| w.days.len()).sum::<usize>(), 9);
+    }
+
+    #[test]
+    fn the_built_in_services_are_valid_and_all_listed() {
+        let services = built_in_services().unwrap();
+        assert_eq!(services.len(), 12);
+        let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/services"))
+            .unwrap()
+            .count();
+        assert_eq!(
+            on_disk,
+            SERVICE_FILES.len(),
+            "every file in seed/services is listed in SERVICE_FILES"
+        );
+        for service in &services {
+            for (section, markdown) in service.sections.all() {
+                assert!(
+                    markdown.trim().len() > 40,
+                    "{}: section {section} is filled",
+                    service.slug
+                );
+            }
+            assert!(
+                service.summary.chars().count() <= 160,
+                "{}: summary too long",
+                service.slug
+            );
+        }
     }
 
     #[test]

@@ -66,6 +66,12 @@ impl Application {
             Ok(seed::SeedOutcome::AlreadySeeded) => {}
             Err(error) => return Err(StartupError::Seed(error.to_string())),
         }
+        let services = seed::built_in_services().map_err(StartupError::Seed)?;
+        match seed::apply_catalogue_once(&db, clock.as_ref(), &services).await {
+            Ok(seed::SeedOutcome::Applied) => tracing::info!("the service catalogue was added"),
+            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
         if let Some(name) = &settings.organisation_name {
             seed::apply_organisation_name(&db, clock.as_ref(), name)
                 .await

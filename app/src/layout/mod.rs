@@ -74,6 +74,9 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
                 <div class="contenitore">
                     <ul>
                         <li><A href="/" exact=true>"Home"</A></li>
+                        <li>
+                            <a href="/servizi" data-element="all-services">"Servizi"</a>
+                        </li>
                         <li><A href=crate::assistance::PATH>"Richiedi assistenza"</A></li>
                     </ul>
                 </div>
@@ -113,5 +116,22 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
                 </p>
             </div>
         </footer>
+    }
+}
+
+/// Where the page stands in the site ("Home › Servizi › …"), for orientation and the model's
+/// validator (`data-element="breadcrumb"`).
+#[component]
+pub fn Breadcrumb(trail: Vec<(&'static str, &'static str)>, current: String) -> impl IntoView {
+    view! {
+        <nav class="briciole" aria-label="Percorso" data-element="breadcrumb">
+            <ol>
+                {trail
+                    .into_iter()
+                    .map(|(label, href)| view! { <li><a href=href>{label}</a></li> })
+                    .collect_view()}
+                <li aria-current="page">{current}</li>
+            </ol>
+        </nav>
     }
 }

@@ -66,7 +66,7 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     Ok(store::site_info(&state.db).await?)
 }
 
-const WEEKDAYS: [&str; 7] = [
+pub const WEEKDAYS: [&str; 7] = [
     "lunedì",
     "martedì",
     "mercoledì",

@@ -4,6 +4,8 @@
 mod harness;
 
 mod assistance;
+mod catalogue;
+mod content;
 mod health;
 mod pages;
 mod protection;

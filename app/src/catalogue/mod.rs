@@ -1,0 +1,139 @@
+//! The service catalogue ("Servizi"): what the service offers, one page per service in the shape of
+//! the municipal model's "scheda servizio", and a search that works without JavaScript.
+//!
+//! Texts live in the database as Markdown (seeded at first start, editable by staff later) and are
+//! rendered on the server into sanitised HTML.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::organisation::Office;
+
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod markdown;
+#[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// The written sections of a service page, in page order, with their headings and the
+/// `data-element` names the municipal model's validator looks for.
+pub const WRITTEN_SECTIONS: [(&str, &str, &str); 6] = [
+    ("a_chi_e_rivolto", "A chi è rivolto", "service-addressed"),
+    ("come_fare", "Come fare", "service-how-to"),
+    ("cosa_serve", "Cosa serve", "service-needed"),
+    ("cosa_si_ottiene", "Cosa si ottiene", "service-achieved"),
+    ("tempi_e_scadenze", "Tempi e scadenze", "service-calendar-text"),
+    ("costi_e_condizioni", "Condizioni di servizio", "service-conditions"),
+];
+
+/// A topic of the model's taxonomy ("argomento").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A service as listed in the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+    pub topics: Vec<Topic>,
+}
+
+/// The catalogue page: the services that match, and what can be filtered on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub services: Vec<ServiceCard>,
+    pub categories: Vec<String>,
+    pub topics: Vec<Topic>,
+}
+
+/// How people reach a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Access {
+    /// Only through an appointment with the Segretariato Sociale.
+    Appointment,
+    /// An appointment, or a mandate of the Autorità Giudiziaria.
+    AppointmentOrCourt,
+    /// Only on mandate of the court.
+    Court,
+}
+
+impl Access {
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "appuntamento" => Some(Access::Appointment),
+            "appuntamento_o_tribunale" => Some(Access::AppointmentOrCourt),
+            "tribunale" => Some(Access::Court),
+            _ => None,
+        }
+    }
+
+    /// One plain sentence for the page.
+    pub fn explained(self) -> &'static str {
+        match self {
+            Access::Appointment => "Si accede con un colloquio al Segretariato Sociale, su appuntamento.",
+            Access::AppointmentOrCourt => {
+                "Si accede con un colloquio al Segretariato Sociale, su appuntamento. Il servizio può partire \
+                 anche su incarico dell'Autorità Giudiziaria (il Tribunale)."
+            }
+            Access::Court => {
+                "Questo servizio parte su incarico dell'Autorità Giudiziaria (il Tribunale): è il servizio a \
+                 contattare la famiglia. Se hai domande, puoi chiedere un colloquio al Segretariato Sociale."
+            }
+        }
+    }
+}
+
+/// Everything the page of one service shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDetail {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub category: String,
+    pub topics: Vec<Topic>,
+    /// The unit that answers; `None`: the Segretariato Sociale itself.
+    pub unit: Option<String>,
+    pub access: Access,
+    /// "22/11/2026".
+    pub updated_on: String,
+    /// (section key, sanitised HTML), in page order.
+    pub sections: Vec<(String, String)>,
+    /// Where and when the service receives.
+    pub offices: Vec<Office>,
+}
+
+impl ServiceDetail {
+    pub fn section_html(&self, key: &str) -> String {
+        self.sections
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, html)| html.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// The services matching words, a category and a topic (each optional).
+#[server(prefix = "/api", endpoint = "servizi")]
+pub async fn search_services(q: String, categoria: String, argomento: String) -> Result<Catalogue, AppError> {
+    let state = crate::state::AppState::current();
+    let stems = search::query_stems(&q);
+    let category = Some(categoria.trim()).filter(|c| !c.is_empty());
+    let topic = Some(argomento.trim()).filter(|t| !t.is_empty());
+    Ok(store::catalogue(&state.db, &stems, category, topic).await?)
+}
+
+/// One service's page; `None` when there is no active service with that slug.
+#[server(prefix = "/api", endpoint = "servizio")]
+pub async fn get_service(slug: String) -> Result<Option<ServiceDetail>, AppError> {
+    let state = crate::state::AppState::current();
+    Ok(store::service(&state.db, &slug).await?)
+}

@@ -1,0 +1,280 @@
+//! The catalogue page (`/servizi`) and the page of each service (`/servizi/{slug}`).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{get_service, search_services, Catalogue, ServiceDetail, Topic, WRITTEN_SECTIONS};
+use crate::layout::Breadcrumb;
+use crate::not_found::NotFoundPage;
+use crate::organisation::describe_hours;
+
+/// The address of the booking flow, pre-selecting a service's topic and office.
+pub fn booking_link(slug: &str) -> String {
+    format!("/prenota?servizio={slug}")
+}
+
+#[component]
+pub fn CataloguePage() -> impl IntoView {
+    let query = use_query_map();
+    let wanted = move || {
+        query.with(|q| {
+            let get = |name: &str| q.get(name).unwrap_or_default().chars().take(200).collect::<String>();
+            (get("q"), get("categoria"), get("argomento"))
+        })
+    };
+    let results = Resource::new(wanted, |(q, categoria, argomento)| {
+        search_services(q, categoria, argomento)
+    });
+    view! {
+        <Title text="Servizi" />
+        <div class="contenitore">
+            <Breadcrumb trail=vec![("Home", "/")] current="Servizi".to_owned() />
+            <h1>"Servizi"</h1>
+            <p class="introduzione">
+                "Qui trovi tutti i servizi per le famiglie con figli minorenni. Per quasi tutti il primo passo è "
+                "un colloquio con il Segretariato Sociale, su appuntamento."
+            </p>
+            <p>
+                <a class="pulsante pulsante-primario" href="/prenota" data-element="appointment-booking">
+                    "Prenota un appuntamento"
+                </a>
+            </p>
+            <Suspense fallback=|| view! { <p>"Caricamento dei servizi…"</p> }>
+                {move || {
+                    let (q, categoria, argomento) = wanted();
+                    Suspend::new(async move {
+                        match results.await {
+                            Ok(catalogue) => {
+                                view! { <CatalogueResults catalogue q categoria argomento /> }.into_any()
+                            }
+                            Err(error) => {
+                                view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }
+                                    .into_any()
+                            }
+                        }
+                    })
+                }}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argomento: String) -> impl IntoView {
+    let filtered = !(q.trim().is_empty() && categoria.is_empty() && argomento.is_empty());
+    let count = catalogue.services.len();
+    let found = match (count, filtered) {
+        (0, _) => "Nessun servizio corrisponde alla ricerca. Prova con altre parole o togli un filtro.".to_owned(),
+        (1, true) => "1 servizio trovato.".to_owned(),
+        (n, true) => format!("{n} servizi trovati."),
+        (n, false) => format!("{n} servizi."),
+    };
+    view! {
+        <form class="ricerca" method="get" action="/servizi" role="search" aria-label="Cerca tra i servizi">
+            <div class="campo">
+                <label for="ricerca-parole">"Cerca un servizio"</label>
+                <p class="aiuto" id="ricerca-parole-aiuto">"Per esempio: aiuto economico, affido, scuola."</p>
+                <input id="ricerca-parole" name="q" type="search" value=q aria-describedby="ricerca-parole-aiuto" />
+            </div>
+            <div class="campo">
+                <label for="ricerca-categoria">"Categoria"</label>
+                <select id="ricerca-categoria" name="categoria">
+                    <option value="" selected=categoria.is_empty()>"Tutte le categorie"</option>
+                    {catalogue
+                        .categories
+                        .iter()
+                        .map(|c| view! { <option value=c.clone() selected=*c == categoria>{c.clone()}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="campo">
+                <label for="ricerca-argomento">"Argomento"</label>
+                <select id="ricerca-argomento" name="argomento">
+                    <option value="" selected=argomento.is_empty()>"Tutti gli argomenti"</option>
+                    {catalogue
+                        .topics
+                        .iter()
+                        .map(|t| {
+                            view! { <option value=t.slug.clone() selected=t.slug == argomento>{t.name.clone()}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="pulsante pulsante-primario">"Cerca"</button>
+            {filtered.then(|| view! { <a class="azzera" href="/servizi">"Mostra tutti i servizi"</a> })}
+        </form>
+        <p class="risultati" role="status">{found}</p>
+        <ul class="schede">
+            {catalogue
+                .services
+                .into_iter()
+                .map(|service| {
+                    view! {
+                        <li class="scheda">
+                            <p class="scheda-comune">{service.category}</p>
+                            <h2 class="scheda-titolo">
+                                <a href=format!("/servizi/{}", service.slug) data-element="service-link">
+                                    {service.title}
+                                </a>
+                            </h2>
+                            <p>{service.summary}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
+    let service = Resource::new(slug, get_service);
+    view! {
+        <Suspense fallback=|| view! { <p class="contenitore">"Caricamento…"</p> }>
+            {move || Suspend::new(async move {
+                match service.await {
+                    Ok(Some(service)) => view! { <ServiceView service /> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => {
+                        view! {
+                            <div class="contenitore">
+                                <p class="avviso avviso-errore" role="alert">{error.to_string()}</p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// The page index: every section, in the model's order.
+fn page_index() -> Vec<(&'static str, &'static str)> {
+    let mut entries: Vec<(&str, &str)> = WRITTEN_SECTIONS[..5]
+        .iter()
+        .map(|(key, heading, _)| (*key, *heading))
+        .collect();
+    entries.push(("accedi", "Accedi al servizio"));
+    entries.push((WRITTEN_SECTIONS[5].0, WRITTEN_SECTIONS[5].1));
+    entries.push(("contatti", "Contatti"));
+    entries
+}
+
+#[component]
+fn ServiceView(service: ServiceDetail) -> impl IntoView {
+    let booking = booking_link(&service.slug);
+    let written = |key: &'static str| {
+        let (_, heading, element) = WRITTEN_SECTIONS
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .copied()
+            .unwrap_or_default();
+        view! {
+            <section class="sezione" id=key aria-labelledby=format!("{key}-titolo")>
+                <h2 id=format!("{key}-titolo")>{heading}</h2>
+                <div class="testo" data-element=element inner_html=service.section_html(key)></div>
+            </section>
+        }
+        .into_any()
+    };
+    let unit = service
+        .unit
+        .clone()
+        .unwrap_or_else(|| "Segretariato Sociale".to_owned());
+    view! {
+        <Title text=service.title.clone() />
+        <div class="contenitore">
+            <Breadcrumb trail=vec![("Home", "/"), ("Servizi", "/servizi")] current=service.title.clone() />
+            {view! {
+            <div class="scheda-servizio-testata">
+                <h1 data-element="service-title">{service.title.clone()}</h1>
+                <p class="stato-servizio" data-element="service-status">"Servizio attivo"</p>
+                <p class="introduzione" data-element="service-description">{service.summary.clone()}</p>
+                <ul class="argomenti" aria-label="Argomenti">
+                    {service.topics.iter().map(|Topic { slug, name }| view! {
+                        <li>
+                            <a class="argomento" href=format!("/servizi?argomento={slug}") data-element="service-topic">
+                                {name.clone()}
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <p><a class="pulsante pulsante-primario" href=booking.clone()>"Prenota un appuntamento"</a></p>
+            </div>
+            }.into_any()}
+            <div class="scheda-servizio">
+                <nav class="indice-pagina" aria-labelledby="indice-titolo" data-element="page-index">
+                    <h2 id="indice-titolo">"Indice della pagina"</h2>
+                    <ol>
+                        {page_index()
+                            .into_iter()
+                            .map(|(key, heading)| view! { <li><a href=format!("#{key}")>{heading}</a></li> })
+                            .collect_view()}
+                    </ol>
+                </nav>
+                <div class="scheda-servizio-corpo">
+                    {written("a_chi_e_rivolto")}
+                    {written("come_fare")}
+                    {written("cosa_serve")}
+                    {written("cosa_si_ottiene")}
+                    {written("tempi_e_scadenze")}
+                    {view! {
+                    <section class="sezione" id="accedi" aria-labelledby="accedi-titolo">
+                        <h2 id="accedi-titolo">"Accedi al servizio"</h2>
+                        <p>{service.access.explained()}</p>
+                        <p>
+                            <a
+                                class="pulsante pulsante-primario"
+                                href=booking.clone()
+                                data-element="service-booking-access"
+                            >
+                                "Prenota un appuntamento"
+                            </a>
+                        </p>
+                        <p>
+                            <a href=booking data-element="appointment-booking">
+                                "Prenota un colloquio con il Segretariato Sociale"
+                            </a>
+                        </p>
+                    </section>
+                    }.into_any()}
+                    {written("costi_e_condizioni")}
+                    {view! {
+                    <section class="sezione" id="contatti" aria-labelledby="contatti-titolo">
+                        <h2 id="contatti-titolo">"Contatti"</h2>
+                        <div data-element="service-area">
+                            <p>"Risponde: " <strong>{unit}</strong></p>
+                            {service
+                                .offices
+                                .iter()
+                                .map(|office| {
+                                    view! {
+                                        <div class="contatto">
+                                            <h3>{office.name.clone()}</h3>
+                                            <p>{office.address.clone()}</p>
+                                            <p>"Telefono: " {office.phone.clone()}</p>
+                                            <p>"Email: " {office.email.clone()}</p>
+                                            <p>"Riceve solo su appuntamento:"</p>
+                                            <ul class="orari">
+                                                {describe_hours(&office.hours)
+                                                    .into_iter()
+                                                    .map(|line| view! { <li>{line}</li> })
+                                                    .collect_view()}
+                                            </ul>
+                                        </div>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </section>
+                    }.into_any()}
+                    <p class="aggiornamento">{format!("Ultimo aggiornamento: {}", service.updated_on)}</p>
+                </div>
+            </div>
+        </div>
+    }
+}

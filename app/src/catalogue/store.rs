@@ -1,0 +1,181 @@
+//! Catalogue queries.
+
+use chrono::NaiveDate;
+
+use super::{markdown, Access, Catalogue, ServiceCard, ServiceDetail, Topic};
+use crate::db::Db;
+use crate::on_db;
+
+#[derive(sqlx::FromRow)]
+struct CardRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    category: String,
+    keywords: String,
+}
+
+/// How well a matching service answers the words: a word in the title counts most, then in the
+/// keywords people use, then in the summary. The body only decides whether it matches at all.
+fn relevance(row: &CardRow, stems: &[String]) -> usize {
+    let weigh = |text: &str, weight: usize| {
+        let own = super::search::stems(text);
+        stems
+            .iter()
+            .filter(|s| own.iter().any(|o| o.starts_with(s.as_str())))
+            .count()
+            * weight
+    };
+    weigh(&row.title, 4) + weigh(&row.keywords, 2) + weigh(&row.summary, 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct TopicRow {
+    service_id: i64,
+    slug: String,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    category: String,
+    unit: Option<String>,
+    access: String,
+    updated_on: NaiveDate,
+}
+
+/// The matching services (all words must match; category and topic when given), the categories and
+/// the topics, in four queries whatever the number of services.
+pub async fn catalogue(
+    db: &Db,
+    stems: &[String],
+    category: Option<&str>,
+    topic: Option<&str>,
+) -> Result<Catalogue, sqlx::Error> {
+    let mut sql =
+        String::from("SELECT s.id, s.slug, s.title, s.summary, s.category, s.keywords FROM services s WHERE s.active");
+    let mut binds: Vec<String> = Vec::new();
+    for stem in stems {
+        binds.push(format!("% {stem}%"));
+        sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
+    }
+    if let Some(category) = category {
+        binds.push(category.to_owned());
+        sql.push_str(&format!(" AND s.category = ${}", binds.len()));
+    }
+    if let Some(topic) = topic {
+        binds.push(topic.to_owned());
+        sql.push_str(&format!(
+            " AND EXISTS (SELECT 1 FROM service_topics st JOIN topics t ON t.id = st.topic_id
+                           WHERE st.service_id = s.id AND t.slug = ${})",
+            binds.len()
+        ));
+    }
+    sql.push_str(" ORDER BY s.position, s.title");
+
+    on_db!(db, pool => {
+        let mut query = sqlx::query_as::<_, CardRow>(&sql);
+        for value in &binds {
+            query = query.bind(value);
+        }
+        let mut rows = query.fetch_all(pool).await?;
+        // Stable: equally relevant services keep the catalogue's order.
+        rows.sort_by_key(|row| std::cmp::Reverse(relevance(row, stems)));
+        let topics_of: Vec<TopicRow> = sqlx::query_as(
+            "SELECT st.service_id, t.slug, t.name FROM service_topics st JOIN topics t ON t.id = st.topic_id
+              ORDER BY t.name",
+        )
+        .fetch_all(pool)
+        .await?;
+        let categories: Vec<(String,)> =
+            sqlx::query_as("SELECT DISTINCT category FROM services WHERE active ORDER BY category").fetch_all(pool).await?;
+        let topics: Vec<(String, String)> = sqlx::query_as(
+            "SELECT DISTINCT t.slug, t.name FROM topics t JOIN service_topics st ON st.topic_id = t.id
+               JOIN services s ON s.id = st.service_id WHERE s.active ORDER BY t.name",
+        )
+        .fetch_all(pool)
+        .await?;
+        Ok(Catalogue {
+            services: rows
+                .into_iter()
+                .map(|row| ServiceCard {
+                    topics: topics_for(row.id, &topics_of),
+                    slug: row.slug,
+                    title: row.title,
+                    summary: row.summary,
+                    category: row.category,
+                })
+                .collect(),
+            categories: categories.into_iter().map(|(c,)| c).collect(),
+            topics: topics.into_iter().map(|(slug, name)| Topic { slug, name }).collect(),
+        })
+    })
+}
+
+fn topics_for(service_id: i64, all: &[TopicRow]) -> Vec<Topic> {
+    all.iter()
+        .filter(|t| t.service_id == service_id)
+        .map(|t| Topic {
+            slug: t.slug.clone(),
+            name: t.name.clone(),
+        })
+        .collect()
+}
+
+/// One active service with its sections rendered to safe HTML.
+pub async fn service(db: &Db, slug: &str) -> Result<Option<ServiceDetail>, sqlx::Error> {
+    let found = on_db!(db, pool => {
+        let Some(row) = sqlx::query_as::<_, DetailRow>(
+            "SELECT s.id, s.slug, s.title, s.summary, s.category, u.name AS unit, s.access, s.updated_on
+               FROM services s LEFT JOIN units u ON u.id = s.unit_id
+              WHERE s.slug = $1 AND s.active",
+        )
+        .bind(slug)
+        .fetch_optional(pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let sections: Vec<(String, String)> =
+            sqlx::query_as("SELECT section, body_markdown FROM service_sections WHERE service_id = $1")
+                .bind(row.id)
+                .fetch_all(pool)
+                .await?;
+        let topics: Vec<TopicRow> = sqlx::query_as(
+            "SELECT st.service_id, t.slug, t.name FROM service_topics st JOIN topics t ON t.id = st.topic_id
+              WHERE st.service_id = $1 ORDER BY t.name",
+        )
+        .bind(row.id)
+        .fetch_all(pool)
+        .await?;
+        (row, sections, topics)
+    });
+    let (row, sections, topics) = found;
+    let offices = crate::organisation::store::site_info(db).await?.offices;
+    let sections = super::WRITTEN_SECTIONS
+        .iter()
+        .filter_map(|(key, _, _)| {
+            sections
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, md)| ((*key).to_owned(), markdown::to_safe_html(md)))
+        })
+        .collect();
+    Ok(Some(ServiceDetail {
+        topics: topics_for(row.id, &topics),
+        slug: row.slug,
+        title: row.title,
+        summary: row.summary,
+        category: row.category,
+        unit: row.unit,
+        access: Access::from_code(&row.access).unwrap_or(Access::Appointment),
+        updated_on: row.updated_on.format("%d/%m/%Y").to_string(),
+        sections,
+        offices,
+    }))
+}

@@ -1,0 +1,19 @@
+//! When an office or the phone line is open: weekly windows in Italian local time, closures, Italian
+//! public holidays and the patron saint's day. Everything is computed in Europe/Rome from an instant
+//! the caller gives (the application's clock), so "aperto ora" is right on the days the clocks change.
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub mod holidays;
+#[cfg(feature = "ssr")]
+pub mod schedule;
+
+/// What a person needs to know now: open or not, and when it opens or closes next. Computed on the
+/// server and shipped to the page as text, so the browser shows exactly what the server computed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningBadge {
+    pub open: bool,
+    /// E.g. "Aperto ora, fino alle 12:30" or "Chiuso ora. Riapre lunedì 7 aprile alle 9:30".
+    pub text: String,
+}

@@ -1,0 +1,143 @@
+//! The service catalogue: listing, search and filters without JavaScript, the service pages in the
+//! municipal model's shape, and the catalogue seed.
+
+use crate::on_both_databases;
+
+/// The titles of the listed services, in order.
+fn listed(html: &str) -> Vec<String> {
+    html.split("data-element=\"service-link\">")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap_or_default().to_owned())
+        .collect()
+}
+
+on_both_databases! {
+    async fn the_catalogue_lists_every_service_on_one_page(app: TestApp) {
+        let response = app.get("/servizi").await;
+        assert_eq!(response.status(), 200);
+        let html = response.text().await.unwrap();
+        let titles = listed(&html);
+        assert_eq!(titles.len(), 12, "{titles:?}");
+        assert!(titles.contains(&"Aiuti economici e assegni".to_owned()));
+        assert!(html.contains("data-element=\"appointment-booking\""));
+        assert!(html.contains("data-element=\"all-services\""), "the header links the catalogue");
+        assert!(html.contains("<title>Servizi — Sportello"));
+    }
+}
+
+on_both_databases! {
+    async fn searching_ignores_accents_case_and_plural(app: TestApp) {
+        let first = |html: &str| listed(html).first().cloned().unwrap_or_default();
+        let html = app.get("/servizi?q=aiuto+economico").await.text().await.unwrap();
+        assert_eq!(first(&html), "Aiuti economici e assegni");
+        let html = app.get("/servizi?q=COMUNITA").await.text().await.unwrap();
+        assert_eq!(first(&html), "Inserimento in comunità");
+        let html = app.get("/servizi?q=incontro+protetto").await.text().await.unwrap();
+        assert_eq!(first(&html), "Incontri protetti");
+        assert!(html.contains("value=\"incontro protetto\""), "the words stay in the box");
+        let html = app.get("/servizi?q=astronave").await.text().await.unwrap();
+        assert!(listed(&html).is_empty());
+        assert!(html.contains("Nessun servizio corrisponde alla ricerca"));
+    }
+}
+
+on_both_databases! {
+    async fn filters_by_category_and_topic(app: TestApp) {
+        let html = app.get("/servizi?categoria=Vita+lavorativa").await.text().await.unwrap();
+        assert_eq!(listed(&html), vec!["Integrazione socio-lavorativa (SISL)"]);
+        assert!(html.contains("<option value=\"Vita lavorativa\" selected"));
+        let html = app.get("/servizi?argomento=giustizia").await.text().await.unwrap();
+        let titles = listed(&html);
+        assert!(titles.contains(&"Minori nel procedimento penale".to_owned()), "{titles:?}");
+        assert!(!titles.contains(&"Aiuti economici e assegni".to_owned()), "{titles:?}");
+    }
+}
+
+on_both_databases! {
+    async fn bad_query_strings_never_break_the_page(app: TestApp) {
+        let long = "parola+".repeat(500);
+        for query in ["q=%FF%FE", "categoria=%3Cscript%3E", "argomento='%20OR%201=1--", "q=%25%5F", &format!("q={long}"), "q"] {
+            let response = app.get(&format!("/servizi?{query}")).await;
+            assert_eq!(response.status(), 200, "{query}");
+            let html = response.text().await.unwrap();
+            assert!(!html.contains("<script>"), "{query}");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn a_service_page_has_every_part_of_the_model(app: TestApp) {
+        let response = app.get("/servizi/aiuti-economici-e-assegni").await;
+        assert_eq!(response.status(), 200);
+        let html = response.text().await.unwrap();
+        for element in [
+            "breadcrumb", "service-title", "service-description", "service-status", "service-topic", "page-index",
+            "service-addressed", "service-how-to", "service-needed", "service-achieved", "service-calendar-text",
+            "service-booking-access", "appointment-booking", "service-area",
+        ] {
+            assert!(html.contains(&format!("data-element=\"{element}\"")), "data-element {element}");
+        }
+        // The page index lists the sections in the model's order.
+        let index = &html[html.find("data-element=\"page-index\"").unwrap()..];
+        let index = &index[..index.find("</nav>").unwrap()];
+        let order = ["A chi è rivolto", "Come fare", "Cosa serve", "Cosa si ottiene", "Tempi e scadenze",
+            "Accedi al servizio", "Condizioni di servizio", "Contatti"];
+        let positions: Vec<usize> = order.iter().map(|h| index.find(h).unwrap_or_else(|| panic!("{h}"))).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
+        assert!(html.contains("href=\"/prenota?servizio=aiuti-economici-e-assegni\""));
+        assert!(html.contains("ISEE"), "the Markdown sections are there");
+        assert!(html.contains("Risponde: <strong>U.O. Welfare Generativo</strong>"));
+        assert!(html.contains("Ultimo aggiornamento: 22/11/2026"));
+        assert!(html.contains("<title>Aiuti economici e assegni — Sportello"));
+        assert_eq!(html.matches("<h1").count(), 1);
+    }
+}
+
+on_both_databases! {
+    async fn an_unknown_service_is_a_friendly_404(app: TestApp) {
+        let response = app.get("/servizi/servizio-che-non-esiste").await;
+        assert_eq!(response.status(), 404);
+        assert!(response.text().await.unwrap().contains("Pagina non trovata"));
+    }
+}
+
+on_both_databases! {
+    async fn markdown_from_the_database_is_sanitised(app: TestApp) {
+        app.execute(
+            "UPDATE service_sections SET body_markdown = 'Testo **vero**. <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))'
+              WHERE section = 'cosa_serve'",
+        )
+        .await;
+        let html = app.get("/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(html.contains("<strong>vero</strong>"));
+        assert!(!html.contains("alert(1)") && !html.contains("onerror") && !html.contains("javascript:"));
+    }
+}
+
+on_both_databases! {
+    async fn the_catalogue_is_seeded_once(app: TestApp) {
+        assert_eq!(app.count("services").await, 12);
+        assert_eq!(app.count("service_sections").await, 72);
+        // Deleted by staff: not brought back by a restart.
+        app.execute("DELETE FROM services WHERE slug = 'affido-familiare'").await;
+        app.start_another().await;
+        assert_eq!(app.count("services").await, 11);
+        // A database from before the catalogue existed gets it at its next start.
+        app.execute("DELETE FROM services").await;
+        app.execute("DELETE FROM installation WHERE key = 'seed:catalogue'").await;
+        app.start_another().await;
+        assert_eq!(app.count("services").await, 12);
+        assert_eq!(app.count("installation").await, 2);
+    }
+}
+
+on_both_databases! {
+    async fn the_booking_action_names_the_chosen_service_and_ignores_unknown_ones(app: TestApp) {
+        let html = app.get("/prenota?servizio=affido-familiare").await.text().await.unwrap();
+        assert!(html.contains("Hai scelto: <strong>Affido familiare</strong>"));
+        assert!(html.contains("Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30"));
+        let response = app.get("/prenota?servizio=non-esiste").await;
+        assert_eq!(response.status(), 200, "an unknown service is ignored, never an error");
+        assert!(!response.text().await.unwrap().contains("Hai scelto"));
+    }
+}
