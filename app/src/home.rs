@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::organisation::{describe_hours, get_site_info, SiteInfo};
+use crate::opening::OpeningBadgeView;
+use crate::organisation::{describe_hours, dial, get_site_info, SiteInfo};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -21,31 +22,10 @@ pub fn HomePage() -> impl IntoView {
             </div>
         </section>
         <div class="contenitore">
-            <div class="tre-domande">
-                <section>
-                    <h2>"Che cosa possiamo fare per la tua famiglia"</h2>
-                    <p>
-                        "Ascoltiamo la tua situazione e, insieme a te, cerchiamo l'aiuto giusto: orientamento "
-                        "tra i servizi, sostegno educativo e psicologico, aiuti economici, accompagnamento al lavoro."
-                    </p>
-                </section>
-                <section>
-                    <h2>"Come avere un appuntamento"</h2>
-                    <p>
-                        "Il Segretariato Sociale riceve solo su appuntamento. Puoi prenotarlo per telefono negli "
-                        "orari qui sotto. Il colloquio è gratuito."
-                    </p>
-                </section>
-                <section>
-                    <h2>"Quando puoi trovarci"</h2>
-                    <p>"Orari, indirizzi e recapiti delle sedi sono qui sotto."</p>
-                </section>
-            </div>
-            <h2>"Le nostre sedi"</h2>
-            <Suspense fallback=|| view! { <p>"Caricamento delle sedi…"</p> }>
+            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
                 {move || Suspend::new(async move {
                     match site.await {
-                        Ok(site) => view! { <Offices site /> }.into_any(),
+                        Ok(site) => view! { <ThreeQuestions site /> }.into_any(),
                         Err(error) => view! { <p class="avviso avviso-errore">{error.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -55,8 +35,46 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn Offices(site: SiteInfo) -> impl IntoView {
+fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
     view! {
+        <div class="tre-domande">
+            <section>
+                <h2>"Che cosa possiamo fare per la tua famiglia"</h2>
+                <p>
+                    "Ascoltiamo la tua situazione e, insieme a te, cerchiamo l'aiuto giusto: orientamento "
+                    "tra i servizi, sostegno educativo e psicologico, aiuti economici, accompagnamento al lavoro."
+                </p>
+                <p><a href="/servizi">"Scopri tutti i servizi"</a></p>
+            </section>
+            <section>
+                <h2>"Come avere un appuntamento"</h2>
+                <p>
+                    "Il Segretariato Sociale riceve solo su appuntamento. Il colloquio è gratuito. "
+                    "Puoi prenotarlo per telefono, negli orari della linea qui accanto."
+                </p>
+                <p><a href="/prenota">"Come prenotare"</a></p>
+            </section>
+            <section>
+                <h2>"Quando puoi trovarci"</h2>
+                {site
+                    .phone_lines
+                    .into_iter()
+                    .map(|line| {
+                        let dial = line.dial();
+                        view! {
+                            <div class="linea-telefonica">
+                                <p>{line.name}": " <a class="numero" href=dial>{line.number}</a></p>
+                                <ul class="orari">
+                                    {describe_hours(&line.hours).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                </ul>
+                                <OpeningBadgeView badge=line.badge />
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        </div>
+        <h2>"Le nostre sedi"</h2>
         <ul class="schede">
             {site
                 .offices
@@ -67,16 +85,12 @@ fn Offices(site: SiteInfo) -> impl IntoView {
                         <li class="scheda">
                             <h3>{office.name}</h3>
                             {office.comune.map(|comune| view! { <p class="scheda-comune">{comune}</p> })}
+                            <OpeningBadgeView badge=office.badge />
                             <p>{office.address}</p>
-                            <p>
-                                "Telefono: "
-                                <a href=format!("tel:{}", office.phone.replace(['.', ' '], ""))>{office.phone.clone()}</a>
-                            </p>
-                            <p>"Email: "<a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
+                            <p>"Telefono: " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
+                            <p>"Email: " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
                             <h4>"Orari di ricevimento, solo su appuntamento"</h4>
-                            <ul class="orari">
-                                {hours.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                            </ul>
+                            <ul class="orari">{hours.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                         </li>
                     }
                 })

@@ -7,7 +7,10 @@ test('the home page says who we are, how to reach us, and what to do in an emerg
   expect(await page.locator('html').getAttribute('lang')).toBe('it');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Servizi sociali per le famiglie con figli minorenni');
   await expect(page.getByRole('heading', { name: 'Le nostre sedi' })).toBeVisible();
-  await expect(page.getByText('Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30')).toBeVisible();
+  const phoneLine = page.locator('.linea-telefonica');
+  await expect(phoneLine.getByRole('link', { name: '02.66023.549' })).toBeVisible();
+  await expect(phoneLine.getByText('Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30')).toBeVisible();
+  await expect(phoneLine.locator('.stato-apertura')).toHaveText(/^(Aperto ora|Chiuso)/);
   await expect(page.getByRole('complementary', { name: 'Numeri di emergenza' })).toContainText('112');
   await expectAccessible(page);
 });

@@ -16,6 +16,7 @@ use crate::startup::StartupError;
 const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
 const SEED_MARKER: &str = "first_start_seed";
 const CATALOGUE_MARKER: &str = "seed:catalogue";
+const PHONE_LINES_MARKER: &str = "seed:phone_lines";
 
 /// The service pages a new installation starts with, one file a service (`seed/services/`).
 const SERVICE_FILES: [(&str, &str); 12] = [
@@ -139,6 +140,25 @@ pub struct Seed {
     units: Vec<SeedUnit>,
     #[serde(default)]
     offices: Vec<SeedOffice>,
+    #[serde(default)]
+    phone_lines: Vec<SeedPhoneLine>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedPhoneLine {
+    name: String,
+    number: String,
+    #[serde(default)]
+    hours: Vec<SeedWindow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedPatron {
+    name: String,
+    month: i64,
+    day: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -152,6 +172,7 @@ struct SeedOrganisation {
     phone: String,
     #[serde(default)]
     email: String,
+    patron: Option<SeedPatron>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +235,26 @@ impl Seed {
     }
 
     fn check(&self) -> Result<(), String> {
+        if let Some(patron) = &self.organisation.patron {
+            if chrono::NaiveDate::from_ymd_opt(2024, patron.month as u32, patron.day as u32).is_none() {
+                return Err(format!(
+                    "the patron saint's day {}/{} is not a date",
+                    patron.day, patron.month
+                ));
+            }
+        }
+        for line in &self.phone_lines {
+            if line
+                .hours
+                .iter()
+                .any(|w| w.opens >= w.closes || w.days.iter().any(|d| !(1..=7).contains(d)))
+            {
+                return Err(format!(
+                    "phone line {} has an opening window that is not valid",
+                    line.number
+                ));
+            }
+        }
         for office in &self.offices {
             if let Some(code) = &office.comune {
                 if !self
@@ -279,10 +320,15 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
 
         let o = &seed.organisation;
         sqlx::query(
-            "INSERT INTO organisation (id, name, kind, address, phone, email, created_at, updated_at)
-             VALUES (1, $1, $2, $3, $4, $5, $6, $6)",
+            "INSERT INTO organisation (id, name, kind, address, phone, email, patron_name, patron_month, patron_day,
+                                       created_at, updated_at)
+             VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
         )
-        .bind(&o.name).bind(&o.kind).bind(&o.address).bind(&o.phone).bind(&o.email).bind(now)
+        .bind(&o.name).bind(&o.kind).bind(&o.address).bind(&o.phone).bind(&o.email)
+        .bind(o.patron.as_ref().map(|p| p.name.clone()))
+        .bind(o.patron.as_ref().map(|p| p.month))
+        .bind(o.patron.as_ref().map(|p| p.day))
+        .bind(now)
         .execute(&mut *tx)
         .await?;
 
@@ -314,6 +360,37 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
                 for day in &window.days {
                     sqlx::query("INSERT INTO office_hours (office_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
                         .bind(office_id).bind(day).bind(window.opens).bind(window.closes)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(SeedOutcome::Applied)
+    })
+}
+
+/// Adds the seed's phone lines once: to a new database, and to one seeded before phone lines existed.
+pub async fn apply_phone_lines_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
+    let now = clock.now();
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    on_db!(db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        if !claim_marker!(tx, PHONE_LINES_MARKER, format!("{} lines", seed.phone_lines.len()), now) {
+            tx.rollback().await?;
+            return Ok(SeedOutcome::AlreadySeeded);
+        }
+        for line in &seed.phone_lines {
+            let line_id: i64 = sqlx::query_scalar(
+                "INSERT INTO phone_lines (name, number, created_at) VALUES ($1, $2, $3) RETURNING id",
+            )
+            .bind(&line.name).bind(&line.number).bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for window in &line.hours {
+                for day in &window.days {
+                    sqlx::query("INSERT INTO phone_line_hours (phone_line_id, weekday, opens, closes) VALUES ($1, $2, $3, $4)")
+                        .bind(line_id).bind(day).bind(window.opens).bind(window.closes)
                         .execute(&mut *tx)
                         .await?;
                 }

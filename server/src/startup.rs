@@ -66,6 +66,11 @@ impl Application {
             Ok(seed::SeedOutcome::AlreadySeeded) => {}
             Err(error) => return Err(StartupError::Seed(error.to_string())),
         }
+        match seed::apply_phone_lines_once(&db, clock.as_ref(), &seed).await {
+            Ok(seed::SeedOutcome::Applied) => tracing::info!("the phone lines were added"),
+            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
         let services = seed::built_in_services().map_err(StartupError::Seed)?;
         match seed::apply_catalogue_once(&db, clock.as_ref(), &services).await {
             Ok(seed::SeedOutcome::Applied) => tracing::info!("the service catalogue was added"),

@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::get_service;
-use crate::organisation::{describe_hours, get_site_info};
+use crate::opening::OpeningBadgeView;
+use crate::organisation::{describe_hours, dial, get_site_info};
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
@@ -59,8 +60,9 @@ pub fn BookingPage() -> impl IntoView {
                                     <h2>{office.name}</h2>
                                     <p>
                                         "Telefono: "
-                                        <a href=format!("tel:{}", office.phone.replace(['.', ' '], ""))>{office.phone.clone()}</a>
+                                        <a href=dial(&office.phone)>{office.phone.clone()}</a>
                                     </p>
+                                    <OpeningBadgeView badge=office.badge />
                                     <p>"Orari per prenotare:"</p>
                                     <ul class="orari">
                                         {describe_hours(&office.hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}

@@ -135,5 +135,5 @@ pub async fn search_services(q: String, categoria: String, argomento: String) ->
 #[server(prefix = "/api", endpoint = "servizio")]
 pub async fn get_service(slug: String) -> Result<Option<ServiceDetail>, AppError> {
     let state = crate::state::AppState::current();
-    Ok(store::service(&state.db, &slug).await?)
+    Ok(store::service(&state.db, &slug, state.clock.now()).await?)
 }

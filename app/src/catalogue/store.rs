@@ -128,7 +128,11 @@ fn topics_for(service_id: i64, all: &[TopicRow]) -> Vec<Topic> {
 }
 
 /// One active service with its sections rendered to safe HTML.
-pub async fn service(db: &Db, slug: &str) -> Result<Option<ServiceDetail>, sqlx::Error> {
+pub async fn service(
+    db: &Db,
+    slug: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<ServiceDetail>, sqlx::Error> {
     let found = on_db!(db, pool => {
         let Some(row) = sqlx::query_as::<_, DetailRow>(
             "SELECT s.id, s.slug, s.title, s.summary, s.category, u.name AS unit, s.access, s.updated_on
@@ -156,7 +160,7 @@ pub async fn service(db: &Db, slug: &str) -> Result<Option<ServiceDetail>, sqlx:
         (row, sections, topics)
     });
     let (row, sections, topics) = found;
-    let offices = crate::organisation::store::site_info(db).await?.offices;
+    let offices = crate::organisation::store::site_info(db, now).await?.offices;
     let sections = super::WRITTEN_SECTIONS
         .iter()
         .filter_map(|(key, _, _)| {

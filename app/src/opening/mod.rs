@@ -17,3 +17,15 @@ pub struct OpeningBadge {
     /// E.g. "Aperto ora, fino alle 12:30" or "Chiuso ora. Riapre lunedì 7 aprile alle 9:30".
     pub text: String,
 }
+
+use leptos::prelude::*;
+
+/// "Aperto ora…" / "Chiuso ora…", said in words (never by colour alone).
+#[component]
+pub fn OpeningBadgeView(badge: OpeningBadge) -> impl IntoView {
+    view! {
+        <p class="stato-apertura" class:aperto=badge.open>
+            {badge.text}
+        </p>
+    }
+}

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::opening::OpeningBadge;
 
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -41,6 +42,35 @@ pub struct Office {
     pub phone: String,
     pub email: String,
     pub hours: Vec<OpeningWindow>,
+    /// Open now or when next, computed on the server at the moment of the request.
+    pub badge: OpeningBadge,
+}
+
+/// A telephone line people call (e.g. to book an appointment), with its hours.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhoneLine {
+    pub name: String,
+    pub number: String,
+    pub hours: Vec<OpeningWindow>,
+    pub badge: OpeningBadge,
+}
+
+impl PhoneLine {
+    /// The number as a `tel:` link wants it.
+    pub fn dial(&self) -> String {
+        dial(&self.number)
+    }
+}
+
+/// "02.66023.549" → "tel:0266023549".
+pub fn dial(number: &str) -> String {
+    format!(
+        "tel:{}",
+        number
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect::<String>()
+    )
 }
 
 /// A unit of the service with its own queue of requests.
@@ -58,12 +88,13 @@ pub struct SiteInfo {
     pub comuni: Vec<String>,
     pub units: Vec<Unit>,
     pub offices: Vec<Office>,
+    pub phone_lines: Vec<PhoneLine>,
 }
 
 #[server(prefix = "/api", endpoint = "site-info")]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     let state = crate::state::AppState::current();
-    Ok(store::site_info(&state.db).await?)
+    Ok(store::site_info(&state.db, state.clock.now()).await?)
 }
 
 pub const WEEKDAYS: [&str; 7] = [

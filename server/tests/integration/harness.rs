@@ -195,7 +195,7 @@ impl TestApp {
             .header("accept", "text/html")
             .send()
             .await
-            .expect("GET answered")
+            .unwrap_or_else(|error| panic!("GET {path} on {:?} got no answer: {error:?}", self.backend))
     }
 
     /// Posts a form as a browser without JavaScript does, from a page of this site.
@@ -208,7 +208,7 @@ impl TestApp {
             .form(fields)
             .send()
             .await
-            .expect("POST answered")
+            .unwrap_or_else(|error| panic!("POST {path} on {:?} got no answer: {error:?}", self.backend))
     }
 
     /// Starts a second server process on the same database (a restart, or a second instance).

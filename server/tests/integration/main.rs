@@ -7,6 +7,7 @@ mod assistance;
 mod catalogue;
 mod content;
 mod health;
+mod opening;
 mod pages;
 mod protection;
 mod startup;

@@ -74,7 +74,7 @@ on_both_databases! {
         assert_eq!(app.count("units").await, 2);
         assert_eq!(app.count("offices").await, 1);
         assert_eq!(app.count("office_hours").await, 9);
-        assert_eq!(app.count("installation").await, 2, "the roots and the catalogue");
+        assert_eq!(app.count("installation").await, 3, "the roots, the phone lines and the catalogue");
 
         // An administrator deletes the office; a restart must not bring it back, nor add anything.
         app.execute("DELETE FROM offices").await;
@@ -84,7 +84,7 @@ on_both_databases! {
         assert_eq!(app.count("units").await, 2);
         assert_eq!(app.count("organisation").await, 1);
         let html = app.client.get(format!("{restarted}/")).send().await.unwrap().text().await.unwrap();
-        assert!(!html.contains("Da lunedì a giovedì"), "the deleted office's hours are not shown");
+        assert!(!html.contains("<h3>Segretariato Sociale</h3>"), "the deleted office is not shown");
     }
 }
 
