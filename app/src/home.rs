@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::opening::OpeningBadgeView;
-use crate::organisation::{describe_hours, dial, get_site_info, SiteInfo};
+use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView, SiteInfo};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -56,22 +56,7 @@ fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
             </section>
             <section>
                 <h2>"Quando puoi trovarci"</h2>
-                {site
-                    .phone_lines
-                    .into_iter()
-                    .map(|line| {
-                        let dial = line.dial();
-                        view! {
-                            <div class="linea-telefonica">
-                                <p>{line.name}": " <a class="numero" href=dial>{line.number}</a></p>
-                                <ul class="orari">
-                                    {describe_hours(&line.hours).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                </ul>
-                                <OpeningBadgeView badge=line.badge />
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                {site.phone_lines.into_iter().map(|line| view! { <PhoneLineView line /> }).collect_view()}
             </section>
         </div>
         <h2>"Le nostre sedi"</h2>
@@ -80,7 +65,6 @@ fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
                 .offices
                 .into_iter()
                 .map(|office| {
-                    let hours = describe_hours(&office.hours);
                     view! {
                         <li class="scheda">
                             <h3>{office.name}</h3>
@@ -90,7 +74,7 @@ fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
                             <p>"Telefono: " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
                             <p>"Email: " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
                             <h4>"Orari di ricevimento, solo su appuntamento"</h4>
-                            <ul class="orari">{hours.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                            <HoursList hours=office.hours />
                         </li>
                     }
                 })

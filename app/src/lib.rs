@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod error;
 pub mod forms;
 pub mod home;
+pub mod information;
 pub mod layout;
 pub mod mail;
 pub mod not_found;
@@ -36,6 +37,7 @@ use assistance::{AssistancePage, AssistanceSentPage};
 use booking::BookingPage;
 use catalogue::pages::{CataloguePage, ServicePage};
 use home::HomePage;
+use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
 
@@ -81,6 +83,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assistenza/inviata") view=AssistanceSentPage ssr=SsrMode::Async />
                     <Route path=path!("/servizi") view=CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/prenota") view=BookingPage ssr=SsrMode::Async />
+                    <Route path=path!("/contatti") view=ContactsPage ssr=SsrMode::Async />
+                    <Route path=path!("/argomenti") view=TopicsPage ssr=SsrMode::Async />
+                    <Route path=path!("/informativa-privacy") view=InformationPageView ssr=SsrMode::Async />
+                    <Route path=path!("/dichiarazione-di-accessibilita") view=InformationPageView ssr=SsrMode::Async />
+                    <Route path=path!("/note-legali") view=InformationPageView ssr=SsrMode::Async />
+                    <Route path=path!("/domande-frequenti") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/servizi/:slug") view=ServicePage ssr=SsrMode::Async />
                 </Routes>
             </main>

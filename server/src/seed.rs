@@ -17,6 +17,49 @@ const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
 const SEED_MARKER: &str = "first_start_seed";
 const CATALOGUE_MARKER: &str = "seed:catalogue";
 const PHONE_LINES_MARKER: &str = "seed:phone_lines";
+const PAGES_MARKER: &str = "seed:pages";
+
+/// The information pages a new installation starts with (`seed/pages/`).
+const PAGE_FILES: [(&str, &str); 4] = [
+    (
+        "informativa-privacy",
+        include_str!("../seed/pages/informativa-privacy.toml"),
+    ),
+    (
+        "dichiarazione-di-accessibilita",
+        include_str!("../seed/pages/dichiarazione-di-accessibilita.toml"),
+    ),
+    ("note-legali", include_str!("../seed/pages/note-legali.toml")),
+    (
+        "domande-frequenti",
+        include_str!("../seed/pages/domande-frequenti.toml"),
+    ),
+];
+
+/// One information page as written in `seed/pages/<slug>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeedPage {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub updated: chrono::NaiveDate,
+    pub body: String,
+}
+
+/// The built-in information pages, parsed and checked.
+pub fn built_in_pages() -> Result<Vec<SeedPage>, String> {
+    PAGE_FILES
+        .iter()
+        .map(|(name, text)| {
+            let page: SeedPage = toml::from_str(text).map_err(|e| format!("seed/pages/{name}.toml: {e}"))?;
+            if page.slug != *name {
+                return Err(format!("seed/pages/{name}.toml has slug {}", page.slug));
+            }
+            Ok(page)
+        })
+        .collect()
+}
 
 /// The service pages a new installation starts with, one file a service (`seed/services/`).
 const SERVICE_FILES: [(&str, &str); 12] = [
@@ -370,6 +413,30 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
     })
 }
 
+/// Adds the built-in information pages once (new databases, and older ones at their next start).
+pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) -> Result<SeedOutcome, sqlx::Error> {
+    let now = clock.now();
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    on_db!(db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        if !claim_marker!(tx, PAGES_MARKER, format!("{} pages", pages.len()), now) {
+            tx.rollback().await?;
+            return Ok(SeedOutcome::AlreadySeeded);
+        }
+        for page in pages {
+            sqlx::query(
+                "INSERT INTO pages (slug, title, summary, body_markdown, updated_on, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(&page.slug).bind(&page.title).bind(&page.summary).bind(page.body.trim()).bind(page.updated).bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(SeedOutcome::Applied)
+    })
+}
+
 /// Adds the seed's phone lines once: to a new database, and to one seeded before phone lines existed.
 pub async fn apply_phone_lines_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
     let now = clock.now();
@@ -509,6 +576,18 @@ mod tests {
                 service.slug
             );
         }
+    }
+
+    #[test]
+    fn the_built_in_pages_are_valid_and_all_listed() {
+        let pages = built_in_pages().unwrap();
+        let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seed/pages"))
+            .unwrap()
+            .count();
+        assert_eq!(on_disk, pages.len(), "every file in seed/pages is listed in PAGE_FILES");
+        assert!(pages
+            .iter()
+            .all(|p| p.body.trim().len() > 200 && p.summary.chars().count() <= 160));
     }
 
     #[test]

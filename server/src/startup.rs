@@ -77,6 +77,12 @@ impl Application {
             Ok(seed::SeedOutcome::AlreadySeeded) => {}
             Err(error) => return Err(StartupError::Seed(error.to_string())),
         }
+        let pages = seed::built_in_pages().map_err(StartupError::Seed)?;
+        match seed::apply_pages_once(&db, clock.as_ref(), &pages).await {
+            Ok(seed::SeedOutcome::Applied) => tracing::info!("the information pages were added"),
+            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
         if let Some(name) = &settings.organisation_name {
             seed::apply_organisation_name(&db, clock.as_ref(), name)
                 .await

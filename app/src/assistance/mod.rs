@@ -23,6 +23,7 @@ pub const CATEGORIES: &[(&str, &str)] = &[
     ("servizi", "Informazioni sui servizi"),
     ("appuntamento", "Appuntamenti con il Segretariato Sociale"),
     ("sito", "Problemi nell'uso del sito"),
+    ("disservizio", "Segnalare un disservizio"),
     ("altro", "Altro"),
 ];
 

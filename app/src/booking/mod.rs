@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::catalogue::get_service;
 use crate::opening::OpeningBadgeView;
-use crate::organisation::{describe_hours, dial, get_site_info};
+use crate::organisation::{dial, get_site_info, HoursList};
 
 #[component]
 pub fn BookingPage() -> impl IntoView {
@@ -64,9 +64,7 @@ pub fn BookingPage() -> impl IntoView {
                                     </p>
                                     <OpeningBadgeView badge=office.badge />
                                     <p>"Orari per prenotare:"</p>
-                                    <ul class="orari">
-                                        {describe_hours(&office.hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                                    </ul>
+                                    <HoursList hours=office.hours />
                                     <p>{office.address}</p>
                                 </div>
                             })

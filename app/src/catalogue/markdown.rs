@@ -6,24 +6,28 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{html, Event, Options, Parser, TagEnd};
 
-/// Markdown to HTML that is safe to insert into a page.
+/// Tags a section of text may use.
+const TEXT_TAGS: [&str; 10] = ["p", "ul", "ol", "li", "strong", "em", "a", "br", "del", "blockquote"];
+
+/// Markdown to HTML that is safe to insert into a page (no headings: a section of a page).
 pub fn to_safe_html(markdown: &str) -> String {
+    clean(markdown, HashSet::from(TEXT_TAGS))
+}
+
+/// The same for a whole page of text, which has its own sub-headings (`##` and `###` become h2 and
+/// h3 under the page's h1).
+pub fn to_safe_html_with_headings(markdown: &str) -> String {
+    let mut tags = HashSet::from(TEXT_TAGS);
+    tags.extend(["h2", "h3"]);
+    clean(markdown, tags)
+}
+
+fn clean(markdown: &str, tags: HashSet<&'static str>) -> String {
     let parser = Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH);
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, parser);
     ammonia::Builder::default()
-        .tags(HashSet::from([
-            "p",
-            "ul",
-            "ol",
-            "li",
-            "strong",
-            "em",
-            "a",
-            "br",
-            "del",
-            "blockquote",
-        ]))
+        .tags(tags)
         .url_schemes(HashSet::from(["https", "mailto", "tel"]))
         .link_rel(Some("noopener noreferrer"))
         .clean(&unsafe_html)
@@ -72,6 +76,16 @@ mod tests {
         assert!(!html.contains("onerror") && !html.contains("onclick"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+    }
+
+    #[test]
+    fn only_whole_pages_keep_their_headings() {
+        assert!(!to_safe_html("## Titolo").contains("<h2>"));
+        assert!(to_safe_html_with_headings("## Titolo").contains("<h2>Titolo</h2>"));
+        assert!(
+            !to_safe_html_with_headings("# Titolo").contains("<h1>"),
+            "one h1 per page: the page's own"
+        );
     }
 
     #[test]

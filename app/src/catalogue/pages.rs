@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{get_service, search_services, Catalogue, ServiceDetail, Topic, WRITTEN_SECTIONS};
 use crate::layout::Breadcrumb;
 use crate::not_found::NotFoundPage;
-use crate::organisation::describe_hours;
+use crate::organisation::HoursList;
 
 /// The address of the booking flow, pre-selecting a service's topic and office.
 pub fn booking_link(slug: &str) -> String {
@@ -259,12 +259,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                                             <p>"Telefono: " {office.phone.clone()}</p>
                                             <p>"Email: " {office.email.clone()}</p>
                                             <p>"Riceve solo su appuntamento:"</p>
-                                            <ul class="orari">
-                                                {describe_hours(&office.hours)
-                                                    .into_iter()
-                                                    .map(|line| view! { <li>{line}</li> })
-                                                    .collect_view()}
-                                            </ul>
+                                            <HoursList hours=office.hours.clone() />
                                         </div>
                                     }
                                 })

@@ -77,6 +77,7 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
                         <li>
                             <a href="/servizi" data-element="all-services">"Servizi"</a>
                         </li>
+                        <li><a href="/argomenti" data-element="all-topics">"Argomenti"</a></li>
                         <li><A href=crate::assistance::PATH>"Richiedi assistenza"</A></li>
                     </ul>
                 </div>
@@ -109,7 +110,15 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
             <div class="contenitore">
                 <p class="piede-ente">{masthead.organisation}</p>
                 <ul class="piede-collegamenti">
+                    <li><a href="/contatti">"Contatti"</a></li>
                     <li><a href=crate::assistance::PATH>"Richiedi assistenza"</a></li>
+                    <li>
+                        <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
+                    </li>
+                    {crate::information::FOOTER_PAGES
+                        .iter()
+                        .map(|(href, label, element)| view! { <li><a href=*href data-element=*element>{*label}</a></li> })
+                        .collect_view()}
                 </ul>
                 <p class="piede-nota">
                     "Sportello è il punto di accesso online al Segretariato Sociale. I dati che inserisci sono trattati solo per rispondere alle tue richieste."

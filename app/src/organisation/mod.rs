@@ -97,6 +97,27 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     Ok(store::site_info(&state.db, state.clock.now()).await?)
 }
 
+/// Reception or phone hours as a list, one line per group of days.
+#[component]
+pub fn HoursList(hours: Vec<OpeningWindow>) -> impl IntoView {
+    view! {
+        <ul class="orari">{describe_hours(&hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+    }
+}
+
+/// A phone line: what it is for, the number to call, whether it answers now, and its hours.
+#[component]
+pub fn PhoneLineView(line: PhoneLine) -> impl IntoView {
+    let dial = line.dial();
+    view! {
+        <div class="linea-telefonica">
+            <p>{line.name}": " <a class="numero" href=dial>{line.number}</a></p>
+            <crate::opening::OpeningBadgeView badge=line.badge />
+            <HoursList hours=line.hours />
+        </div>
+    }
+}
+
 pub const WEEKDAYS: [&str; 7] = [
     "lunedì",
     "martedì",

@@ -127,7 +127,7 @@ on_both_databases! {
         app.execute("DELETE FROM installation WHERE key = 'seed:catalogue'").await;
         app.start_another().await;
         assert_eq!(app.count("services").await, 12);
-        assert_eq!(app.count("installation").await, 3);
+        assert_eq!(app.count("installation").await, 4);
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use app::catalogue::markdown::plain_text;
-use server::seed::built_in_services;
+use server::seed::{built_in_pages, built_in_services};
 
 /// Gulpease = 89 + (300 × sentences − 10 × letters) / words, the readability index for Italian.
 /// A list item without a final stop counts as a sentence, as a reader takes it.
@@ -63,6 +63,14 @@ fn every_service_page_reads_at_gulpease_60_or_more() {
     for service in built_in_services().unwrap() {
         let score = gulpease(&service_text(&service));
         assert!(score >= 60.0, "{}: Gulpease {score:.1}", service.slug);
+    }
+}
+
+#[test]
+fn every_information_page_reads_at_gulpease_60_or_more() {
+    for page in built_in_pages().unwrap() {
+        let score = gulpease(&format!("{}\n{}", page.summary, plain_text(&page.body)));
+        assert!(score >= 60.0, "{}: Gulpease {score:.1}", page.slug);
     }
 }
 

@@ -39,3 +39,47 @@ on_both_databases! {
         assert!(html.contains("Azienda Speciale Consortile di Prova"));
     }
 }
+
+on_both_databases! {
+    async fn the_pages_the_municipal_model_requires_are_linked_from_every_page(app: TestApp) {
+        let home = app.get("/").await.text().await.unwrap();
+        for (element, href) in [
+            ("privacy-policy-link", "/informativa-privacy"),
+            ("accessibility-link", "/dichiarazione-di-accessibilita"),
+            ("legal-notes", "/note-legali"),
+            ("faq", "/domande-frequenti"),
+            ("report-inefficiency", "/assistenza"),
+            ("all-topics", "/argomenti"),
+            ("all-services", "/servizi"),
+        ] {
+            assert!(home.contains(&format!("href=\"{href}\" data-element=\"{element}\"")), "{element}");
+        }
+        for (path, title) in [
+            ("/informativa-privacy", "Informativa sul trattamento dei dati personali"),
+            ("/dichiarazione-di-accessibilita", "Dichiarazione di accessibilità"),
+            ("/note-legali", "Note legali"),
+            ("/domande-frequenti", "Domande frequenti"),
+        ] {
+            let response = app.get(path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let html = response.text().await.unwrap();
+            assert!(html.contains(&format!("<h1>{title}</h1>")), "{path}");
+            assert_eq!(html.matches("<h1").count(), 1, "{path}");
+            assert!(html.contains(&format!("<title>{title} — Sportello")), "{path}");
+        }
+        let faq = app.get("/domande-frequenti").await.text().await.unwrap();
+        assert!(faq.contains("<h2>Quanto costa il colloquio?</h2>"), "questions are headings");
+    }
+}
+
+on_both_databases! {
+    async fn contacts_and_topics_come_from_the_data(app: TestApp) {
+        let contacts = app.get("/contatti").await.text().await.unwrap();
+        assert!(contacts.contains("<h1>Contatti</h1>"));
+        assert!(contacts.contains("href=\"tel:0266023549\""));
+        assert!(contacts.contains("Via XXV Aprile 4"));
+        let topics = app.get("/argomenti").await.text().await.unwrap();
+        assert!(topics.contains("href=\"/servizi?argomento=assistenza-sociale\" data-element=\"topic-element\""));
+        assert!(topics.matches("data-element=\"topic-element\"").count() >= 5);
+    }
+}

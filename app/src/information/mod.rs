@@ -1,0 +1,166 @@
+//! The information pages every municipal site has: privacy notice, accessibility statement, legal
+//! notes and frequently asked questions (texts in the database, in Markdown), and the contacts and
+//! topics pages (built from the organisation's data and the catalogue).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::search_services;
+use crate::error::AppError;
+use crate::layout::Breadcrumb;
+use crate::not_found::NotFoundPage;
+use crate::opening::OpeningBadgeView;
+use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView};
+
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// (address, footer label, `data-element` the model's validator reads).
+pub const FOOTER_PAGES: [(&str, &str, &str); 4] = [
+    ("/informativa-privacy", "Informativa privacy", "privacy-policy-link"),
+    (
+        "/dichiarazione-di-accessibilita",
+        "Dichiarazione di accessibilità",
+        "accessibility-link",
+    ),
+    ("/note-legali", "Note legali", "legal-notes"),
+    ("/domande-frequenti", "Domande frequenti", "faq"),
+];
+
+/// A page of information, rendered on the server.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InformationPage {
+    pub title: String,
+    pub summary: String,
+    /// Sanitised HTML.
+    pub html: String,
+    /// "22/11/2026".
+    pub updated_on: String,
+}
+
+#[server(prefix = "/api", endpoint = "pagina")]
+pub async fn get_page(slug: String) -> Result<Option<InformationPage>, AppError> {
+    let state = crate::state::AppState::current();
+    Ok(store::page(&state.db, &slug).await?)
+}
+
+/// One of the Markdown pages; which one comes from the address.
+#[component]
+pub fn InformationPageView() -> impl IntoView {
+    let slug = use_location()
+        .pathname
+        .get_untracked()
+        .trim_start_matches('/')
+        .to_owned();
+    let page = Resource::new(move || slug.clone(), get_page);
+    view! {
+        <Suspense fallback=|| view! { <p class="contenitore">"Caricamento…"</p> }>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(Some(page)) => view! {
+                        <Title text=page.title.clone() />
+                        <div class="contenitore stretto">
+                            <Breadcrumb trail=vec![("Home", "/")] current=page.title.clone() />
+                            <h1>{page.title}</h1>
+                            <p class="introduzione">{page.summary}</p>
+                            <div class="testo" inner_html=page.html></div>
+                            <p class="aggiornamento">{format!("Ultimo aggiornamento: {}", page.updated_on)}</p>
+                        </div>
+                    }
+                    .into_any(),
+                    Ok(None) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! {
+                        <div class="contenitore"><p class="avviso avviso-errore" role="alert">{error.to_string()}</p></div>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/contatti`: how to reach the service, with the same data and badges as the home page.
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    let site = Resource::new(|| (), |_| get_site_info());
+    view! {
+        <Title text="Contatti" />
+        <div class="contenitore stretto">
+            <Breadcrumb trail=vec![("Home", "/")] current="Contatti".to_owned() />
+            <h1>"Contatti"</h1>
+            <Suspense fallback=|| view! { <p>"Caricamento dei recapiti…"</p> }>
+                {move || Suspend::new(async move {
+                    match site.await {
+                        Ok(site) => view! {
+                            <p class="introduzione">
+                                "Il Segretariato Sociale riceve solo su appuntamento. Per un colloquio telefona negli orari indicati; "
+                                "per una domanda scritta usa il modulo "<a href="/assistenza">"Richiedi assistenza"</a>"."
+                            </p>
+                            <h2>"Telefono"</h2>
+                            {site.phone_lines.into_iter().map(|line| view! { <PhoneLineView line /> }).collect_view()}
+                            <h2>"Sedi"</h2>
+                            {site.offices.into_iter().map(|office| view! {
+                                <div class="contatto">
+                                    <h3>{office.name}</h3>
+                                    <OpeningBadgeView badge=office.badge />
+                                    <p>{office.address}</p>
+                                    <p>"Telefono: " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
+                                    <p>"Email: " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
+                                    <HoursList hours=office.hours />
+                                </div>
+                            }).collect_view()}
+                            <h2>"Ente"</h2>
+                            <p><strong>{site.organisation.name}</strong></p>
+                            <p>{site.organisation.address}</p>
+                            <p>"Centralino: " <a href=dial(&site.organisation.phone)>{site.organisation.phone.clone()}</a></p>
+                            <p>"Email: " <a href=format!("mailto:{}", site.organisation.email)>{site.organisation.email.clone()}</a></p>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+/// `/argomenti`: the topics our services are tagged with, each leading to its services.
+#[component]
+pub fn TopicsPage() -> impl IntoView {
+    let catalogue = Resource::new(|| (), |_| search_services(String::new(), String::new(), String::new()));
+    view! {
+        <Title text="Argomenti" />
+        <div class="contenitore">
+            <Breadcrumb trail=vec![("Home", "/")] current="Argomenti".to_owned() />
+            <h1>"Argomenti"</h1>
+            <p class="introduzione">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
+            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+                {move || Suspend::new(async move {
+                    match catalogue.await {
+                        Ok(catalogue) => view! {
+                            <ul class="schede">
+                                {catalogue.topics.iter().map(|topic| {
+                                    let count = catalogue.services.iter().filter(|s| s.topics.contains(topic)).count();
+                                    view! {
+                                        <li class="scheda">
+                                            <h2 class="scheda-titolo">
+                                                <a href=format!("/servizi?argomento={}", topic.slug) data-element="topic-element">
+                                                    {topic.name.clone()}
+                                                </a>
+                                            </h2>
+                                            <p>{if count == 1 { "1 servizio".to_owned() } else { format!("{count} servizi") }}</p>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
+                        Err(error) => view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
