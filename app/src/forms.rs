@@ -72,15 +72,23 @@ pub enum FormOutcome {
 /// through [`use_submitted`], which also carries it to the browser so hydration sees the same page.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Submitted {
+    /// Which form was sent (its action address): a page may hold more than one form.
+    pub form: String,
     pub values: BTreeMap<String, String>,
     pub errors: FieldErrors,
     /// A failure that is not about one field (e.g. a technical problem, with its request id).
     pub problem: Option<String>,
 }
 
-/// The form state this page was rendered with: empty on a normal visit, filled after a no-JS post.
-pub fn use_submitted() -> Submitted {
-    SharedValue::new(|| use_context::<Submitted>().unwrap_or_default()).into_inner()
+/// The state the form posting to `form` was rendered with: empty on a normal visit or when another
+/// form of the page was sent, filled after this form's no-JS post.
+pub fn use_submitted(form: &'static str) -> Submitted {
+    SharedValue::new(move || {
+        use_context::<Submitted>()
+            .filter(|s| s.form == form)
+            .unwrap_or_default()
+    })
+    .into_inner()
 }
 
 /// The live state of one form on the page, shared by its fields through context.

@@ -14,6 +14,7 @@ pub mod assistance;
 pub mod booking;
 pub mod catalogue;
 pub mod error;
+pub mod feedback;
 pub mod forms;
 pub mod home;
 pub mod information;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/servizi/:slug") view=ServicePage ssr=SsrMode::Async />
                 </Routes>
             </main>
+            <feedback::PageFeedback />
             <Footer masthead />
         </Router>
     }

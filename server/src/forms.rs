@@ -20,8 +20,24 @@ use crate::startup::render_page;
 /// Values never written back into a page, whatever the form (secrets must be typed again).
 const NEVER_ECHOED: &[&str] = &["password", "nuova_password", "codice_totp"];
 
-/// A `POST` route for a form whose fields deserialise into `I` and whose effect is `submit`.
-pub fn no_js_form<I, F, Fut>(submit: F) -> MethodRouter<AppState>
+/// A `POST` route for the form at `form` (its own page's address), whose fields deserialise into
+/// `I` and whose effect is `submit`.
+pub fn no_js_form<I, F, Fut>(form: &'static str, submit: F) -> MethodRouter<AppState>
+where
+    I: DeserializeOwned + Send + 'static,
+    F: Fn(AppState, I) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<FormOutcome, AppError>> + Send + 'static,
+{
+    no_js_form_on_page(form, |_| None, submit)
+}
+
+/// The same for a form that lives on many pages and posts to one address (e.g. the page feedback):
+/// `page_of` reads from the fields which page to render again when something must be corrected.
+pub fn no_js_form_on_page<I, F, Fut>(
+    form: &'static str,
+    page_of: fn(&BTreeMap<String, String>) -> Option<String>,
+    submit: F,
+) -> MethodRouter<AppState>
 where
     I: DeserializeOwned + Send + 'static,
     F: Fn(AppState, I) -> Fut + Clone + Send + Sync + 'static,
@@ -43,6 +59,7 @@ where
             let (submitted, status) = match serde_urlencoded::from_bytes::<I>(&bytes) {
                 Err(_) => (
                     Submitted {
+                        form: form.to_owned(),
                         values,
                         problem: Some("Il modulo è arrivato incompleto. Controlla i dati e invialo di nuovo.".into()),
                         ..Submitted::default()
@@ -53,6 +70,7 @@ where
                     Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
                     Ok(FormOutcome::Invalid(errors)) => (
                         Submitted {
+                            form: form.to_owned(),
                             values,
                             errors,
                             problem: None,
@@ -63,6 +81,7 @@ where
                         let status = status_of(&error);
                         (
                             Submitted {
+                                form: form.to_owned(),
                                 values,
                                 problem: Some(error.to_string()),
                                 ..Submitted::default()
@@ -74,6 +93,9 @@ where
             };
             // Render the page the form lives on, as for a visit, with the submission in context.
             parts.method = Method::GET;
+            if let Some(page) = page_of(&submitted.values).and_then(|page| page.parse().ok()) {
+                parts.uri = page;
+            }
             let mut response: Response<Body> =
                 render_page(state, Request::from_parts(parts, Body::empty()), Some(submitted)).await;
             *response.status_mut() = status;

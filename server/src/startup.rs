@@ -194,8 +194,16 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
         .route("/health", get(health::health))
         .route(
             app::assistance::PATH,
-            forms::no_js_form(
-                |state: AppState, form| async move { app::assistance::submit::submit(&state, form).await },
+            forms::no_js_form(app::assistance::PATH, |state: AppState, form| async move {
+                app::assistance::submit::submit(&state, form).await
+            }),
+        )
+        .route(
+            app::feedback::PATH,
+            forms::no_js_form_on_page(
+                app::feedback::PATH,
+                |values| values.get("pagina").map(|page| app::feedback::local_path(page)),
+                |state: AppState, form| async move { app::feedback::submit::submit(&state, form).await },
             ),
         )
         .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {

@@ -63,7 +63,7 @@ pub async fn send_assistance_request(form: AssistanceForm) -> Result<FormOutcome
 
 #[component]
 pub fn AssistancePage() -> impl IntoView {
-    let submitted = use_submitted();
+    let submitted = use_submitted(PATH);
     let has_errors = !submitted.errors.is_empty();
     let form = FormState::new(submitted);
     let action = ServerAction::<SendAssistanceRequest>::new();

@@ -109,9 +109,45 @@ pub struct ServiceDetail {
     pub sections: Vec<(String, String)>,
     /// Where and when the service receives.
     pub offices: Vec<Office>,
+    /// Who runs the service, and the comuni it serves (for the structured description).
+    pub operator: String,
+    pub area_served: Vec<String>,
+    /// The booking action's full address, on the portal's public URL.
+    pub booking_url: String,
 }
 
 impl ServiceDetail {
+    /// The schema.org description search engines and the municipal model's validator read, as the
+    /// text of a `<script type="application/ld+json">`: `</` is escaped so a text can never close
+    /// the element.
+    pub fn json_ld(&self) -> String {
+        let office = self.offices.first();
+        let description = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "description": self.summary,
+            "serviceType": self.category,
+            "serviceOperator": { "@type": "GovernmentOrganization", "name": self.operator },
+            "areaServed": self.area_served.iter()
+                .map(|comune| serde_json::json!({ "@type": "AdministrativeArea", "name": comune }))
+                .collect::<Vec<_>>(),
+            "audience": { "@type": "Audience", "audienceType": "Famiglie con figli minorenni" },
+            "availableChannel": {
+                "@type": "ServiceChannel",
+                "name": "Prenota un appuntamento con il Segretariato Sociale",
+                "serviceUrl": self.booking_url,
+                "availableLanguage": "it",
+                "serviceLocation": office.map(|office| serde_json::json!({
+                    "@type": "Place",
+                    "name": office.name,
+                    "address": { "@type": "PostalAddress", "streetAddress": office.address },
+                })),
+            },
+        });
+        description.to_string().replace("</", "<\\/")
+    }
+
     pub fn section_html(&self, key: &str) -> String {
         self.sections
             .iter()
@@ -135,5 +171,5 @@ pub async fn search_services(q: String, categoria: String, argomento: String) ->
 #[server(prefix = "/api", endpoint = "servizio")]
 pub async fn get_service(slug: String) -> Result<Option<ServiceDetail>, AppError> {
     let state = crate::state::AppState::current();
-    Ok(store::service(&state.db, &slug, state.clock.now()).await?)
+    Ok(store::service(&state.db, &slug, state.clock.now(), &state.public_url).await?)
 }

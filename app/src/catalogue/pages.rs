@@ -187,6 +187,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
         .unwrap_or_else(|| "Segretariato Sociale".to_owned());
     view! {
         <Title text=service.title.clone() />
+        <script type="application/ld+json" data-element="metatag">{service.json_ld()}</script>
         <div class="contenitore">
             <Breadcrumb trail=vec![("Home", "/"), ("Servizi", "/servizi")] current=service.title.clone() />
             {view! {

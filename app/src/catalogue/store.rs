@@ -132,6 +132,7 @@ pub async fn service(
     db: &Db,
     slug: &str,
     now: chrono::DateTime<chrono::Utc>,
+    public_url: &str,
 ) -> Result<Option<ServiceDetail>, sqlx::Error> {
     let found = on_db!(db, pool => {
         let Some(row) = sqlx::query_as::<_, DetailRow>(
@@ -160,7 +161,7 @@ pub async fn service(
         (row, sections, topics)
     });
     let (row, sections, topics) = found;
-    let offices = crate::organisation::store::site_info(db, now).await?.offices;
+    let site = crate::organisation::store::site_info(db, now).await?;
     let sections = super::WRITTEN_SECTIONS
         .iter()
         .filter_map(|(key, _, _)| {
@@ -180,6 +181,9 @@ pub async fn service(
         access: Access::from_code(&row.access).unwrap_or(Access::Appointment),
         updated_on: row.updated_on.format("%d/%m/%Y").to_string(),
         sections,
-        offices,
+        offices: site.offices,
+        operator: site.organisation.name,
+        area_served: site.comuni,
+        booking_url: format!("{public_url}{}", super::pages::booking_link(slug)),
     }))
 }

@@ -16,16 +16,16 @@ fn valid<'a>() -> Vec<(&'a str, &'a str)> {
     ]
 }
 
-/// The HTML of one field: from its label to the next field.
+/// The HTML of one field: its whole `<div class="campo…">`, up to the next field or the form's end.
 fn field<'h>(html: &'h str, name: &str) -> &'h str {
-    let start = html
+    let label = html
         .find(&format!("for=\"campo-{name}\""))
         .unwrap_or_else(|| panic!("field {name}"));
+    let start = html[..label].rfind("<div class=\"campo").expect("the field's div");
     let rest = &html[start..];
-    let end = rest[1..]
-        .find("<div class=\"campo")
-        .map(|i| i + 1)
-        .unwrap_or(rest.len());
+    let next_field = rest[1..].find("<div class=\"campo").map(|i| i + 1);
+    let form_end = rest.find("</form>");
+    let end = next_field.into_iter().chain(form_end).min().unwrap_or(rest.len());
     &rest[..end]
 }
 

@@ -141,3 +141,19 @@ on_both_databases! {
         assert!(!response.text().await.unwrap().contains("Hai scelto"));
     }
 }
+
+on_both_databases! {
+    async fn a_service_page_describes_itself_for_machines(app: TestApp) {
+        let html = app.get("/servizi/affido-familiare").await.text().await.unwrap();
+        let start = html.find("<script type=\"application/ld+json\" data-element=\"metatag\">").expect("JSON-LD");
+        let json = &html[start..];
+        let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+        let description: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(description["@type"], "GovernmentService");
+        assert_eq!(description["name"], "Affido familiare");
+        assert_eq!(description["serviceOperator"]["name"], "Comune di Cinisello Balsamo");
+        assert_eq!(description["areaServed"][0]["name"], "Cinisello Balsamo");
+        assert_eq!(description["availableChannel"]["serviceUrl"], "http://127.0.0.1/prenota?servizio=affido-familiare");
+        assert_eq!(description["availableChannel"]["serviceLocation"]["name"], "Segretariato Sociale");
+    }
+}

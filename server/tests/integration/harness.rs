@@ -3,7 +3,7 @@
 //! emails written to a temporary folder. Tests talk to it over HTTP as a browser would.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use app::clock::ManualClock;
@@ -64,6 +64,36 @@ impl Drop for PostgresDatabase {
     }
 }
 
+/// Where every test server runs: one runtime for the whole test process, as in production (one
+/// process, one runtime for its whole life). Servers started on each test's own runtime were stopped
+/// with it while other tests' servers were still rendering, and now and then a page of another test
+/// never finished rendering; the real binary shows nothing of the kind under load.
+static SERVERS: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
+    if std::env::var_os("SPORTELLO_TEST_LOG").is_some() {
+        server::telemetry::init(server::config::LogFormat::Text);
+    }
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("test-servers")
+        .enable_all()
+        .build()
+        .expect("the test servers' runtime")
+});
+
+/// Builds and starts a server on the shared runtime; returns its address and database handle.
+pub async fn start_server(settings: Settings, clock: ManualClock) -> Result<(String, Db), server::StartupError> {
+    SERVERS
+        .spawn(async move {
+            let application = Application::build_with_clock(settings, Arc::new(clock)).await?;
+            let address = format!("http://{}", application.local_addr());
+            let db = application.state().db.clone();
+            tokio::spawn(application.run_until_stopped());
+            Ok((address, db))
+        })
+        .await
+        .expect("the server task")
+}
+
 /// The moment tests start at unless they say otherwise: a Monday morning in Rome.
 pub fn default_start() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 8, 0, 0).unwrap()
@@ -116,12 +146,9 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     let mut settings = test_settings(dir.path(), database);
     adjust(&mut settings);
     let clock = ManualClock::at(default_start());
-    let application = Application::build_with_clock(settings.clone(), Arc::new(clock.clone()))
+    let (address, db) = start_server(settings.clone(), clock.clone())
         .await
         .expect("the test server starts");
-    let address = format!("http://{}", application.local_addr());
-    let db = application.state().db.clone();
-    tokio::spawn(application.run_until_stopped());
     Some(TestApp {
         address,
         client: browser(),
@@ -179,7 +206,7 @@ pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
-        .timeout(Duration::from_secs(30))
+        .timeout(Duration::from_secs(120))
         .build()
         .unwrap()
 }
@@ -190,6 +217,15 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
+        let started = std::time::Instant::now();
+        let response = self.get_inner(path).await;
+        if started.elapsed() > Duration::from_secs(5) {
+            report_slow("GET", path, self.backend, started.elapsed());
+        }
+        response
+    }
+
+    async fn get_inner(&self, path: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))
             .header("accept", "text/html")
@@ -200,6 +236,15 @@ impl TestApp {
 
     /// Posts a form as a browser without JavaScript does, from a page of this site.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        let started = std::time::Instant::now();
+        let response = self.post_form_inner(path, fields).await;
+        if started.elapsed() > Duration::from_secs(5) {
+            report_slow("POST", path, self.backend, started.elapsed());
+        }
+        response
+    }
+
+    async fn post_form_inner(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(self.url(path))
             .header("accept", "text/html")
@@ -213,12 +258,10 @@ impl TestApp {
 
     /// Starts a second server process on the same database (a restart, or a second instance).
     pub async fn start_another(&self) -> String {
-        let application = Application::build_with_clock(self.settings.clone(), Arc::new(self.clock.clone()))
+        start_server(self.settings.clone(), self.clock.clone())
             .await
-            .expect("the second server starts");
-        let address = format!("http://{}", application.local_addr());
-        tokio::spawn(application.run_until_stopped());
-        address
+            .expect("the second server starts")
+            .0
     }
 
     pub fn mail_dir(&self) -> PathBuf {
@@ -249,6 +292,16 @@ impl TestApp {
     pub async fn execute(&self, sql: &str) {
         app::on_db!(&self.db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); })
     }
+}
+
+/// Says so, in every run, when a request took more than five seconds: straight to the process's
+/// stderr, past the test harness's capture, which shows a passing test's output to nobody.
+fn report_slow(method: &str, path: &str, backend: Backend, took: Duration) {
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr(),
+        "SLOW REQUEST: {method} {path} on {backend:?} took {took:?}"
+    );
 }
 
 fn read_emails(dir: &Path) -> Vec<String> {

@@ -6,6 +6,7 @@ mod harness;
 mod assistance;
 mod catalogue;
 mod content;
+mod feedback;
 mod health;
 mod opening;
 mod pages;

@@ -145,9 +145,7 @@ on_both_databases! {
     async fn the_organisation_name_can_be_set_from_the_environment(app: TestApp) {
         let mut settings = app.settings.clone();
         settings.organisation_name = Some("Comune di Sesto San Giovanni".into());
-        let application = Application::build_with_clock(settings, Arc::new(app.clock.clone())).await.unwrap();
-        let address = format!("http://{}", application.local_addr());
-        tokio::spawn(application.run_until_stopped());
+        let (address, _) = harness::start_server(settings, app.clock.clone()).await.unwrap();
         let html = harness::browser().get(format!("{address}/")).send().await.unwrap().text().await.unwrap();
         assert!(html.contains("<span class=\"ente\">Comune di Sesto San Giovanni</span>"));
     }
@@ -196,12 +194,9 @@ async fn migrations_run_through_the_owner_connection_postgres() {
     );
 
     settings.database_owner = Some(owner);
-    let application = Application::build_with_clock(settings, clock)
+    let (address, db) = harness::start_server(settings, (*clock).clone())
         .await
         .expect("starts with the owner connection");
-    let address = format!("http://{}", application.local_addr());
-    let db = application.state().db.clone();
-    tokio::spawn(application.run_until_stopped());
     let home = harness::browser().get(format!("{address}/")).send().await.unwrap();
     assert_eq!(home.status(), 200);
     assert!(

@@ -1,0 +1,308 @@
+//! "Quanto sono chiare le informazioni su questa pagina?": the municipal model's page-feedback
+//! component, at the bottom of every public page. Five ratings, then the model's follow-up question
+//! for a low (1–3) or a high (4–5) rating, and an optional short comment. Ratings are stored without
+//! any personal data, so staff can see which pages confuse people.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_query_map};
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::forms::{use_submitted, FieldErrors, FormOutcome, FormState, TextArea};
+
+#[cfg(feature = "ssr")]
+pub mod submit;
+
+pub const PATH: &str = "/valutazione";
+pub const COMMENT_MAX_CHARS: usize = 200;
+
+/// The model's answers to "Dove hai incontrato le maggiori difficoltà?" (ratings 1–3).
+pub const DIFFICULTIES: [(&str, &str); 5] = [
+    ("indicazioni-non-chiare", "A volte le indicazioni non erano chiare"),
+    ("indicazioni-incomplete", "A volte le indicazioni non erano complete"),
+    (
+        "procedura-incerta",
+        "A volte non capivo se stavo procedendo correttamente",
+    ),
+    ("problemi-tecnici", "Ho avuto problemi tecnici"),
+    ("altro-difficolta", "Altro"),
+];
+
+/// The model's answers to "Quali sono stati gli aspetti che hai preferito?" (ratings 4–5).
+pub const STRENGTHS: [(&str, &str); 5] = [
+    ("indicazioni-chiare", "Le indicazioni erano chiare"),
+    ("indicazioni-complete", "Le indicazioni erano complete"),
+    ("procedura-chiara", "Capivo sempre che stavo procedendo correttamente"),
+    ("nessun-problema-tecnico", "Non ho avuto problemi tecnici"),
+    ("altro-preferito", "Altro"),
+];
+
+/// The fields as they arrive.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackForm {
+    #[serde(default)]
+    pub pagina: String,
+    #[serde(default)]
+    pub voto: String,
+    #[serde(default)]
+    pub motivo: Option<String>,
+    #[serde(default)]
+    pub commento: String,
+}
+
+/// A rating that passed every check.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feedback {
+    pub page: String,
+    pub rating: i64,
+    pub reason: Option<&'static str>,
+    pub comment: Option<String>,
+}
+
+/// The path of a page of this site, or "/" for anything else: the form says which page it rates,
+/// and the answer redirects there, so it must never lead to another site.
+pub fn local_path(raw: &str) -> String {
+    let path = raw.split(['?', '#']).next().unwrap_or_default();
+    let local = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.len() <= 200
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'));
+    if local {
+        path.to_owned()
+    } else {
+        "/".to_owned()
+    }
+}
+
+impl FeedbackForm {
+    pub fn parse(&self) -> Result<Feedback, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let rating = self.voto.trim().parse::<i64>().ok().filter(|r| (1..=5).contains(r));
+        if rating.is_none() {
+            errors.add("voto", "Scegli un voto da 1 a 5 stelle.");
+        }
+        let answers: &[(&str, &str)] = match rating {
+            Some(1..=3) => &DIFFICULTIES,
+            _ => &STRENGTHS,
+        };
+        let reason = match self.motivo.as_deref().filter(|m| !m.is_empty()) {
+            None => None,
+            Some(given) => match answers.iter().find(|(code, _)| *code == given) {
+                Some((code, _)) => Some(*code),
+                None => {
+                    errors.add(
+                        "motivo",
+                        "Il motivo scelto non corrisponde al voto: scegli tra le risposte per il voto che hai dato.",
+                    );
+                    None
+                }
+            },
+        };
+        let comment = self.commento.trim();
+        let length = comment.chars().count();
+        if length > COMMENT_MAX_CHARS {
+            errors.add(
+                "commento",
+                format!(
+                    "Il commento è troppo lungo: al massimo {COMMENT_MAX_CHARS} caratteri, ne hai scritti {length}."
+                ),
+            );
+        }
+        match rating {
+            Some(rating) if errors.is_empty() => Ok(Feedback {
+                page: local_path(&self.pagina),
+                rating,
+                reason,
+                comment: (!comment.is_empty()).then(|| comment.to_owned()),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// The hydrated path of the form: the same check and effect as the no-JS post.
+#[server(prefix = "/api", endpoint = "valutazione")]
+pub async fn send_feedback(form: FeedbackForm) -> Result<FormOutcome, AppError> {
+    submit::submit(&crate::state::AppState::current(), form).await
+}
+
+#[component]
+pub fn PageFeedback() -> impl IntoView {
+    let location = use_location();
+    let query = use_query_map();
+    let thanked = move || query.with(|q| q.get("valutazione").as_deref() == Some("grazie"));
+    let form = FormState::new(use_submitted(PATH));
+    let rating = RwSignal::new(form.initial("voto").parse::<u8>().ok());
+    let chosen_reason = StoredValue::new(form.initial("motivo"));
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    let action = ServerAction::<SendFeedback>::new();
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            form.show(answer);
+        }
+    });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        if let Some(fields) = crate::forms::read_form::<FeedbackForm>(&event) {
+            event.prevent_default();
+            form.pending.set(true);
+            action.dispatch(SendFeedback { form: fields });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    let rating_error = form.error("voto");
+    let reason_error = form.error("motivo");
+    // Without JavaScript both follow-up questions are shown, each saying which ratings it is for;
+    // once hydrated only the one for the chosen rating appears.
+    let show_difficulties = move || !hydrated.get() || matches!(rating.get(), Some(1..=3));
+    let show_strengths = move || !hydrated.get() || matches!(rating.get(), Some(4..=5));
+    let reasons = move |legend: &'static str,
+                        for_ratings: &'static str,
+                        answers: &'static [(&'static str, &'static str)]| {
+        view! {
+            <fieldset class="valutazione-motivi">
+                <legend>
+                    {legend}
+                    <Show when=move || !hydrated.get()>
+                        <span class="facoltativo">{format!(" ({for_ratings})")}</span>
+                    </Show>
+                </legend>
+                {answers
+                    .iter()
+                    .map(|(code, label)| {
+                        let id = format!("motivo-{code}");
+                        view! {
+                            <div class="scelta">
+                                <input type="radio" id=id.clone() name="motivo" value=*code checked=chosen_reason.with_value(|chosen| chosen == code) />
+                                <label for=id>{*label}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        }
+    };
+    view! {
+        <section class="valutazione" id="valutazione" data-element="feedback" aria-labelledby="valutazione-titolo">
+            <div class="contenitore stretto">
+                <Show
+                    when=thanked
+                    fallback=move || {
+                        view! {
+                            <h2 id="valutazione-titolo" data-element="feedback-title">
+                                "Quanto sono chiare le informazioni su questa pagina?"
+                            </h2>
+                            <Show when=move || form.problem.with(Option::is_some)>
+                                <p class="avviso avviso-errore" role="alert">{move || form.problem.get()}</p>
+                            </Show>
+                            <form method="post" action=PATH novalidate on:submit=on_submit>
+                                <input type="hidden" name="pagina" value=move || location.pathname.get() />
+                                <fieldset class="valutazione-stelle" aria-describedby=move || rating_error.with(Option::is_some).then_some("valutazione-voto-errore")>
+                                    <legend class="sr-only">"Il tuo voto, da 1 a 5 stelle"</legend>
+                                    {move || rating_error.get().map(|message| view! {
+                                        <p class="errore-campo" id="valutazione-voto-errore"><span class="sr-only">"Errore: "</span>{message}</p>
+                                    })}
+                                    {(1..=5u8)
+                                        .map(|n| {
+                                            let id = format!("voto-{n}");
+                                            let label = if n == 1 { "1 stella".to_owned() } else { format!("{n} stelle") };
+                                            view! {
+                                                <div class="scelta">
+                                                    <input
+                                                        type="radio"
+                                                        id=id.clone()
+                                                        name="voto"
+                                                        value=n.to_string()
+                                                        checked=form.initial("voto") == n.to_string()
+                                                        data-element=format!("feedback-rate-{n}")
+                                                        on:change=move |_| rating.set(Some(n))
+                                                    />
+                                                    <label for=id>{label}</label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </fieldset>
+                                {move || reason_error.get().map(|message| view! {
+                                    <p class="errore-campo"><span class="sr-only">"Errore: "</span>{message}</p>
+                                })}
+                                <Show when=show_difficulties>
+                                    {reasons("Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
+                                </Show>
+                                <Show when=show_strengths>
+                                    {reasons("Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
+                                </Show>
+                                <TextArea
+                                    form
+                                    name="commento"
+                                    label="Vuoi aggiungere qualcosa?"
+                                    hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
+                                    max_chars=COMMENT_MAX_CHARS
+                                />
+                                <button type="submit" class="pulsante pulsante-primario" disabled=move || form.pending.get()>
+                                    "Invia la valutazione"
+                                </button>
+                            </form>
+                        }
+                    }
+                >
+                    <h2 id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
+                    <p role="status">"La tua valutazione ci aiuta a rendere le pagine più chiare."</p>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(voto: &str, motivo: Option<&str>) -> FeedbackForm {
+        FeedbackForm {
+            pagina: "/servizi".into(),
+            voto: voto.into(),
+            motivo: motivo.map(Into::into),
+            commento: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_rating_with_its_own_kind_of_reason_passes() {
+        let feedback = form("2", Some("problemi-tecnici")).parse().unwrap();
+        assert_eq!((feedback.rating, feedback.reason), (2, Some("problemi-tecnici")));
+        assert_eq!(form("5", None).parse().unwrap().reason, None);
+    }
+
+    #[test]
+    fn a_missing_rating_or_a_reason_of_the_other_kind_is_refused() {
+        assert!(form("", None).parse().unwrap_err().get("voto").is_some());
+        assert!(form("9", None).parse().unwrap_err().get("voto").is_some());
+        assert!(form("5", Some("problemi-tecnici"))
+            .parse()
+            .unwrap_err()
+            .get("motivo")
+            .is_some());
+    }
+
+    #[test]
+    fn only_pages_of_this_site_are_kept() {
+        assert_eq!(
+            local_path("/servizi/affido-familiare?x=1#y"),
+            "/servizi/affido-familiare"
+        );
+        for outside in [
+            "https://malevolo.example/",
+            "//malevolo.example",
+            "/\\\\malevolo",
+            "javascript:alert(1)",
+            "",
+        ] {
+            assert_eq!(local_path(outside), "/", "{outside}");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible, expectAccessibleWithoutJs } from './support';
+
+test.describe('with JavaScript', () => {
+  test('a low rating asks what was difficult, and the page thanks without reloading', async ({ page }) => {
+    await page.goto('/assistenza');
+    await expect(page.getByText(/Hai scritto \d+ caratteri su 1000/)).toBeVisible(); // hydrated
+    const feedback = page.locator('[data-element="feedback"]');
+    // Hydrated, the follow-up waits for a rating.
+    await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeHidden();
+    await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeHidden();
+    await feedback.getByLabel('2 stelle').check();
+    await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeVisible();
+    await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeHidden();
+    await feedback.getByLabel('A volte le indicazioni non erano complete').check();
+    await expectAccessible(page);
+    await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
+    await expect(feedback.getByRole('heading', { name: 'Grazie per il tuo aiuto!' })).toBeVisible();
+    await expect(page).toHaveURL(/\/assistenza\?valutazione=grazie/);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('both follow-up questions are there and the rating is sent', async ({ page, browser }) => {
+    await page.goto('/servizi/affido-familiare');
+    const feedback = page.locator('[data-element="feedback"]');
+    await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeVisible();
+    await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeVisible();
+    await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
+    await expect(page.getByText('Scegli un voto da 1 a 5 stelle.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Affido familiare');
+    await expectAccessibleWithoutJs(page, browser);
+    await feedback.getByLabel('5 stelle').check();
+    await feedback.getByLabel('Le indicazioni erano chiare').check();
+    await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
+    await expect(page).toHaveURL(/\/servizi\/affido-familiare\?valutazione=grazie#valutazione$/);
+    await expect(feedback.getByRole('heading', { name: 'Grazie per il tuo aiuto!' })).toBeVisible();
+  });
+});

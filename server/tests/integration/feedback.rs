@@ -1,0 +1,80 @@
+//! The page-feedback component at the bottom of every public page: stored without personal data,
+//! with and without JavaScript, and never a way to redirect elsewhere.
+
+use crate::on_both_databases;
+
+on_both_databases! {
+    async fn every_page_asks_how_clear_it_was(app: TestApp) {
+        for path in ["/", "/servizi", "/servizi/affido-familiare", "/contatti", "/non-esiste"] {
+            let html = app.get(path).await.text().await.unwrap();
+            assert!(html.contains("data-element=\"feedback\""), "{path}");
+            assert!(html.contains("Quanto sono chiare le informazioni su questa pagina?"), "{path}");
+            for n in 1..=5 {
+                assert!(html.contains(&format!("data-element=\"feedback-rate-{n}\"")), "{path} {n}");
+            }
+            // Without JavaScript both follow-up questions are there, each saying when it applies.
+            assert!(html.contains("Dove hai incontrato le maggiori difficoltà?"), "{path}");
+            assert!(html.contains("Quali sono stati gli aspetti che hai preferito?"), "{path}");
+        }
+    }
+}
+
+on_both_databases! {
+    async fn without_javascript_a_rating_is_stored_and_the_page_thanks(app: TestApp) {
+        let response = app
+            .post_form("/valutazione", &[
+                ("pagina", "/servizi/affido-familiare"),
+                ("voto", "2"),
+                ("motivo", "indicazioni-incomplete"),
+                ("commento", "Non capisco quanto dura"),
+            ])
+            .await;
+        assert_eq!(response.status(), 303);
+        assert_eq!(response.headers()["location"], "/servizi/affido-familiare?valutazione=grazie#valutazione");
+        let stored: (String, i64, Option<String>, Option<String>) = app::on_db!(&app.db, pool => {
+            sqlx::query_as("SELECT page_path, rating, reason, comment FROM page_feedback").fetch_one(pool).await.unwrap()
+        });
+        assert_eq!(stored, ("/servizi/affido-familiare".into(), 2, Some("indicazioni-incomplete".into()), Some("Non capisco quanto dura".into())));
+        let thanks = app.get("/servizi/affido-familiare?valutazione=grazie").await.text().await.unwrap();
+        assert!(thanks.contains("Grazie per il tuo aiuto!"));
+    }
+}
+
+on_both_databases! {
+    async fn a_missing_rating_comes_back_on_the_rated_page_with_the_comment_kept(app: TestApp) {
+        let response = app
+            .post_form("/valutazione", &[("pagina", "/servizi/affido-familiare"), ("commento", "Pagina lunga")])
+            .await;
+        assert_eq!(response.status(), 422);
+        let html = response.text().await.unwrap();
+        assert!(html.contains("<h1 data-element=\"service-title\">Affido familiare</h1>"), "rendered at the rated page");
+        assert!(html.contains("Scegli un voto da 1 a 5 stelle."));
+        assert!(html.contains("Pagina lunga"), "the comment is kept");
+        assert_eq!(app.count("page_feedback").await, 0);
+    }
+}
+
+on_both_databases! {
+    async fn the_rated_page_can_never_lead_to_another_site(app: TestApp) {
+        for outside in ["https://malevolo.example/", "//malevolo.example/x", "/\\malevolo.example"] {
+            let response = app.post_form("/valutazione", &[("pagina", outside), ("voto", "5")]).await;
+            assert_eq!(response.status(), 303, "{outside}");
+            assert_eq!(response.headers()["location"], "/?valutazione=grazie#valutazione", "{outside}");
+        }
+        let invalid = app.post_form("/valutazione", &[("pagina", "https://malevolo.example/")]).await;
+        assert_eq!(invalid.status(), 422);
+        assert!(invalid.text().await.unwrap().contains("Servizi sociali per le famiglie con figli minorenni"), "the home page");
+    }
+}
+
+on_both_databases! {
+    async fn the_hydrated_path_stores_the_same_rating(app: TestApp) {
+        let response = app.client.post(app.url("/api/valutazione"))
+            .header("origin", &app.address)
+            .form(&[("form[pagina]", "/contatti"), ("form[voto]", "5"), ("form[motivo]", "indicazioni-chiare")])
+            .send().await.unwrap();
+        let answer: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(answer, serde_json::json!({ "Done": { "next": "/contatti?valutazione=grazie#valutazione" } }));
+        assert_eq!(app.count("page_feedback").await, 1);
+    }
+}
