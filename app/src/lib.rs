@@ -90,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/dichiarazione-di-accessibilita") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/note-legali") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/domande-frequenti") view=InformationPageView ssr=SsrMode::Async />
+                    <Route path=path!("/condizioni-di-servizio") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/servizi/:slug") view=ServicePage ssr=SsrMode::Async />
                 </Routes>
             </main>

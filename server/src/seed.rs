@@ -17,10 +17,9 @@ const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
 const SEED_MARKER: &str = "first_start_seed";
 const CATALOGUE_MARKER: &str = "seed:catalogue";
 const PHONE_LINES_MARKER: &str = "seed:phone_lines";
-const PAGES_MARKER: &str = "seed:pages";
 
 /// The information pages a new installation starts with (`seed/pages/`).
-const PAGE_FILES: [(&str, &str); 4] = [
+const PAGE_FILES: [(&str, &str); 5] = [
     (
         "informativa-privacy",
         include_str!("../seed/pages/informativa-privacy.toml"),
@@ -33,6 +32,10 @@ const PAGE_FILES: [(&str, &str); 4] = [
     (
         "domande-frequenti",
         include_str!("../seed/pages/domande-frequenti.toml"),
+    ),
+    (
+        "condizioni-di-servizio",
+        include_str!("../seed/pages/condizioni-di-servizio.toml"),
     ),
 ];
 
@@ -413,17 +416,18 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
     })
 }
 
-/// Adds the built-in information pages once (new databases, and older ones at their next start).
-pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) -> Result<SeedOutcome, sqlx::Error> {
+/// Adds each built-in information page once, with a marker of its own (`seed:page:<slug>`): a page
+/// added in a later version reaches existing databases, and a page staff deleted never comes back.
+pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) -> Result<usize, sqlx::Error> {
     let now = clock.now();
     let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        if !claim_marker!(tx, PAGES_MARKER, format!("{} pages", pages.len()), now) {
-            tx.rollback().await?;
-            return Ok(SeedOutcome::AlreadySeeded);
-        }
+        let mut added = 0;
         for page in pages {
+            if !claim_marker!(tx, format!("seed:page:{}", page.slug), page.title.clone(), now) {
+                continue;
+            }
             sqlx::query(
                 "INSERT INTO pages (slug, title, summary, body_markdown, updated_on, created_at)
                  VALUES ($1, $2, $3, $4, $5, $6)",
@@ -431,9 +435,10 @@ pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) ->
             .bind(&page.slug).bind(&page.title).bind(&page.summary).bind(page.body.trim()).bind(page.updated).bind(now)
             .execute(&mut *tx)
             .await?;
+            added += 1;
         }
         tx.commit().await?;
-        Ok(SeedOutcome::Applied)
+        Ok(added)
     })
 }
 

@@ -79,8 +79,8 @@ impl Application {
         }
         let pages = seed::built_in_pages().map_err(StartupError::Seed)?;
         match seed::apply_pages_once(&db, clock.as_ref(), &pages).await {
-            Ok(seed::SeedOutcome::Applied) => tracing::info!("the information pages were added"),
-            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Ok(0) => {}
+            Ok(added) => tracing::info!("{added} information pages were added"),
             Err(error) => return Err(StartupError::Seed(error.to_string())),
         }
         if let Some(name) = &settings.organisation_name {

@@ -244,6 +244,11 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                     </section>
                     }.into_any()}
                     {written("costi_e_condizioni")}
+                    <p class="condizioni">
+                        <a href="/condizioni-di-servizio" data-element="service-file">
+                            "Leggi le condizioni di servizio: accesso, costi, diritti e impegni"
+                        </a>
+                    </p>
                     {view! {
                     <section class="sezione" id="contatti" aria-labelledby="contatti-titolo">
                         <h2 id="contatti-titolo">"Contatti"</h2>

@@ -73,7 +73,7 @@ on_both_databases! {
         for element in [
             "breadcrumb", "service-title", "service-description", "service-status", "service-topic", "page-index",
             "service-addressed", "service-how-to", "service-needed", "service-achieved", "service-calendar-text",
-            "service-booking-access", "appointment-booking", "service-area",
+            "service-booking-access", "appointment-booking", "service-area", "service-file",
         ] {
             assert!(html.contains(&format!("data-element=\"{element}\"")), "data-element {element}");
         }
@@ -127,7 +127,7 @@ on_both_databases! {
         app.execute("DELETE FROM installation WHERE key = 'seed:catalogue'").await;
         app.start_another().await;
         assert_eq!(app.count("services").await, 12);
-        assert_eq!(app.count("installation").await, 4);
+        assert_eq!(app.count("installation").await, 8);
     }
 }
 

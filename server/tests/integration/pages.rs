@@ -59,6 +59,7 @@ on_both_databases! {
             ("/dichiarazione-di-accessibilita", "Dichiarazione di accessibilità"),
             ("/note-legali", "Note legali"),
             ("/domande-frequenti", "Domande frequenti"),
+            ("/condizioni-di-servizio", "Condizioni di servizio"),
         ] {
             let response = app.get(path).await;
             assert_eq!(response.status(), 200, "{path}");

@@ -74,7 +74,7 @@ on_both_databases! {
         assert_eq!(app.count("units").await, 2);
         assert_eq!(app.count("offices").await, 1);
         assert_eq!(app.count("office_hours").await, 9);
-        assert_eq!(app.count("installation").await, 4, "the roots, the phone lines, the catalogue and the pages");
+        assert_eq!(app.count("installation").await, 8, "the roots, the phone lines, the catalogue, five pages");
 
         // An administrator deletes the office; a restart must not bring it back, nor add anything.
         app.execute("DELETE FROM offices").await;
