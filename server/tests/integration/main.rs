@@ -9,6 +9,7 @@ mod content;
 mod feedback;
 mod health;
 mod opening;
+mod outbox;
 mod pages;
 mod protection;
 mod startup;
