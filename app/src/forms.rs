@@ -152,6 +152,33 @@ pub fn read_form<T: serde::de::DeserializeOwned>(event: &web_sys::SubmitEvent) -
     T::from_form_data(&data).ok()
 }
 
+/// The hydrated path of a form: a submit handler that reads the form's fields into `I`, calls the
+/// server function `S` built from them by `call`, and shows its answer on `form` (errors next to
+/// the fields, or the next page). Without JavaScript the handler never runs and the browser posts
+/// the form itself; both paths end in the same `submit` function on the server.
+pub fn hydrated_submit<S, I>(form: FormState, call: fn(I) -> S) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static
+where
+    S: leptos::server_fn::ServerFn<Output = FormOutcome, Error = AppError> + Send + Sync + Clone + 'static,
+    I: serde::de::DeserializeOwned + 'static,
+{
+    let action = ServerAction::<S>::new();
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            form.show(answer);
+        }
+    });
+    move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        if let Some(fields) = read_form::<I>(&event) {
+            event.prevent_default();
+            form.pending.set(true);
+            action.dispatch(call(fields));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, call, action);
+    }
+}
+
 /// The text inside a `<textarea>` as the server must write it.
 ///
 /// Leptos writes a textarea's children without escaping them (it treats the element as raw text), so
@@ -197,19 +224,19 @@ pub fn ErrorSummary(form: FormState, labels: &'static [(&'static str, &'static s
     });
     view! {
         <Show when=move || form.problem.with(Option::is_some)>
-            <div class="avviso avviso-errore" role="alert">
+            <div class="alert alert-danger" role="alert">
                 <p>{move || form.problem.get()}</p>
             </div>
         </Show>
         <Show when=move || !form.errors.with(FieldErrors::is_empty)>
-            <div class="riepilogo-errori" tabindex="-1" node_ref=summary aria-labelledby="riepilogo-errori-titolo">
-                <h2 id="riepilogo-errori-titolo">
+            <div class="alert alert-danger riepilogo-errori" tabindex="-1" node_ref=summary aria-labelledby="riepilogo-errori-titolo">
+                <h2 class="h4" id="riepilogo-errori-titolo">
                     {move || match form.errors.with(FieldErrors::len) {
                         1 => "C'è un dato da correggere".to_owned(),
                         n => format!("Ci sono {n} dati da correggere"),
                     }}
                 </h2>
-                <ul>
+                <ul class="mb-0">
                     {move || {
                         let errors = form.errors.get();
                         labels
@@ -235,8 +262,8 @@ fn FieldErrorMessage(name: &'static str, error: Signal<Option<String>>) -> impl 
     move || {
         error.get().map(|message| {
             view! {
-                <p class="errore-campo" id=format!("{}-errore", field_id(name))>
-                    <span class="sr-only">"Errore: "</span>
+                <p class="invalid-feedback d-block fw-semibold" id=format!("{}-errore", field_id(name))>
+                    <span class="visually-hidden">"Errore: "</span>
                     {message}
                 </p>
             }
@@ -256,12 +283,12 @@ fn FieldFrame(
 ) -> impl IntoView {
     let id = field_id(name);
     view! {
-        <div class="campo" class:campo-con-errore=move || error.with(Option::is_some)>
-            <label for=id.clone()>
+        <div class="campo mb-4">
+            <label class="form-label fw-semibold" for=id.clone()>
                 {label}
-                {(!required).then(|| view! { <span class="facoltativo">" (facoltativo)"</span> })}
+                {(!required).then(|| view! { <span class="fw-normal">" (facoltativo)"</span> })}
             </label>
-            {hint.map(|hint| view! { <p class="aiuto" id=format!("{id}-aiuto")>{hint}</p> })}
+            {hint.map(|hint| view! { <p class="form-text mt-0 mb-2" id=format!("{id}-aiuto")>{hint}</p> })}
             <FieldErrorMessage name error />
             {children()}
         </div>
@@ -284,6 +311,8 @@ pub fn TextField(
     view! {
         <FieldFrame name label hint required error>
             <input
+                class="form-control"
+                class:is-invalid=move || error.with(Option::is_some)
                 id=field_id(name)
                 name=name
                 type=kind
@@ -319,6 +348,8 @@ pub fn TextArea(
     view! {
         <FieldFrame name label hint=Some(hint) required error>
             <textarea
+                class="form-control"
+                class:is-invalid=move || error.with(Option::is_some)
                 id=field_id(name)
                 name=name
                 rows="6"
@@ -331,7 +362,7 @@ pub fn TextArea(
             </textarea>
             <Show when=move || hydrated.get()>
                 <p
-                    class="conteggio"
+                    class="form-text conteggio"
                     class:conteggio-oltre=move || { typed.get() > max_chars }
                     id=counter_id.clone()
                     aria-live="polite"
@@ -364,6 +395,8 @@ pub fn SelectField(
     view! {
         <FieldFrame name label hint=None required error>
             <select
+                class="form-select"
+                class:is-invalid=move || error.with(Option::is_some)
                 id=field_id(name)
                 name=name
                 aria-required=required.then_some("true")
@@ -389,7 +422,7 @@ pub fn Checkbox(form: FormState, name: &'static str, children: Children) -> impl
     let checked = !form.initial(name).is_empty();
     let id = field_id(name);
     view! {
-        <div class="campo campo-spunta" class:campo-con-errore=move || error.with(Option::is_some)>
+        <div class="campo form-check mb-4">
             <FieldErrorMessage name error />
             <input
                 type="checkbox"

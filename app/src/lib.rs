@@ -13,6 +13,7 @@ use leptos_router::{
 pub mod assistance;
 pub mod booking;
 pub mod catalogue;
+pub mod dates;
 pub mod error;
 pub mod feedback;
 pub mod forms;
@@ -35,7 +36,7 @@ pub mod security;
 pub mod state;
 
 use assistance::{AssistancePage, AssistanceSentPage};
-use booking::BookingPage;
+use booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
 use catalogue::pages::{CataloguePage, ServicePage};
 use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
@@ -84,6 +85,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assistenza/inviata") view=AssistanceSentPage ssr=SsrMode::Async />
                     <Route path=path!("/servizi") view=CataloguePage ssr=SsrMode::Async />
                     <Route path=path!("/prenota") view=BookingPage ssr=SsrMode::Async />
+                    <Route path=path!("/prenota/riepilogo") view=BookingSummaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/prenota/confermata") view=BookingConfirmedPage ssr=SsrMode::Async />
                     <Route path=path!("/contatti") view=ContactsPage ssr=SsrMode::Async />
                     <Route path=path!("/argomenti") view=TopicsPage ssr=SsrMode::Async />
                     <Route path=path!("/informativa-privacy") view=InformationPageView ssr=SsrMode::Async />

@@ -11,7 +11,7 @@ pub fn NotFoundPage() -> impl IntoView {
     }
     view! {
         <Title text="Pagina non trovata" />
-        <div class="contenitore stretto">
+        <div class="container stretto">
             <h1>"Pagina non trovata"</h1>
             <p>"L'indirizzo che hai aperto non corrisponde a nessuna pagina. Forse è stato scritto male, o la pagina è stata spostata."</p>
             <ul>

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, expectAccessibleWithoutJs, waitForHydration } from './support';
+import { choose, expectAccessible, expectAccessibleWithoutJs, waitForHydration } from './support';
 
 async function fillAssistanceForm(page: Page, email: string) {
   await page.getByLabel('Nome', { exact: true }).fill('Giulia');
@@ -32,7 +32,7 @@ test.describe('with JavaScript', () => {
 
     // Corrected, it goes through and the confirmation appears, still without a reload.
     await page.getByLabel('Email', { exact: true }).fill('giulia.dangelo@example.it');
-    await page.getByLabel(/Ho letto l'informativa/).check();
+    await choose(page, /Ho letto l'informativa/);
     await page.getByRole('button', { name: 'Invia la richiesta' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richiesta inviata');
     expect(await page.evaluate(() => (window as unknown as { stayedHere?: boolean }).stayedHere)).toBe(true);
@@ -60,7 +60,7 @@ test.describe('without JavaScript', () => {
     await expectAccessibleWithoutJs(page, browser);
 
     await page.getByLabel('Email', { exact: true }).fill('giulia.dangelo@example.it');
-    await page.getByLabel(/Ho letto l'informativa/).check();
+    await choose(page, /Ho letto l'informativa/);
     await page.getByRole('button', { name: 'Invia la richiesta' }).click();
     await expect(page).toHaveURL(/\/assistenza\/inviata$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Richiesta inviata');

@@ -19,7 +19,9 @@ test('a parent finds the economic aid by searching and reaches its booking actio
   await page.getByRole('link', { name: 'Accedi al servizio' }).click();
   await page.locator('[data-element="service-booking-access"]').click();
   await expect(page).toHaveURL(/\/prenota\?servizio=aiuti-economici-e-assegni$/);
-  await expect(page.getByText('Hai scelto:')).toContainText('Aiuti economici e assegni');
+  // The booking flow opens with this service's office and topic chosen.
+  await expect(page.getByRole('heading', { name: 'Scegli il giorno' })).toBeVisible();
+  await expect(page.getByText('Aiuti economici, assegni e contributi')).toBeVisible();
   await expectAccessible(page);
 });
 

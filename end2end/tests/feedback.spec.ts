@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, expectAccessibleWithoutJs } from './support';
+import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
 
 test.describe('with JavaScript', () => {
   test('a low rating asks what was difficult, and the page thanks without reloading', async ({ page }) => {
@@ -9,10 +9,10 @@ test.describe('with JavaScript', () => {
     // Hydrated, the follow-up waits for a rating.
     await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeHidden();
     await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeHidden();
-    await feedback.getByLabel('2 stelle').check();
+    await choose(feedback, '2 stelle');
     await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeVisible();
     await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeHidden();
-    await feedback.getByLabel('A volte le indicazioni non erano complete').check();
+    await choose(feedback, 'A volte le indicazioni non erano complete');
     await expectAccessible(page);
     await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
     await expect(feedback.getByRole('heading', { name: 'Grazie per il tuo aiuto!' })).toBeVisible();
@@ -32,8 +32,8 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Scegli un voto da 1 a 5 stelle.')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Affido familiare');
     await expectAccessibleWithoutJs(page, browser);
-    await feedback.getByLabel('5 stelle').check();
-    await feedback.getByLabel('Le indicazioni erano chiare').check();
+    await choose(feedback, '5 stelle');
+    await choose(feedback, 'Le indicazioni erano chiare');
     await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
     await expect(page).toHaveURL(/\/servizi\/affido-familiare\?valutazione=grazie#valutazione$/);
     await expect(feedback.getByRole('heading', { name: 'Grazie per il tuo aiuto!' })).toBeVisible();

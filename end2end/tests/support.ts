@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** Runs axe-core on the page as it is now and fails on any WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
@@ -35,4 +35,16 @@ export async function expectAccessibleWithoutJs(page: Page, browser: Browser) {
 /** Waits until the WASM bundle has hydrated the page (the live character counter appears only then). */
 export async function waitForHydration(page: Page) {
   await expect(page.getByText(/Hai scritto \d+ caratteri su 1000/)).toBeVisible();
+}
+
+/**
+ * Chooses a radio button or ticks a checkbox as a person does, by clicking its visible label
+ * (Bootstrap Italia draws the box on the label and hides the native input under it).
+ */
+export async function choose(scope: Page | Locator, label: string | RegExp) {
+  const input = scope.getByLabel(label);
+  const id = await input.getAttribute('id');
+  // Near the label's start, where the box is drawn: a label may hold a link further on.
+  await scope.locator(`label[for="${id}"]`).click({ position: { x: 10, y: 12 } });
+  await expect(input).toBeChecked();
 }

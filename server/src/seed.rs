@@ -17,6 +17,7 @@ const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
 const SEED_MARKER: &str = "first_start_seed";
 const CATALOGUE_MARKER: &str = "seed:catalogue";
 const PHONE_LINES_MARKER: &str = "seed:phone_lines";
+const BOOKING_MARKER: &str = "seed:booking";
 
 /// The information pages a new installation starts with (`seed/pages/`).
 const PAGE_FILES: [(&str, &str); 5] = [
@@ -188,6 +189,34 @@ pub struct Seed {
     offices: Vec<SeedOffice>,
     #[serde(default)]
     phone_lines: Vec<SeedPhoneLine>,
+    #[serde(default)]
+    booking_topics: Vec<SeedBookingTopic>,
+}
+
+/// What a citizen may book an appointment for, the unit it hints at, and the services whose
+/// "Prenota un appuntamento" pre-selects it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedBookingTopic {
+    slug: String,
+    name: String,
+    #[serde(default)]
+    hint: String,
+    /// A unit's code; absent for "non so".
+    unit: Option<String>,
+    #[serde(default)]
+    services: Vec<String>,
+}
+
+/// How an office takes appointments online.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeedBookingRules {
+    slot_minutes: i64,
+    capacity: i64,
+    horizon_days: i64,
+    min_notice_hours: i64,
+    cancel_cutoff_hours: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -254,6 +283,7 @@ struct SeedOffice {
     email: String,
     #[serde(default)]
     hours: Vec<SeedWindow>,
+    booking: Option<SeedBookingRules>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -299,6 +329,16 @@ impl Seed {
                     "phone line {} has an opening window that is not valid",
                     line.number
                 ));
+            }
+        }
+        for topic in &self.booking_topics {
+            if let Some(unit) = &topic.unit {
+                if !self.units.iter().any(|u| &u.code == unit) {
+                    return Err(format!(
+                        "booking topic {} names unit {unit}, which is not among [[units]]",
+                        topic.slug
+                    ));
+                }
             }
         }
         for office in &self.offices {
@@ -532,6 +572,50 @@ pub async fn apply_catalogue_once(
     })
 }
 
+/// Adds what online booking needs once: the offices' booking rules, the topics a citizen picks and
+/// the topic each service pre-selects. Reaches databases seeded before booking existed, too.
+pub async fn apply_booking_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
+    let now = clock.now();
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    on_db!(db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        if !claim_marker!(tx, BOOKING_MARKER, format!("{} topics", seed.booking_topics.len()), now) {
+            tx.rollback().await?;
+            return Ok(SeedOutcome::AlreadySeeded);
+        }
+        for office in &seed.offices {
+            let Some(rules) = &office.booking else { continue };
+            sqlx::query(
+                "UPDATE offices SET slot_minutes = $1, slot_capacity = $2, booking_horizon_days = $3,
+                                    min_notice_hours = $4, cancel_cutoff_hours = $5
+                 WHERE slug = $6",
+            )
+            .bind(rules.slot_minutes).bind(rules.capacity).bind(rules.horizon_days)
+            .bind(rules.min_notice_hours).bind(rules.cancel_cutoff_hours).bind(&office.slug)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (position, topic) in (0_i64..).zip(&seed.booking_topics) {
+            let topic_id: i64 = sqlx::query_scalar(
+                "INSERT INTO booking_topics (slug, name, hint, unit_id, position)
+                 VALUES ($1, $2, $3, (SELECT id FROM units WHERE code = $4), $5)
+                 RETURNING id",
+            )
+            .bind(&topic.slug).bind(&topic.name).bind(&topic.hint).bind(&topic.unit).bind(position)
+            .fetch_one(&mut *tx)
+            .await?;
+            for service in &topic.services {
+                sqlx::query("UPDATE services SET booking_topic_id = $1 WHERE slug = $2")
+                    .bind(topic_id).bind(service)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(SeedOutcome::Applied)
+    })
+}
+
 /// Makes the organisation's name the one given in the environment, when one is given.
 pub async fn apply_organisation_name(db: &Db, clock: &dyn Clock, name: &str) -> Result<(), sqlx::Error> {
     on_db!(db, pool => {
@@ -553,6 +637,33 @@ mod tests {
         let seed = Seed::load(None).unwrap();
         assert_eq!(seed.units.len(), 2);
         assert_eq!(seed.offices[0].hours.iter().map(|w| w.days.len()).sum::<usize>(), 9);
+    }
+
+    #[test]
+    fn every_service_page_pre_selects_one_booking_topic() {
+        let seed = Seed::load(None).unwrap();
+        for service in built_in_services().unwrap() {
+            let topics = seed
+                .booking_topics
+                .iter()
+                .filter(|t| t.services.contains(&service.slug))
+                .count();
+            assert_eq!(topics, 1, "{} is pre-selected by {topics} booking topics", service.slug);
+        }
+        let known: Vec<String> = built_in_services().unwrap().into_iter().map(|s| s.slug).collect();
+        for topic in &seed.booking_topics {
+            for slug in &topic.services {
+                assert!(
+                    known.contains(slug),
+                    "booking topic {} names unknown service {slug}",
+                    topic.slug
+                );
+            }
+        }
+        assert!(
+            seed.offices[0].booking.is_some(),
+            "the office takes appointments online"
+        );
     }
 
     #[test]

@@ -77,6 +77,11 @@ impl Application {
             Ok(seed::SeedOutcome::AlreadySeeded) => {}
             Err(error) => return Err(StartupError::Seed(error.to_string())),
         }
+        match seed::apply_booking_once(&db, clock.as_ref(), &seed).await {
+            Ok(seed::SeedOutcome::Applied) => tracing::info!("the booking topics and rules were added"),
+            Ok(seed::SeedOutcome::AlreadySeeded) => {}
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
         let pages = seed::built_in_pages().map_err(StartupError::Seed)?;
         match seed::apply_pages_once(&db, clock.as_ref(), &pages).await {
             Ok(0) => {}
@@ -197,6 +202,40 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             forms::no_js_form(app::assistance::PATH, |state: AppState, form| async move {
                 app::assistance::submit::submit(&state, form).await
             }),
+        )
+        // The booking flow's posts. A form that must be corrected is shown again at its step's
+        // address, rebuilt from the form's hidden fields.
+        .route(
+            app::booking::PATH,
+            forms::no_js_form_on_page(
+                app::booking::PATH,
+                |values| Some(app::booking::details_step_link(values)),
+                |state: AppState, form| async move { app::booking::confirm::submit_details(&state, form).await },
+            ),
+        )
+        .route(
+            app::booking::SUMMARY_PATH,
+            forms::no_js_form_on_page(
+                app::booking::SUMMARY_PATH,
+                |values| {
+                    Some(app::booking::summary_link(
+                        values.get("bozza").map_or("", String::as_str),
+                    ))
+                },
+                |state: AppState, form| async move { app::booking::confirm::confirm(&state, form).await },
+            ),
+        )
+        .route(
+            app::booking::CHANGE_SLOT_PATH,
+            forms::no_js_form_on_page(
+                app::booking::CHANGE_SLOT_PATH,
+                |values| {
+                    Some(app::booking::summary_link(
+                        values.get("bozza").map_or("", String::as_str),
+                    ))
+                },
+                |state: AppState, form| async move { app::booking::confirm::change_slot(&state, form).await },
+            ),
         )
         .route(
             app::feedback::PATH,

@@ -8,7 +8,9 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormOutcome, FormState, SelectField, TextArea, TextField};
+use crate::forms::{
+    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormOutcome, FormState, SelectField, TextArea, TextField,
+};
 
 pub mod input;
 
@@ -66,33 +68,18 @@ pub fn AssistancePage() -> impl IntoView {
     let submitted = use_submitted(PATH);
     let has_errors = !submitted.errors.is_empty();
     let form = FormState::new(submitted);
-    let action = ServerAction::<SendAssistanceRequest>::new();
-    Effect::new(move |_| {
-        if let Some(answer) = action.value().get() {
-            form.show(answer);
-        }
-    });
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        if let Some(fields) = crate::forms::read_form::<AssistanceForm>(&event) {
-            event.prevent_default();
-            form.pending.set(true);
-            action.dispatch(SendAssistanceRequest { form: fields });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = event;
-    };
+    let on_submit = hydrated_submit(form, |form: AssistanceForm| SendAssistanceRequest { form });
 
     view! {
         <Title text=if has_errors { "Errore: richiedi assistenza" } else { "Richiedi assistenza" } />
-        <div class="contenitore stretto">
+        <div class="container stretto">
             <h1>"Richiedi assistenza"</h1>
-            <p class="introduzione">
+            <p class="lead">
                 "Non trovi un'informazione o hai un problema con il sito? Scrivici: ti rispondiamo per email, "
                 "di solito entro due giorni lavorativi."
             </p>
-            <div class="avviso avviso-attenzione">
-                <p>
+            <div class="alert alert-warning">
+                <p class="mb-0">
                     <strong>"Questo modulo non serve per le emergenze."</strong>
                     " Se tu o un bambino siete in pericolo, chiama subito il 112."
                 </p>
@@ -123,7 +110,7 @@ pub fn AssistancePage() -> impl IntoView {
                 <Checkbox form name="privacy">
                     "Ho letto l'informativa sul trattamento dei dati personali: i dati di questo modulo servono solo a rispondere alla richiesta."
                 </Checkbox>
-                <button type="submit" class="pulsante pulsante-primario" disabled=move || form.pending.get()>
+                <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
                     "Invia la richiesta"
                 </button>
             </form>
@@ -135,10 +122,10 @@ pub fn AssistancePage() -> impl IntoView {
 pub fn AssistanceSentPage() -> impl IntoView {
     view! {
         <Title text="Richiesta inviata" />
-        <div class="contenitore stretto">
+        <div class="container stretto">
             <h1>"Richiesta inviata"</h1>
-            <div class="avviso avviso-successo" role="status">
-                <p>"Abbiamo ricevuto il tuo messaggio. Ti risponderemo all'indirizzo email che hai indicato."</p>
+            <div class="alert alert-success" role="status">
+                <p class="mb-0">"Abbiamo ricevuto il tuo messaggio. Ti risponderemo all'indirizzo email che hai indicato."</p>
             </div>
             <p>
                 "Se devi parlare con un'assistente sociale, puoi anche prenotare un colloquio con il Segretariato Sociale."

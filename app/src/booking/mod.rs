@@ -1,81 +1,242 @@
-//! Booking an appointment with the Segretariato Sociale (`/prenota`).
+//! Booking an appointment with the Segretariato Sociale (`/prenota`), in the steps of the Designers
+//! Italia "Prenotazione appuntamento" model: office → topic → day → time → details → summary →
+//! confirmation. Every step is a plain HTML form (GET for the choices, POST for the details and
+//! the confirmation), so the flow works without JavaScript; hydrated, the router moves between the
+//! steps without reloading the page.
 //!
-//! Until the online flow exists, this page says how to book today (by phone, in the line's hours)
-//! and keeps the address that every service page links to, `/prenota?servizio={slug}`: the chosen
-//! service is named, an unknown one is ignored.
+//! - `slots`, `availability`, `store`: the engine (which slots exist, which are free).
+//! - `flow`: which step a query stands at.
+//! - `details`, `confirm`, `codes`: from typed details to a booking, held by the database.
+//! - `pages`: the pages.
 
+#[cfg(feature = "ssr")]
+pub mod availability;
+#[cfg(feature = "ssr")]
+pub mod codes;
+#[cfg(feature = "ssr")]
+pub mod confirm;
+pub mod details;
+#[cfg(feature = "ssr")]
+pub mod flow;
+#[cfg(feature = "ssr")]
+pub mod slots;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub mod pages;
+
+use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
 
-use crate::catalogue::get_service;
-use crate::opening::OpeningBadgeView;
-use crate::organisation::{dial, get_site_info, HoursList};
+use crate::error::AppError;
+use crate::forms::FormOutcome;
 
-#[component]
-pub fn BookingPage() -> impl IntoView {
-    let query = use_query_map();
-    let slug = move || {
-        query.with(|q| {
-            q.get("servizio")
-                .unwrap_or_default()
-                .chars()
-                .take(80)
-                .collect::<String>()
-        })
-    };
-    let service = Resource::new(slug, |slug| async move {
-        if slug.is_empty() {
-            return None;
-        }
-        get_service(slug).await.ok().flatten().map(|service| service.title)
-    });
-    let site = Resource::new(|| (), |_| get_site_info());
-    view! {
-        <Title text="Prenota un appuntamento" />
-        <div class="contenitore stretto">
-            <h1>"Prenota un appuntamento"</h1>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    service.await.map(|title| view! {
-                        <p class="avviso">
-                            "Hai scelto: " <strong>{title}</strong>
-                            ". Quando prenoti, di' che vuoi parlare di questo servizio."
-                        </p>
-                    })
-                })}
-            </Suspense>
-            <p class="introduzione">
-                "Il primo passo è un colloquio con il Segretariato Sociale. È gratuito e si fa su appuntamento. "
-                "Per ora l'appuntamento si prenota per telefono, negli orari qui sotto."
-            </p>
-            <Suspense fallback=|| view! { <p>"Caricamento dei recapiti…"</p> }>
-                {move || Suspend::new(async move {
-                    match site.await {
-                        Ok(site) => site
-                            .offices
-                            .into_iter()
-                            .map(|office| view! {
-                                <div class="scheda">
-                                    <h2>{office.name}</h2>
-                                    <p>
-                                        "Telefono: "
-                                        <a href=dial(&office.phone)>{office.phone.clone()}</a>
-                                    </p>
-                                    <OpeningBadgeView badge=office.badge />
-                                    <p>"Orari per prenotare:"</p>
-                                    <HoursList hours=office.hours />
-                                    <p>{office.address}</p>
-                                </div>
-                            })
-                            .collect_view()
-                            .into_any(),
-                        Err(error) => view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
-            <p>"La prenotazione non è un canale per le emergenze: in caso di pericolo chiama subito il 112."</p>
-            <p><a href="/servizi">"Torna ai servizi"</a></p>
-        </div>
+pub use pages::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
+
+/// The flow's addresses: the steps (and the details form's post), the summary (and the
+/// confirmation's post), another slot for a taken one, the confirmation.
+pub const PATH: &str = "/prenota";
+pub const SUMMARY_PATH: &str = "/prenota/riepilogo";
+pub const CHANGE_SLOT_PATH: &str = "/prenota/cambia-orario";
+pub const CONFIRMED_PATH: &str = "/prenota/confermata";
+
+/// An office where appointments are held (sede), as the citizen chooses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingOffice {
+    pub slug: String,
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+}
+
+/// What the citizen wants to talk about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingTopic {
+    pub slug: String,
+    pub name: String,
+    pub hint: String,
+}
+
+/// One day of the month view: how many slots still have a free seat (0: full, closed, or not
+/// bookable yet or any more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayAvailability {
+    pub date: NaiveDate,
+    pub free_slots: u32,
+}
+
+/// A slot with at least one free seat, in local (Rome) time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FreeSlot {
+    pub date: NaiveDate,
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+    pub free_seats: u32,
+}
+
+/// The choices made so far, as the address's query carries them from step to step
+/// (`/prenota?sede=…&argomento=…&giorno=2026-12-03&ora=09:30`). Anything unknown or malformed is
+/// ignored: the flow asks again from the first step that is missing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingQuery {
+    pub sede: Option<String>,
+    pub argomento: Option<String>,
+    /// The month shown by the day step, `YYYY-MM`.
+    pub mese: Option<String>,
+    pub giorno: Option<String>,
+    pub ora: Option<String>,
+    /// A service page's slug: pre-selects its topic and, when there is one, the office.
+    pub servizio: Option<String>,
+}
+
+/// A month of the day step, with the months one may move to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthView {
+    pub first: NaiveDate,
+    pub days: Vec<DayAvailability>,
+    pub previous: Option<NaiveDate>,
+    pub next: Option<NaiveDate>,
+}
+
+/// Where the citizen is in the flow, with what that step shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BookingStep {
+    Office {
+        offices: Vec<BookingOffice>,
+        topic: Option<String>,
+    },
+    Topic {
+        office: BookingOffice,
+        topics: Vec<BookingTopic>,
+    },
+    Day {
+        office: BookingOffice,
+        topic: BookingTopic,
+        month: MonthView,
+        /// Said when a chosen day or time was no longer free.
+        notice: Option<String>,
+    },
+    Time {
+        office: BookingOffice,
+        topic: BookingTopic,
+        date: NaiveDate,
+        slots: Vec<FreeSlot>,
+        notice: Option<String>,
+    },
+    Details {
+        office: BookingOffice,
+        topic: BookingTopic,
+        slot: FreeSlot,
+    },
+}
+
+/// A booking being made, as the summary and the confirmation pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftView {
+    pub id: String,
+    pub office: BookingOffice,
+    pub topic: BookingTopic,
+    pub date: NaiveDate,
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+    pub details: details::BookingDetails,
+    /// Set once confirmed.
+    pub code: Option<String>,
+    /// Whether the chosen slot still has a seat (always true once confirmed).
+    pub still_free: bool,
+    /// The nearest free slots, when the chosen one was taken meanwhile.
+    pub alternatives: Vec<FreeSlot>,
+}
+
+/// The step a query stands at.
+#[server(prefix = "/api", endpoint = "prenota/passo")]
+pub async fn resolve_booking_step(query: BookingQuery) -> Result<BookingStep, AppError> {
+    flow::resolve(&crate::state::AppState::current(), query).await
+}
+
+/// A draft, for the summary and the confirmation pages.
+#[server(prefix = "/api", endpoint = "prenota/bozza")]
+pub async fn booking_draft(id: String) -> Result<Option<DraftView>, AppError> {
+    confirm::load_draft(&crate::state::AppState::current(), &id).await
+}
+
+/// The hydrated path of the details form.
+#[server(prefix = "/api", endpoint = "prenota/dati")]
+pub async fn send_booking_details(form: details::DetailsForm) -> Result<FormOutcome, AppError> {
+    confirm::submit_details(&crate::state::AppState::current(), form).await
+}
+
+/// The hydrated path of the confirmation.
+#[server(prefix = "/api", endpoint = "prenota/conferma")]
+pub async fn confirm_booking(form: ConfirmForm) -> Result<FormOutcome, AppError> {
+    confirm::confirm(&crate::state::AppState::current(), form).await
+}
+
+/// The hydrated path of choosing another slot.
+#[server(prefix = "/api", endpoint = "prenota/cambia-orario")]
+pub async fn change_booking_slot(form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
+    confirm::change_slot(&crate::state::AppState::current(), form).await
+}
+
+/// The confirmation form: only the draft's id.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    pub bozza: String,
+}
+
+/// Another slot for a draft whose slot was taken: `scelta` is `YYYY-MM-DDTHH:MM` (local).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeSlotForm {
+    #[serde(default)]
+    pub bozza: String,
+    #[serde(default)]
+    pub scelta: String,
+}
+
+/// The address of a step, with the choices made so far.
+pub fn step_link(office: Option<&str>, topic: Option<&str>, extra: &[(&str, String)]) -> String {
+    let mut query: Vec<(&str, String)> = Vec::new();
+    if let Some(office) = office {
+        query.push(("sede", office.to_owned()));
     }
+    if let Some(topic) = topic {
+        query.push(("argomento", topic.to_owned()));
+    }
+    query.extend(extra.iter().cloned());
+    if query.is_empty() {
+        return PATH.to_owned();
+    }
+    let encoded: Vec<String> = query
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", urlencoding(&value)))
+        .collect();
+    format!("{PATH}?{}", encoded.join("&"))
+}
+
+/// The details step's address, rebuilt from the details form's hidden fields.
+pub fn details_step_link(values: &std::collections::BTreeMap<String, String>) -> String {
+    let get = |name: &str| values.get(name).cloned().unwrap_or_default();
+    step_link(
+        Some(&get("sede")),
+        Some(&get("argomento")),
+        &[("giorno", get("giorno")), ("ora", get("ora"))],
+    )
+}
+
+/// The summary page of a draft.
+pub fn summary_link(draft: &str) -> String {
+    format!("{SUMMARY_PATH}?bozza={}", urlencoding(draft))
+}
+
+/// Percent-encodes a query value (slugs, dates and times need nothing, but be safe).
+fn urlencoding(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_service, search_services, Catalogue, ServiceDetail, Topic, WRITTEN_SECTIONS};
-use crate::layout::Breadcrumb;
+use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
 use crate::organisation::HoursList;
 
@@ -28,15 +28,15 @@ pub fn CataloguePage() -> impl IntoView {
     });
     view! {
         <Title text="Servizi" />
-        <div class="contenitore">
+        <div class="container">
             <Breadcrumb trail=vec![("Home", "/")] current="Servizi".to_owned() />
             <h1>"Servizi"</h1>
-            <p class="introduzione">
+            <p class="lead">
                 "Qui trovi tutti i servizi per le famiglie con figli minorenni. Per quasi tutti il primo passo è "
                 "un colloquio con il Segretariato Sociale, su appuntamento."
             </p>
             <p>
-                <a class="pulsante pulsante-primario" href="/prenota" data-element="appointment-booking">
+                <a class="btn btn-primary" href="/prenota" data-element="appointment-booking">
                     "Prenota un appuntamento"
                 </a>
             </p>
@@ -49,7 +49,7 @@ pub fn CataloguePage() -> impl IntoView {
                                 view! { <CatalogueResults catalogue q categoria argomento /> }.into_any()
                             }
                             Err(error) => {
-                                view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }
+                                view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }
                                     .into_any()
                             }
                         }
@@ -71,15 +71,16 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
         (n, false) => format!("{n} servizi."),
     };
     view! {
-        <form class="ricerca" method="get" action="/servizi" role="search" aria-label="Cerca tra i servizi">
-            <div class="campo">
-                <label for="ricerca-parole">"Cerca un servizio"</label>
-                <p class="aiuto" id="ricerca-parole-aiuto">"Per esempio: aiuto economico, affido, scuola."</p>
-                <input id="ricerca-parole" name="q" type="search" value=q aria-describedby="ricerca-parole-aiuto" />
+        <form class="ricerca bg-light rounded p-3 p-md-4 my-4" method="get" action="/servizi" role="search" aria-label="Cerca tra i servizi">
+            <div class="row g-3">
+            <div class="col-lg-6">
+                <label class="form-label fw-semibold" for="ricerca-parole">"Cerca un servizio"</label>
+                <input class="form-control" id="ricerca-parole" name="q" type="search" value=q aria-describedby="ricerca-parole-aiuto" />
+                <p class="form-text mb-0" id="ricerca-parole-aiuto">"Per esempio: aiuto economico, affido, scuola."</p>
             </div>
-            <div class="campo">
-                <label for="ricerca-categoria">"Categoria"</label>
-                <select id="ricerca-categoria" name="categoria">
+            <div class="col-md-6 col-lg-3">
+                <label class="form-label fw-semibold" for="ricerca-categoria">"Categoria"</label>
+                <select class="form-select" id="ricerca-categoria" name="categoria">
                     <option value="" selected=categoria.is_empty()>"Tutte le categorie"</option>
                     {catalogue
                         .categories
@@ -88,9 +89,9 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
                         .collect_view()}
                 </select>
             </div>
-            <div class="campo">
-                <label for="ricerca-argomento">"Argomento"</label>
-                <select id="ricerca-argomento" name="argomento">
+            <div class="col-md-6 col-lg-3">
+                <label class="form-label fw-semibold" for="ricerca-argomento">"Argomento"</label>
+                <select class="form-select" id="ricerca-argomento" name="argomento">
                     <option value="" selected=argomento.is_empty()>"Tutti gli argomenti"</option>
                     {catalogue
                         .topics
@@ -101,25 +102,28 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
                         .collect_view()}
                 </select>
             </div>
-            <button type="submit" class="pulsante pulsante-primario">"Cerca"</button>
-            {filtered.then(|| view! { <a class="azzera" href="/servizi">"Mostra tutti i servizi"</a> })}
+            </div>
+            <div class="d-flex flex-wrap align-items-center gap-3 mt-3">
+                <button type="submit" class="btn btn-primary">"Cerca"</button>
+                {filtered.then(|| view! { <a href="/servizi">"Mostra tutti i servizi"</a> })}
+            </div>
         </form>
-        <p class="risultati" role="status">{found}</p>
-        <ul class="schede">
+        <p class="fw-semibold" role="status">{found}</p>
+        <ul class="row g-4 list-unstyled">
             {catalogue
                 .services
                 .into_iter()
                 .map(|service| {
                     view! {
-                        <li class="scheda">
-                            <p class="scheda-comune">{service.category}</p>
-                            <h2 class="scheda-titolo">
+                        <CardItem>
+                            <p class="category-top text-secondary small text-uppercase fw-semibold mb-2">{service.category}</p>
+                            <h2 class="card-title h5">
                                 <a href=format!("/servizi/{}", service.slug) data-element="service-link">
                                     {service.title}
                                 </a>
                             </h2>
-                            <p>{service.summary}</p>
-                        </li>
+                            <p class="card-text">{service.summary}</p>
+                        </CardItem>
                     }
                 })
                 .collect_view()}
@@ -133,15 +137,15 @@ pub fn ServicePage() -> impl IntoView {
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let service = Resource::new(slug, get_service);
     view! {
-        <Suspense fallback=|| view! { <p class="contenitore">"Caricamento…"</p> }>
+        <Suspense fallback=|| view! { <p class="container">"Caricamento…"</p> }>
             {move || Suspend::new(async move {
                 match service.await {
                     Ok(Some(service)) => view! { <ServiceView service /> }.into_any(),
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => {
                         view! {
-                            <div class="contenitore">
-                                <p class="avviso avviso-errore" role="alert">{error.to_string()}</p>
+                            <div class="container">
+                                <p class="alert alert-danger" role="alert">{error.to_string()}</p>
                             </div>
                         }
                             .into_any()
@@ -174,9 +178,9 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
             .copied()
             .unwrap_or_default();
         view! {
-            <section class="sezione" id=key aria-labelledby=format!("{key}-titolo")>
-                <h2 id=format!("{key}-titolo")>{heading}</h2>
-                <div class="testo" data-element=element inner_html=service.section_html(key)></div>
+            <section class="mb-5" id=key aria-labelledby=format!("{key}-titolo")>
+                <h2 class="h3" id=format!("{key}-titolo")>{heading}</h2>
+                <div class="testo-redatto" data-element=element inner_html=service.section_html(key)></div>
             </section>
         }
         .into_any()
@@ -188,48 +192,56 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
     view! {
         <Title text=service.title.clone() />
         <script type="application/ld+json" data-element="metatag">{service.json_ld()}</script>
-        <div class="contenitore">
+        <div class="container">
             <Breadcrumb trail=vec![("Home", "/"), ("Servizi", "/servizi")] current=service.title.clone() />
             {view! {
-            <div class="scheda-servizio-testata">
+            <div class="mb-4">
                 <h1 data-element="service-title">{service.title.clone()}</h1>
-                <p class="stato-servizio" data-element="service-status">"Servizio attivo"</p>
-                <p class="introduzione" data-element="service-description">{service.summary.clone()}</p>
-                <ul class="argomenti" aria-label="Argomenti">
+                <p class="mb-3"><span class="badge bg-success" data-element="service-status">"Servizio attivo"</span></p>
+                <p class="lead" data-element="service-description">{service.summary.clone()}</p>
+                <ul class="list-inline mb-3" aria-label="Argomenti">
                     {service.topics.iter().map(|Topic { slug, name }| view! {
-                        <li>
-                            <a class="argomento" href=format!("/servizi?argomento={slug}") data-element="service-topic">
-                                {name.clone()}
+                        <li class="list-inline-item">
+                            <a class="chip chip-simple" href=format!("/servizi?argomento={slug}") data-element="service-topic">
+                                <span class="chip-label">{name.clone()}</span>
                             </a>
                         </li>
                     }).collect_view()}
                 </ul>
-                <p><a class="pulsante pulsante-primario" href=booking.clone()>"Prenota un appuntamento"</a></p>
+                <p><a class="btn btn-primary" href=booking.clone()>"Prenota un appuntamento"</a></p>
             </div>
             }.into_any()}
-            <div class="scheda-servizio">
-                <nav class="indice-pagina" aria-labelledby="indice-titolo" data-element="page-index">
-                    <h2 id="indice-titolo">"Indice della pagina"</h2>
-                    <ol>
-                        {page_index()
-                            .into_iter()
-                            .map(|(key, heading)| view! { <li><a href=format!("#{key}")>{heading}</a></li> })
-                            .collect_view()}
-                    </ol>
-                </nav>
-                <div class="scheda-servizio-corpo">
+            <div class="row mt-2">
+                <div class="col-lg-3 mb-4">
+                    <nav class="indice-pagina" aria-labelledby="indice-titolo" data-element="page-index">
+                        <h2 class="h6 text-uppercase" id="indice-titolo">"Indice della pagina"</h2>
+                        <div class="link-list-wrapper">
+                            <ol class="link-list">
+                                {page_index()
+                                    .into_iter()
+                                    .map(|(key, heading)| {
+                                        view! {
+                                            <li><a class="list-item" href=format!("#{key}")><span>{heading}</span></a></li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ol>
+                        </div>
+                    </nav>
+                </div>
+                <div class="col-lg-8 offset-lg-1">
                     {written("a_chi_e_rivolto")}
                     {written("come_fare")}
                     {written("cosa_serve")}
                     {written("cosa_si_ottiene")}
                     {written("tempi_e_scadenze")}
                     {view! {
-                    <section class="sezione" id="accedi" aria-labelledby="accedi-titolo">
-                        <h2 id="accedi-titolo">"Accedi al servizio"</h2>
+                    <section class="mb-5" id="accedi" aria-labelledby="accedi-titolo">
+                        <h2 class="h3" id="accedi-titolo">"Accedi al servizio"</h2>
                         <p>{service.access.explained()}</p>
                         <p>
                             <a
-                                class="pulsante pulsante-primario"
+                                class="btn btn-primary"
                                 href=booking.clone()
                                 data-element="service-booking-access"
                             >
@@ -244,14 +256,14 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                     </section>
                     }.into_any()}
                     {written("costi_e_condizioni")}
-                    <p class="condizioni">
+                    <p class="mb-5">
                         <a href="/condizioni-di-servizio" data-element="service-file">
                             "Leggi le condizioni di servizio: accesso, costi, diritti e impegni"
                         </a>
                     </p>
                     {view! {
-                    <section class="sezione" id="contatti" aria-labelledby="contatti-titolo">
-                        <h2 id="contatti-titolo">"Contatti"</h2>
+                    <section class="mb-5" id="contatti" aria-labelledby="contatti-titolo">
+                        <h2 class="h3" id="contatti-titolo">"Contatti"</h2>
                         <div data-element="service-area">
                             <p>"Risponde: " <strong>{unit}</strong></p>
                             {service
@@ -259,8 +271,8 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                                 .iter()
                                 .map(|office| {
                                     view! {
-                                        <div class="contatto">
-                                            <h3>{office.name.clone()}</h3>
+                                        <div class="mb-4">
+                                            <h3 class="h5">{office.name.clone()}</h3>
                                             <p>{office.address.clone()}</p>
                                             <p>"Telefono: " {office.phone.clone()}</p>
                                             <p>"Email: " {office.email.clone()}</p>
@@ -273,7 +285,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                         </div>
                     </section>
                     }.into_any()}
-                    <p class="aggiornamento">{format!("Ultimo aggiornamento: {}", service.updated_on)}</p>
+                    <p class="text-secondary mt-5">{format!("Ultimo aggiornamento: {}", service.updated_on)}</p>
                 </div>
             </div>
         </div>

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::forms::{use_submitted, FieldErrors, FormOutcome, FormState, TextArea};
+use crate::forms::{hydrated_submit, use_submitted, FieldErrors, FormOutcome, FormState, TextArea};
 
 #[cfg(feature = "ssr")]
 pub mod submit;
@@ -138,22 +138,7 @@ pub fn PageFeedback() -> impl IntoView {
     let chosen_reason = StoredValue::new(form.initial("motivo"));
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
-    let action = ServerAction::<SendFeedback>::new();
-    Effect::new(move |_| {
-        if let Some(answer) = action.value().get() {
-            form.show(answer);
-        }
-    });
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        if let Some(fields) = crate::forms::read_form::<FeedbackForm>(&event) {
-            event.prevent_default();
-            form.pending.set(true);
-            action.dispatch(SendFeedback { form: fields });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = event;
-    };
+    let on_submit = hydrated_submit(form, |form: FeedbackForm| SendFeedback { form });
     let rating_error = form.error("voto");
     let reason_error = form.error("motivo");
     // Without JavaScript both follow-up questions are shown, each saying which ratings it is for;
@@ -164,11 +149,11 @@ pub fn PageFeedback() -> impl IntoView {
                         for_ratings: &'static str,
                         answers: &'static [(&'static str, &'static str)]| {
         view! {
-            <fieldset class="valutazione-motivi">
-                <legend>
+            <fieldset class="valutazione-motivi mb-4">
+                <legend class="fs-6 fw-semibold">
                     {legend}
                     <Show when=move || !hydrated.get()>
-                        <span class="facoltativo">{format!(" ({for_ratings})")}</span>
+                        <span class="fw-normal">{format!(" ({for_ratings})")}</span>
                     </Show>
                 </legend>
                 {answers
@@ -176,7 +161,7 @@ pub fn PageFeedback() -> impl IntoView {
                     .map(|(code, label)| {
                         let id = format!("motivo-{code}");
                         view! {
-                            <div class="scelta">
+                            <div class="form-check">
                                 <input type="radio" id=id.clone() name="motivo" value=*code checked=chosen_reason.with_value(|chosen| chosen == code) />
                                 <label for=id>{*label}</label>
                             </div>
@@ -187,31 +172,31 @@ pub fn PageFeedback() -> impl IntoView {
         }
     };
     view! {
-        <section class="valutazione" id="valutazione" data-element="feedback" aria-labelledby="valutazione-titolo">
-            <div class="contenitore stretto">
+        <section class="valutazione bg-light border-top py-5" id="valutazione" data-element="feedback" aria-labelledby="valutazione-titolo">
+            <div class="container stretto">
                 <Show
                     when=thanked
                     fallback=move || {
                         view! {
-                            <h2 id="valutazione-titolo" data-element="feedback-title">
+                            <h2 class="h4" id="valutazione-titolo" data-element="feedback-title">
                                 "Quanto sono chiare le informazioni su questa pagina?"
                             </h2>
                             <Show when=move || form.problem.with(Option::is_some)>
-                                <p class="avviso avviso-errore" role="alert">{move || form.problem.get()}</p>
+                                <p class="alert alert-danger" role="alert">{move || form.problem.get()}</p>
                             </Show>
                             <form method="post" action=PATH novalidate on:submit=on_submit>
                                 <input type="hidden" name="pagina" value=move || location.pathname.get() />
                                 <fieldset class="valutazione-stelle" aria-describedby=move || rating_error.with(Option::is_some).then_some("valutazione-voto-errore")>
-                                    <legend class="sr-only">"Il tuo voto, da 1 a 5 stelle"</legend>
+                                    <legend class="visually-hidden">"Il tuo voto, da 1 a 5 stelle"</legend>
                                     {move || rating_error.get().map(|message| view! {
-                                        <p class="errore-campo" id="valutazione-voto-errore"><span class="sr-only">"Errore: "</span>{message}</p>
+                                        <p class="invalid-feedback d-block fw-semibold" id="valutazione-voto-errore"><span class="visually-hidden">"Errore: "</span>{message}</p>
                                     })}
                                     {(1..=5u8)
                                         .map(|n| {
                                             let id = format!("voto-{n}");
                                             let label = if n == 1 { "1 stella".to_owned() } else { format!("{n} stelle") };
                                             view! {
-                                                <div class="scelta">
+                                                <div class="form-check">
                                                     <input
                                                         type="radio"
                                                         id=id.clone()
@@ -228,7 +213,7 @@ pub fn PageFeedback() -> impl IntoView {
                                         .collect_view()}
                                 </fieldset>
                                 {move || reason_error.get().map(|message| view! {
-                                    <p class="errore-campo"><span class="sr-only">"Errore: "</span>{message}</p>
+                                    <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">"Errore: "</span>{message}</p>
                                 })}
                                 <Show when=show_difficulties>
                                     {reasons("Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
@@ -243,14 +228,14 @@ pub fn PageFeedback() -> impl IntoView {
                                     hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
                                     max_chars=COMMENT_MAX_CHARS
                                 />
-                                <button type="submit" class="pulsante pulsante-primario" disabled=move || form.pending.get()>
+                                <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
                                     "Invia la valutazione"
                                 </button>
                             </form>
                         }
                     }
                 >
-                    <h2 id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
+                    <h2 class="h4" id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
                     <p role="status">"La tua valutazione ci aiuta a rendere le pagine più chiare."</p>
                 </Show>
             </div>

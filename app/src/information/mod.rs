@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::search_services;
 use crate::error::AppError;
-use crate::layout::Breadcrumb;
+use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
 use crate::opening::OpeningBadgeView;
 use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView};
@@ -56,23 +56,23 @@ pub fn InformationPageView() -> impl IntoView {
         .to_owned();
     let page = Resource::new(move || slug.clone(), get_page);
     view! {
-        <Suspense fallback=|| view! { <p class="contenitore">"Caricamento…"</p> }>
+        <Suspense fallback=|| view! { <p class="container">"Caricamento…"</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(page)) => view! {
                         <Title text=page.title.clone() />
-                        <div class="contenitore stretto">
+                        <div class="container stretto">
                             <Breadcrumb trail=vec![("Home", "/")] current=page.title.clone() />
                             <h1>{page.title}</h1>
-                            <p class="introduzione">{page.summary}</p>
-                            <div class="testo" inner_html=page.html></div>
-                            <p class="aggiornamento">{format!("Ultimo aggiornamento: {}", page.updated_on)}</p>
+                            <p class="lead">{page.summary}</p>
+                            <div class="testo-redatto" inner_html=page.html></div>
+                            <p class="text-secondary mt-5">{format!("Ultimo aggiornamento: {}", page.updated_on)}</p>
                         </div>
                     }
                     .into_any(),
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! {
-                        <div class="contenitore"><p class="avviso avviso-errore" role="alert">{error.to_string()}</p></div>
+                        <div class="container"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
                     }
                     .into_any(),
                 }
@@ -87,22 +87,22 @@ pub fn ContactsPage() -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_info());
     view! {
         <Title text="Contatti" />
-        <div class="contenitore stretto">
+        <div class="container stretto">
             <Breadcrumb trail=vec![("Home", "/")] current="Contatti".to_owned() />
             <h1>"Contatti"</h1>
             <Suspense fallback=|| view! { <p>"Caricamento dei recapiti…"</p> }>
                 {move || Suspend::new(async move {
                     match site.await {
                         Ok(site) => view! {
-                            <p class="introduzione">
+                            <p class="lead">
                                 "Il Segretariato Sociale riceve solo su appuntamento. Per un colloquio telefona negli orari indicati; "
                                 "per una domanda scritta usa il modulo "<a href="/assistenza">"Richiedi assistenza"</a>"."
                             </p>
-                            <h2>"Telefono"</h2>
+                            <h2 class="mt-4">"Telefono"</h2>
                             {site.phone_lines.into_iter().map(|line| view! { <PhoneLineView line /> }).collect_view()}
-                            <h2>"Sedi"</h2>
+                            <h2 class="mt-4">"Sedi"</h2>
                             {site.offices.into_iter().map(|office| view! {
-                                <div class="contatto">
+                                <div class="mb-4">
                                     <h3>{office.name}</h3>
                                     <OpeningBadgeView badge=office.badge />
                                     <p>{office.address}</p>
@@ -111,14 +111,14 @@ pub fn ContactsPage() -> impl IntoView {
                                     <HoursList hours=office.hours />
                                 </div>
                             }).collect_view()}
-                            <h2>"Ente"</h2>
+                            <h2 class="mt-4">"Ente"</h2>
                             <p><strong>{site.organisation.name}</strong></p>
                             <p>{site.organisation.address}</p>
                             <p>"Centralino: " <a href=dial(&site.organisation.phone)>{site.organisation.phone.clone()}</a></p>
                             <p>"Email: " <a href=format!("mailto:{}", site.organisation.email)>{site.organisation.email.clone()}</a></p>
                         }
                         .into_any(),
-                        Err(error) => view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -132,32 +132,33 @@ pub fn TopicsPage() -> impl IntoView {
     let catalogue = Resource::new(|| (), |_| search_services(String::new(), String::new(), String::new()));
     view! {
         <Title text="Argomenti" />
-        <div class="contenitore">
+        <div class="container">
             <Breadcrumb trail=vec![("Home", "/")] current="Argomenti".to_owned() />
             <h1>"Argomenti"</h1>
-            <p class="introduzione">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
+            <p class="lead">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
             <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => view! {
-                            <ul class="schede">
+                            <ul class="row g-4 list-unstyled">
                                 {catalogue.topics.iter().map(|topic| {
                                     let count = catalogue.services.iter().filter(|s| s.topics.contains(topic)).count();
+                                    let topic = topic.clone();
                                     view! {
-                                        <li class="scheda">
-                                            <h2 class="scheda-titolo">
+                                        <CardItem>
+                                            <h2 class="card-title h5">
                                                 <a href=format!("/servizi?argomento={}", topic.slug) data-element="topic-element">
                                                     {topic.name.clone()}
                                                 </a>
                                             </h2>
-                                            <p>{if count == 1 { "1 servizio".to_owned() } else { format!("{count} servizi") }}</p>
-                                        </li>
+                                            <p class="card-text">{if count == 1 { "1 servizio".to_owned() } else { format!("{count} servizi") }}</p>
+                                        </CardItem>
                                     }
                                 }).collect_view()}
                             </ul>
                         }
                         .into_any(),
-                        Err(error) => view! { <p class="avviso avviso-errore" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
             </Suspense>

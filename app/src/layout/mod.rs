@@ -47,41 +47,62 @@ pub fn SkipLink() -> impl IntoView {
         }
     };
     view! {
-        <a class="salta-al-contenuto" href="#contenuto" on:click=focus_main>
-            "Vai al contenuto principale"
-        </a>
+        <div class="skiplinks">
+            <a class="visually-hidden-focusable" href="#contenuto" on:click=focus_main>
+                "Vai al contenuto principale"
+            </a>
+        </div>
     }
 }
 
 #[component]
 pub fn Header(masthead: Masthead) -> impl IntoView {
+    // Bootstrap Italia's header: the slim band names the organisation, the centre band the site.
+    // The navigation stays expanded at every width: its collapsed form needs Bootstrap's script,
+    // which we do not ship, and four entries fit on a 360 px phone.
     view! {
-        <header class="intestazione">
-            <div class="intestazione-ente">
-                <div class="contenitore">
-                    <span class="ente">{masthead.organisation}</span>
+        <header class="it-header-wrapper">
+            <div class="it-header-slim-wrapper">
+                <div class="container">
+                    <div class="it-header-slim-wrapper-content">
+                        <span class="navbar-brand">{masthead.organisation}</span>
+                    </div>
                 </div>
             </div>
-            <div class="intestazione-centrale">
-                <div class="contenitore">
-                    <a class="marchio" href="/">
-                        <span class="marchio-nome">"Sportello"</span>
-                        <span class="marchio-sottotitolo">"Servizi sociali per le famiglie con minori"</span>
-                    </a>
+            <div class="it-nav-wrapper">
+                <div class="it-header-center-wrapper">
+                    <div class="container">
+                        <div class="it-header-center-content-wrapper">
+                            <div class="it-brand-wrapper">
+                                <a href="/">
+                                    <div class="it-brand-text">
+                                        <div class="it-brand-title">"Sportello"</div>
+                                        <div class="it-brand-tagline">"Servizi sociali per le famiglie con minori"</div>
+                                    </div>
+                                </a>
+                            </div>
+                        </div>
+                    </div>
+                </div>
+                <div class="it-header-navbar-wrapper">
+                    <div class="container">
+                        <nav class="navbar navbar-expand sportello-nav" aria-label="Menu principale">
+                            <ul class="navbar-nav">
+                                <li class="nav-item"><A href="/" exact=true attr:class="nav-link">"Home"</A></li>
+                                <li class="nav-item">
+                                    <a class="nav-link" href="/servizi" data-element="all-services">"Servizi"</a>
+                                </li>
+                                <li class="nav-item">
+                                    <a class="nav-link" href="/argomenti" data-element="all-topics">"Argomenti"</a>
+                                </li>
+                                <li class="nav-item">
+                                    <A href=crate::assistance::PATH attr:class="nav-link">"Richiedi assistenza"</A>
+                                </li>
+                            </ul>
+                        </nav>
+                    </div>
                 </div>
             </div>
-            <nav class="navigazione" aria-label="Menu principale">
-                <div class="contenitore">
-                    <ul>
-                        <li><A href="/" exact=true>"Home"</A></li>
-                        <li>
-                            <a href="/servizi" data-element="all-services">"Servizi"</a>
-                        </li>
-                        <li><a href="/argomenti" data-element="all-topics">"Argomenti"</a></li>
-                        <li><A href=crate::assistance::PATH>"Richiedi assistenza"</A></li>
-                    </ul>
-                </div>
-            </nav>
         </header>
     }
 }
@@ -90,9 +111,9 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
 #[component]
 pub fn EmergencyNotice() -> impl IntoView {
     view! {
-        <aside class="emergenza" aria-label="Numeri di emergenza">
-            <div class="contenitore">
-                <p>
+        <aside class="container mt-3" aria-label="Numeri di emergenza">
+            <div class="alert alert-warning emergenza mb-0">
+                <p class="mb-0">
                     <strong>"In caso di pericolo immediato chiama il "<a href="tel:112">"112"</a>"."</strong>
                     " Per bambini e ragazzi in difficoltà: "<a href="tel:114">"114 Emergenza Infanzia"</a>
                     ". Contro la violenza e lo stalking: "<a href="tel:1522">"1522"</a>
@@ -106,23 +127,38 @@ pub fn EmergencyNotice() -> impl IntoView {
 #[component]
 pub fn Footer(masthead: Masthead) -> impl IntoView {
     view! {
-        <footer class="piede">
-            <div class="contenitore">
-                <p class="piede-ente">{masthead.organisation}</p>
-                <ul class="piede-collegamenti">
-                    <li><a href="/contatti">"Contatti"</a></li>
-                    <li><a href=crate::assistance::PATH>"Richiedi assistenza"</a></li>
-                    <li>
-                        <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
-                    </li>
-                    {crate::information::FOOTER_PAGES
-                        .iter()
-                        .map(|(href, label, element)| view! { <li><a href=*href data-element=*element>{*label}</a></li> })
-                        .collect_view()}
-                </ul>
-                <p class="piede-nota">
-                    "Sportello è il punto di accesso online al Segretariato Sociale. I dati che inserisci sono trattati solo per rispondere alle tue richieste."
-                </p>
+        <footer class="it-footer">
+            <div class="it-footer-main">
+                <div class="container">
+                    <div class="it-brand-wrapper">
+                        <a href="/">
+                            <div class="it-brand-text">
+                                <div class="it-brand-title">{masthead.organisation}</div>
+                                <div class="it-brand-tagline">"Sportello dei servizi sociali per le famiglie"</div>
+                            </div>
+                        </a>
+                    </div>
+                    <p class="pb-4 mb-0">
+                        "Sportello è il punto di accesso online al Segretariato Sociale. I dati che inserisci sono trattati solo per rispondere alle tue richieste."
+                    </p>
+                </div>
+            </div>
+            <div class="it-footer-small-prints">
+                <div class="container">
+                    <ul class="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row flex-wrap">
+                        <li class="list-inline-item"><a href="/contatti">"Contatti"</a></li>
+                        <li class="list-inline-item"><a href=crate::assistance::PATH>"Richiedi assistenza"</a></li>
+                        <li class="list-inline-item">
+                            <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
+                        </li>
+                        {crate::information::FOOTER_PAGES
+                            .iter()
+                            .map(|(href, label, element)| {
+                                view! { <li class="list-inline-item"><a href=*href data-element=*element>{*label}</a></li> }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
             </div>
         </footer>
     }
@@ -133,14 +169,34 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
 #[component]
 pub fn Breadcrumb(trail: Vec<(&'static str, &'static str)>, current: String) -> impl IntoView {
     view! {
-        <nav class="briciole" aria-label="Percorso" data-element="breadcrumb">
-            <ol>
+        <nav class="breadcrumb-container" aria-label="Percorso" data-element="breadcrumb">
+            <ol class="breadcrumb">
                 {trail
                     .into_iter()
-                    .map(|(label, href)| view! { <li><a href=href>{label}</a></li> })
+                    .map(|(label, href)| {
+                        view! {
+                            <li class="breadcrumb-item">
+                                <a href=href>{label}</a>
+                                <span class="separator" aria-hidden="true">"/"</span>
+                            </li>
+                        }
+                    })
                     .collect_view()}
-                <li aria-current="page">{current}</li>
+                <li class="breadcrumb-item active" aria-current="page">{current}</li>
             </ol>
         </nav>
+    }
+}
+
+/// One card in a grid of cards (`<ul class="row g-4 list-unstyled">`): Bootstrap Italia's card in
+/// a column that is full width on phones, half on tablets and a third on wide screens.
+#[component]
+pub fn CardItem(children: Children) -> impl IntoView {
+    view! {
+        <li class="col-md-6 col-lg-4">
+            <div class="card card-bg h-100">
+                <div class="card-body p-4">{children()}</div>
+            </div>
+        </li>
     }
 }

@@ -32,22 +32,31 @@ pub const MAX_ATTEMPTS: i64 = 8;
 /// How long a sender may hold a message before another sender may take it over (e.g. after a crash).
 pub const LEASE: Duration = Duration::minutes(5);
 
-const ENQUEUE: &str =
+#[doc(hidden)]
+pub const ENQUEUE: &str =
     "INSERT INTO email_outbox (to_address, reply_to, subject, body_text, status, attempts, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id";
 
+/// Queues `$email` (an [`OutgoingEmail`]) through `$executor` — a pool, or `&mut *tx` to queue it
+/// in the same transaction as the change it reports — and evaluates to its outbox id. A macro
+/// because each database's executor is its own type, inside [`on_db!`].
+#[macro_export]
+macro_rules! enqueue_email {
+    ($executor:expr, $now:expr, $email:expr) => {
+        sqlx::query_scalar::<_, i64>($crate::mail::outbox::ENQUEUE)
+            .bind(&$email.to)
+            .bind(&$email.reply_to)
+            .bind(&$email.subject)
+            .bind(&$email.body)
+            .bind($now)
+            .fetch_one($executor)
+            .await
+    };
+}
+
 /// Queues a message to leave as soon as the sender runs; returns its outbox id.
 pub async fn enqueue(db: &Db, now: DateTime<Utc>, email: &OutgoingEmail) -> Result<i64, sqlx::Error> {
-    on_db!(db, pool => {
-        sqlx::query_scalar(ENQUEUE)
-            .bind(&email.to)
-            .bind(&email.reply_to)
-            .bind(&email.subject)
-            .bind(&email.body)
-            .bind(now)
-            .fetch_one(pool)
-            .await
-    })
+    on_db!(db, pool => crate::enqueue_email!(pool, now, email))
 }
 
 /// Takes the next message that is due, if any, by a single conditional update: two senders (two

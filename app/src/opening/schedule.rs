@@ -5,6 +5,7 @@ use chrono_tz::Europe::Rome;
 
 use super::holidays::{holiday_name, LocalHoliday};
 use super::OpeningBadge;
+use crate::dates::{clock, day_and_month};
 use crate::organisation::OpeningWindow;
 
 /// A period when an office is closed although its weekly hours say open (summer closure, works…).
@@ -53,7 +54,7 @@ impl Schedule<'_> {
     }
 
     /// The windows of `date` in time order (none on holidays and closures).
-    fn windows_on(&self, date: NaiveDate) -> Vec<(NaiveTime, NaiveTime)> {
+    pub fn windows_on(&self, date: NaiveDate) -> Vec<(NaiveTime, NaiveTime)> {
         if self.closed_all_day(date).is_some() {
             return Vec::new();
         }
@@ -123,36 +124,12 @@ impl Schedule<'_> {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "gennaio",
-    "febbraio",
-    "marzo",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "agosto",
-    "settembre",
-    "ottobre",
-    "novembre",
-    "dicembre",
-];
-
-fn clock(time: NaiveTime) -> String {
-    time.format("%-H:%M").to_string()
-}
-
 /// "oggi", "domani", or "martedì 7 aprile".
 fn when(today: NaiveDate, date: NaiveDate) -> String {
     match (date - today).num_days() {
         0 => "oggi".to_owned(),
         1 => "domani".to_owned(),
-        _ => format!(
-            "{} {} {}",
-            crate::organisation::WEEKDAYS[date.weekday().num_days_from_monday() as usize],
-            date.day(),
-            MONTHS[date.month0() as usize]
-        ),
+        _ => day_and_month(date),
     }
 }
 

@@ -101,7 +101,7 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
 #[component]
 pub fn HoursList(hours: Vec<OpeningWindow>) -> impl IntoView {
     view! {
-        <ul class="orari">{describe_hours(&hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        <ul class="mb-3">{describe_hours(&hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
     }
 }
 
@@ -111,22 +111,14 @@ pub fn PhoneLineView(line: PhoneLine) -> impl IntoView {
     let dial = line.dial();
     view! {
         <div class="linea-telefonica">
-            <p>{line.name}": " <a class="numero" href=dial>{line.number}</a></p>
+            <p>{line.name}": " <a class="fw-semibold text-nowrap" href=dial>{line.number}</a></p>
             <crate::opening::OpeningBadgeView badge=line.badge />
             <HoursList hours=line.hours />
         </div>
     }
 }
 
-pub const WEEKDAYS: [&str; 7] = [
-    "lunedì",
-    "martedì",
-    "mercoledì",
-    "giovedì",
-    "venerdì",
-    "sabato",
-    "domenica",
-];
+pub use crate::dates::WEEKDAYS;
 
 fn clock_time(t: NaiveTime) -> String {
     t.format("%-H:%M").to_string()

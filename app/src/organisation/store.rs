@@ -39,19 +39,19 @@ struct PhoneLineRow {
 
 /// A weekly window of an office or a phone line (`owner_id` is the one or the other).
 #[derive(sqlx::FromRow)]
-struct WindowRow {
-    owner_id: i64,
-    weekday: i64,
-    opens: NaiveTime,
-    closes: NaiveTime,
+pub(crate) struct WindowRow {
+    pub owner_id: i64,
+    pub weekday: i64,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
 }
 
 #[derive(sqlx::FromRow)]
-struct ClosureRow {
-    office_id: Option<i64>,
-    starts_on: NaiveDate,
-    ends_on: NaiveDate,
-    reason: String,
+pub(crate) struct ClosureRow {
+    pub office_id: Option<i64>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub reason: String,
 }
 
 /// What the queries of [`site_info`] return, before the badges are computed.
@@ -113,7 +113,7 @@ pub async fn site_info(db: &Db, now: DateTime<Utc>) -> Result<SiteInfo, sqlx::Er
     Ok(assemble(rows, now))
 }
 
-fn windows_of(id: i64, windows: &[WindowRow]) -> Vec<OpeningWindow> {
+pub(crate) fn windows_of(id: i64, windows: &[WindowRow]) -> Vec<OpeningWindow> {
     windows
         .iter()
         .filter(|w| w.owner_id == id)
@@ -127,7 +127,7 @@ fn windows_of(id: i64, windows: &[WindowRow]) -> Vec<OpeningWindow> {
 
 /// The closures of one office (`Some(id)`) or of the phone lines (`None`): the place's own, and
 /// those of every office (`office_id` NULL).
-fn closures_of(office: Option<i64>, closures: &[ClosureRow]) -> Vec<Closure> {
+pub(crate) fn closures_of(office: Option<i64>, closures: &[ClosureRow]) -> Vec<Closure> {
     closures
         .iter()
         .filter(|c| c.office_id.is_none() || c.office_id == office)
@@ -141,18 +141,11 @@ fn closures_of(office: Option<i64>, closures: &[ClosureRow]) -> Vec<Closure> {
 
 fn assemble(rows: Rows, now: DateTime<Utc>) -> SiteInfo {
     let organisation = rows.organisation;
-    let local_holidays: Vec<LocalHoliday> = match (
-        &organisation.patron_name,
+    let local_holidays = patron_holiday(
+        organisation.patron_name.clone(),
         organisation.patron_month,
         organisation.patron_day,
-    ) {
-        (Some(name), Some(month), Some(day)) => vec![LocalHoliday {
-            month: u32::try_from(month).unwrap_or(0),
-            day: u32::try_from(day).unwrap_or(0),
-            name: name.clone(),
-        }],
-        _ => Vec::new(),
-    };
+    );
     let badge = |hours: &[OpeningWindow], closures: Vec<Closure>| {
         Schedule {
             windows: hours,
@@ -209,6 +202,18 @@ fn assemble(rows: Rows, now: DateTime<Utc>) -> SiteInfo {
                 }
             })
             .collect(),
+    }
+}
+
+/// The patron saint's day as a local holiday, when the organisation has set one.
+pub(crate) fn patron_holiday(name: Option<String>, month: Option<i64>, day: Option<i64>) -> Vec<LocalHoliday> {
+    match (name, month, day) {
+        (Some(name), Some(month), Some(day)) => vec![LocalHoliday {
+            month: u32::try_from(month).unwrap_or(0),
+            day: u32::try_from(day).unwrap_or(0),
+            name,
+        }],
+        _ => Vec::new(),
     }
 }
 

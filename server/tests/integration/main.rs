@@ -4,6 +4,7 @@
 mod harness;
 
 mod assistance;
+mod booking;
 mod catalogue;
 mod content;
 mod feedback;

@@ -74,7 +74,7 @@ on_both_databases! {
         assert_eq!(app.count("units").await, 2);
         assert_eq!(app.count("offices").await, 1);
         assert_eq!(app.count("office_hours").await, 9);
-        assert_eq!(app.count("installation").await, 8, "the roots, the phone lines, the catalogue, five pages");
+        assert_eq!(app.count("installation").await, 9, "the roots, the phone lines, the catalogue, booking, five pages");
 
         // An administrator deletes the office; a restart must not bring it back, nor add anything.
         app.execute("DELETE FROM offices").await;
@@ -147,7 +147,7 @@ on_both_databases! {
         settings.organisation_name = Some("Comune di Sesto San Giovanni".into());
         let (address, _) = harness::start_server(settings, app.clock.clone()).await.unwrap();
         let html = harness::browser().get(format!("{address}/")).send().await.unwrap().text().await.unwrap();
-        assert!(html.contains("<span class=\"ente\">Comune di Sesto San Giovanni</span>"));
+        assert!(html.contains("<span class=\"navbar-brand\">Comune di Sesto San Giovanni</span>"));
     }
 }
 

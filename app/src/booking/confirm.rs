@@ -1,0 +1,354 @@
+//! From the details to a booking: the draft that keeps what was typed, the confirmation that turns
+//! it into a booking (once, whatever the number of clicks), and the choice of another slot when the
+//! chosen one was taken meanwhile.
+//!
+//! The seat is never checked in Rust before it is taken: the insert either fits within the slot's
+//! capacity or the database refuses it (`slot_seats`' CHECK), and the confirmation email is queued
+//! in the same transaction, so a booking confirmed to the citizen always has its email.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Europe::Rome;
+
+use super::availability::{nearest_free, ALTERNATIVES_SPAN_DAYS};
+use super::codes::{new_code, new_secret, token_hash};
+use super::details::{BookingDetails, DetailsForm};
+use super::flow::{free_slots, parse_day, parse_time};
+use super::slots::{is_bookable, rome_to_utc, Slot};
+use super::store::{self, OfficeCalendar};
+use super::{BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
+use crate::dates::{clock, long_date};
+use crate::error::AppError;
+use crate::forms::{FieldErrors, FormOutcome};
+use crate::mail::outbox::OutgoingEmail;
+use crate::on_db;
+use crate::state::AppState;
+
+/// How long a draft waits for its confirmation.
+const DRAFT_LIFETIME: Duration = Duration::hours(2);
+/// How many free slots are offered when the chosen one was taken.
+const ALTERNATIVES: usize = 3;
+
+pub const SLOT_TAKEN: &str =
+    "Il posto che avevi scelto non è più disponibile: qualcuno l'ha prenotato prima di te. Scegli uno degli orari liberi qui sotto: i tuoi dati restano quelli che hai inserito.";
+const DRAFT_EXPIRED: &str =
+    "La prenotazione in corso è scaduta o non esiste. Ricomincia dalla scelta della sede: ci vuole un minuto.";
+
+fn summary_path(draft: &str) -> String {
+    format!("{SUMMARY_PATH}?bozza={draft}")
+}
+
+fn invalid(field: &str, message: &str) -> FormOutcome {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    FormOutcome::Invalid(errors)
+}
+
+/// The slot of `calendar` on `date` at `time`, if the office offers it and a citizen may still book it.
+fn bookable_slot(state: &AppState, calendar: &OfficeCalendar, date: NaiveDate, time: NaiveTime) -> Option<Slot> {
+    super::slots::slots_on(&calendar.schedule(), &calendar.rules, date)
+        .into_iter()
+        .find(|slot| slot.local_start.time() == time && is_bookable(&calendar.rules, slot, state.clock.now()))
+}
+
+/// The details step: checks the fields and the slot, then keeps both in a draft and goes on to the
+/// summary.
+pub async fn submit_details(state: &AppState, form: DetailsForm) -> Result<FormOutcome, AppError> {
+    let details = match form.parse() {
+        Ok(details) => details,
+        Err(errors) => return Ok(FormOutcome::Invalid(errors)),
+    };
+    let today = state.clock.now().with_timezone(&Rome).date_naive();
+    let Some(calendar) = store::office_calendar(&state.db, &form.sede, today).await? else {
+        return Ok(invalid("ora", DRAFT_EXPIRED));
+    };
+    let topic = store::topics(&state.db)
+        .await?
+        .into_iter()
+        .find(|topic| topic.slug == form.argomento);
+    let (Some(topic), Some(date), Some(time)) = (topic, parse_day(Some(&form.giorno)), parse_time(Some(&form.ora)))
+    else {
+        return Ok(invalid("ora", DRAFT_EXPIRED));
+    };
+    let free = free_slots(state, &calendar, date).await?;
+    let Some(slot) = bookable_slot(state, &calendar, date, time).filter(|_| free.iter().any(|s| s.starts == time))
+    else {
+        return Ok(invalid("ora", super::flow::SLOT_TAKEN));
+    };
+    let id = new_secret();
+    let now = state.clock.now();
+    let details_json = serde_json::to_string(&details).map_err(|e| AppError::internal("draft details", &e))?;
+    on_db!(&state.db, pool => {
+        sqlx::query(
+            "INSERT INTO booking_drafts (id, office_id, topic_id, starts_at, ends_at, details, created_at, expires_at)
+             VALUES ($1, (SELECT id FROM offices WHERE slug = $2), (SELECT id FROM booking_topics WHERE slug = $3),
+                     $4, $5, $6, $7, $8)",
+        )
+        .bind(&id).bind(&calendar.office.slug).bind(&topic.slug)
+        .bind(slot.starts_at).bind(slot.ends_at).bind(&details_json).bind(now).bind(now + DRAFT_LIFETIME)
+        .execute(pool)
+        .await?;
+    });
+    Ok(FormOutcome::Done {
+        next: summary_path(&id),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct DraftRow {
+    office_slug: String,
+    topic_slug: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    details: String,
+    expires_at: DateTime<Utc>,
+    code: Option<String>,
+}
+
+const DRAFT_QUERY: &str = "SELECT o.slug AS office_slug, t.slug AS topic_slug, d.starts_at, d.ends_at, d.details,
+                                  d.expires_at, b.code
+                             FROM booking_drafts d
+                             JOIN offices o ON o.id = d.office_id
+                             JOIN booking_topics t ON t.id = d.topic_id
+                             LEFT JOIN bookings b ON b.id = d.booking_id
+                            WHERE d.id = $1";
+
+async fn draft_row(state: &AppState, id: &str) -> Result<Option<DraftRow>, AppError> {
+    if id.len() != 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(None);
+    }
+    let row: Option<DraftRow> =
+        on_db!(&state.db, pool => sqlx::query_as(DRAFT_QUERY).bind(id).fetch_optional(pool).await?);
+    // A confirmed draft stays readable (the confirmation page) until it is cleaned away.
+    Ok(row.filter(|row| row.code.is_some() || row.expires_at > state.clock.now()))
+}
+
+/// The draft as the summary and confirmation pages show it; `None` if unknown or expired.
+pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>, AppError> {
+    let Some(row) = draft_row(state, id).await? else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let Some(calendar) = store::office_calendar(&state.db, &row.office_slug, today).await? else {
+        return Ok(None);
+    };
+    let Some(topic) = topic_named(state, &row.topic_slug).await? else {
+        return Ok(None);
+    };
+    let details: BookingDetails =
+        serde_json::from_str(&row.details).map_err(|e| AppError::internal("draft details", &e))?;
+    let start = row.starts_at.with_timezone(&Rome);
+    let date = start.date_naive();
+    let (still_free, alternatives) = if row.code.is_some() {
+        (true, Vec::new())
+    } else {
+        let free = free_slots(state, &calendar, date).await?;
+        if free.iter().any(|slot| slot.starts == start.time()) {
+            (true, Vec::new())
+        } else {
+            let from = row.starts_at - Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
+            let until = row.starts_at + Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
+            let taken = store::seats_taken(&state.db, &calendar.office.slug, from, until).await?;
+            (false, nearest_free(&calendar, &taken, now, row.starts_at, ALTERNATIVES))
+        }
+    };
+    Ok(Some(DraftView {
+        id: id.to_owned(),
+        office: calendar.office,
+        topic,
+        date,
+        starts: start.time(),
+        ends: row.ends_at.with_timezone(&Rome).time(),
+        details,
+        code: row.code,
+        still_free,
+        alternatives,
+    }))
+}
+
+async fn topic_named(state: &AppState, slug: &str) -> Result<Option<BookingTopic>, AppError> {
+    Ok(store::topics(&state.db)
+        .await?
+        .into_iter()
+        .find(|topic| topic.slug == slug))
+}
+
+/// What the database said to a booking insert.
+enum Insert {
+    Booked,
+    /// The slot is full: the CHECK on `slot_seats` refused the seat.
+    Full,
+    /// A unique value clashed: this draft was confirmed by a concurrent request, or (rarely) the
+    /// random code was already in use.
+    Clash,
+}
+
+/// A refused booking insert: a full slot or a clash, both expected under concurrency; anything
+/// else is a real failure.
+fn classify(error: sqlx::Error) -> Result<Insert, AppError> {
+    match &error {
+        sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::CheckViolation => Ok(Insert::Full),
+        sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::UniqueViolation => Ok(Insert::Clash),
+        _ => Err(error.into()),
+    }
+}
+
+/// Confirms the draft: one booking, whatever the number of identical confirmations.
+pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome, AppError> {
+    let id = form.bozza.trim().to_owned();
+    let confirmed = format!("{CONFIRMED_PATH}?bozza={id}");
+    let Some(draft) = load_draft(state, &id).await? else {
+        return Ok(invalid("orario", DRAFT_EXPIRED));
+    };
+    if draft.code.is_some() {
+        return Ok(FormOutcome::Done { next: confirmed });
+    }
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let calendar = store::office_calendar(&state.db, &draft.office.slug, today).await?;
+    let slot = calendar
+        .as_ref()
+        .and_then(|calendar| bookable_slot(state, calendar, draft.date, draft.starts));
+    let Some(slot) = slot else {
+        return Ok(invalid("orario", SLOT_TAKEN));
+    };
+    let email = draft.details.email.clone().map(|to| OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "Il tuo appuntamento presso il Segretariato Sociale".to_owned(),
+        body: String::new(),
+    });
+    for _attempt in 0..3 {
+        let code = new_code();
+        let token = new_secret();
+        let email = email.clone().map(|email| OutgoingEmail {
+            body: confirmation_text(&draft, &code),
+            ..email
+        });
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let outcome = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let inserted = sqlx::query_scalar::<_, i64>(
+                "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
+                                       phone, codice_fiscale, language, interpreter, accessibility_needs, about,
+                                       manage_token_hash, idempotency_key, created_at)
+                 SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14
+                   FROM booking_drafts WHERE id = $15
+                 RETURNING id",
+            )
+            .bind(&code).bind(slot.starts_at).bind(slot.ends_at)
+            .bind(&draft.details.given_name).bind(&draft.details.family_name)
+            .bind(&draft.details.email).bind(&draft.details.phone).bind(&draft.details.codice_fiscale)
+            .bind(&draft.details.language).bind(draft.details.interpreter)
+            .bind(&draft.details.accessibility_needs).bind(&draft.details.about)
+            .bind(token_hash(&token)).bind(now).bind(&id)
+            .fetch_one(&mut *tx)
+            .await;
+            match inserted {
+                Ok(booking_id) => {
+                    sqlx::query("UPDATE booking_drafts SET booking_id = $1 WHERE id = $2")
+                        .bind(booking_id).bind(&id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if let Some(email) = &email {
+                        crate::enqueue_email!(&mut *tx, now, email)?;
+                    }
+                    tx.commit().await?;
+                    Insert::Booked
+                }
+                Err(error) => {
+                    tx.rollback().await?;
+                    classify(error)?
+                }
+            }
+        });
+        match outcome {
+            Insert::Booked => {
+                state.mail_ready.notify_one();
+                return Ok(FormOutcome::Done { next: confirmed });
+            }
+            Insert::Full => return Ok(invalid("orario", SLOT_TAKEN)),
+            Insert::Clash => {
+                // The same draft confirmed at the same moment by another request: that one booked.
+                if let Some(done) = load_draft(state, &id).await? {
+                    if done.code.is_some() {
+                        return Ok(FormOutcome::Done { next: confirmed });
+                    }
+                }
+                // Otherwise the random code was taken: try another.
+            }
+        }
+    }
+    Err(AppError::Conflict(
+        "Non è stato possibile registrare la prenotazione. Riprova tra un momento.".into(),
+    ))
+}
+
+/// Moves a draft whose slot was taken to one of the offered free slots, then back to the summary.
+pub async fn change_slot(state: &AppState, form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
+    let id = form.bozza.trim().to_owned();
+    let Some(draft) = load_draft(state, &id).await? else {
+        return Ok(invalid("orario", DRAFT_EXPIRED));
+    };
+    if draft.code.is_some() {
+        return Ok(FormOutcome::Done {
+            next: format!("{CONFIRMED_PATH}?bozza={id}"),
+        });
+    }
+    let chosen = form
+        .scelta
+        .split_once('T')
+        .and_then(|(day, time)| Some((parse_day(Some(day))?, parse_time(Some(time))?)));
+    let today = state.clock.now().with_timezone(&Rome).date_naive();
+    let calendar = store::office_calendar(&state.db, &draft.office.slug, today).await?;
+    let slot = match (chosen, &calendar) {
+        (Some((date, time)), Some(calendar)) => bookable_slot(state, calendar, date, time),
+        _ => None,
+    };
+    let Some(slot) = slot else {
+        return Ok(invalid("orario", "Scegli uno degli orari liberi dell'elenco."));
+    };
+    on_db!(&state.db, pool => {
+        sqlx::query("UPDATE booking_drafts SET starts_at = $1, ends_at = $2 WHERE id = $3 AND booking_id IS NULL")
+            .bind(slot.starts_at).bind(slot.ends_at).bind(&id)
+            .execute(pool)
+            .await?;
+    });
+    Ok(FormOutcome::Done {
+        next: summary_path(&id),
+    })
+}
+
+/// The confirmation email's text: neutral wording (the Segretariato Sociale, never the topic).
+fn confirmation_text(draft: &DraftView, code: &str) -> String {
+    let reach = if draft.office.phone.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "Se non puoi venire, avvisaci chiamando il numero {}.\n",
+            draft.office.phone
+        )
+    };
+    format!(
+        "Gentile {given} {family},\n\n\
+         ti confermiamo l'appuntamento presso il Segretariato Sociale.\n\n\
+         Quando: {date}, dalle {starts} alle {ends}\n\
+         Dove: {office}, {address}\n\
+         Codice della prenotazione: {code}\n\n\
+         Porta con te un documento d'identità. Il colloquio è gratuito.\n\
+         {reach}\n\
+         La prenotazione non è un canale per le emergenze: in caso di pericolo chiama il 112.\n",
+        given = draft.details.given_name,
+        family = draft.details.family_name,
+        date = long_date(draft.date),
+        starts = clock(draft.starts),
+        ends = clock(draft.ends),
+        office = draft.office.name,
+        address = draft.office.address,
+    )
+}
+
+/// Which instant a local slot start is, for tests and the front desk.
+pub fn slot_instant(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
+    rome_to_utc(date.and_time(time))
+}

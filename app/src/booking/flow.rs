@@ -1,0 +1,153 @@
+//! Which step of the booking flow a query stands at, and what that step shows. Each step checks
+//! everything chosen before it again (an office closed, a slot taken meanwhile): the address is
+//! only a list of wishes.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use chrono_tz::Europe::Rome;
+
+use super::availability::{free_slots_on, month_availability};
+use super::slots::{bookable_between, month_bounds, utc_bounds};
+use super::store::{self, OfficeCalendar};
+use super::{BookingQuery, BookingStep, BookingTopic, FreeSlot, MonthView};
+use crate::error::AppError;
+use crate::state::AppState;
+
+pub const SLOT_TAKEN: &str = "L'orario che avevi scelto non è più disponibile. Scegline un altro.";
+const DAY_FULL: &str = "Il giorno che avevi scelto non ha più posti liberi. Scegline un altro.";
+
+/// `YYYY-MM-DD`, or nothing.
+pub fn parse_day(raw: Option<&str>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(raw?.trim(), "%Y-%m-%d").ok()
+}
+
+/// `HH:MM`, or nothing.
+pub fn parse_time(raw: Option<&str>) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(raw?.trim(), "%H:%M").ok()
+}
+
+/// The first day of a `YYYY-MM` month, or nothing.
+fn parse_month(raw: Option<&str>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(&format!("{}-01", raw?.trim()), "%Y-%m-%d").ok()
+}
+
+fn first_of_month(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).unwrap_or(date)
+}
+
+/// The office and topic a query names, if they exist.
+struct Chosen {
+    calendar: OfficeCalendar,
+    topic: BookingTopic,
+}
+
+pub async fn resolve(state: &AppState, query: BookingQuery) -> Result<BookingStep, AppError> {
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let mut query = query;
+
+    // A service page pre-selects its topic, and the office when there is only one.
+    let offices = store::offices(&state.db).await?;
+    if let Some(service) = query.servizio.as_deref().filter(|s| !s.is_empty()) {
+        if query.argomento.is_none() {
+            query.argomento = store::topic_of_service(&state.db, service).await?;
+        }
+        if query.sede.is_none() && offices.len() == 1 {
+            query.sede = offices.first().map(|office| office.slug.clone());
+        }
+    }
+
+    let calendar = match query.sede.as_deref() {
+        Some(slug) if offices.iter().any(|office| office.slug == slug) => {
+            store::office_calendar(&state.db, slug, today).await?
+        }
+        _ => None,
+    };
+    let Some(calendar) = calendar else {
+        return Ok(BookingStep::Office {
+            offices,
+            topic: query.argomento,
+        });
+    };
+    let topics = store::topics(&state.db).await?;
+    let Some(topic) = topics
+        .iter()
+        .find(|topic| Some(topic.slug.as_str()) == query.argomento.as_deref())
+        .cloned()
+    else {
+        return Ok(BookingStep::Topic {
+            office: calendar.office.clone(),
+            topics,
+        });
+    };
+    let chosen = Chosen { calendar, topic };
+
+    let Some(date) = parse_day(query.giorno.as_deref()) else {
+        let month = parse_month(query.mese.as_deref());
+        return day_step(state, chosen, month, None).await;
+    };
+    let slots = free_slots(state, &chosen.calendar, date).await?;
+    if slots.is_empty() {
+        return day_step(state, chosen, Some(first_of_month(date)), Some(DAY_FULL)).await;
+    }
+    let wanted = parse_time(query.ora.as_deref());
+    match slots.iter().find(|slot| Some(slot.starts) == wanted) {
+        Some(slot) => Ok(BookingStep::Details {
+            office: chosen.calendar.office,
+            topic: chosen.topic,
+            slot: *slot,
+        }),
+        None => Ok(BookingStep::Time {
+            office: chosen.calendar.office,
+            topic: chosen.topic,
+            date,
+            slots,
+            notice: wanted.map(|_| SLOT_TAKEN.to_owned()),
+        }),
+    }
+}
+
+/// The free slots of one day: one indexed read of the day's seats.
+pub async fn free_slots(
+    state: &AppState,
+    calendar: &OfficeCalendar,
+    date: NaiveDate,
+) -> Result<Vec<FreeSlot>, AppError> {
+    let (from, until) = utc_bounds(date, date + Duration::days(1));
+    let taken = store::seats_taken(&state.db, &calendar.office.slug, from, until).await?;
+    Ok(free_slots_on(calendar, &taken, state.clock.now(), date))
+}
+
+/// The month view: the asked month if one may book in it, else the month of the first bookable day.
+async fn day_step(
+    state: &AppState,
+    chosen: Chosen,
+    asked: Option<NaiveDate>,
+    notice: Option<&str>,
+) -> Result<BookingStep, AppError> {
+    let now = state.clock.now();
+    let (earliest, last_day) = bookable_between(&chosen.calendar.rules, now);
+    let first_bookable_month = first_of_month(earliest.with_timezone(&Rome).date_naive());
+    let last_month = first_of_month(last_day);
+    let first = asked
+        .filter(|month| (first_bookable_month..=last_month).contains(month))
+        .unwrap_or(first_bookable_month);
+    let Some((first, next)) = month_bounds(first.year(), first.month()) else {
+        return Err(AppError::NotFound);
+    };
+    let (from, until) = utc_bounds(first, next);
+    let taken = store::seats_taken(&state.db, &chosen.calendar.office.slug, from, until).await?;
+    let days = month_availability(&chosen.calendar, &taken, now, first, next);
+    let previous = (first > first_bookable_month).then(|| first_of_month(first - Duration::days(1)));
+    let following = (next <= last_month).then_some(next);
+    Ok(BookingStep::Day {
+        office: chosen.calendar.office,
+        topic: chosen.topic,
+        month: MonthView {
+            first,
+            days,
+            previous,
+            next: following,
+        },
+        notice: notice.map(str::to_owned),
+    })
+}

@@ -1,0 +1,81 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
+
+// A family books an appointment from a service page, as a new user would: by the visible labels,
+// checking every step with axe-core (in a copy of the page when JavaScript is off).
+
+type Check = (page: Page) => Promise<void>;
+
+async function bookFromTheServicePage(page: Page, check: Check) {
+  await page.goto('/servizi/aiuti-economici-e-assegni');
+  await page.getByRole('link', { name: 'Prenota un appuntamento' }).first().click();
+
+  await expect(page.getByRole('heading', { name: 'Scegli il giorno' })).toBeVisible();
+  await expect(page.getByText('Aiuti economici, assegni e contributi')).toBeVisible();
+  await check(page);
+  // The month shows which days still have free times; pick the first.
+  await page.getByRole('link', { name: /orari? liber/ }).first().click();
+
+  await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
+  await check(page);
+  const firstTime = (await page.locator('fieldset label').first().textContent()) ?? '';
+  await choose(page, firstTime);
+  await page.getByRole('button', { name: 'Avanti' }).click();
+
+  await expect(page.getByRole('heading', { name: 'I tuoi dati' })).toBeVisible();
+  // A mistake first: nothing typed is lost, every error is next to its field.
+  await page.getByLabel('Nome', { exact: true }).fill('Giulia');
+  await page.getByRole('button', { name: 'Continua' }).click();
+  await expect(page.getByRole('heading', { name: /dati da correggere/ })).toBeVisible();
+  await expect(page.getByText('Scrivi il cognome.').first()).toBeVisible();
+  await expect(page.getByLabel('Nome', { exact: true })).toHaveValue('Giulia');
+  await check(page);
+
+  await page.getByLabel('Cognome').fill('Esposito');
+  await page.getByLabel('Email').fill('giulia.esposito@example.it');
+  await page.getByLabel('Di cosa vuoi parlare').fill("Vorrei sapere se posso chiedere l'assegno di maternità");
+  await choose(page, /Ho letto l'informativa/);
+  await page.getByRole('button', { name: 'Continua' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Controlla e conferma' })).toBeVisible();
+  await expect(page.getByText('Giulia Esposito')).toBeVisible();
+  await check(page);
+  await page.getByRole('button', { name: 'Conferma la prenotazione' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione confermata' })).toBeVisible();
+  await expect(page.getByText(/^[A-HJ-NP-Z2-9]{8}$/)).toBeVisible();
+  await expect(page.getByText('giulia.esposito@example.it').first()).toBeVisible();
+  await check(page);
+}
+
+test.describe('with JavaScript', () => {
+  test('a parent books an appointment from a service page', async ({ page }) => {
+    await bookFromTheServicePage(page, expectAccessible);
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the same booking works with plain forms', async ({ page, browser }) => {
+    await bookFromTheServicePage(page, (p) => expectAccessibleWithoutJs(p, browser as Browser));
+  });
+});
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('every step fits the screen', async ({ page }) => {
+    await page.goto('/prenota');
+    await choose(page, /Segretariato Sociale/);
+    await page.getByRole('button', { name: 'Avanti' }).click();
+    await expect(page.getByRole('group', { name: /Di che cosa vuoi parlare/ })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+    await choose(page, /Non so/);
+    await page.getByRole('button', { name: 'Avanti' }).click();
+    await expect(page.getByRole('heading', { name: 'Scegli il giorno' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await expectAccessible(page);
+  });
+});

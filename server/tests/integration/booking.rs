@@ -1,0 +1,257 @@
+//! Booking appointments: the rules the database holds whoever writes to it.
+
+use crate::on_both_databases;
+
+/// A booking of the seeded office's slot at 9:30 on Tuesday 1 December 2026, written as raw SQL.
+fn raw_booking(n: u32) -> String {
+    format!(
+        "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
+                               manage_token_hash, idempotency_key, created_at)
+         VALUES ('RAWSQL0{n}', (SELECT id FROM offices WHERE slug = 'segretariato-sociale'),
+                 (SELECT id FROM booking_topics WHERE slug = 'non-so'),
+                 '2026-12-01T08:30:00+00:00', '2026-12-01T09:00:00+00:00', 'Anna', 'Rossi', 'anna@example.it',
+                 'hash-{n}', 'key-{n}', '2026-11-22T09:00:00+00:00')"
+    )
+}
+
+async fn try_execute(app: &crate::harness::TestApp, sql: &str) -> Result<(), sqlx::Error> {
+    app::on_db!(&app.db, pool => sqlx::query(sql).execute(pool).await.map(|_| ()))
+}
+
+on_both_databases! {
+    async fn the_database_refuses_a_booking_over_the_slots_capacity_even_in_raw_sql(app: TestApp) {
+        // The seeded office receives two people at once.
+        try_execute(&app, &raw_booking(1)).await.unwrap();
+        try_execute(&app, &raw_booking(2)).await.unwrap();
+        let third = try_execute(&app, &raw_booking(3)).await.unwrap_err();
+        let refused_by_the_check = matches!(&third, sqlx::Error::Database(e) if e.kind() == sqlx::error::ErrorKind::CheckViolation);
+        assert!(refused_by_the_check, "{third:?}");
+        assert_eq!(app.count("bookings").await, 2);
+
+        // A cancellation frees the seat; the next booking takes it.
+        app.execute("UPDATE bookings SET status = 'annullata' WHERE code = 'RAWSQL01'").await;
+        try_execute(&app, &raw_booking(3)).await.unwrap();
+        assert!(try_execute(&app, &raw_booking(4)).await.is_err());
+
+        // Moving a booking away frees its seat in the same statement.
+        app.execute(
+            "UPDATE bookings SET starts_at = '2026-12-01T09:00:00+00:00', ends_at = '2026-12-01T09:30:00+00:00'
+             WHERE code = 'RAWSQL02'",
+        )
+        .await;
+        try_execute(&app, &raw_booking(4)).await.unwrap();
+    }
+}
+
+/// The fields of a details form for the seeded office's slot at `time` on Tuesday 3 March 2026
+/// (the day after the tests' clock), as a citizen fills it in.
+fn details<'a>(given_name: &'a str, time: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("sede", "segretariato-sociale"),
+        ("argomento", "figli-e-famiglia"),
+        ("giorno", "2026-03-03"),
+        ("ora", time),
+        ("nome", given_name),
+        ("cognome", "Rossi"),
+        ("email", "famiglia.rossi@example.it"),
+        ("telefono", ""),
+        ("codice_fiscale", ""),
+        ("lingua", "it"),
+        ("accessibilita", ""),
+        ("motivo", "Mio figlio non vuole più andare a scuola"),
+        ("privacy", "si"),
+    ]
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|l| l.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Fills in the details for `time` and returns the summary's address (`/prenota/riepilogo?bozza=…`).
+async fn draft_for(app: &crate::harness::TestApp, given_name: &str, time: &str) -> String {
+    let response = app.post_form("/prenota", &details(given_name, time)).await;
+    assert_eq!(response.status(), 303, "{}", response.text().await.unwrap_or_default());
+    let summary = location(&response);
+    assert!(summary.starts_with("/prenota/riepilogo?bozza="), "{summary}");
+    summary
+}
+
+fn draft_id(summary: &str) -> String {
+    summary.rsplit('=').next().unwrap_or_default().to_owned()
+}
+
+on_both_databases! {
+    async fn a_citizen_books_through_every_step_without_javascript(app: TestApp) {
+        let office = app.get("/prenota").await.text().await.unwrap();
+        assert!(office.contains("Dove vuoi fare il colloquio?"));
+        assert!(office.contains("value=\"segretariato-sociale\""));
+
+        let topic = app.get("/prenota?sede=segretariato-sociale").await.text().await.unwrap();
+        assert!(topic.contains("Di che cosa vuoi parlare?"));
+        assert!(topic.contains("Difficoltà con i figli o in famiglia"));
+
+        let day = app.get("/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia").await.text().await.unwrap();
+        assert!(day.contains("marzo 2026"), "the month of the first bookable day");
+        // Monday 2 March, 9:00 in Rome: with 24 hours' notice, Tuesday 3 March is the first day.
+        assert!(day.contains("giorno=2026-03-03"));
+        assert!(!day.contains("giorno=2026-03-02"), "today is inside the minimum notice");
+        assert!(!day.contains("giorno=2026-03-07"), "Saturday is closed");
+
+        let time = app.get("/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-03").await;
+        let time = time.text().await.unwrap();
+        assert!(time.contains("dalle 9:30 alle 10:00 (2 posti liberi)"), "{time}");
+        assert!(time.contains("dalle 15:00 alle 15:30"));
+
+        // A mistake: the privacy notice not acknowledged. Everything typed stays.
+        let mut fields = details("Anna", "09:30");
+        fields.retain(|(name, _)| *name != "privacy");
+        let wrong = app.post_form("/prenota", &fields).await;
+        assert_eq!(wrong.status(), 422);
+        let wrong = wrong.text().await.unwrap();
+        assert!(wrong.contains("conferma di aver letto l&#x27;informativa") || wrong.contains("conferma di aver letto l'informativa"), "{wrong}");
+        assert!(wrong.contains("value=\"Anna\""));
+        assert!(wrong.contains("Mio figlio non vuole più andare a scuola"));
+        assert_eq!(app.count("booking_drafts").await, 0);
+
+        let summary_path = draft_for(&app, "Anna", "09:30").await;
+        let summary = app.get(&summary_path).await.text().await.unwrap();
+        assert!(summary.contains("Conferma la prenotazione"));
+        assert!(summary.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"));
+
+        let confirmed = app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&summary_path))]).await;
+        assert_eq!(confirmed.status(), 303);
+        let confirmation_path = location(&confirmed);
+        assert!(confirmation_path.starts_with("/prenota/confermata?bozza="));
+        let confirmation = app.get(&confirmation_path).await.text().await.unwrap();
+        assert!(confirmation.contains("Prenotazione confermata"));
+        let code: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings").fetch_one(pool).await.unwrap());
+        assert!(confirmation.contains(&code));
+
+        // The confirmation email was queued with the booking, in neutral words.
+        let emails = app.wait_for_emails(1).await;
+        assert!(emails[0].contains(&code));
+        assert!(emails[0].contains("Segretariato Sociale"));
+        assert!(!emails[0].to_lowercase().contains("minori"), "never the nature of the problem");
+        assert!(!emails[0].contains("scuola"), "never what the citizen wrote");
+    }
+}
+
+on_both_databases! {
+    async fn a_service_page_pre_selects_office_and_topic_and_unknown_ones_are_ignored(app: TestApp) {
+        let page = app.get("/prenota?servizio=affido-familiare").await;
+        assert_eq!(page.status(), 200);
+        let page = page.text().await.unwrap();
+        assert!(page.contains("Affido familiare e accoglienza"));
+        assert!(page.contains("Scegli il giorno"));
+
+        for query in [
+            "servizio=non-esiste",
+            "sede=..%2F..%2Fetc&argomento=%3Cscript%3E",
+            "sede=segretariato-sociale&argomento=lavoro&giorno=2026-13-45&ora=25:99&mese=abc",
+            "sede=segretariato-sociale&argomento=lavoro&mese=1999-01",
+            "sede=segretariato-sociale&argomento=lavoro&giorno=2026-03-07",
+            "sede=segretariato-sociale&argomento=lavoro&giorno=2026-03-03&ora=09:45",
+        ] {
+            let response = app.get(&format!("/prenota?{query}")).await;
+            assert_eq!(response.status(), 200, "{query}");
+        }
+        let taken = app.get("/prenota?sede=segretariato-sociale&argomento=lavoro&giorno=2026-03-07").await.text().await.unwrap();
+        assert!(taken.contains("non ha più posti liberi"), "a closed day sends back to the month");
+    }
+}
+
+on_both_databases! {
+    async fn the_same_confirmation_sent_twice_at_once_makes_one_booking(app: TestApp) {
+        let summary = draft_for(&app, "Anna", "10:00").await;
+        let id = draft_id(&summary);
+        let fields = [("bozza", id.as_str())];
+        let (first, second) = tokio::join!(
+            app.post_form("/prenota/riepilogo", &fields),
+            app.post_form("/prenota/riepilogo", &fields),
+        );
+        assert_eq!(first.status(), 303);
+        assert_eq!(second.status(), 303);
+        assert_eq!(location(&first), location(&second));
+        // And once more later, as after the back button.
+        let again = app.post_form("/prenota/riepilogo", &[("bozza", &id)]).await;
+        assert_eq!(location(&again), location(&first));
+        assert_eq!(app.count("bookings").await, 1);
+    }
+}
+
+on_both_databases! {
+    async fn fifty_people_racing_for_the_last_seat_on_two_servers_get_one_booking(app: TestApp) {
+        // One of the slot's two seats is taken already.
+        let first = draft_for(&app, "Primo", "11:00").await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&first))]).await.status(), 303);
+
+        let names = ["Anna", "Bruno", "Carla", "Dario", "Elena"];
+        let mut drafts = Vec::new();
+        for i in 0..50 {
+            drafts.push(draft_id(&draft_for(&app, names[i % names.len()], "11:00").await));
+        }
+        let other = app.start_another().await;
+        let client = crate::harness::browser();
+        let confirmations = drafts.iter().enumerate().map(|(i, id)| {
+            // Half to each server.
+            let base = if i % 2 == 0 { app.address.clone() } else { other.clone() };
+            let client = client.clone();
+            let id = id.clone();
+            async move {
+                let response = client
+                    .post(format!("{base}/prenota/riepilogo"))
+                    .header("origin", &base)
+                    .header("sec-fetch-site", "same-origin")
+                    .form(&[("bozza", id.as_str())])
+                    .send()
+                    .await
+                    .expect("an answer");
+                let status = response.status().as_u16();
+                (status, response.text().await.unwrap_or_default())
+            }
+        });
+        let answers = futures::future::join_all(confirmations).await;
+        let booked = answers.iter().filter(|(status, _)| *status == 303).count();
+        let refused: Vec<_> = answers.iter().filter(|(status, _)| *status == 422).collect();
+        assert_eq!(booked, 1, "exactly one gets the last seat: {:?}", answers.iter().map(|a| a.0).collect::<Vec<_>>());
+        assert_eq!(refused.len(), 49, "the others are told, none gets a server error");
+        for (_, page) in refused {
+            assert!(page.contains("non è più disponibile"));
+            assert!(page.contains("Gli orari liberi più vicini"), "with the nearest free alternatives");
+            assert!(page.contains("dalle 11:30 alle 12:00") || page.contains("dalle 10:30 alle 11:00"));
+        }
+        let taken: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT taken FROM slot_seats").fetch_one(pool).await.unwrap());
+        assert_eq!(taken, 2);
+        assert_eq!(app.count("bookings").await, 2);
+    }
+}
+
+on_both_databases! {
+    async fn a_citizen_whose_seat_was_taken_picks_another_without_typing_again(app: TestApp) {
+        app.execute("UPDATE offices SET slot_capacity = 1").await;
+        let mine = draft_for(&app, "Anna", "12:00").await;
+        let theirs = draft_for(&app, "Bruno", "12:00").await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&theirs))]).await.status(), 303);
+
+        let refused = app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&mine))]).await;
+        assert_eq!(refused.status(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(page.contains("href=\"#campo-orario\""), "the error links to the alternatives");
+        assert!(page.contains("name=\"scelta\" value=\"2026-03-03T11:30\""), "{page}");
+
+        let moved = app
+            .post_form("/prenota/cambia-orario", &[("bozza", &draft_id(&mine)), ("scelta", "2026-03-03T11:30")])
+            .await;
+        assert_eq!(moved.status(), 303);
+        let summary = app.get(&location(&moved)).await.text().await.unwrap();
+        assert!(summary.contains("dalle 11:30 alle 12:00"));
+        assert!(summary.contains("Anna Rossi"), "the details are still there");
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&mine))]).await.status(), 303);
+        assert_eq!(app.count("bookings").await, 2);
+    }
+}
