@@ -8,7 +8,10 @@ import { join } from 'node:path';
 // never downloads a browser of its own.
 const port = Number(process.env.SPORTELLO_E2E_PORT ?? 3311);
 const baseURL = `http://127.0.0.1:${port}`;
-const dataDir = mkdtempSync(join(tmpdir(), 'sportello-e2e-'));
+// Set once, in the runner, and inherited by the test workers: tests read the emails the server
+// writes to `${dataDir}/mail` (e.g. to open a booking's private link as the citizen would).
+process.env.SPORTELLO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sportello-e2e-'));
+const dataDir = process.env.SPORTELLO_E2E_DATA_DIR;
 const serverBin = process.env.SPORTELLO_SERVER_BIN ?? '../target/debug/server';
 
 export default defineConfig({

@@ -1,12 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
+import { choose, expectAccessible, expectAccessibleWithoutJs, privateLinkSentTo } from './support';
 
 // A family books an appointment from a service page, as a new user would: by the visible labels,
 // checking every step with axe-core (in a copy of the page when JavaScript is off).
 
 type Check = (page: Page) => Promise<void>;
 
-async function bookFromTheServicePage(page: Page, check: Check) {
+async function bookFromTheServicePage(page: Page, check: Check, email: string) {
   await page.goto('/servizi/aiuti-economici-e-assegni');
   await page.getByRole('link', { name: 'Prenota un appuntamento' }).first().click();
 
@@ -18,7 +18,8 @@ async function bookFromTheServicePage(page: Page, check: Check) {
 
   await expect(page.getByRole('group', { name: /^Orari liberi di / })).toBeVisible();
   await check(page);
-  const firstTime = (await page.locator('fieldset label').first().textContent()) ?? '';
+  const times = page.getByRole('group', { name: /^Orari liberi di / });
+  const firstTime = (await times.locator('label').first().textContent()) ?? '';
   await choose(page, firstTime);
   await page.getByRole('button', { name: 'Avanti' }).click();
 
@@ -32,7 +33,7 @@ async function bookFromTheServicePage(page: Page, check: Check) {
   await check(page);
 
   await page.getByLabel('Cognome').fill('Esposito');
-  await page.getByLabel('Email').fill('giulia.esposito@example.it');
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Di cosa vuoi parlare').fill("Vorrei sapere se posso chiedere l'assegno di maternità");
   await choose(page, /Ho letto l'informativa/);
   await page.getByRole('button', { name: 'Continua' }).click();
@@ -44,21 +45,50 @@ async function bookFromTheServicePage(page: Page, check: Check) {
 
   await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione confermata' })).toBeVisible();
   await expect(page.getByText(/^[A-HJ-NP-Z2-9]{8}$/)).toBeVisible();
-  await expect(page.getByText('giulia.esposito@example.it').first()).toBeVisible();
+  await expect(page.getByText(email).first()).toBeVisible();
+  await check(page);
+}
+
+/** Opens the private link from the confirmation email, moves the appointment, then cancels it. */
+async function moveThenCancel(page: Page, check: Check, email: string) {
+  await page.goto(await privateLinkSentTo(email));
+  await expect(page.getByRole('heading', { level: 1, name: 'Il tuo appuntamento' })).toBeVisible();
+  await check(page);
+
+  await page.getByRole('link', { name: "Sposta l'appuntamento" }).click();
+  await expect(page.getByRole('heading', { name: "Sposta l'appuntamento" })).toBeVisible();
+  await check(page);
+  await page.getByRole('link', { name: /orari? liber/ }).last().click();
+  const newTimes = page.getByRole('group', { name: /^Orari liberi di / });
+  const newTime = (await newTimes.locator('label').last().textContent()) ?? '';
+  await choose(page, newTime);
+  await page.getByRole('button', { name: 'Sposta a questo orario' }).click();
+  await expect(page.getByText('Appuntamento spostato.')).toBeVisible();
+  await expect(page.getByText(newTime.replace('dalle', '').split(' alle ')[0].trim()).first()).toBeVisible();
+  await check(page);
+
+  await page.getByRole('button', { name: "Annulla l'appuntamento" }).click();
+  await expect(page.getByText('Appuntamento annullato.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Prenota un nuovo appuntamento' })).toBeVisible();
   await check(page);
 }
 
 test.describe('with JavaScript', () => {
-  test('a parent books an appointment from a service page', async ({ page }) => {
-    await bookFromTheServicePage(page, expectAccessible);
+  test('a parent books an appointment from a service page, moves it, then cancels it', async ({ page }) => {
+    const email = 'giulia.esposito@example.it';
+    await bookFromTheServicePage(page, expectAccessible, email);
+    await moveThenCancel(page, expectAccessible, email);
   });
 });
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the same booking works with plain forms', async ({ page, browser }) => {
-    await bookFromTheServicePage(page, (p) => expectAccessibleWithoutJs(p, browser as Browser));
+  test('the same booking, move and cancellation work with plain forms', async ({ page, browser }) => {
+    const email = 'marco.ferri@example.it';
+    const check = (p: Page) => expectAccessibleWithoutJs(p, browser as Browser);
+    await bookFromTheServicePage(page, check, email);
+    await moveThenCancel(page, check, email);
   });
 });
 

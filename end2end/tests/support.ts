@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 /** Runs axe-core on the page as it is now and fails on any WCAG 2.1 A/AA violation. */
@@ -47,4 +49,26 @@ export async function choose(scope: Page | Locator, label: string | RegExp) {
   // Near the label's start, where the box is drawn: a label may hold a link further on.
   await scope.locator(`label[for="${id}"]`).click({ position: { x: 10, y: 12 } });
   await expect(input).toBeChecked();
+}
+
+/**
+ * The private link of the newest email sent to `address`, as the citizen would open it from their
+ * mailbox (the server writes emails to files in the browser tests).
+ */
+export async function privateLinkSentTo(address: string): Promise<string> {
+  const dir = join(process.env.SPORTELLO_E2E_DATA_DIR ?? '', 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(() => {
+      const emails = readdirSync(dir)
+        .filter((name) => name.endsWith('.eml'))
+        .map((name) => join(dir, name))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+        .map((path) => readFileSync(path, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='))
+        .filter((text) => text.includes(address) && text.includes('/prenota/gestisci?t='));
+      link = emails[0]?.match(/\/prenota\/gestisci\?t=[0-9a-f]{64}/)?.[0];
+      return link;
+    })
+    .toBeTruthy();
+  return link!;
 }

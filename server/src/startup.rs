@@ -238,6 +238,33 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             ),
         )
         .route(
+            app::booking::CANCEL_PATH,
+            forms::no_js_form_on_page(
+                app::booking::CANCEL_PATH,
+                |values| {
+                    Some(app::booking::manage_link(
+                        values.get("t").map_or("", String::as_str),
+                        &[],
+                    ))
+                },
+                |state: AppState, form| async move { app::booking::manage::cancel(&state, form).await },
+            ),
+        )
+        .route(
+            app::booking::MOVE_PATH,
+            forms::no_js_form_on_page(
+                app::booking::MOVE_PATH,
+                |values| {
+                    let get = |name: &str| values.get(name).cloned().unwrap_or_default();
+                    Some(app::booking::manage_link(
+                        &get("t"),
+                        &[("sposta", "1".to_owned()), ("giorno", get("giorno"))],
+                    ))
+                },
+                |state: AppState, form| async move { app::booking::manage::move_to(&state, form).await },
+            ),
+        )
+        .route(
             app::feedback::PATH,
             forms::no_js_form_on_page(
                 app::feedback::PATH,

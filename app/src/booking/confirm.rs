@@ -221,8 +221,13 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
     for _attempt in 0..3 {
         let code = new_code();
         let token = new_secret();
+        let private_link = format!(
+            "{}{}",
+            state.public_url.trim_end_matches('/'),
+            super::manage_link(&token, &[])
+        );
         let email = email.clone().map(|email| OutgoingEmail {
-            body: confirmation_text(&draft, &code),
+            body: confirmation_text(&draft, &code, &private_link),
             ..email
         });
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -320,7 +325,7 @@ pub async fn change_slot(state: &AppState, form: ChangeSlotForm) -> Result<FormO
 }
 
 /// The confirmation email's text: neutral wording (the Segretariato Sociale, never the topic).
-fn confirmation_text(draft: &DraftView, code: &str) -> String {
+fn confirmation_text(draft: &DraftView, code: &str, private_link: &str) -> String {
     let reach = if draft.office.phone.is_empty() {
         String::new()
     } else {
@@ -335,7 +340,9 @@ fn confirmation_text(draft: &DraftView, code: &str) -> String {
          Quando: {date}, dalle {starts} alle {ends}\n\
          Dove: {office}, {address}\n\
          Codice della prenotazione: {code}\n\n\
-         Porta con te un documento d'identità. Il colloquio è gratuito.\n\
+         Porta con te un documento d'identità. Il colloquio è gratuito.\n\n\
+         Per vedere, spostare o annullare l'appuntamento usa questo collegamento personale \
+         (non inoltrarlo ad altri):\n{private_link}\n\n\
          {reach}\n\
          La prenotazione non è un canale per le emergenze: in caso di pericolo chiama il 112.\n",
         given = draft.details.given_name,

@@ -124,30 +124,44 @@ async fn day_step(
     asked: Option<NaiveDate>,
     notice: Option<&str>,
 ) -> Result<BookingStep, AppError> {
+    let month = month_view(state, &chosen.calendar, asked).await?;
+    Ok(BookingStep::Day {
+        office: chosen.calendar.office,
+        topic: chosen.topic,
+        month,
+        notice: notice.map(str::to_owned),
+    })
+}
+
+/// One month of an office's free days: `asked` if one may book in it, else the month of the first
+/// bookable day. One indexed range read of the month's seats.
+pub async fn month_view(
+    state: &AppState,
+    calendar: &OfficeCalendar,
+    asked: Option<NaiveDate>,
+) -> Result<MonthView, AppError> {
     let now = state.clock.now();
-    let (earliest, last_day) = bookable_between(&chosen.calendar.rules, now);
+    let (earliest, last_day) = bookable_between(&calendar.rules, now);
     let first_bookable_month = first_of_month(earliest.with_timezone(&Rome).date_naive());
     let last_month = first_of_month(last_day);
     let first = asked
+        .map(first_of_month)
         .filter(|month| (first_bookable_month..=last_month).contains(month))
         .unwrap_or(first_bookable_month);
     let Some((first, next)) = month_bounds(first.year(), first.month()) else {
         return Err(AppError::NotFound);
     };
     let (from, until) = utc_bounds(first, next);
-    let taken = store::seats_taken(&state.db, &chosen.calendar.office.slug, from, until).await?;
-    let days = month_availability(&chosen.calendar, &taken, now, first, next);
-    let previous = (first > first_bookable_month).then(|| first_of_month(first - Duration::days(1)));
-    let following = (next <= last_month).then_some(next);
-    Ok(BookingStep::Day {
-        office: chosen.calendar.office,
-        topic: chosen.topic,
-        month: MonthView {
-            first,
-            days,
-            previous,
-            next: following,
-        },
-        notice: notice.map(str::to_owned),
+    let taken = store::seats_taken(&state.db, &calendar.office.slug, from, until).await?;
+    Ok(MonthView {
+        first,
+        days: month_availability(calendar, &taken, now, first, next),
+        previous: (first > first_bookable_month).then(|| first_of_month(first - Duration::days(1))),
+        next: (next <= last_month).then_some(next),
     })
+}
+
+/// `YYYY-MM` as the first day of that month.
+pub fn parse_month_or_day(month: Option<&str>, day: Option<&str>) -> Option<NaiveDate> {
+    parse_month(month).or_else(|| parse_day(day).map(first_of_month))
 }

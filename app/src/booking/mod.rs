@@ -19,6 +19,9 @@ pub mod details;
 #[cfg(feature = "ssr")]
 pub mod flow;
 #[cfg(feature = "ssr")]
+pub mod manage;
+pub mod manage_page;
+#[cfg(feature = "ssr")]
 pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -32,6 +35,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::forms::FormOutcome;
 
+pub use manage_page::ManageBookingPage;
 pub use pages::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
 
 /// The flow's addresses: the steps (and the details form's post), the summary (and the
@@ -40,6 +44,10 @@ pub const PATH: &str = "/prenota";
 pub const SUMMARY_PATH: &str = "/prenota/riepilogo";
 pub const CHANGE_SLOT_PATH: &str = "/prenota/cambia-orario";
 pub const CONFIRMED_PATH: &str = "/prenota/confermata";
+/// The private link's page, and its two posts.
+pub const MANAGE_PATH: &str = "/prenota/gestisci";
+pub const CANCEL_PATH: &str = "/prenota/gestisci/annulla";
+pub const MOVE_PATH: &str = "/prenota/gestisci/sposta";
 
 /// An office where appointments are held (sede), as the citizen chooses it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,6 +185,87 @@ pub async fn confirm_booking(form: ConfirmForm) -> Result<FormOutcome, AppError>
 #[server(prefix = "/api", endpoint = "prenota/cambia-orario")]
 pub async fn change_booking_slot(form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
     confirm::change_slot(&crate::state::AppState::current(), form).await
+}
+
+/// A booking as its private link shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedBooking {
+    pub code: String,
+    pub office: BookingOffice,
+    pub topic: String,
+    pub date: NaiveDate,
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+    pub given_name: String,
+    pub family_name: String,
+    pub cancelled: bool,
+    /// Still before the office's cut-off: it may be cancelled or moved online.
+    pub changeable: bool,
+    pub cutoff_hours: u32,
+}
+
+/// Where a move stands: not moving, choosing the day, or choosing the time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MoveStep {
+    NotMoving,
+    Day(MonthView),
+    Time { date: NaiveDate, slots: Vec<FreeSlot> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManageView {
+    pub booking: ManagedBooking,
+    pub moving: MoveStep,
+}
+
+/// The private link's page.
+#[server(prefix = "/api", endpoint = "prenota/gestisci")]
+pub async fn manage_booking_view(
+    token: String,
+    moving: bool,
+    month: Option<String>,
+    day: Option<String>,
+) -> Result<Option<ManageView>, AppError> {
+    manage::view(&crate::state::AppState::current(), &token, moving, month, day).await
+}
+
+/// The hydrated path of "Annulla l'appuntamento".
+#[server(prefix = "/api", endpoint = "prenota/annulla")]
+pub async fn cancel_booking(form: CancelForm) -> Result<FormOutcome, AppError> {
+    manage::cancel(&crate::state::AppState::current(), form).await
+}
+
+/// The hydrated path of moving a booking.
+#[server(prefix = "/api", endpoint = "prenota/sposta")]
+pub async fn move_booking(form: MoveForm) -> Result<FormOutcome, AppError> {
+    manage::move_to(&crate::state::AppState::current(), form).await
+}
+
+/// Cancelling through the private link: only its token.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CancelForm {
+    #[serde(default)]
+    pub t: String,
+}
+
+/// Moving through the private link: the token and the new day and time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveForm {
+    #[serde(default)]
+    pub t: String,
+    #[serde(default)]
+    pub giorno: String,
+    #[serde(default)]
+    pub ora: String,
+}
+
+/// The private link's page for `token`, with `extra` query pairs.
+pub fn manage_link(token: &str, extra: &[(&str, String)]) -> String {
+    let mut link = format!("{MANAGE_PATH}?t={}", urlencoding(token));
+    for (name, value) in extra {
+        link.push_str(&format!("&{name}={}", urlencoding(value)));
+    }
+    link
 }
 
 /// The confirmation form: only the draft's id.

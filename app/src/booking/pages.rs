@@ -41,7 +41,7 @@ const SUMMARY_LABELS: &[(&str, &str)] = &[("orario", "Orario")];
 
 /// The model's step indicator: every step on wide screens; on phones the current one and "3/5".
 #[component]
-fn StepIndicator(current: usize) -> impl IntoView {
+pub(super) fn StepIndicator(current: usize) -> impl IntoView {
     view! {
         <nav class="steppers mb-4" aria-label="Passi della prenotazione">
             <div class="steppers-header">
@@ -221,7 +221,7 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
             <StepIndicator current=2 />
             <Choices office=office.clone() topic=topic.clone() />
             {notice.map(|notice| view! { <p class="alert alert-warning" role="alert">{notice}</p> })}
-            <MonthCalendar office=office.slug topic=topic.slug month />
+            <MonthCalendar base=step_link(Some(&office.slug), Some(&topic.slug), &[]) month />
         }
         .into_any(),
         BookingStep::Time { office, topic, date, slots, notice } => {
@@ -274,20 +274,16 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
 }
 
 /// `09:30`: a slot's start as the query carries it.
-fn clock_value(slot: FreeSlot) -> String {
+pub(super) fn clock_value(slot: FreeSlot) -> String {
     slot.starts.format("%H:%M").to_string()
 }
 
-/// The month as a calendar table: days with free slots are links to their times.
+/// The month as a calendar table: days with free slots are links to their times. `base` is the
+/// address of the page showing it, with its query (`…?sede=…&argomento=…`): the day or month chosen
+/// is added to it.
 #[component]
-fn MonthCalendar(office: String, topic: String, month: MonthView) -> impl IntoView {
-    let month_link = |first: NaiveDate| {
-        step_link(
-            Some(&office),
-            Some(&topic),
-            &[("mese", first.format("%Y-%m").to_string())],
-        )
-    };
+pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
+    let month_link = |first: NaiveDate| format!("{base}&mese={}", first.format("%Y-%m"));
     let previous = month.previous.map(|first| (month_link(first), month_and_year(first)));
     let next = month.next.map(|first| (month_link(first), month_and_year(first)));
     let any_free = month.days.iter().any(|day| day.free_slots > 0);
@@ -329,7 +325,7 @@ fn MonthCalendar(office: String, topic: String, month: MonthView) -> impl IntoVi
                                     .map(|cell| match cell {
                                         None => view! { <td></td> }.into_any(),
                                         Some(day) if day.free_slots > 0 => {
-                                            let href = step_link(Some(&office), Some(&topic), &[("giorno", day.date.format("%Y-%m-%d").to_string())]);
+                                            let href = format!("{base}&giorno={}", day.date.format("%Y-%m-%d"));
                                             let label = format!(
                                                 "{}, {}",
                                                 long_date(day.date),

@@ -78,7 +78,12 @@ pub async fn lease_next(db: &Db, now: DateTime<Utc>) -> Result<Option<LeasedEmai
 
 pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
     on_db!(db, pool => {
-        sqlx::query("UPDATE email_outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1")
+        // The body is dropped once delivered: it may hold a booking's private link, which must
+        // exist only in the citizen's mailbox.
+        sqlx::query(
+            "UPDATE email_outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL, body_text = ''
+             WHERE id = $1",
+        )
             .bind(id)
             .bind(now)
             .execute(pool)

@@ -255,3 +255,121 @@ on_both_databases! {
         assert_eq!(app.count("bookings").await, 2);
     }
 }
+
+/// Books the slot at `time` on Tuesday 3 March and returns the private link's path and token,
+/// read from the confirmation email as the citizen would.
+async fn book_and_read_link(app: &crate::harness::TestApp, time: &str) -> (String, String) {
+    let summary = draft_for(app, "Anna", time).await;
+    assert_eq!(
+        app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&summary))])
+            .await
+            .status(),
+        303
+    );
+    let emails = app.wait_for_emails(1).await;
+    // The message is quoted-printable: undo its soft line breaks and its `=3D`.
+    let email = emails
+        .last()
+        .unwrap()
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let start = email
+        .find("/prenota/gestisci?t=")
+        .expect("the private link is in the email");
+    let path: String = email[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+    let token = path.rsplit('=').next().unwrap().to_owned();
+    (path, token)
+}
+
+on_both_databases! {
+    async fn the_private_link_shows_the_booking_and_only_its_hash_is_kept(app: TestApp) {
+        let (path, token) = book_and_read_link(&app, "09:30").await;
+        assert_eq!(token.len(), 64, "256 random bits");
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"));
+        assert!(page.contains("Sposta l&#x27;appuntamento") || page.contains("Sposta l'appuntamento"));
+        let stored: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE manage_token_hash = $1").bind(&token).fetch_one(pool).await.unwrap());
+        assert_eq!(stored, 0, "the raw token is not in the database");
+        // Once sent, the email's body (with the link) is dropped from the outbox.
+        for _ in 0..50 {
+            let bodies: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%'").fetch_one(pool).await.unwrap());
+            if bodies == 0 { break; }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let bodies: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%'").fetch_one(pool).await.unwrap());
+        assert_eq!(bodies, 0);
+        // A wrong token opens nothing.
+        let wrong = app.get(&format!("/prenota/gestisci?t={}", "a".repeat(64))).await.text().await.unwrap();
+        assert!(wrong.contains("non è valido"));
+    }
+}
+
+on_both_databases! {
+    async fn a_citizen_cancels_through_the_private_link_and_the_seat_is_free_again(app: TestApp) {
+        let (path, token) = book_and_read_link(&app, "10:00").await;
+        let cancelled = app.post_form("/prenota/gestisci/annulla", &[("t", &token)]).await;
+        assert_eq!(cancelled.status(), 303);
+        let page = app.get(&location(&cancelled)).await.text().await.unwrap();
+        assert!(page.contains("Appuntamento annullato"));
+        let taken: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT taken FROM slot_seats").fetch_one(pool).await.unwrap());
+        assert_eq!(taken, 0);
+        let emails = app.wait_for_emails(2).await;
+        assert!(emails.iter().any(|e| e.contains("Appuntamento annullato")));
+        // Again: nothing changes, the answer is the same.
+        assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &token)]).await.status(), 303);
+        let _ = path;
+    }
+}
+
+on_both_databases! {
+    async fn after_the_cut_off_cancelling_online_is_refused_with_the_offices_phone(app: TestApp) {
+        let (path, token) = book_and_read_link(&app, "10:30").await;
+        // Tuesday 3 March, 9:00 in Rome: an hour and a half before the appointment.
+        app.clock.set(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 3, 8, 0, 0).unwrap());
+        let refused = app.post_form("/prenota/gestisci/annulla", &[("t", &token)]).await;
+        assert_eq!(refused.status(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(page.contains("per annullarlo o spostarlo telefona al 02.66023.549"), "{page}");
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("per annullarlo o spostarlo telefona al 02.66023.549"));
+        let status: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT status FROM bookings").fetch_one(pool).await.unwrap());
+        assert_eq!(status, "confermata");
+    }
+}
+
+on_both_databases! {
+    async fn moving_takes_the_new_seat_and_frees_the_old_one_in_one_step(app: TestApp) {
+        let (path, token) = book_and_read_link(&app, "11:00").await;
+        let month = app.get(&format!("{path}&sposta=1")).await.text().await.unwrap();
+        assert!(month.contains("giorno=2026-03-04"), "the month to choose the new day");
+        let times = app.get(&format!("{path}&sposta=1&giorno=2026-03-04")).await.text().await.unwrap();
+        assert!(times.contains("value=\"14:30\""));
+
+        let moved = app
+            .post_form("/prenota/gestisci/sposta", &[("t", &token), ("giorno", "2026-03-04"), ("ora", "14:30")])
+            .await;
+        assert_eq!(moved.status(), 303);
+        let page = app.get(&location(&moved)).await.text().await.unwrap();
+        assert!(page.contains("mercoledì 4 marzo 2026, dalle 14:30 alle 15:00"));
+        let seats: Vec<(i64,)> = app::on_db!(&app.db, pool => sqlx::query_as("SELECT taken FROM slot_seats ORDER BY starts_at").fetch_all(pool).await.unwrap());
+        assert_eq!(seats, vec![(0,), (1,)], "the old seat freed, the new one taken");
+        let emails = app.wait_for_emails(2).await;
+        assert!(emails.iter().any(|e| e.contains("Appuntamento spostato")));
+
+        // A full slot refuses the move and keeps the booking where it was.
+        app.execute("UPDATE offices SET slot_capacity = 1").await;
+        let other = draft_for(&app, "Bruno", "09:30").await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&other))]).await.status(), 303);
+        let refused = app
+            .post_form("/prenota/gestisci/sposta", &[("t", &token), ("giorno", "2026-03-03"), ("ora", "09:30")])
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("appena prenotato da un"));
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("mercoledì 4 marzo 2026, dalle 14:30"));
+    }
+}

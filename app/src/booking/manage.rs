@@ -1,0 +1,286 @@
+//! The private link of a booking (`/prenota/gestisci?t=…`): see it, cancel it, move it.
+//!
+//! The link's token is compared by its hash, the only form the database keeps. Cancelling and
+//! moving are single conditional updates: the booking must still be confirmed and its start beyond
+//! the office's cut-off, and a move's new seat is taken by the same `slot_seats` rule as a new
+//! booking (the triggers release the old seat and take the new one in the same statement). The
+//! notice to the citizen is queued in the same transaction.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Europe::Rome;
+
+use super::codes::token_hash;
+use super::flow::{free_slots, month_view, parse_day, parse_month_or_day, parse_time};
+use super::slots::{is_bookable, slots_on};
+use super::store::{self, OfficeCalendar};
+use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, MANAGE_PATH};
+use crate::dates::{clock, long_date};
+use crate::error::AppError;
+use crate::forms::{FieldErrors, FormOutcome};
+use crate::mail::outbox::OutgoingEmail;
+use crate::on_db;
+use crate::state::AppState;
+
+#[derive(sqlx::FromRow)]
+struct BookingRow {
+    code: String,
+    office_slug: String,
+    topic: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    status: String,
+    given_name: String,
+    family_name: String,
+    email: Option<String>,
+}
+
+/// A token as it arrives in an address: 64 hex characters, or nothing.
+fn well_formed(token: &str) -> Option<&str> {
+    let token = token.trim();
+    (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())).then_some(token)
+}
+
+async fn booking_row(state: &AppState, token: &str) -> Result<Option<BookingRow>, AppError> {
+    let Some(token) = well_formed(token) else {
+        return Ok(None);
+    };
+    let row = on_db!(&state.db, pool => {
+        sqlx::query_as(
+            "SELECT b.code, o.slug AS office_slug, t.name AS topic, b.starts_at, b.ends_at, b.status,
+                    b.given_name, b.family_name, b.email
+               FROM bookings b
+               JOIN offices o ON o.id = b.office_id
+               JOIN booking_topics t ON t.id = b.topic_id
+              WHERE b.manage_token_hash = $1 AND b.erased_at IS NULL",
+        )
+        .bind(token_hash(token))
+        .fetch_optional(pool)
+        .await?
+    });
+    Ok(row)
+}
+
+/// The instant before which a booking starting at `starts_at` may still be changed online.
+fn changeable(calendar: &OfficeCalendar, starts_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    starts_at - Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours)) > now
+}
+
+async fn calendar_of(state: &AppState, office_slug: &str) -> Result<Option<OfficeCalendar>, AppError> {
+    let today = state.clock.now().with_timezone(&Rome).date_naive();
+    Ok(store::office_calendar(&state.db, office_slug, today).await?)
+}
+
+fn managed(row: &BookingRow, calendar: &OfficeCalendar, now: DateTime<Utc>) -> ManagedBooking {
+    let start = row.starts_at.with_timezone(&Rome);
+    ManagedBooking {
+        code: row.code.clone(),
+        office: calendar.office.clone(),
+        topic: row.topic.clone(),
+        date: start.date_naive(),
+        starts: start.time(),
+        ends: row.ends_at.with_timezone(&Rome).time(),
+        given_name: row.given_name.clone(),
+        family_name: row.family_name.clone(),
+        cancelled: row.status != "confermata",
+        changeable: row.status == "confermata" && changeable(calendar, row.starts_at, now),
+        cutoff_hours: calendar.rules.cancel_cutoff_hours,
+    }
+}
+
+/// What the private link shows: the booking, and when moving it, the month or the day's free times.
+pub async fn view(
+    state: &AppState,
+    token: &str,
+    moving: bool,
+    month: Option<String>,
+    day: Option<String>,
+) -> Result<Option<ManageView>, AppError> {
+    let Some(row) = booking_row(state, token).await? else {
+        return Ok(None);
+    };
+    let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
+        return Ok(None);
+    };
+    let booking = managed(&row, &calendar, state.clock.now());
+    let moving = if !moving || !booking.changeable {
+        MoveStep::NotMoving
+    } else {
+        match parse_day(day.as_deref()) {
+            Some(date) => MoveStep::Time {
+                date,
+                slots: free_slots(state, &calendar, date).await?,
+            },
+            None => MoveStep::Day(month_view(state, &calendar, parse_month_or_day(month.as_deref(), None)).await?),
+        }
+    };
+    Ok(Some(ManageView { booking, moving }))
+}
+
+fn invalid(field: &str, message: String) -> FormOutcome {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    FormOutcome::Invalid(errors)
+}
+
+fn done(token: &str, outcome: &str) -> FormOutcome {
+    FormOutcome::Done {
+        next: format!("{MANAGE_PATH}?t={token}&esito={outcome}"),
+    }
+}
+
+fn too_late(calendar: &OfficeCalendar, what: &str) -> String {
+    format!(
+        "Mancano meno di {} ore all'appuntamento: non è più possibile {what} online. Telefona al {}.",
+        calendar.rules.cancel_cutoff_hours, calendar.office.phone
+    )
+}
+
+const GONE: &str = "Il collegamento non è valido o è scaduto. Se hai perso il collegamento, chiedine uno nuovo.";
+
+/// "Annulla l'appuntamento".
+pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, AppError> {
+    let Some(token) = well_formed(&form.t).map(str::to_owned) else {
+        return Ok(invalid("annulla", GONE.to_owned()));
+    };
+    let Some(row) = booking_row(state, &token).await? else {
+        return Ok(invalid("annulla", GONE.to_owned()));
+    };
+    let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
+        return Ok(invalid("annulla", GONE.to_owned()));
+    };
+    if row.status != "confermata" {
+        return Ok(done(&token, "annullata"));
+    }
+    let now = state.clock.now();
+    let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
+    let booking = managed(&row, &calendar, now);
+    let notice = row.email.clone().map(|to| OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "Appuntamento annullato presso il Segretariato Sociale".to_owned(),
+        body: format!(
+            "Gentile {} {},\n\nabbiamo annullato il tuo appuntamento presso il Segretariato Sociale di {}, \
+             dalle {}.\nCodice della prenotazione: {}\n\nSe vuoi, puoi prenotare un nuovo appuntamento dal sito.\n",
+            booking.given_name,
+            booking.family_name,
+            long_date(booking.date),
+            clock(booking.starts),
+            booking.code,
+        ),
+    });
+    let cancelled = on_db!(&state.db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE bookings SET status = 'annullata', cancelled_at = $1, cancel_reason = 'dal cittadino'
+              WHERE manage_token_hash = $2 AND status = 'confermata' AND starts_at > $3",
+        )
+        .bind(now)
+        .bind(token_hash(&token))
+        .bind(latest_start)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if updated == 1 {
+            if let Some(notice) = &notice {
+                crate::enqueue_email!(&mut *tx, now, notice)?;
+            }
+        }
+        tx.commit().await?;
+        updated == 1
+    });
+    if cancelled {
+        state.mail_ready.notify_one();
+        return Ok(done(&token, "annullata"));
+    }
+    Ok(invalid("annulla", too_late(&calendar, "annullare l'appuntamento")))
+}
+
+/// "Sposta l'appuntamento" to another free time of the same office.
+pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, AppError> {
+    let Some(token) = well_formed(&form.t).map(str::to_owned) else {
+        return Ok(invalid("ora", GONE.to_owned()));
+    };
+    let Some(row) = booking_row(state, &token).await? else {
+        return Ok(invalid("ora", GONE.to_owned()));
+    };
+    let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
+        return Ok(invalid("ora", GONE.to_owned()));
+    };
+    let now = state.clock.now();
+    if row.status != "confermata" || !changeable(&calendar, row.starts_at, now) {
+        return Ok(invalid("ora", too_late(&calendar, "spostare l'appuntamento")));
+    }
+    let wanted: Option<(NaiveDate, chrono::NaiveTime)> = parse_day(Some(&form.giorno)).zip(parse_time(Some(&form.ora)));
+    let slot = wanted.and_then(|(date, time)| {
+        slots_on(&calendar.schedule(), &calendar.rules, date)
+            .into_iter()
+            .find(|slot| slot.local_start.time() == time && is_bookable(&calendar.rules, slot, now))
+    });
+    let Some(slot) = slot else {
+        return Ok(invalid("ora", "Scegli uno degli orari liberi dell'elenco.".to_owned()));
+    };
+    if slot.starts_at == row.starts_at {
+        return Ok(done(&token, "spostata"));
+    }
+    let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
+    let notice = row.email.clone().map(|to| OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "Appuntamento spostato presso il Segretariato Sociale".to_owned(),
+        body: format!(
+            "Gentile {} {},\n\nil tuo appuntamento presso il Segretariato Sociale è stato spostato.\n\n\
+             Nuovo giorno: {}, dalle {} alle {}\nDove: {}, {}\nCodice della prenotazione: {}\n",
+            row.given_name,
+            row.family_name,
+            long_date(slot.local_start.date()),
+            clock(slot.local_start.time()),
+            clock(slot.local_end.time()),
+            calendar.office.name,
+            calendar.office.address,
+            row.code,
+        ),
+    });
+    let moved = on_db!(&state.db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE bookings SET starts_at = $1, ends_at = $2, moved_at = $3
+              WHERE manage_token_hash = $4 AND status = 'confermata' AND starts_at > $5",
+        )
+        .bind(slot.starts_at)
+        .bind(slot.ends_at)
+        .bind(now)
+        .bind(token_hash(&token))
+        .bind(latest_start)
+        .execute(&mut *tx)
+        .await;
+        match updated {
+            Ok(result) if result.rows_affected() == 1 => {
+                if let Some(notice) = &notice {
+                    crate::enqueue_email!(&mut *tx, now, notice)?;
+                }
+                tx.commit().await?;
+                Ok(true)
+            }
+            Ok(_) => {
+                tx.rollback().await?;
+                Ok(false)
+            }
+            Err(sqlx::Error::Database(e)) if e.kind() == sqlx::error::ErrorKind::CheckViolation => {
+                tx.rollback().await?;
+                Err(())
+            }
+            Err(other) => return Err(other.into()),
+        }
+    });
+    match moved {
+        Ok(true) => {
+            state.mail_ready.notify_one();
+            Ok(done(&token, "spostata"))
+        }
+        Ok(false) => Ok(invalid("ora", too_late(&calendar, "spostare l'appuntamento"))),
+        Err(()) => Ok(invalid(
+            "ora",
+            "Questo orario è stato appena prenotato da un'altra persona. Scegline un altro.".to_owned(),
+        )),
+    }
+}
