@@ -116,3 +116,9 @@ CREATE TABLE booking_drafts (
     expires_at  TEXT NOT NULL
 );
 CREATE INDEX booking_drafts_by_expiry ON booking_drafts (expires_at);
+
+-- An email may carry one file, e.g. the appointment's calendar file (.ics); emptied with the body
+-- once the message is sent.
+ALTER TABLE email_outbox ADD COLUMN attachment_name TEXT;
+ALTER TABLE email_outbox ADD COLUMN attachment_type TEXT;
+ALTER TABLE email_outbox ADD COLUMN attachment_body TEXT;

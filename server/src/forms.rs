@@ -104,7 +104,7 @@ where
     })
 }
 
-fn status_of(error: &AppError) -> StatusCode {
+pub(crate) fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Validation { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::NotFound => StatusCode::NOT_FOUND,

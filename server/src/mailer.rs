@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use app::mail::outbox::{self, LeasedEmail};
 use app::state::AppState;
-use lettre::message::{header::ContentType, Mailbox};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::MailTransport;
@@ -47,10 +47,21 @@ fn build_message(from: &Mailbox, email: &LeasedEmail) -> Result<Message, String>
     if let Some(reply_to) = &email.reply_to {
         builder = builder.reply_to(reply_to.parse().map_err(|e| format!("bad reply-to: {e}"))?);
     }
-    builder
+    let text = SinglePart::builder()
         .header(ContentType::TEXT_PLAIN)
-        .body(email.body_text.clone())
-        .map_err(|e| e.to_string())
+        .body(email.body_text.clone());
+    match (&email.attachment_name, &email.attachment_type, &email.attachment_body) {
+        (Some(name), Some(kind), Some(body)) => {
+            let kind = ContentType::parse(kind).map_err(|e| format!("bad attachment type: {e}"))?;
+            builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(text)
+                    .singlepart(Attachment::new(name.clone()).body(body.clone(), kind)),
+            )
+        }
+        _ => builder.singlepart(text),
+    }
+    .map_err(|e| e.to_string())
 }
 
 /// Sends every message that is due, then waits to be woken or for the next poll. Runs for the

@@ -7,8 +7,9 @@ use app::clock::{Clock, SystemClock};
 use app::forms::Submitted;
 use app::state::AppState;
 use axum::body::Body;
-use axum::extract::Request;
-use axum::http::Response;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, Response};
+use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
 use leptos::config::LeptosOptions;
@@ -192,6 +193,33 @@ pub async fn render_page(state: AppState, request: Request, submitted: Option<Su
     handler(request).await
 }
 
+/// "Aggiungi al calendario": the calendar file of a confirmed booking, by its draft (`bozza`) or its
+/// private link (`t`); the site's 404 page when neither opens one.
+async fn booking_calendar(
+    State(state): State<AppState>,
+    Query(query): Query<std::collections::HashMap<String, String>>,
+    request: Request,
+) -> Response<Body> {
+    let draft = query.get("bozza").map(String::as_str);
+    let token = query.get("t").map(String::as_str);
+    match app::booking::calendar::for_booking(&state, draft, token).await {
+        Ok(Some((code, file))) => (
+            [
+                (header::CONTENT_TYPE, app::booking::calendar::CONTENT_TYPE.to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}\"", app::booking::calendar::file_name(&code)),
+                ),
+                (header::CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            file,
+        )
+            .into_response(),
+        Ok(None) => render_page(state, request, None).await,
+        Err(error) => (forms::status_of(&error), error.to_string()).into_response(),
+    }
+}
+
 fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
@@ -237,6 +265,7 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 |state: AppState, form| async move { app::booking::confirm::change_slot(&state, form).await },
             ),
         )
+        .route(app::booking::CALENDAR_PATH, get(booking_calendar))
         .route(
             app::booking::CANCEL_PATH,
             forms::no_js_form_on_page(

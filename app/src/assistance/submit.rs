@@ -27,6 +27,7 @@ pub async fn submit(state: &AppState, form: AssistanceForm) -> Result<FormOutcom
             request.category_label,
             request.message,
         ),
+        attachment: None,
     };
     outbox::enqueue(&state.db, state.clock.now(), &email).await?;
     state.mail_ready.notify_one();

@@ -19,7 +19,7 @@ use super::{BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH
 use crate::dates::{clock, long_date};
 use crate::error::AppError;
 use crate::forms::{FieldErrors, FormOutcome};
-use crate::mail::outbox::OutgoingEmail;
+use crate::mail::outbox::{Attachment, OutgoingEmail};
 use crate::on_db;
 use crate::state::AppState;
 
@@ -217,6 +217,7 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
         reply_to: None,
         subject: "Il tuo appuntamento presso il Segretariato Sociale".to_owned(),
         body: String::new(),
+        attachment: None,
     });
     for _attempt in 0..3 {
         let code = new_code();
@@ -226,8 +227,23 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             state.public_url.trim_end_matches('/'),
             super::manage_link(&token, &[])
         );
+        let calendar_file = super::calendar::ics(
+            &super::calendar::Appointment {
+                code: &code,
+                office_name: &draft.office.name,
+                office_address: &draft.office.address,
+                starts_at: slot.starts_at,
+                ends_at: slot.ends_at,
+            },
+            now,
+        );
         let email = email.clone().map(|email| OutgoingEmail {
             body: confirmation_text(&draft, &code, &private_link),
+            attachment: Some(Attachment {
+                name: super::calendar::file_name(&code),
+                content_type: super::calendar::CONTENT_TYPE.to_owned(),
+                body: calendar_file.clone(),
+            }),
             ..email
         });
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");

@@ -167,6 +167,7 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
             clock(booking.starts),
             booking.code,
         ),
+        attachment: None,
     });
     let cancelled = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
@@ -239,6 +240,7 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
             calendar.office.address,
             row.code,
         ),
+        attachment: None,
     });
     let moved = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;

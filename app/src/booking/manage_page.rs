@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 use super::pages::{clock_value, MonthCalendar};
 use super::{
     manage_booking_view, manage_link, CancelBooking, CancelForm, ManageView, ManagedBooking, MoveBooking, MoveForm,
-    MoveStep, CANCEL_PATH, MOVE_PATH, PATH,
+    MoveStep, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH, PATH,
 };
 use crate::dates::{clock, long_date};
 use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState};
@@ -92,7 +92,15 @@ fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl Int
             .into_any()
         } else {
             match view.moving {
-                MoveStep::NotMoving => view! { <Actions token /> }.into_any(),
+                MoveStep::NotMoving => view! {
+                    <p>
+                        <a class="btn btn-outline-primary" href=format!("{CALENDAR_PATH}?t={token}") download rel="external">
+                            "Aggiungi al calendario"
+                        </a>
+                    </p>
+                    <Actions token />
+                }
+                .into_any(),
                 MoveStep::Day(month) => view! {
                     <h2 class="h4">"Sposta l'appuntamento"</h2>
                     <MonthCalendar base=manage_link(&token, &[("sposta", "1".to_owned())]) month />

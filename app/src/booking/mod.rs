@@ -12,6 +12,8 @@
 #[cfg(feature = "ssr")]
 pub mod availability;
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod confirm;
@@ -48,6 +50,8 @@ pub const CONFIRMED_PATH: &str = "/prenota/confermata";
 pub const MANAGE_PATH: &str = "/prenota/gestisci";
 pub const CANCEL_PATH: &str = "/prenota/gestisci/annulla";
 pub const MOVE_PATH: &str = "/prenota/gestisci/sposta";
+/// The booking's calendar file: `?bozza=` (the confirmation page) or `?t=` (the private link).
+pub const CALENDAR_PATH: &str = "/prenota/calendario";
 
 /// An office where appointments are held (sede), as the citizen chooses it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

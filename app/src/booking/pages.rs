@@ -614,6 +614,7 @@ pub fn BookingConfirmedPage() -> impl IntoView {
 #[component]
 fn Confirmed(draft: DraftView) -> impl IntoView {
     let code = draft.code.clone().unwrap_or_default();
+    let calendar = format!("{}?bozza={}", super::CALENDAR_PATH, draft.id);
     let email = draft.details.email.clone();
     let phone = draft.office.phone.clone();
     view! {
@@ -627,6 +628,9 @@ fn Confirmed(draft: DraftView) -> impl IntoView {
             Some(email) => view! { <p>{format!("Ti abbiamo mandato una email di conferma all'indirizzo {email}.")}</p> }.into_any(),
             None => view! { <p>"Annota il codice: ti servirà se devi chiamare l'ufficio per l'appuntamento."</p> }.into_any(),
         }}
+        <p>
+            <a class="btn btn-outline-primary" href=calendar download rel="external">"Aggiungi al calendario"</a>
+        </p>
         <DraftDetails draft />
         <h2 class="h4">"Cosa succede adesso"</h2>
         <ul>

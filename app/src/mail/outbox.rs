@@ -13,6 +13,15 @@ pub struct OutgoingEmail {
     pub reply_to: Option<String>,
     pub subject: String,
     pub body: String,
+    pub attachment: Option<Attachment>,
+}
+
+/// A file sent with a message (text only, e.g. an `.ics` calendar file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 /// A message leased by a sender.
@@ -24,6 +33,9 @@ pub struct LeasedEmail {
     pub subject: String,
     pub body_text: String,
     pub attempts: i64,
+    pub attachment_name: Option<String>,
+    pub attachment_type: Option<String>,
+    pub attachment_body: Option<String>,
 }
 
 /// After this many failed attempts a message is marked `failed` and left for staff to see.
@@ -34,8 +46,9 @@ pub const LEASE: Duration = Duration::minutes(5);
 
 #[doc(hidden)]
 pub const ENQUEUE: &str =
-    "INSERT INTO email_outbox (to_address, reply_to, subject, body_text, status, attempts, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) RETURNING id";
+    "INSERT INTO email_outbox (to_address, reply_to, subject, body_text, status, attempts, next_attempt_at, created_at,
+                               attachment_name, attachment_type, attachment_body)
+     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6, $7, $8) RETURNING id";
 
 /// Queues `$email` (an [`OutgoingEmail`]) through `$executor` — a pool, or `&mut *tx` to queue it
 /// in the same transaction as the change it reports — and evaluates to its outbox id. A macro
@@ -49,6 +62,9 @@ macro_rules! enqueue_email {
             .bind(&$email.subject)
             .bind(&$email.body)
             .bind($now)
+            .bind($email.attachment.as_ref().map(|a| a.name.clone()))
+            .bind($email.attachment.as_ref().map(|a| a.content_type.clone()))
+            .bind($email.attachment.as_ref().map(|a| a.body.clone()))
             .fetch_one($executor)
             .await
     };
@@ -70,7 +86,7 @@ pub async fn lease_next(db: &Db, now: DateTime<Utc>) -> Result<Option<LeasedEmai
                        ORDER BY next_attempt_at, id
                        LIMIT 1)
             AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1))
-      RETURNING id, to_address, reply_to, subject, body_text, attempts";
+      RETURNING id, to_address, reply_to, subject, body_text, attempts, attachment_name, attachment_type, attachment_body";
     on_db!(db, pool => {
         sqlx::query_as(LEASE_NEXT).bind(now).bind(now + LEASE).fetch_optional(pool).await
     })
@@ -81,7 +97,8 @@ pub async fn mark_sent(db: &Db, id: i64, now: DateTime<Utc>) -> Result<(), sqlx:
         // The body is dropped once delivered: it may hold a booking's private link, which must
         // exist only in the citizen's mailbox.
         sqlx::query(
-            "UPDATE email_outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL, body_text = ''
+            "UPDATE email_outbox SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL, body_text = '',
+                                    attachment_body = NULL
              WHERE id = $1",
         )
             .bind(id)

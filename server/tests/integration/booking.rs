@@ -138,6 +138,17 @@ on_both_databases! {
         assert!(emails[0].contains("Segretariato Sociale"));
         assert!(!emails[0].to_lowercase().contains("minori"), "never the nature of the problem");
         assert!(!emails[0].contains("scuola"), "never what the citizen wrote");
+        // "Aggiungi al calendario": attached to the email, and downloadable from the confirmation.
+        assert!(emails[0].contains(&format!("appuntamento-{code}.ics")));
+        assert!(emails[0].contains("text/calendar"));
+        let calendar = app.get(&format!("/prenota/calendario?bozza={}", draft_id(&summary_path))).await;
+        assert_eq!(calendar.status(), 200);
+        assert!(calendar.headers()["content-type"].to_str().unwrap().starts_with("text/calendar"));
+        let calendar = calendar.text().await.unwrap();
+        assert!(calendar.contains("DTSTART:20260303T083000Z"), "9:30 in Rome is 8:30 UTC in March: {calendar}");
+        assert!(calendar.contains(&format!("UID:{code}@sportello")));
+        assert_eq!(app.get("/prenota/calendario?bozza=nessuna").await.status(), 404);
+        assert_eq!(app.get("/prenota/calendario").await.status(), 404);
     }
 }
 

@@ -14,6 +14,7 @@ fn email() -> OutgoingEmail {
         reply_to: None,
         subject: "Prova".into(),
         body: "Testo".into(),
+        attachment: None,
     }
 }
 
