@@ -24,6 +24,27 @@ pub struct AppState {
     /// The organisation's name for every page's header, read once at start (it rarely changes; the
     /// administration pages will refresh it when they change it).
     pub organisation_name: Arc<std::sync::RwLock<String>>,
+    /// How bookings are reminded and how long their personal data are kept.
+    pub booking: BookingSettings,
+}
+
+/// Settings of the booking engine that come from the environment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BookingSettings {
+    /// The reminder leaves this many hours before the appointment (`SPORTELLO_REMINDER_HOURS`).
+    pub reminder_hours: u32,
+    /// Personal data of cancelled bookings, and of past ones that led to no request, are erased
+    /// this many days after (`SPORTELLO_RETENTION_DAYS`).
+    pub retention_days: u32,
+}
+
+impl Default for BookingSettings {
+    fn default() -> Self {
+        Self {
+            reminder_hours: 24,
+            retention_days: 90,
+        }
+    }
 }
 
 impl AppState {

@@ -123,3 +123,10 @@ CREATE INDEX booking_drafts_by_expiry ON booking_drafts (expires_at);
 ALTER TABLE email_outbox ADD COLUMN attachment_name TEXT;
 ALTER TABLE email_outbox ADD COLUMN attachment_type TEXT;
 ALTER TABLE email_outbox ADD COLUMN attachment_body TEXT;
+
+-- Messages about a booking, so its reminder (queued at booking time to leave the day before, the
+-- only moment the private link's token is at hand) can be withdrawn or re-timed when the booking is
+-- cancelled or moved.
+ALTER TABLE email_outbox ADD COLUMN booking_id BIGINT REFERENCES bookings (id);
+ALTER TABLE email_outbox ADD COLUMN kind TEXT;
+CREATE INDEX email_outbox_by_booking ON email_outbox (booking_id);

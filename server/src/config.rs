@@ -59,6 +59,7 @@ pub struct Settings {
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
     pub log_format: LogFormat,
+    pub booking: app::state::BookingSettings,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,6 +153,20 @@ impl Settings {
                 reason: format!("\"{raw}\" is not a whole number of bytes"),
             })?,
         };
+        let whole_number = |name: &'static str, default: u32| -> Result<u32, ConfigError> {
+            match env.get(name) {
+                None => Ok(default),
+                Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                    name,
+                    reason: format!("\"{raw}\" is not a whole number"),
+                }),
+            }
+        };
+        let defaults = app::state::BookingSettings::default();
+        let booking = app::state::BookingSettings {
+            reminder_hours: whole_number("SPORTELLO_REMINDER_HOURS", defaults.reminder_hours)?,
+            retention_days: whole_number("SPORTELLO_RETENTION_DAYS", defaults.retention_days)?,
+        };
         let log_format = match env.get("SPORTELLO_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -179,6 +194,7 @@ impl Settings {
                 .unwrap_or_else(|| "target/site".into()),
             max_body_bytes,
             log_format,
+            booking,
             data_dir,
         })
     }

@@ -124,6 +124,7 @@ impl Application {
             mail_ready: Arc::new(Notify::new()),
             public_url: settings.public_url.clone(),
             organisation_name: Arc::new(std::sync::RwLock::new(organisation_name)),
+            booking: settings.booking,
         };
         let router = router(state.clone(), &settings)?;
         Ok(Self {
@@ -146,9 +147,26 @@ impl Application {
     /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
+        tokio::spawn(erase_expired_data(self.state.clone()));
         axum::serve(self.listener, self.router.into_make_service())
             .with_graceful_shutdown(shutdown_signal())
             .await
+    }
+}
+
+/// The retention job: every hour, erases the personal data kept longer than needed (see
+/// `app::booking::retention`).
+async fn erase_expired_data(state: AppState) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match app::booking::retention::erase_expired(&state.db, state.clock.now(), state.booking.retention_days).await {
+            Ok(erased) if erased != app::booking::retention::Erased::default() => {
+                tracing::info!(?erased, "expired personal data erased")
+            }
+            Ok(_) => {}
+            Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
+        }
     }
 }
 

@@ -13,6 +13,7 @@ use super::availability::{nearest_free, ALTERNATIVES_SPAN_DAYS};
 use super::codes::{new_code, new_secret, token_hash};
 use super::details::{BookingDetails, DetailsForm};
 use super::flow::{free_slots, parse_day, parse_time};
+use super::notices::{reminder, reminder_due, Reminder};
 use super::slots::{is_bookable, rome_to_utc, Slot};
 use super::store::{self, OfficeCalendar};
 use super::{BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
@@ -273,6 +274,21 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
                         .await?;
                     if let Some(email) = &email {
                         crate::enqueue_email!(&mut *tx, now, email)?;
+                        let due = reminder_due(slot.starts_at, state.booking.reminder_hours, now);
+                        if let Some(due) = due {
+                            let reminder = reminder(&Reminder {
+                                to: &email.to,
+                                given_name: &draft.details.given_name,
+                                family_name: &draft.details.family_name,
+                                office: &draft.office,
+                                date: draft.date,
+                                starts: draft.starts,
+                                ends: draft.ends,
+                                code: &code,
+                                private_link: &private_link,
+                            });
+                            crate::queue_reminder!(tx, now, booking_id, due, &reminder);
+                        }
                     }
                     tx.commit().await?;
                     Insert::Booked

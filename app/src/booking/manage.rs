@@ -11,6 +11,7 @@ use chrono_tz::Europe::Rome;
 
 use super::codes::token_hash;
 use super::flow::{free_slots, month_view, parse_day, parse_month_or_day, parse_time};
+use super::notices::{reminder, reminder_due, Reminder};
 use super::slots::{is_bookable, slots_on};
 use super::store::{self, OfficeCalendar};
 use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, MANAGE_PATH};
@@ -185,6 +186,7 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
             if let Some(notice) = &notice {
                 crate::enqueue_email!(&mut *tx, now, notice)?;
             }
+            crate::withdraw_reminder!(tx, token_hash(&token));
         }
         tx.commit().await?;
         updated == 1
@@ -242,6 +244,24 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
         ),
         attachment: None,
     });
+    let private_link = format!(
+        "{}{}",
+        state.public_url.trim_end_matches('/'),
+        super::manage_link(&token, &[])
+    );
+    let new_reminder = row.email.as_deref().map(|to| {
+        reminder(&Reminder {
+            to,
+            given_name: &row.given_name,
+            family_name: &row.family_name,
+            office: &calendar.office,
+            date: slot.local_start.date(),
+            starts: slot.local_start.time(),
+            ends: slot.local_end.time(),
+            code: &row.code,
+            private_link: &private_link,
+        })
+    });
     let moved = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
         let updated = sqlx::query(
@@ -259,6 +279,15 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
             Ok(result) if result.rows_affected() == 1 => {
                 if let Some(notice) = &notice {
                     crate::enqueue_email!(&mut *tx, now, notice)?;
+                }
+                // The reminder follows the appointment to its new time.
+                crate::withdraw_reminder!(tx, token_hash(&token));
+                if let (Some(reminder), Some(due)) = (&new_reminder, reminder_due(slot.starts_at, state.booking.reminder_hours, now)) {
+                    let booking_id: i64 = sqlx::query_scalar("SELECT id FROM bookings WHERE manage_token_hash = $1")
+                        .bind(token_hash(&token))
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    crate::queue_reminder!(tx, now, booking_id, due, reminder);
                 }
                 tx.commit().await?;
                 Ok(true)

@@ -24,6 +24,10 @@ pub mod flow;
 pub mod manage;
 pub mod manage_page;
 #[cfg(feature = "ssr")]
+pub mod notices;
+#[cfg(feature = "ssr")]
+pub mod retention;
+#[cfg(feature = "ssr")]
 pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -267,6 +267,8 @@ on_both_databases! {
     }
 }
 
+use app::clock::Clock;
+
 /// Books the slot at `time` on Tuesday 3 March and returns the private link's path and token,
 /// read from the confirmation email as the citizen would.
 async fn book_and_read_link(app: &crate::harness::TestApp, time: &str) -> (String, String) {
@@ -303,15 +305,16 @@ on_both_databases! {
         let stored: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
             "SELECT COUNT(*) FROM bookings WHERE manage_token_hash = $1").bind(&token).fetch_one(pool).await.unwrap());
         assert_eq!(stored, 0, "the raw token is not in the database");
-        // Once sent, the email's body (with the link) is dropped from the outbox.
+        // Once sent, an email's body (with the link) is dropped from the outbox; only the reminder,
+        // which has not left yet, still holds it.
         for _ in 0..50 {
             let bodies: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
-                "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%'").fetch_one(pool).await.unwrap());
+                "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%' AND kind IS NULL").fetch_one(pool).await.unwrap());
             if bodies == 0 { break; }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let bodies: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%'").fetch_one(pool).await.unwrap());
+            "SELECT COUNT(*) FROM email_outbox WHERE body_text LIKE '%gestisci%' AND kind IS NULL").fetch_one(pool).await.unwrap());
         assert_eq!(bodies, 0);
         // A wrong token opens nothing.
         let wrong = app.get(&format!("/prenota/gestisci?t={}", "a".repeat(64))).await.text().await.unwrap();
@@ -382,5 +385,72 @@ on_both_databases! {
         assert!(refused.text().await.unwrap().contains("appena prenotato da un"));
         let page = app.get(&path).await.text().await.unwrap();
         assert!(page.contains("mercoledì 4 marzo 2026, dalle 14:30"));
+    }
+}
+
+/// Moves the tests' clock to `day` March 2026 at `hour`:`minute` UTC.
+fn march(day: u32, hour: u32, minute: u32) -> chrono::DateTime<chrono::Utc> {
+    chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, day, hour, minute, 0).unwrap()
+}
+
+on_both_databases! {
+    async fn the_reminder_leaves_the_day_before_and_follows_a_move_or_a_cancellation(app: TestApp) {
+        // Booked on Monday at 9:00 for Wednesday 10:00 (Rome): the reminder waits for Tuesday 10:00.
+        let summary = app.post_form("/prenota", &{
+            let mut fields = details("Anna", "10:00");
+            fields[2] = ("giorno", "2026-03-04");
+            fields
+        }).await;
+        let summary = location(&summary);
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&summary))]).await.status(), 303);
+        assert_eq!(app.wait_for_emails(1).await.len(), 1, "the confirmation only, for now");
+        let pending: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending'").fetch_one(pool).await.unwrap());
+        assert_eq!(pending, 1);
+
+        // Tuesday, 10:01 in Rome: a server that starts now (or the running one at its next look)
+        // sends it, with the private link.
+        app.clock.set(march(3, 9, 1));
+        app.start_another().await;
+        let emails = app.wait_for_emails(2).await;
+        let reminder = emails.iter().find(|e| e.contains("Promemoria")).expect("the reminder");
+        let reminder = reminder.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        assert!(reminder.contains("mercoled=C3=AC 4 marzo 2026") || reminder.contains("mercoledì 4 marzo 2026"));
+        assert!(reminder.contains("/prenota/gestisci?t="));
+        assert!(!reminder.to_lowercase().contains("minori"));
+    }
+}
+
+on_both_databases! {
+    async fn a_cancelled_booking_gets_no_reminder(app: TestApp) {
+        let (_, token) = book_and_read_link(&app, "14:30").await;
+        assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &token)]).await.status(), 303);
+        let reminders: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM email_outbox WHERE kind = 'promemoria'").fetch_one(pool).await.unwrap());
+        assert_eq!(reminders, 0, "withdrawn with the cancellation");
+    }
+}
+
+on_both_databases! {
+    async fn personal_data_that_led_nowhere_are_erased_after_the_retention_period(app: TestApp) {
+        let (_, cancelled) = book_and_read_link(&app, "09:30").await;
+        assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &cancelled)]).await.status(), 303);
+        let kept = draft_for(&app, "Bruno", "10:00").await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&kept))]).await.status(), 303);
+
+        // 89 days later nothing is erased; 91 days after the appointment, both are.
+        let erase = |now| app::booking::retention::erase_expired(&app.db, now, 90);
+        app.clock.set(march(2, 8, 0) + chrono::Duration::days(89));
+        assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
+        app.clock.set(march(3, 9, 0) + chrono::Duration::days(91));
+        let erased = erase(app.clock.now()).await.unwrap();
+        assert_eq!(erased.bookings, 2);
+        assert_eq!(app.count("booking_drafts").await, 0, "the drafts with the typed details are gone too");
+        let left: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM bookings WHERE given_name <> '' OR email IS NOT NULL OR about <> ''").fetch_one(pool).await.unwrap());
+        assert_eq!(left, 0);
+        assert_eq!(app.count("bookings").await, 2, "the rows stay, emptied, for the counts");
+        // Running again changes nothing.
+        assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
     }
 }

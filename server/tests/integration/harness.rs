@@ -133,6 +133,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         site_root: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")),
         max_body_bytes: 256 * 1024,
         log_format: LogFormat::Text,
+        booking: app::state::BookingSettings::default(),
     }
 }
 
