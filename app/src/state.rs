@@ -36,6 +36,9 @@ pub struct BookingSettings {
     /// Personal data of cancelled bookings, and of past ones that led to no request, are erased
     /// this many days after (`SPORTELLO_RETENTION_DAYS`).
     pub retention_days: u32,
+    /// Future bookings one email address or phone number may hold
+    /// (`SPORTELLO_MAX_BOOKINGS_PER_CONTACT`).
+    pub max_future_per_contact: u32,
 }
 
 impl Default for BookingSettings {
@@ -43,6 +46,7 @@ impl Default for BookingSettings {
         Self {
             reminder_hours: 24,
             retention_days: 90,
+            max_future_per_contact: 3,
         }
     }
 }

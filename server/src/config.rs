@@ -60,6 +60,10 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub log_format: LogFormat,
     pub booking: app::state::BookingSettings,
+    /// Booking forms one client address may send per minute.
+    pub booking_rate_per_minute: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`SPORTELLO_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,7 +170,25 @@ impl Settings {
         let booking = app::state::BookingSettings {
             reminder_hours: whole_number("SPORTELLO_REMINDER_HOURS", defaults.reminder_hours)?,
             retention_days: whole_number("SPORTELLO_RETENTION_DAYS", defaults.retention_days)?,
+            max_future_per_contact: whole_number(
+                "SPORTELLO_MAX_BOOKINGS_PER_CONTACT",
+                defaults.max_future_per_contact,
+            )?,
         };
+        let booking_rate_per_minute = whole_number("SPORTELLO_BOOKING_RATE_PER_MINUTE", 20)?;
+        let trusted_proxies = env
+            .get("SPORTELLO_TRUSTED_PROXIES")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|entry| !entry.is_empty())
+            .map(|entry| {
+                entry.parse().map_err(|_| ConfigError::Invalid {
+                    name: "SPORTELLO_TRUSTED_PROXIES",
+                    reason: format!("\"{entry}\" is not an IP address"),
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let log_format = match env.get("SPORTELLO_LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
@@ -195,6 +217,8 @@ impl Settings {
             max_body_bytes,
             log_format,
             booking,
+            booking_rate_per_minute,
+            trusted_proxies,
             data_dir,
         })
     }

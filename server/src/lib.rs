@@ -1,6 +1,7 @@
 //! The Sportello server: configuration, database set-up, the HTTP router and its protections, and
 //! the background workers. Pages and their logic live in the `app` crate.
 
+pub mod abuse;
 pub mod config;
 pub mod database;
 pub mod forms;

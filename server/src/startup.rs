@@ -148,9 +148,13 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
         tokio::spawn(erase_expired_data(self.state.clone()));
-        axum::serve(self.listener, self.router.into_make_service())
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        // With the connection's address, which the booking submissions' rate limit counts by.
+        axum::serve(
+            self.listener,
+            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -326,7 +330,11 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             page_context(&state, None),
             app::shell,
         ))
-        .with_state(state);
+        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
+            crate::abuse::limit_booking_submissions,
+        ));
     http::protect(router, &settings.public_url, settings.max_body_bytes)
         .map_err(|e| StartupError::PublicUrl(e.to_string()))
 }

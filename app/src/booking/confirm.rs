@@ -182,6 +182,8 @@ enum Insert {
     /// A unique value clashed: this draft was confirmed by a concurrent request, or (rarely) the
     /// random code was already in use.
     Clash,
+    /// The email or phone already holds the most future bookings allowed.
+    TooMany,
 }
 
 /// A refused booking insert: a full slot or a clash, both expected under concurrency; anything
@@ -255,7 +257,13 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
                                        phone, codice_fiscale, language, interpreter, accessibility_needs, about,
                                        manage_token_hash, idempotency_key, created_at)
                  SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14
-                   FROM booking_drafts WHERE id = $15
+                   FROM booking_drafts
+                  WHERE id = $15
+                    -- One email or phone holds at most $16 future bookings (anti-abuse; on
+                    -- PostgreSQL two simultaneous bookings of one person may both pass).
+                    AND (SELECT COUNT(*) FROM bookings
+                          WHERE status = 'confermata' AND starts_at > $14
+                            AND ((email IS NOT NULL AND email = $6) OR (phone IS NOT NULL AND phone = $7))) < $16
                  RETURNING id",
             )
             .bind(&code).bind(slot.starts_at).bind(slot.ends_at)
@@ -263,11 +271,15 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             .bind(&draft.details.email).bind(&draft.details.phone).bind(&draft.details.codice_fiscale)
             .bind(&draft.details.language).bind(draft.details.interpreter)
             .bind(&draft.details.accessibility_needs).bind(&draft.details.about)
-            .bind(token_hash(&token)).bind(now).bind(&id)
-            .fetch_one(&mut *tx)
+            .bind(token_hash(&token)).bind(now).bind(&id).bind(i64::from(state.booking.max_future_per_contact))
+            .fetch_optional(&mut *tx)
             .await;
             match inserted {
-                Ok(booking_id) => {
+                Ok(None) => {
+                    tx.rollback().await?;
+                    Insert::TooMany
+                }
+                Ok(Some(booking_id)) => {
                     sqlx::query("UPDATE booking_drafts SET booking_id = $1 WHERE id = $2")
                         .bind(booking_id).bind(&id)
                         .execute(&mut *tx)
@@ -305,6 +317,16 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
                 return Ok(FormOutcome::Done { next: confirmed });
             }
             Insert::Full => return Ok(invalid("orario", SLOT_TAKEN)),
+            Insert::TooMany => {
+                return Ok(invalid(
+                    "orario",
+                    &format!(
+                        "Con questo indirizzo email o numero di telefono ci sono già {} appuntamenti in programma. \
+                         Per prenotarne un altro annulla prima uno di quelli, oppure telefona al Segretariato Sociale ({}).",
+                        state.booking.max_future_per_contact, draft.office.phone
+                    ),
+                ))
+            }
             Insert::Clash => {
                 // The same draft confirmed at the same moment by another request: that one booked.
                 if let Some(done) = load_draft(state, &id).await? {

@@ -532,7 +532,7 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
         <DraftDetails draft />
         {if still_free {
             view! {
-                <form method="post" action=SUMMARY_PATH novalidate on:submit=on_confirm>
+                <form method="post" action=SUMMARY_PATH novalidate on:submit=on_confirm id="campo-orario" tabindex="-1">
                     <input type="hidden" name="bozza" value=id.clone() />
                     <p>"Controlla i dati: se qualcosa non va, torna indietro con il pulsante del browser e correggi."</p>
                     <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>

@@ -454,3 +454,70 @@ on_both_databases! {
         assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
     }
 }
+
+/// A second server on the test's database with `adjust`ed settings, and a client for it.
+async fn server_with(app: &crate::harness::TestApp, adjust: impl FnOnce(&mut server::config::Settings)) -> String {
+    let mut settings = app.settings.clone();
+    adjust(&mut settings);
+    crate::harness::start_server(settings, app.clock.clone())
+        .await
+        .unwrap()
+        .0
+}
+
+async fn post_to(base: &str, path: &str, fields: &[(&str, &str)], forwarded_for: Option<&str>) -> reqwest::Response {
+    let mut request = crate::harness::browser()
+        .post(format!("{base}{path}"))
+        .header("origin", base)
+        .header("sec-fetch-site", "same-origin")
+        .form(fields);
+    if let Some(address) = forwarded_for {
+        request = request.header("x-forwarded-for", address);
+    }
+    request.send().await.unwrap()
+}
+
+on_both_databases! {
+    async fn one_email_holds_a_limited_number_of_future_bookings(app: TestApp) {
+        let limited = server_with(&app, |s| s.booking.max_future_per_contact = 2).await;
+        for time in ["09:30", "10:00"] {
+            let summary = location(&post_to(&limited, "/prenota", &details("Anna", time), None).await);
+            assert_eq!(post_to(&limited, "/prenota/riepilogo", &[("bozza", &draft_id(&summary))], None).await.status(), 303);
+        }
+        let summary = location(&post_to(&limited, "/prenota", &details("Anna", "10:30"), None).await);
+        let refused = post_to(&limited, "/prenota/riepilogo", &[("bozza", &draft_id(&summary))], None).await;
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("ci sono già 2 appuntamenti in programma"));
+        assert_eq!(app.count("bookings").await, 2);
+    }
+}
+
+on_both_databases! {
+    async fn booking_submissions_are_limited_per_client_address(app: TestApp) {
+        let limited = server_with(&app, |s| s.booking_rate_per_minute = 3).await;
+        for _ in 0..3 {
+            assert_eq!(post_to(&limited, "/prenota", &details("Anna", "09:30"), None).await.status(), 303);
+        }
+        let refused = post_to(&limited, "/prenota", &details("Anna", "09:30"), None).await;
+        assert_eq!(refused.status(), 429);
+        assert!(refused.text().await.unwrap().contains("Aspetta un minuto"));
+        // Without a trusted proxy, a forwarded address changes nothing.
+        let spoofed = post_to(&limited, "/prenota", &details("Anna", "09:30"), Some("203.0.113.9")).await;
+        assert_eq!(spoofed.status(), 429);
+        // Pages are never limited.
+        assert_eq!(crate::harness::browser().get(format!("{limited}/prenota")).send().await.unwrap().status(), 200);
+
+        // Behind a trusted proxy, each client behind it has its own allowance.
+        let proxied = server_with(&app, |s| {
+            s.booking_rate_per_minute = 1;
+            s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
+        })
+        .await;
+        let first = post_to(&proxied, "/prenota", &details("Anna", "09:30"), Some("203.0.113.1")).await;
+        assert_eq!(first.status(), 303);
+        let again = post_to(&proxied, "/prenota", &details("Anna", "09:30"), Some("203.0.113.1")).await;
+        assert_eq!(again.status(), 429);
+        let other = post_to(&proxied, "/prenota", &details("Bruno", "09:30"), Some("198.51.100.2, 203.0.113.2")).await;
+        assert_eq!(other.status(), 303);
+    }
+}
