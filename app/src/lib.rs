@@ -36,7 +36,7 @@ pub mod security;
 pub mod state;
 
 use assistance::{AssistancePage, AssistanceSentPage};
-use booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage};
+use booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage, NewLinkPage};
 use catalogue::pages::{CataloguePage, ServicePage};
 use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/prenota/riepilogo") view=BookingSummaryPage ssr=SsrMode::Async />
                     <Route path=path!("/prenota/confermata") view=BookingConfirmedPage ssr=SsrMode::Async />
                     <Route path=path!("/prenota/gestisci") view=ManageBookingPage ssr=SsrMode::Async />
+                    <Route path=path!("/prenota/ritrova") view=NewLinkPage ssr=SsrMode::Async />
                     <Route path=path!("/contatti") view=ContactsPage ssr=SsrMode::Async />
                     <Route path=path!("/argomenti") view=TopicsPage ssr=SsrMode::Async />
                     <Route path=path!("/informativa-privacy") view=InformationPageView ssr=SsrMode::Async />

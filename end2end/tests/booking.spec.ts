@@ -109,3 +109,17 @@ test.describe('on a 360 px phone', () => {
     await expectAccessible(page);
   });
 });
+
+test('a parent who lost the email asks for a new link', async ({ page }) => {
+  await page.goto('/prenota/ritrova');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hai perso il collegamento?' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Mandami un nuovo collegamento' }).click();
+  await expect(page.getByRole('heading', { name: /dati da correggere/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Codice della prenotazione').fill('K7MP3XQ9');
+  await page.getByLabel('Email o telefono').fill('nessuno@example.it');
+  await page.getByRole('button', { name: 'Mandami un nuovo collegamento' }).click();
+  await expect(page.getByRole('status')).toContainText('ti abbiamo mandato');
+  await expectAccessible(page);
+});

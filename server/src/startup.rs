@@ -289,6 +289,12 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
         )
         .route(app::booking::CALENDAR_PATH, get(booking_calendar))
         .route(
+            app::booking::NEW_LINK_PATH,
+            forms::no_js_form(app::booking::NEW_LINK_PATH, |state: AppState, form| async move {
+                app::booking::manage::send_new_link(&state, form).await
+            }),
+        )
+        .route(
             app::booking::CANCEL_PATH,
             forms::no_js_form_on_page(
                 app::booking::CANCEL_PATH,

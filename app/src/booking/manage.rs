@@ -14,7 +14,7 @@ use super::flow::{free_slots, month_view, parse_day, parse_month_or_day, parse_t
 use super::notices::{reminder, reminder_due, Reminder};
 use super::slots::{is_bookable, slots_on};
 use super::store::{self, OfficeCalendar};
-use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, MANAGE_PATH};
+use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
 use crate::dates::{clock, long_date};
 use crate::error::AppError;
 use crate::forms::{FieldErrors, FormOutcome};
@@ -314,4 +314,139 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
             "Questo orario è stato appena prenotato da un'altra persona. Scegline un altro.".to_owned(),
         )),
     }
+}
+
+/// "Hai perso il collegamento?": the booking code and the email or phone given when booking. When
+/// they match a confirmed booking with an email, a new private link is sent there and the old one
+/// stops working (its pending reminder is re-made with the new link). The answer is the same
+/// whether or not anything matched, so the form tells nobody which bookings exist.
+pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    let code = super::codes::normalise_code(&form.codice);
+    if code.len() != super::codes::CODE_LENGTH {
+        errors.add(
+            "codice",
+            "Scrivi il codice della prenotazione: 8 caratteri, lettere e numeri.",
+        );
+    }
+    let contact = form.contatto.trim().to_owned();
+    if contact.is_empty() {
+        errors.add(
+            "contatto",
+            "Scrivi l'email o il numero di telefono che hai dato prenotando.",
+        );
+    }
+    if !errors.is_empty() {
+        return Ok(FormOutcome::Invalid(errors));
+    }
+    let now = state.clock.now();
+    let email = crate::validation::Email::parse(&contact)
+        .ok()
+        .map(|e| e.as_str().to_owned());
+    let phone = crate::validation::Phone::parse(&contact)
+        .ok()
+        .map(|p| p.as_str().to_owned());
+    #[derive(sqlx::FromRow)]
+    struct Found {
+        id: i64,
+        office_slug: String,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        given_name: String,
+        family_name: String,
+        email: Option<String>,
+    }
+    let found: Option<Found> = on_db!(&state.db, pool => {
+        sqlx::query_as(
+            "SELECT b.id, o.slug AS office_slug, b.starts_at, b.ends_at, b.given_name, b.family_name, b.email
+               FROM bookings b JOIN offices o ON o.id = b.office_id
+              WHERE b.code = $1 AND b.status = 'confermata' AND b.starts_at > $2 AND b.email IS NOT NULL
+                AND ((b.email = $3) OR (b.phone IS NOT NULL AND b.phone = $4))",
+        )
+        .bind(&code)
+        .bind(now)
+        .bind(&email)
+        .bind(&phone)
+        .fetch_optional(pool)
+        .await?
+    });
+    let sent = FormOutcome::Done {
+        next: format!("{}?inviato=1", super::NEW_LINK_PATH),
+    };
+    let (Some(found), Some(calendar)) = (
+        found.as_ref(),
+        match &found {
+            Some(found) => calendar_of(state, &found.office_slug).await?,
+            None => None,
+        },
+    ) else {
+        return Ok(sent);
+    };
+    let Some(to) = found.email.clone() else {
+        return Ok(sent);
+    };
+    let token = super::codes::new_secret();
+    let private_link = format!(
+        "{}{}",
+        state.public_url.trim_end_matches('/'),
+        super::manage_link(&token, &[])
+    );
+    let start = found.starts_at.with_timezone(&Rome);
+    let new_link = OutgoingEmail {
+        to: to.clone(),
+        reply_to: None,
+        subject: "Il nuovo collegamento al tuo appuntamento presso il Segretariato Sociale".to_owned(),
+        body: format!(
+            "Gentile {} {},\n\necco il nuovo collegamento personale per vedere, spostare o annullare il tuo \
+             appuntamento del {} alle {} (codice {}):\n{}\n\nIl collegamento precedente non funziona più. \
+             Se non l'hai chiesto tu, puoi ignorare questa email.\n",
+            found.given_name,
+            found.family_name,
+            long_date(start.date_naive()),
+            clock(start.time()),
+            code,
+            private_link,
+        ),
+        attachment: None,
+    };
+    let new_reminder = reminder(&Reminder {
+        to: &to,
+        given_name: &found.given_name,
+        family_name: &found.family_name,
+        office: &calendar.office,
+        date: start.date_naive(),
+        starts: start.time(),
+        ends: found.ends_at.with_timezone(&Rome).time(),
+        code: &code,
+        private_link: &private_link,
+    });
+    let had_reminder = on_db!(&state.db, pool => {
+        let mut tx = pool.begin().await?;
+        let withdrawn = sqlx::query(
+            "DELETE FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending' AND booking_id = $1",
+        )
+        .bind(found.id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        sqlx::query("UPDATE bookings SET manage_token_hash = $1 WHERE id = $2")
+            .bind(token_hash(&token))
+            .bind(found.id)
+            .execute(&mut *tx)
+            .await?;
+        crate::enqueue_email!(&mut *tx, now, &new_link)?;
+        if withdrawn > 0 {
+            if let Some(due) = reminder_due(found.starts_at, state.booking.reminder_hours, now) {
+                crate::queue_reminder!(tx, now, found.id, due, &new_reminder);
+            }
+        }
+        tx.commit().await?;
+        withdrawn > 0
+    });
+    tracing::info!(
+        reminder_renewed = had_reminder,
+        "a new private link was sent for a booking"
+    );
+    state.mail_ready.notify_one();
+    Ok(sent)
 }

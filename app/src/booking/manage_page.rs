@@ -7,11 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::pages::{clock_value, MonthCalendar};
 use super::{
-    manage_booking_view, manage_link, CancelBooking, CancelForm, ManageView, ManagedBooking, MoveBooking, MoveForm,
-    MoveStep, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH, PATH,
+    manage_booking_view, manage_link, AskNewLink, CancelBooking, CancelForm, ManageView, ManagedBooking, MoveBooking,
+    MoveForm, MoveStep, NewLinkForm, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH, NEW_LINK_PATH, PATH,
 };
 use crate::dates::{clock, long_date};
-use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState};
+use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState, TextField};
 
 const CANCEL_LABELS: &[(&str, &str)] = &[("annulla", "Annulla")];
 const MOVE_LABELS: &[(&str, &str)] = &[("ora", "Nuovo orario")];
@@ -47,7 +47,8 @@ pub fn ManageBookingPage() -> impl IntoView {
                                 <div class="alert alert-warning">
                                     <p class="mb-0">
                                         "Il collegamento non è valido o non è più attivo. Se ne hai chiesto uno nuovo, usa "
-                                        "quello dell'ultima email. Per prenotare di nuovo "<a href=PATH>"vai alla prenotazione"</a>"."
+                                        "quello dell'ultima email, oppure "<a href=NEW_LINK_PATH>"chiedine un altro"</a>
+                                        ". Per prenotare di nuovo "<a href=PATH>"vai alla prenotazione"</a>"."
                                     </p>
                                 </div>
                             }
@@ -194,5 +195,47 @@ fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>
             .into_any()
         }}
         <p class="mt-3"><a href=other_day>"Scegli un altro giorno"</a></p>
+    }
+}
+
+const NEW_LINK_LABELS: &[(&str, &str)] = &[
+    ("codice", "Codice della prenotazione"),
+    ("contatto", "Email o telefono"),
+];
+
+/// `/prenota/ritrova`: "Hai perso il collegamento?".
+#[component]
+pub fn NewLinkPage() -> impl IntoView {
+    let query = use_query_map();
+    let sent = move || query.with(|q| q.get("inviato").is_some());
+    let form = FormState::new(use_submitted(NEW_LINK_PATH));
+    let on_submit = hydrated_submit(form, |form: NewLinkForm| AskNewLink { form });
+    view! {
+        <Title text="Hai perso il collegamento?" />
+        <div class="container stretto">
+            <h1>"Hai perso il collegamento?"</h1>
+            <Show
+                when=sent
+                fallback=move || {
+                    view! {
+                        <p class="lead">
+                            "Scrivi il codice della prenotazione e l'email o il telefono che hai dato prenotando: "
+                            "ti mandiamo per email un nuovo collegamento per vedere, spostare o annullare l'appuntamento."
+                        </p>
+                        <ErrorSummary form labels=NEW_LINK_LABELS />
+                        <form method="post" action=NEW_LINK_PATH novalidate on:submit=on_submit>
+                            <TextField form name="codice" label="Codice della prenotazione" hint="8 caratteri, per esempio K7MP3XQ9." required=true max_length=12 />
+                            <TextField form name="contatto" label="Email o telefono" autocomplete="email" required=true max_length=254 />
+                            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>"Mandami un nuovo collegamento"</button>
+                        </form>
+                    }
+                }
+            >
+                <p class="alert alert-success" role="status">
+                    "Se il codice e l'email o il telefono corrispondono a un appuntamento in programma, ti abbiamo mandato "
+                    "un'email con il nuovo collegamento. Il collegamento precedente non funziona più."
+                </p>
+            </Show>
+        </div>
     }
 }

@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::forms::FormOutcome;
 
-pub use manage_page::ManageBookingPage;
+pub use manage_page::{ManageBookingPage, NewLinkPage};
 pub use pages::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
 
 /// The flow's addresses: the steps (and the details form's post), the summary (and the
@@ -54,6 +54,8 @@ pub const CONFIRMED_PATH: &str = "/prenota/confermata";
 pub const MANAGE_PATH: &str = "/prenota/gestisci";
 pub const CANCEL_PATH: &str = "/prenota/gestisci/annulla";
 pub const MOVE_PATH: &str = "/prenota/gestisci/sposta";
+/// "Hai perso il collegamento?": a new private link by email.
+pub const NEW_LINK_PATH: &str = "/prenota/ritrova";
 /// The booking's calendar file: `?bozza=` (the confirmation page) or `?t=` (the private link).
 pub const CALENDAR_PATH: &str = "/prenota/calendario";
 
@@ -247,6 +249,22 @@ pub async fn cancel_booking(form: CancelForm) -> Result<FormOutcome, AppError> {
 #[server(prefix = "/api", endpoint = "prenota/sposta")]
 pub async fn move_booking(form: MoveForm) -> Result<FormOutcome, AppError> {
     manage::move_to(&crate::state::AppState::current(), form).await
+}
+
+/// Asking for a new private link.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewLinkForm {
+    #[serde(default)]
+    pub codice: String,
+    /// The email or phone given when booking.
+    #[serde(default)]
+    pub contatto: String,
+}
+
+/// The hydrated path of asking for a new link.
+#[server(prefix = "/api", endpoint = "prenota/ritrova")]
+pub async fn ask_new_link(form: NewLinkForm) -> Result<FormOutcome, AppError> {
+    manage::send_new_link(&crate::state::AppState::current(), form).await
 }
 
 /// Cancelling through the private link: only its token.

@@ -635,8 +635,9 @@ fn Confirmed(draft: DraftView) -> impl IntoView {
         <h2 class="h4">"Cosa succede adesso"</h2>
         <ul>
             <li>"Porta con te un documento d'identità. Il colloquio è gratuito."</li>
-            <li>{format!("Se non puoi venire, avvisa l'ufficio al numero {phone}.")}</li>
+            <li>{format!("Se non puoi venire, annulla o sposta l'appuntamento con il collegamento dell'email, o avvisa l'ufficio al numero {phone}.")}</li>
         </ul>
+        <p>"Hai perso l'email? "<a href=super::NEW_LINK_PATH>"Chiedi un nuovo collegamento"</a></p>
         <p><a href="/">"Torna alla pagina iniziale"</a></p>
     }
 }

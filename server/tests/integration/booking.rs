@@ -521,3 +521,39 @@ on_both_databases! {
         assert_eq!(other.status(), 303);
     }
 }
+
+on_both_databases! {
+    async fn a_lost_link_is_replaced_by_email_and_the_answer_reveals_nothing(app: TestApp) {
+        let (old_path, _) = book_and_read_link(&app, "09:30").await;
+        let code: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings").fetch_one(pool).await.unwrap());
+
+        // Wrong details and right ones get the same answer.
+        let wrong = app.post_form("/prenota/ritrova", &[("codice", &code), ("contatto", "altra@example.it")]).await;
+        let right = app
+            .post_form("/prenota/ritrova", &[("codice", &code.to_lowercase()), ("contatto", "famiglia.rossi@example.it")])
+            .await;
+        assert_eq!(wrong.status(), 303);
+        assert_eq!(location(&wrong), location(&right));
+        let answer = app.get(&location(&right)).await.text().await.unwrap();
+        assert!(answer.contains("Se il codice e l&#x27;email") || answer.contains("Se il codice e l'email"));
+
+        let emails = app.wait_for_emails(2).await;
+        assert_eq!(emails.len(), 2, "only the right request sends an email");
+        let new_email = emails.iter().find(|e| e.contains("nuovo collegamento")).expect("the new link");
+        let new_email = new_email.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        let start = new_email.find("/prenota/gestisci?t=").unwrap();
+        let new_path: String = new_email[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        assert_ne!(new_path, old_path);
+        assert!(app.get(&old_path).await.text().await.unwrap().contains("non è valido"), "the old link is dead");
+        assert!(app.get(&new_path).await.text().await.unwrap().contains(&code));
+        // The reminder waiting to leave carries the new link.
+        let reminder_links: Vec<(String,)> = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT body_text FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending'").fetch_all(pool).await.unwrap());
+        assert_eq!(reminder_links.len(), 1);
+        assert!(reminder_links[0].0.contains(&new_path));
+
+        // A form missing its fields says so next to them.
+        let empty = app.post_form("/prenota/ritrova", &[("codice", ""), ("contatto", "")]).await;
+        assert_eq!(empty.status(), 422);
+    }
+}
