@@ -43,7 +43,14 @@ impl Mailer {
 
 fn build_message(from: &Mailbox, email: &LeasedEmail) -> Result<Message, String> {
     let to: Mailbox = email.to_address.parse().map_err(|e| format!("bad recipient: {e}"))?;
-    let mut builder = Message::builder().from(from.clone()).to(to).subject(&email.subject);
+    // One Message-ID per outbox message, however many attempts: should a worker die between
+    // sending and recording, the copy sent again carries the same id, and mail clients merge them.
+    let message_id = format!("<sportello-{}@{}>", email.id, from.email.domain());
+    let mut builder = Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(&email.subject)
+        .message_id(Some(message_id));
     if let Some(reply_to) = &email.reply_to {
         builder = builder.reply_to(reply_to.parse().map_err(|e| format!("bad reply-to: {e}"))?);
     }

@@ -330,6 +330,27 @@ fn read_emails(dir: &Path) -> Vec<String> {
 /// Writes a test once and runs it on both databases: `name::sqlite` and `name::postgres`.
 #[macro_export]
 macro_rules! on_both_databases {
+    // With the test server's settings adjusted before it starts: `(app: TestApp, settings = |s| …)`.
+    ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp, settings = $adjust:expr) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            $(#[$meta])*
+            async fn run($app: $crate::harness::TestApp) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::harness::spawn_app_with($crate::harness::Backend::Sqlite, $adjust).await.unwrap()).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if let Some(app) = $crate::harness::spawn_app_with($crate::harness::Backend::Postgres, $adjust).await {
+                    run(app).await
+                }
+            }
+        }
+    };
     ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp) $body:block) => {
         mod $name {
             #[allow(unused_imports)]

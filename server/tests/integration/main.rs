@@ -13,4 +13,5 @@ mod opening;
 mod outbox;
 mod pages;
 mod protection;
+mod smtp;
 mod startup;

