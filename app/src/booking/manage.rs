@@ -138,16 +138,30 @@ fn too_late(calendar: &OfficeCalendar, what: &str) -> String {
 
 const GONE: &str = "Il collegamento non è valido o è scaduto. Se hai perso il collegamento, chiedine uno nuovo.";
 
-/// "Annulla l'appuntamento".
-pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, AppError> {
-    let Some(token) = well_formed(&form.t).map(str::to_owned) else {
-        return Ok(invalid("annulla", GONE.to_owned()));
+/// The booking and its office's calendar that a posted token opens, or the answer for the field
+/// `field` when it opens none.
+async fn opened(
+    state: &AppState,
+    token: &str,
+    field: &str,
+) -> Result<Result<(String, BookingRow, OfficeCalendar), FormOutcome>, AppError> {
+    let Some(token) = well_formed(token).map(str::to_owned) else {
+        return Ok(Err(invalid(field, GONE.to_owned())));
     };
     let Some(row) = booking_row(state, &token).await? else {
-        return Ok(invalid("annulla", GONE.to_owned()));
+        return Ok(Err(invalid(field, GONE.to_owned())));
     };
     let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
-        return Ok(invalid("annulla", GONE.to_owned()));
+        return Ok(Err(invalid(field, GONE.to_owned())));
+    };
+    Ok(Ok((token, row, calendar)))
+}
+
+/// "Annulla l'appuntamento".
+pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, AppError> {
+    let (token, row, calendar) = match opened(state, &form.t, "annulla").await? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
     };
     if row.status != "confermata" {
         return Ok(done(&token, "annullata"));
@@ -200,14 +214,9 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
 
 /// "Sposta l'appuntamento" to another free time of the same office.
 pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, AppError> {
-    let Some(token) = well_formed(&form.t).map(str::to_owned) else {
-        return Ok(invalid("ora", GONE.to_owned()));
-    };
-    let Some(row) = booking_row(state, &token).await? else {
-        return Ok(invalid("ora", GONE.to_owned()));
-    };
-    let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
-        return Ok(invalid("ora", GONE.to_owned()));
+    let (token, row, calendar) = match opened(state, &form.t, "ora").await? {
+        Ok(opened) => opened,
+        Err(answer) => return Ok(answer),
     };
     let now = state.clock.now();
     if row.status != "confermata" || !changeable(&calendar, row.starts_at, now) {

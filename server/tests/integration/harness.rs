@@ -144,12 +144,8 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
     }
 }
 
-/// Starts a server on a fresh database of `backend`; `None` when PostgreSQL was asked for but no
-/// test server is configured (outside CI, where it is required).
-pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
-    spawn_app_with(backend, |_| {}).await
-}
-
+/// Starts a server on a fresh database of `backend`, with its settings `adjust`ed; `None` when
+/// PostgreSQL was asked for but no test server is configured (outside CI, where it is required).
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (database, postgres) = fresh_database(backend, dir.path()).await?;
@@ -352,24 +348,7 @@ macro_rules! on_both_databases {
         }
     };
     ($(#[$meta:meta])* async fn $name:ident($app:ident: TestApp) $body:block) => {
-        mod $name {
-            #[allow(unused_imports)]
-            use super::*;
-            $(#[$meta])*
-            async fn run($app: $crate::harness::TestApp) $body
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn sqlite() {
-                run($crate::harness::spawn_app($crate::harness::Backend::Sqlite).await.unwrap()).await
-            }
-
-            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn postgres() {
-                if let Some(app) = $crate::harness::spawn_app($crate::harness::Backend::Postgres).await {
-                    run(app).await
-                }
-            }
-        }
+        $crate::on_both_databases! { $(#[$meta])* async fn $name($app: TestApp, settings = |_| {}) $body }
     };
 }
 
