@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use app::mail::outbox::{self, LeasedEmail};
 use app::state::AppState;
-use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart, SinglePart};
+use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::MailTransport;
@@ -54,21 +54,61 @@ fn build_message(from: &Mailbox, email: &LeasedEmail) -> Result<Message, String>
     if let Some(reply_to) = &email.reply_to {
         builder = builder.reply_to(reply_to.parse().map_err(|e| format!("bad reply-to: {e}"))?);
     }
-    let text = SinglePart::builder()
-        .header(ContentType::TEXT_PLAIN)
-        .body(email.body_text.clone());
+    // Plain text and HTML, the HTML made from the same text so the two never say different things.
+    let alternatives = MultiPart::alternative_plain_html(
+        email.body_text.clone(),
+        html_from_text(&email.subject, &email.body_text),
+    );
     match (&email.attachment_name, &email.attachment_type, &email.attachment_body) {
         (Some(name), Some(kind), Some(body)) => {
             let kind = ContentType::parse(kind).map_err(|e| format!("bad attachment type: {e}"))?;
             builder.multipart(
                 MultiPart::mixed()
-                    .singlepart(text)
+                    .multipart(alternatives)
                     .singlepart(Attachment::new(name.clone()).body(body.clone(), kind)),
             )
         }
-        _ => builder.singlepart(text),
+        _ => builder.multipart(alternatives),
     }
     .map_err(|e| e.to_string())
+}
+
+/// The HTML part of a message: its text, escaped, in paragraphs, with its web addresses as links.
+pub fn html_from_text(subject: &str, text: &str) -> String {
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+    let linked = |line: &str| -> String {
+        line.split(' ')
+            .map(|word| {
+                if word.starts_with("https://") || word.starts_with("http://") {
+                    format!("<a href=\"{0}\">{0}</a>", escape(word))
+                } else {
+                    escape(word)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .filter(|paragraph| !paragraph.trim().is_empty())
+        .map(|paragraph| {
+            format!(
+                "<p>{}</p>",
+                paragraph.lines().map(linked).collect::<Vec<_>>().join("<br>\n")
+            )
+        })
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"it\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
+         <body style=\"font-family: 'Titillium Web', Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;\">\n{}\n</body>\n</html>\n",
+        escape(subject),
+        paragraphs.join("\n")
+    )
 }
 
 /// Sends every message that is due, then waits to be woken or for the next poll. Runs for the
@@ -108,5 +148,23 @@ pub async fn run(state: AppState, mailer: Mailer, from: Arc<Mailbox>) {
             _ = state.mail_ready.notified() => {}
             _ = tokio::time::sleep(POLL) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_html_part_says_the_same_with_links_and_nothing_unescaped() {
+        let html = html_from_text(
+            "Prova",
+            "Gentile Anna,\n\nil tuo collegamento:\nhttps://sportello.example.it/prenota/gestisci?t=ab&x=1\n\n<script>",
+        );
+        assert!(html.contains("<html lang=\"it\">"));
+        assert!(html.contains("<p>Gentile Anna,</p>"));
+        assert!(html.contains("<a href=\"https://sportello.example.it/prenota/gestisci?t=ab&amp;x=1\">"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(!html.contains("<script>"));
     }
 }

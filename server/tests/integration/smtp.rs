@@ -185,3 +185,80 @@ on_both_databases! {
 }
 
 static SMTP_UP: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
+
+/// The body of the MIME part whose headers mention `content_type`, decoded (base64 or
+/// quoted-printable, as lettre chose).
+fn part(message: &str, content_type: &str) -> Option<String> {
+    use base64::Engine;
+    let message = message.replace("\r\n", "\n");
+    let start = message.find(&format!("Content-Type: {content_type}"))?;
+    let rest = &message[start..];
+    let (headers, body) = rest.split_once("\n\n")?;
+    let body = body.split("\n--").next()?.trim();
+    if headers.contains("Content-Transfer-Encoding: base64") {
+        let joined: String = body.lines().collect();
+        String::from_utf8(base64::engine::general_purpose::STANDARD.decode(joined).ok()?).ok()
+    } else if headers.contains("Content-Transfer-Encoding: quoted-printable") {
+        let joined = body.replace("=\n", "");
+        let mut bytes = Vec::new();
+        let raw = joined.as_bytes();
+        let mut i = 0;
+        while i < raw.len() {
+            if raw[i] == b'=' && i + 2 < raw.len() + 1 {
+                if let Ok(byte) = u8::from_str_radix(std::str::from_utf8(&raw[i + 1..(i + 3).min(raw.len())]).ok()?, 16)
+                {
+                    bytes.push(byte);
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(raw[i]);
+            i += 1;
+        }
+        String::from_utf8(bytes).ok()
+    } else {
+        Some(body.to_owned())
+    }
+}
+
+on_both_databases! {
+    async fn the_booking_confirmation_arrives_in_text_and_html_with_a_calendar_that_parses(
+        app: TestApp,
+        settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_BOOKING) }
+    ) {
+        let smtp = SmtpServer::start(*SMTP_BOOKING).await;
+        let fields = [
+            ("sede", "segretariato-sociale"), ("argomento", "aiuti-economici"), ("giorno", "2026-03-03"), ("ora", "09:30"),
+            ("nome", "Anna"), ("cognome", "Rossi"), ("email", "anna.rossi@example.it"), ("telefono", ""),
+            ("codice_fiscale", ""), ("lingua", "it"), ("accessibilita", ""), ("motivo", ""), ("privacy", "si"),
+        ];
+        let summary = app.post_form("/prenota", &fields).await;
+        let draft = summary.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_owned();
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft)]).await.status(), 303);
+
+        let messages = smtp.wait_for(1).await;
+        let message = &messages[0];
+        assert_eq!(header(message, "Subject"), Some("Il tuo appuntamento presso il Segretariato Sociale"));
+        let text = part(message, "text/plain").expect("a plain text part");
+        let html = part(message, "text/html").expect("an HTML part");
+        assert!(text.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"), "{text}");
+        assert!(html.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"));
+        assert!(html.contains("<html lang=\"it\">") && html.contains("<a href=\"http"));
+        for neutral in [&text, &html] {
+            assert!(!neutral.contains("Aiuti economici"), "the topic never appears");
+        }
+        let ics = part(message, "text/calendar").expect("the calendar file");
+        let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+        let event = calendar.components.iter().find_map(|c| c.as_event()).expect("one event");
+        use icalendar::Component;
+        assert_eq!(event.get_summary(), Some("Appuntamento presso il Segretariato Sociale"));
+        assert_eq!(
+            event.get_start(),
+            Some(icalendar::DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(
+                chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 3, 3, 8, 30, 0).unwrap()
+            )))
+        );
+    }
+}
+
+static SMTP_BOOKING: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
