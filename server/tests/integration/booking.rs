@@ -557,3 +557,109 @@ on_both_databases! {
         assert_eq!(empty.status(), 422);
     }
 }
+
+/// The real server binary, started as a process of its own on the test's database; stopped when
+/// dropped. Its clock is the real one.
+struct ServerProcess {
+    child: std::process::Child,
+    address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl ServerProcess {
+    fn start(app: &crate::harness::TestApp) -> Self {
+        use std::io::BufRead;
+        let url = match &app.settings.database {
+            server::config::DatabaseLocation::Sqlite { url } | server::config::DatabaseLocation::Postgres { url } => {
+                url.clone()
+            }
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", url)
+            .env("SPORTELLO_LISTEN", "127.0.0.1:0")
+            .env("SPORTELLO_DATA_DIR", dir.path())
+            .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")
+            .env("SPORTELLO_MAX_BOOKINGS_PER_CONTACT", "1000")
+            .env("RUST_LOG", "info")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut address = None;
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(at) = line.find("serving at ") {
+                address = line[at + "serving at ".len()..]
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_owned);
+                break;
+            }
+        }
+        // Keep reading its log, or a full pipe would stop the process.
+        std::thread::spawn(move || lines.for_each(drop));
+        let Some(address) = address else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server process did not say where it serves");
+        };
+        Self {
+            child,
+            address,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+on_both_databases! {
+    async fn fifty_people_racing_for_one_seat_on_two_server_processes_get_one_booking(app: TestApp) {
+        app.execute("UPDATE offices SET slot_capacity = 1").await;
+        let first = ServerProcess::start(&app);
+        let second = ServerProcess::start(&app);
+        let client = crate::harness::browser();
+        // These processes run on the real clock: the first free day and time they offer.
+        let month = client
+            .get(format!("{}/prenota?sede=segretariato-sociale&argomento=non-so", first.address))
+            .send().await.unwrap().text().await.unwrap();
+        let day_at = month.find("giorno=").expect("a free day");
+        let day = month[day_at + 7..day_at + 17].to_owned();
+        let times = client
+            .get(format!("{}/prenota?sede=segretariato-sociale&argomento=non-so&giorno={day}", first.address))
+            .send().await.unwrap().text().await.unwrap();
+        let time_at = times.find("name=\"ora\" value=\"").expect("a free time");
+        let time = times[time_at + 18..time_at + 23].to_owned();
+
+        let mut drafts = Vec::new();
+        for i in 0..50 {
+            let mut fields = details(["Anna", "Bruno", "Carla", "Dario", "Elena"][i % 5], &time);
+            fields[1] = ("argomento", "non-so");
+            fields[2] = ("giorno", &day);
+            let response = post_to(&first.address, "/prenota", &fields, None).await;
+            assert_eq!(response.status(), 303);
+            drafts.push(draft_id(&location(&response)));
+        }
+        let answers = futures::future::join_all(drafts.iter().enumerate().map(|(i, id)| {
+            let base = if i % 2 == 0 { first.address.clone() } else { second.address.clone() };
+            async move {
+                let response = post_to(&base, "/prenota/riepilogo", &[("bozza", id)], None).await;
+                (response.status().as_u16(), response.text().await.unwrap_or_default())
+            }
+        }))
+        .await;
+        let statuses: Vec<u16> = answers.iter().map(|(status, _)| *status).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == 303).count(), 1, "{statuses:?}");
+        assert_eq!(statuses.iter().filter(|s| **s == 422).count(), 49, "{statuses:?}");
+        assert!(answers.iter().filter(|(s, _)| *s == 422).all(|(_, page)| page.contains("non è più disponibile")));
+        assert_eq!(app.count("bookings").await, 1);
+    }
+}
