@@ -14,7 +14,7 @@ use super::codes::{new_code, new_secret, token_hash};
 use super::details::{BookingDetails, DetailsForm};
 use super::flow::{free_slots, parse_day, parse_time};
 use super::notices::{reminder, reminder_due, Reminder};
-use super::slots::{is_bookable, rome_to_utc, Slot};
+use super::slots::{is_bookable, Slot};
 use super::store::{self, OfficeCalendar};
 use super::{BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
 use crate::dates::{clock, long_date};
@@ -45,7 +45,12 @@ fn invalid(field: &str, message: &str) -> FormOutcome {
 }
 
 /// The slot of `calendar` on `date` at `time`, if the office offers it and a citizen may still book it.
-fn bookable_slot(state: &AppState, calendar: &OfficeCalendar, date: NaiveDate, time: NaiveTime) -> Option<Slot> {
+pub(super) fn bookable_slot(
+    state: &AppState,
+    calendar: &OfficeCalendar,
+    date: NaiveDate,
+    time: NaiveTime,
+) -> Option<Slot> {
     super::slots::slots_on(&calendar.schedule(), &calendar.rules, date)
         .into_iter()
         .find(|slot| slot.local_start.time() == time && is_bookable(&calendar.rules, slot, state.clock.now()))
@@ -407,9 +412,4 @@ fn confirmation_text(draft: &DraftView, code: &str, private_link: &str) -> Strin
         office = draft.office.name,
         address = draft.office.address,
     )
-}
-
-/// Which instant a local slot start is, for tests and the front desk.
-pub fn slot_instant(date: NaiveDate, time: NaiveTime) -> Option<DateTime<Utc>> {
-    rome_to_utc(date.and_time(time))
 }

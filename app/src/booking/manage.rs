@@ -6,13 +6,12 @@
 //! booking (the triggers release the old seat and take the new one in the same statement). The
 //! notice to the citizen is queued in the same transaction.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::codes::token_hash;
 use super::flow::{free_slots, month_view, parse_day, parse_month_or_day, parse_time};
 use super::notices::{reminder, reminder_due, Reminder};
-use super::slots::{is_bookable, slots_on};
 use super::store::{self, OfficeCalendar};
 use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
 use crate::dates::{clock, long_date};
@@ -222,12 +221,9 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
     if row.status != "confermata" || !changeable(&calendar, row.starts_at, now) {
         return Ok(invalid("ora", too_late(&calendar, "spostare l'appuntamento")));
     }
-    let wanted: Option<(NaiveDate, chrono::NaiveTime)> = parse_day(Some(&form.giorno)).zip(parse_time(Some(&form.ora)));
-    let slot = wanted.and_then(|(date, time)| {
-        slots_on(&calendar.schedule(), &calendar.rules, date)
-            .into_iter()
-            .find(|slot| slot.local_start.time() == time && is_bookable(&calendar.rules, slot, now))
-    });
+    let slot = parse_day(Some(&form.giorno))
+        .zip(parse_time(Some(&form.ora)))
+        .and_then(|(date, time)| super::confirm::bookable_slot(state, &calendar, date, time));
     let Some(slot) = slot else {
         return Ok(invalid("ora", "Scegli uno degli orari liberi dell'elenco.".to_owned()));
     };
