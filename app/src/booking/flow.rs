@@ -26,7 +26,7 @@ pub fn parse_time(raw: Option<&str>) -> Option<NaiveTime> {
 }
 
 /// The first day of a `YYYY-MM` month, or nothing.
-fn parse_month(raw: Option<&str>) -> Option<NaiveDate> {
+pub fn parse_month(raw: Option<&str>) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(&format!("{}-01", raw?.trim()), "%Y-%m-%d").ok()
 }
 
@@ -159,9 +159,4 @@ pub async fn month_view(
         previous: (first > first_bookable_month).then(|| first_of_month(first - Duration::days(1))),
         next: (next <= last_month).then_some(next),
     })
-}
-
-/// `YYYY-MM` as the first day of that month.
-pub fn parse_month_or_day(month: Option<&str>, day: Option<&str>) -> Option<NaiveDate> {
-    parse_month(month).or_else(|| parse_day(day).map(first_of_month))
 }

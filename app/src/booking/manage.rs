@@ -10,7 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::codes::token_hash;
-use super::flow::{free_slots, month_view, parse_day, parse_month_or_day, parse_time};
+use super::flow::{free_slots, month_view, parse_day, parse_month, parse_time};
 use super::notices::{reminder, reminder_due, Reminder};
 use super::store::{self, OfficeCalendar};
 use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
@@ -110,7 +110,7 @@ pub async fn view(
                 date,
                 slots: free_slots(state, &calendar, date).await?,
             },
-            None => MoveStep::Day(month_view(state, &calendar, parse_month_or_day(month.as_deref(), None)).await?),
+            None => MoveStep::Day(month_view(state, &calendar, parse_month(month.as_deref())).await?),
         }
     };
     Ok(Some(ManageView { booking, moving }))

@@ -4,7 +4,7 @@
 //! Pure computation: the seats already taken come from the database (`slot_seats`, one indexed
 //! range read per month), which also refuses a booking over capacity on its own.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Europe::Rome;
 use serde::{Deserialize, Serialize};
 
@@ -97,11 +97,6 @@ pub fn utc_bounds(from: NaiveDate, until: NaiveDate) -> (DateTime<Utc>, DateTime
 /// Days of the month in order, for the calendar grid.
 pub fn days_of(first: NaiveDate, next: NaiveDate) -> impl Iterator<Item = NaiveDate> {
     first.iter_days().take_while(move |day| *day < next)
-}
-
-/// ISO weekday of a date, 1 = Monday, as the calendar grid's column.
-pub fn weekday_column(date: NaiveDate) -> u32 {
-    date.weekday().number_from_monday()
 }
 
 #[cfg(test)]
