@@ -43,7 +43,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: serverBin,
+    // With the demonstration accounts, and an administrator whose password the tests know.
+    command: `${serverBin} --demo`,
     cwd: '..',
     url: `${baseURL}/health`,
     reuseExistingServer: false,
@@ -55,6 +56,7 @@ export default defineConfig({
       SPORTELLO_DATA_DIR: dataDir,
       LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? 'target/site',
       RUST_LOG: 'warn',
+      SPORTELLO_ADMIN_PASSWORD: 'amministra-la-prova-2026',
     },
   },
 });

@@ -24,8 +24,11 @@ pub mod mail;
 pub mod not_found;
 pub mod opening;
 pub mod organisation;
+pub mod staff;
 pub mod validation;
 
+#[cfg(feature = "ssr")]
+pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]
@@ -42,6 +45,10 @@ use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
+use staff::audit_page::AuditPage;
+use staff::mail_problems::MailProblemsPage;
+use staff::pages::StaffHomePage;
+use staff::security::SecurityPage;
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -97,9 +104,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/domande-frequenti") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/condizioni-di-servizio") view=InformationPageView ssr=SsrMode::Async />
                     <Route path=path!("/servizi/:slug") view=ServicePage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori") view=StaffHomePage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/sicurezza") view=SecurityPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/posta") view=MailProblemsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
                 </Routes>
             </main>
-            <feedback::PageFeedback />
+            <feedback::PublicPageFeedback />
             <Footer masthead />
         </Router>
     }

@@ -26,6 +26,9 @@ pub struct AppState {
     pub organisation_name: Arc<std::sync::RwLock<String>>,
     /// How bookings are reminded and how long their personal data are kept.
     pub booking: BookingSettings,
+    /// The audit trail's key and the checkpoint of its head, both outside the database.
+    pub audit_key: crate::audit::AuditKey,
+    pub audit_checkpoint: crate::audit::checkpoint::CheckpointFile,
 }
 
 /// Settings of the booking engine that come from the environment.

@@ -64,6 +64,16 @@ pub struct Settings {
     pub booking_rate_per_minute: u32,
     /// Proxies whose `X-Forwarded-For` names the client (`SPORTELLO_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The audit trail's secret key, hex (`SPORTELLO_AUDIT_KEY`); when unset, one is made at the
+    /// first start and kept in `audit.key` in the data folder.
+    pub audit_key: Option<Vec<u8>>,
+    /// Where the audit chain's checkpoint is kept (`SPORTELLO_AUDIT_CHECKPOINT`).
+    pub audit_checkpoint: PathBuf,
+    /// The first administrator's password (`SPORTELLO_ADMIN_PASSWORD`); a random one, printed
+    /// once to the log, when unset.
+    pub admin_password: Option<String>,
+    /// Add the demonstration accounts (the `--demo` flag, never from the environment).
+    pub demo: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -199,8 +209,37 @@ impl Settings {
                 })
             }
         };
+        let audit_key = match env.get("SPORTELLO_AUDIT_KEY") {
+            None => None,
+            Some(hex_key) => match hex::decode(hex_key.trim()) {
+                Ok(key) if key.len() >= 32 => Some(key),
+                _ => {
+                    return Err(ConfigError::Invalid {
+                        name: "SPORTELLO_AUDIT_KEY",
+                        reason: "it must be at least 32 bytes written in hexadecimal (64 characters)".into(),
+                    })
+                }
+            },
+        };
+        let audit_checkpoint = env
+            .get("SPORTELLO_AUDIT_CHECKPOINT")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| data_dir.join("audit-checkpoint"));
+        let admin_password = env.get("SPORTELLO_ADMIN_PASSWORD").filter(|p| !p.is_empty());
+        if let Some(problem) = admin_password.as_deref().and_then(|password| {
+            app::staff::accounts::password_problem(password, app::staff::demo::FIRST_ADMIN_USERNAME)
+        }) {
+            return Err(ConfigError::Invalid {
+                name: "SPORTELLO_ADMIN_PASSWORD",
+                reason: problem.to_owned(),
+            });
+        }
         Ok(Self {
             listen,
+            audit_key,
+            audit_checkpoint,
+            admin_password,
+            demo: false,
             database,
             database_owner,
             public_url,

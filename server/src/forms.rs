@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use crate::startup::render_page;
 
 /// Values never written back into a page, whatever the form (secrets must be typed again).
-const NEVER_ECHOED: &[&str] = &["password", "nuova_password", "codice_totp"];
+const NEVER_ECHOED: &[&str] = &["password", "nuova_password", "conferma_password", "codice_totp"];
 
 /// A `POST` route for the form at `form` (its own page's address), whose fields deserialise into
 /// `I` and whose effect is `submit`.
@@ -102,6 +102,11 @@ where
             response
         }
     })
+}
+
+/// A plain page for an error met outside any page (e.g. in a layer).
+pub(crate) fn error_response(error: &AppError) -> Response<Body> {
+    crate::pages::plain_page(status_of(error), "Si è verificato un problema", &error.to_string(), "-")
 }
 
 pub(crate) fn status_of(error: &AppError) -> StatusCode {

@@ -30,8 +30,16 @@ pub fn protect<S: Clone + Send + Sync + 'static>(
         .with_rejection_response(|_error: ProtectionError| {
             pages::plain_page(StatusCode::FORBIDDEN, "Richiesta rifiutata", CROSS_SITE_REFUSED, "-")
         });
+    // Over https, browsers are told to never use plain http for this site again (a year).
+    let hsts = trusted_origin.starts_with("https://").then(|| {
+        tower_http::set_header::SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     Ok(router.layer(
         ServiceBuilder::new()
+            .option_layer(hsts)
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(middleware::from_fn(access_log))

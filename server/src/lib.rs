@@ -2,6 +2,7 @@
 //! the background workers. Pages and their logic live in the `app` crate.
 
 pub mod abuse;
+pub mod audit_key;
 pub mod config;
 pub mod database;
 pub mod forms;
@@ -10,6 +11,7 @@ pub mod http;
 pub mod mailer;
 pub mod pages;
 pub mod seed;
+pub mod staff;
 pub mod startup;
 pub mod telemetry;
 

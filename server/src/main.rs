@@ -7,7 +7,10 @@ use server::{telemetry, Application};
 
 fn main() -> ExitCode {
     let settings = match Settings::from_env(&ProcessEnv) {
-        Ok(settings) => settings,
+        Ok(settings) => Settings {
+            demo: std::env::args().skip(1).any(|argument| argument == "--demo"),
+            ..settings
+        },
         Err(error) => {
             eprintln!("Sportello cannot start: {error}");
             return ExitCode::from(2);

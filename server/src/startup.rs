@@ -41,6 +41,8 @@ pub enum StartupError {
     Listen(SocketAddr, std::io::Error),
     #[error("The public address cannot be trusted for cross-site checks: {0}.")]
     PublicUrl(String),
+    #[error("Cannot read or create the audit key {0}: {1}.")]
+    AuditKey(String, std::io::Error),
 }
 
 /// A server that is bound to its port and ready to run.
@@ -94,6 +96,28 @@ impl Application {
                 .await
                 .map_err(|e| StartupError::Seed(e.to_string()))?;
         }
+        match app::staff::demo::ensure_first_admin(&db, clock.now(), settings.admin_password.as_deref()).await {
+            Ok(app::staff::demo::FirstAdmin::Exists) => {}
+            Ok(app::staff::demo::FirstAdmin::CreatedWithGivenPassword) => tracing::info!(
+                "first start: the administrator \"{}\" was created with the password of SPORTELLO_ADMIN_PASSWORD",
+                app::staff::demo::FIRST_ADMIN_USERNAME
+            ),
+            Ok(app::staff::demo::FirstAdmin::CreatedWithRandomPassword(password)) => tracing::warn!(
+                "first start: the administrator \"{}\" was created with the password {password} \
+                 (shown only this once; it must be changed at the first sign-in)",
+                app::staff::demo::FIRST_ADMIN_USERNAME
+            ),
+            Err(error) => return Err(StartupError::Seed(error.to_string())),
+        }
+        if settings.demo {
+            let added = app::staff::demo::add_demo_accounts(&db, clock.now())
+                .await
+                .map_err(|e| StartupError::Seed(e.to_string()))?;
+            if added > 0 {
+                tracing::info!("--demo: {added} demonstration accounts were added (see the README)");
+            }
+        }
+        let audit_key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)?;
         let organisation_name = app::organisation::store::organisation_name(&db)
             .await
             .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
@@ -125,6 +149,8 @@ impl Application {
             public_url: settings.public_url.clone(),
             organisation_name: Arc::new(std::sync::RwLock::new(organisation_name)),
             booking: settings.booking,
+            audit_key,
+            audit_checkpoint: app::audit::checkpoint::CheckpointFile::new(settings.audit_checkpoint.clone()),
         };
         let router = router(state.clone(), &settings)?;
         Ok(Self {
@@ -170,6 +196,13 @@ async fn erase_expired_data(state: AppState) {
             }
             Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
+        }
+        let now = state.clock.now();
+        if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
+            tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
+        }
+        if let Err(error) = app::staff::auth::forget_old_attempts(&state.db, now).await {
+            tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
         }
     }
 }
@@ -240,6 +273,33 @@ async fn booking_calendar(
         Ok(None) => render_page(state, request, None).await,
         Err(error) => (forms::status_of(&error), error.to_string()).into_response(),
     }
+}
+
+/// Routes the server answers besides the application's pages and server functions: form posts
+/// to addresses that have no page of their own, the calendar file and the health check.
+const OWN_ROUTES: &[&str] = &[
+    "/health",
+    app::booking::CALENDAR_PATH,
+    app::booking::CHANGE_SLOT_PATH,
+    app::booking::CANCEL_PATH,
+    app::booking::MOVE_PATH,
+    app::feedback::PATH,
+    app::staff::SIGN_OUT_PATH,
+    app::staff::PASSWORD_PATH,
+    app::staff::AUDIT_VERIFY_PATH,
+];
+
+/// Every route pattern the server answers (the permission table must name each one).
+pub fn served_routes() -> Vec<String> {
+    let mut routes: Vec<String> = generate_route_list(app::App)
+        .iter()
+        .map(|route| route.path().to_owned())
+        .collect();
+    routes.extend(leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()));
+    routes.extend(OWN_ROUTES.iter().map(|path| (*path).to_owned()));
+    routes.sort();
+    routes.dedup();
+    routes
 }
 
 fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> {
@@ -329,6 +389,47 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 |state: AppState, form| async move { app::feedback::submit::submit(&state, form).await },
             ),
         )
+        // The back office's forms (plain posts, with or without JavaScript).
+        .route(
+            app::staff::HOME_PATH,
+            forms::no_js_form(app::staff::HOME_PATH, |state: AppState, form| async move {
+                app::staff::auth::sign_in(&state, form).await
+            }),
+        )
+        .route(
+            app::staff::SIGN_OUT_PATH,
+            forms::no_js_form_on_page(
+                app::staff::SIGN_OUT_PATH,
+                |_| Some(app::staff::HOME_PATH.to_owned()),
+                |state: AppState, _: std::collections::HashMap<String, String>| async move {
+                    app::staff::auth::sign_out(&state).await
+                },
+            ),
+        )
+        .route(
+            app::staff::SECURITY_PATH,
+            forms::no_js_form(app::staff::SECURITY_PATH, |state: AppState, form| async move {
+                app::staff::security::submit::enrol(&state, form).await
+            }),
+        )
+        .route(
+            app::staff::PASSWORD_PATH,
+            forms::no_js_form_on_page(
+                app::staff::PASSWORD_PATH,
+                |_| Some(app::staff::SECURITY_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::security::submit::change_password(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::AUDIT_VERIFY_PATH,
+            forms::no_js_form_on_page(
+                app::staff::AUDIT_VERIFY_PATH,
+                |_| Some(app::staff::AUDIT_PATH.to_owned()),
+                |state: AppState, _: std::collections::HashMap<String, String>| async move {
+                    app::staff::audit_page::submit::verify(&state).await
+                },
+            ),
+        )
         .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {
             app::shell(options.clone())
         })
@@ -336,11 +437,11 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             page_context(&state, None),
             app::shell,
         ))
-        .with_state(state)
-        .layer(axum::middleware::from_fn_with_state(
-            crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
-            crate::abuse::limit_booking_submissions,
-        ));
+        .with_state(state.clone());
+    let router = crate::staff::layers(router, &state).layer(axum::middleware::from_fn_with_state(
+        crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
+        crate::abuse::limit_booking_submissions,
+    ));
     http::protect(router, &settings.public_url, settings.max_body_bytes)
         .map_err(|e| StartupError::PublicUrl(e.to_string()))
 }

@@ -346,7 +346,7 @@ pub fn summary_link(draft: &str) -> String {
 }
 
 /// Percent-encodes a query value (slugs, dates and times need nothing, but be safe).
-fn urlencoding(value: &str) -> String {
+pub(crate) fn urlencoding(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -128,6 +128,18 @@ pub async fn send_feedback(form: FeedbackForm) -> Result<FormOutcome, AppError> 
     submit::submit(&crate::state::AppState::current(), form).await
 }
 
+/// The rating form at the foot of every public page (the back office is not rated by citizens).
+#[component]
+pub fn PublicPageFeedback() -> impl IntoView {
+    let location = use_location();
+    view! {
+        <Show when=move || !crate::staff::is_back_office(&location.pathname.get())>
+            <PageFeedback />
+        </Show>
+    }
+}
+
+/// The rating form itself.
 #[component]
 pub fn PageFeedback() -> impl IntoView {
     let location = use_location();

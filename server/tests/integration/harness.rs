@@ -119,6 +119,9 @@ pub fn with_database(url: &str, database: &str) -> String {
 }
 
 /// Settings for a test server whose files live in `dir`.
+/// The first administrator's password in tests (`SPORTELLO_ADMIN_PASSWORD`).
+pub const ADMIN_PASSWORD: &str = "amministra-la-prova-2026";
+
 pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
     Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
@@ -141,6 +144,10 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         },
         booking_rate_per_minute: 100_000,
         trusted_proxies: Vec::new(),
+        audit_key: Some(vec![7; 32]),
+        audit_checkpoint: dir.join("audit-checkpoint"),
+        admin_password: Some(ADMIN_PASSWORD.to_owned()),
+        demo: true,
     }
 }
 
@@ -232,7 +239,12 @@ impl TestApp {
     }
 
     async fn get_inner(&self, path: &str) -> reqwest::Response {
-        self.client
+        self.get_as(&self.client, path).await
+    }
+
+    /// A visit from another browser (another person, or the same person on another device).
+    pub async fn get_as(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
+        client
             .get(self.url(path))
             .header("accept", "text/html")
             .send()
@@ -251,7 +263,17 @@ impl TestApp {
     }
 
     async fn post_form_inner(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+        self.post_form_as(&self.client, path, fields).await
+    }
+
+    /// A form posted from another browser.
+    pub async fn post_form_as(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
             .post(self.url(path))
             .header("accept", "text/html")
             .header("origin", &self.address)

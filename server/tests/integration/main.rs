@@ -14,4 +14,5 @@ mod outbox;
 mod pages;
 mod protection;
 mod smtp;
+mod staff;
 mod startup;

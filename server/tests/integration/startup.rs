@@ -76,7 +76,9 @@ on_both_databases! {
         assert_eq!(app.count("office_hours").await, 9);
         assert_eq!(app.count("installation").await, 9, "the roots, the phone lines, the catalogue, booking, five pages");
 
-        // An administrator deletes the office; a restart must not bring it back, nor add anything.
+        // An administrator deletes the office (after moving its front desk elsewhere: staff roles
+        // keep an office from being deleted); a restart must not bring it back, nor add anything.
+        app.execute("DELETE FROM staff_roles WHERE office_id IS NOT NULL").await;
         app.execute("DELETE FROM offices").await;
         assert_eq!(app.count("office_hours").await, 0, "hours go with their office");
         let restarted = app.start_another().await;
@@ -203,6 +205,33 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         home.text().await.unwrap().contains("Segretariato Sociale"),
         "seeded and read as the application role"
     );
+
+    // The server, as the application role, adds audit rows (here: a refused sign-in)...
+    let refused = harness::browser()
+        .post(format!("{address}/operatori"))
+        .header("origin", &address)
+        .form(&[("utente", "nessuno"), ("password", "sbagliata-davvero")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    // ...but that role can neither change nor remove them, whatever it was granted.
+    let mut as_app = sqlx::PgConnection::connect(&with_user(&owner_url, &role, "app-password"))
+        .await
+        .unwrap();
+    let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
+        .fetch_one(&mut as_app)
+        .await
+        .unwrap();
+    assert!(rows >= 1);
+    for statement in ["UPDATE audit_log SET action = 'nulla'", "DELETE FROM audit_log"] {
+        let error = sqlx::query(statement).execute(&mut as_app).await.unwrap_err();
+        assert!(
+            error.to_string().contains("audit rows cannot be changed or removed"),
+            "{statement}: {error}"
+        );
+    }
+    as_app.close().await.unwrap();
 
     db.close().await;
     for statement in [format!("DROP OWNED BY {role}"), format!("DROP ROLE {role}")] {

@@ -1,0 +1,100 @@
+//! The back office (`/operatori`): signing in, each role's home, the account's security, and the
+//! pages that read what only staff may read. Who may reach what is written once, in
+//! [`permissions`]; the server's access layer consults it for every request.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use permissions::{Permission, Role};
+
+pub mod audit_page;
+pub mod mail_problems;
+pub mod pages;
+pub mod permissions;
+pub mod security;
+
+#[cfg(feature = "ssr")]
+pub mod accounts;
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod totp;
+
+pub const HOME_PATH: &str = "/operatori";
+pub const SIGN_OUT_PATH: &str = "/operatori/esci";
+pub const SECURITY_PATH: &str = "/operatori/sicurezza";
+pub const PASSWORD_PATH: &str = "/operatori/sicurezza/password";
+pub const MAIL_PATH: &str = "/operatori/posta";
+pub const AUDIT_PATH: &str = "/operatori/registro";
+pub const AUDIT_VERIFY_PATH: &str = "/operatori/registro/verifica";
+
+/// Whether an address belongs to the back office (never cached, never rated by the public feedback).
+pub fn is_back_office(path: &str) -> bool {
+    path == HOME_PATH || path.starts_with("/operatori/") || path.starts_with("/api/operatori/")
+}
+
+/// What the person must do before anything else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Setup {
+    /// They were given a temporary password.
+    ChangePassword,
+    /// Their role requires a second factor and they have none yet.
+    EnrolTotp,
+}
+
+/// The signed-in person, as their pages show them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    pub display_name: String,
+    pub username: String,
+    pub roles: Vec<Role>,
+    pub setup: Option<Setup>,
+    pub totp_enrolled: bool,
+}
+
+impl Me {
+    pub fn may(&self, permission: Permission) -> bool {
+        permissions::allows(permission, &self.roles)
+    }
+}
+
+/// Who is looking at the back office.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Visitor {
+    SignedOut {
+        /// The session has just ended by a timeout.
+        expired: bool,
+    },
+    SignedIn(Me),
+}
+
+/// The sign-in form, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    pub utente: String,
+    #[serde(default)]
+    pub password: String,
+    #[serde(default)]
+    pub codice_totp: String,
+}
+
+#[server(prefix = "/api", endpoint = "operatori/io")]
+pub async fn load_visitor() -> Result<Visitor, AppError> {
+    let Some(staff) = auth::current() else {
+        return Ok(Visitor::SignedOut { expired: false });
+    };
+    Ok(match &staff.user {
+        None => Visitor::SignedOut { expired: staff.expired },
+        Some(user) => Visitor::SignedIn(Me {
+            display_name: user.display_name.clone(),
+            username: user.username.clone(),
+            roles: user.role_list(),
+            setup: staff.pending_setup(),
+            totp_enrolled: user.totp_secret.is_some(),
+        }),
+    })
+}

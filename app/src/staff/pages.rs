@@ -1,0 +1,172 @@
+//! `/operatori`: the sign-in form for whoever is not signed in, each person's home otherwise.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::permissions::{Permission, Role};
+use super::{load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, SECURITY_PATH, SIGN_OUT_PATH};
+use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
+
+const SIGN_IN_LABELS: &[(&str, &str)] = &[
+    ("utente", "Nome utente"),
+    ("password", "Password"),
+    ("codice_totp", "Codice di verifica"),
+];
+
+/// Loads who is looking, then shows `signed_in` for a signed-in person, the sign-in page otherwise.
+#[component]
+pub fn StaffOnly<V, F>(title: &'static str, signed_in: F) -> impl IntoView
+where
+    F: Fn(Me) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let who = Resource::new(|| (), |_| load_visitor());
+    view! {
+        <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            {move || {
+                let signed_in = signed_in.clone();
+                Suspend::new(async move {
+                    match who.await {
+                        Ok(Visitor::SignedIn(me)) => view! { <Title text=title /> {signed_in(me)} }.into_any(),
+                        Ok(Visitor::SignedOut { expired }) => view! { <SignIn expired /> }.into_any(),
+                        Err(error) => view! {
+                            <Title text="Errore" />
+                            <div class="container stretto"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn StaffHomePage() -> impl IntoView {
+    view! { <StaffOnly title="Area operatori" signed_in=|me| view! { <Home me /> } /> }
+}
+
+#[component]
+fn SignIn(expired: bool) -> impl IntoView {
+    let submitted = use_submitted(HOME_PATH);
+    let has_errors = !submitted.errors.is_empty();
+    let form = FormState::new(submitted);
+    let signed_out = use_query_map().with_untracked(|q| q.get("uscito").is_some());
+    view! {
+        <Title text=if has_errors { "Errore: accesso operatori" } else { "Accesso operatori" } />
+        <div class="container stretto">
+            <h1>"Accesso operatori"</h1>
+            <p class="lead">"Area riservata al personale dei servizi sociali."</p>
+            {expired.then(|| view! {
+                <p class="alert alert-info" role="status">"La sessione è scaduta per inattività o durata massima: accedi di nuovo."</p>
+            })}
+            {signed_out.then(|| view! { <p class="alert alert-success" role="status">"Sei uscito dall'area operatori."</p> })}
+            <ErrorSummary form labels=SIGN_IN_LABELS />
+            <form method="post" action=HOME_PATH novalidate>
+                <TextField form name="utente" label="Nome utente" autocomplete="username" required=true max_length=64 />
+                <TextField form name="password" label="Password" kind="password" autocomplete="current-password" required=true max_length=128 />
+                <TextField
+                    form
+                    name="codice_totp"
+                    label="Codice di verifica"
+                    hint="Le 6 cifre dell'app di autenticazione, se l'hai attivata."
+                    autocomplete="one-time-code"
+                    max_length=6
+                />
+                <button type="submit" class="btn btn-primary">"Accedi"</button>
+            </form>
+            <p class="mt-4">"Hai dimenticato la password? Chiedi all'amministratore del servizio di reimpostarla."</p>
+        </div>
+    }
+}
+
+/// The back office's navigation and the person's name, on every back-office page.
+#[component]
+pub fn StaffBar(me: Me) -> impl IntoView {
+    let links: Vec<(&'static str, &'static str)> = [
+        (Some(Permission::OwnAccount), HOME_PATH, "Home"),
+        (Some(Permission::ReadMailProblems), MAIL_PATH, "Email non recapitate"),
+        (Some(Permission::ReadAuditTrail), AUDIT_PATH, "Registro degli accessi"),
+        (Some(Permission::OwnAccount), SECURITY_PATH, "Sicurezza dell'account"),
+    ]
+    .into_iter()
+    .filter(|(permission, _, _)| permission.is_some_and(|p| me.may(p)))
+    .map(|(_, href, label)| (href, label))
+    .collect();
+    let roles = me.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
+    view! {
+        <nav class="barra-operatori" aria-label="Area operatori">
+            <div class="container">
+                <ul class="list-inline mb-1">
+                    {links.into_iter().map(|(href, label)| view! { <li class="list-inline-item"><a href=href>{label}</a></li> }).collect_view()}
+                </ul>
+                <form method="post" action=SIGN_OUT_PATH class="d-inline">
+                    <span class="me-2">{me.display_name.clone()}" ("{roles}")"</span>
+                    <button type="submit" class="btn btn-sm btn-outline-primary">"Esci"</button>
+                </form>
+            </div>
+        </nav>
+    }
+}
+
+#[component]
+fn Home(me: Me) -> impl IntoView {
+    let setup = me.setup;
+    let first_name = me.display_name.clone();
+    let cards: Vec<(&'static str, &'static str, &'static str)> = [
+        (
+            Permission::ReadMailProblems,
+            MAIL_PATH,
+            "Email non recapitate",
+            "Conferme e promemoria che non sono arrivati ai cittadini.",
+        ),
+        (
+            Permission::ReadAuditTrail,
+            AUDIT_PATH,
+            "Registro degli accessi",
+            "Chi ha letto o cambiato cosa, e la verifica dell'integrità.",
+        ),
+        (
+            Permission::OwnAccount,
+            SECURITY_PATH,
+            "Sicurezza dell'account",
+            "Password e codice di verifica (app di autenticazione).",
+        ),
+    ]
+    .into_iter()
+    .filter(|(permission, ..)| me.may(*permission))
+    .map(|(_, href, title, text)| (href, title, text))
+    .collect();
+    let is_admin = me.roles.contains(&Role::Amministratore);
+    view! {
+        <StaffBar me=me.clone() />
+        <div class="container">
+            <h1>"Buongiorno, "{first_name}</h1>
+            {setup.map(|setup| {
+                let (what, why) = match setup {
+                    Setup::ChangePassword => ("Scegli una nuova password.", "Ti è stata data una password provvisoria."),
+                    Setup::EnrolTotp => ("Attiva il codice di verifica.", "Il tuo ruolo richiede il secondo fattore di accesso."),
+                };
+                view! {
+                    <div class="alert alert-warning" role="status">
+                        <p class="mb-0">{why}" "<a href=SECURITY_PATH>{what}</a>" Fino ad allora le altre pagine non sono disponibili."</p>
+                    </div>
+                }
+            })}
+            {is_admin.then(|| view! {
+                <p>"Come amministratore gestisci il sistema; le cartelle dei casi restano riservate a chi segue la famiglia."</p>
+            })}
+            <ul class="elenco-schede">
+                {cards.into_iter().map(|(href, title, text)| view! {
+                    <li class="card card-bg">
+                        <div class="card-body">
+                            <h2 class="h5 card-title"><a href=href>{title}</a></h2>
+                            <p class="card-text">{text}</p>
+                        </div>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}

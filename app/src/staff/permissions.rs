@@ -1,0 +1,182 @@
+//! Who may do what in the back office: the one table every route, page and server function consults
+//! on the server. Deny by default: a route that is not in [`ROUTES`] is refused to everyone, and a
+//! permission grants nothing to a role that is not listed for it in [`GRANTS`].
+//!
+//! Object-level rules (which office's agenda, which unit's queue, which case file) narrow these
+//! grants further where those records are read; this table says which roles may try at all.
+
+use serde::{Deserialize, Serialize};
+
+/// The staff roles of DOMAIN.md. A person may hold several (e.g. social worker in two units).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Role {
+    /// Front-desk operator of one office (sportello, Segretariato Sociale).
+    Sportello,
+    /// Social worker (also psicologo, educatore) of a unit.
+    AssistenteSociale,
+    /// The coordinator of a unit.
+    Coordinatore,
+    /// Manages accounts, offices and pages; does not read case files.
+    Amministratore,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Sportello,
+        Role::AssistenteSociale,
+        Role::Coordinatore,
+        Role::Amministratore,
+    ];
+
+    /// The value stored in the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Sportello => "sportello",
+            Role::AssistenteSociale => "assistente_sociale",
+            Role::Coordinatore => "coordinatore",
+            Role::Amministratore => "amministratore",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.key() == key)
+    }
+
+    /// The role's name as staff read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Sportello => "Operatore di sportello",
+            Role::AssistenteSociale => "Assistente sociale",
+            Role::Coordinatore => "Coordinatore di unità",
+            Role::Amministratore => "Amministratore",
+        }
+    }
+}
+
+/// What a route or server function does, as far as access is concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// The public site and the sign-in form: anyone, signed in or not.
+    Public,
+    /// One's own back-office home, second factor and password, and signing out.
+    OwnAccount,
+    /// Search and verify the audit trail.
+    ReadAuditTrail,
+    /// Emails that could not be delivered (recipient addresses are personal data).
+    ReadMailProblems,
+}
+
+use Role::*;
+
+/// The grants: which roles hold each permission. Nothing else is granted.
+pub const GRANTS: &[(Permission, &[Role])] = &[
+    (
+        Permission::OwnAccount,
+        &[Sportello, AssistenteSociale, Coordinatore, Amministratore],
+    ),
+    (Permission::ReadAuditTrail, &[Amministratore]),
+    // The front desk answers citizens whose confirmation did not arrive; administrators fix the
+    // mail settings.
+    (Permission::ReadMailProblems, &[Sportello, Amministratore]),
+];
+
+/// Whether any of `roles` holds `permission`. `Public` needs no role at all.
+pub fn allows(permission: Permission, roles: &[Role]) -> bool {
+    if permission == Permission::Public {
+        return true;
+    }
+    GRANTS
+        .iter()
+        .find(|(granted, _)| *granted == permission)
+        .is_some_and(|(_, holders)| roles.iter().any(|role| holders.contains(role)))
+}
+
+/// Every address the server answers, with the permission it needs: pages and their no-JavaScript
+/// form posts (same address), and server functions (`/api/...`). Patterns as the router writes
+/// them. Static files and the not-found page are outside routing and public.
+pub const ROUTES: &[(&str, Permission)] = &[
+    // The public site.
+    ("/", Permission::Public),
+    ("/health", Permission::Public),
+    ("/servizi", Permission::Public),
+    ("/servizi/{slug}", Permission::Public),
+    ("/argomenti", Permission::Public),
+    ("/contatti", Permission::Public),
+    ("/assistenza", Permission::Public),
+    ("/assistenza/inviata", Permission::Public),
+    ("/informativa-privacy", Permission::Public),
+    ("/dichiarazione-di-accessibilita", Permission::Public),
+    ("/note-legali", Permission::Public),
+    ("/domande-frequenti", Permission::Public),
+    ("/condizioni-di-servizio", Permission::Public),
+    ("/valutazione", Permission::Public),
+    ("/prenota", Permission::Public),
+    ("/prenota/riepilogo", Permission::Public),
+    ("/prenota/cambia-orario", Permission::Public),
+    ("/prenota/confermata", Permission::Public),
+    ("/prenota/calendario", Permission::Public),
+    ("/prenota/gestisci", Permission::Public),
+    ("/prenota/gestisci/annulla", Permission::Public),
+    ("/prenota/gestisci/sposta", Permission::Public),
+    ("/prenota/ritrova", Permission::Public),
+    ("/api/site-info", Permission::Public),
+    ("/api/pagina", Permission::Public),
+    ("/api/servizi", Permission::Public),
+    ("/api/servizio", Permission::Public),
+    ("/api/assistenza", Permission::Public),
+    ("/api/valutazione", Permission::Public),
+    ("/api/prenota/passo", Permission::Public),
+    ("/api/prenota/bozza", Permission::Public),
+    ("/api/prenota/dati", Permission::Public),
+    ("/api/prenota/conferma", Permission::Public),
+    ("/api/prenota/cambia-orario", Permission::Public),
+    ("/api/prenota/gestisci", Permission::Public),
+    ("/api/prenota/annulla", Permission::Public),
+    ("/api/prenota/sposta", Permission::Public),
+    ("/api/prenota/ritrova", Permission::Public),
+    // The back office. Signing in is open to all; the page shows the home of whoever is signed in.
+    ("/operatori", Permission::Public),
+    ("/api/operatori/io", Permission::Public),
+    ("/operatori/esci", Permission::OwnAccount),
+    ("/operatori/sicurezza", Permission::OwnAccount),
+    ("/operatori/sicurezza/password", Permission::OwnAccount),
+    ("/api/operatori/sicurezza", Permission::OwnAccount),
+    ("/operatori/registro", Permission::ReadAuditTrail),
+    ("/operatori/registro/verifica", Permission::ReadAuditTrail),
+    ("/api/operatori/registro", Permission::ReadAuditTrail),
+    ("/operatori/posta", Permission::ReadMailProblems),
+    ("/api/operatori/posta", Permission::ReadMailProblems),
+];
+
+/// The permission a route pattern needs, or `None` for a route nobody may use.
+pub fn permission_of(route: &str) -> Option<Permission> {
+    ROUTES
+        .iter()
+        .find(|(pattern, _)| *pattern == route)
+        .map(|(_, permission)| *permission)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_is_granted_twice_and_every_route_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for (route, _) in ROUTES {
+            assert!(seen.insert(*route), "{route} is listed twice");
+        }
+        let mut granted = std::collections::HashSet::new();
+        for (permission, _) in GRANTS {
+            assert!(granted.insert(*permission), "{permission:?} is granted twice");
+        }
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_stored_key() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_key(role.key()), Some(role));
+        }
+        assert_eq!(Role::from_key("root"), None);
+    }
+}

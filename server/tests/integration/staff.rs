@@ -1,0 +1,645 @@
+//! The back office's door: sign-in and sign-out, sessions and their timeouts, the lock after
+//! repeated failures, the second factor, and who may open which page.
+
+use app::clock::Clock;
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use crate::harness::{browser, TestApp, ADMIN_PASSWORD};
+use crate::on_both_databases;
+
+pub const WRONG: &str = "Nome utente, password o codice di verifica non corretti";
+pub const LOCKED: &str = "Troppi tentativi non riusciti";
+
+/// Signs in from `client`; the answer (a redirect to `/operatori` when accepted).
+pub async fn sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    user: &str,
+    password: &str,
+    code: &str,
+) -> reqwest::Response {
+    app.post_form_as(
+        client,
+        "/operatori",
+        &[("utente", user), ("password", password), ("codice_totp", code)],
+    )
+    .await
+}
+
+/// A new browser signed in as one of the `--demo` accounts.
+pub async fn demo_browser(app: &TestApp, user: &str) -> reqwest::Client {
+    let client = browser();
+    let password = app::staff::demo::DEMO_ACCOUNTS
+        .iter()
+        .find(|(name, ..)| *name == user)
+        .map(|(_, _, password, _)| *password)
+        .expect("a demo account");
+    let answer = sign_in(app, &client, user, password, "").await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER, "{user} signs in");
+    client
+}
+
+/// A new browser signed in as the first administrator, with the second factor enrolled; and the
+/// secret, to make more codes. Moves the clock 30 s past each code used, as real time would.
+pub async fn admin_browser(app: &TestApp) -> (reqwest::Client, String) {
+    let client = browser();
+    let answer = sign_in(app, &client, "admin", ADMIN_PASSWORD, "").await;
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    // An administrator without a second factor is sent to enrol it before anything else.
+    let elsewhere = app.get_as(&client, "/operatori/registro").await;
+    assert_eq!(location(&elsewhere), "/operatori/sicurezza");
+    let page = app.get_as(&client, "/operatori/sicurezza").await.text().await.unwrap();
+    let secret = between(&page, "<code class=\"chiave-totp\">", "</code>").to_owned();
+    let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+    let enrolled = app
+        .post_form_as(
+            &client,
+            "/operatori/sicurezza",
+            &[("segreto", &secret), ("codice_totp", &code)],
+        )
+        .await;
+    assert_eq!(location(&enrolled), "/operatori/sicurezza?attivato=1");
+    app.clock.advance(Duration::seconds(30));
+    (client, secret)
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|l| l.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+pub fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).unwrap_or_else(|| panic!("{start} not in the page")) + start.len();
+    let to = text[from..].find(end).unwrap() + from;
+    &text[from..to]
+}
+
+fn cookie_of(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("sportello="))
+}
+
+async fn audit_count(app: &TestApp, action: &str, outcome: &str) -> i64 {
+    let sql = format!("SELECT COUNT(*) FROM audit_log WHERE action = '{action}' AND outcome = '{outcome}'");
+    app::on_db!(&app.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())
+}
+
+on_both_databases! {
+    /// Signing in gives a fresh, protected session cookie and the person's home; signing out ends
+    /// the session; a refused sign-in says the same for a known and an unknown account.
+    async fn sign_in_and_out(app: TestApp) {
+        let sign_in_page = app.get("/operatori").await;
+        assert_eq!(sign_in_page.status(), StatusCode::OK);
+        assert_eq!(sign_in_page.headers()["cache-control"], "no-store");
+        assert!(cookie_of(&sign_in_page).is_none(), "no session before signing in");
+        assert!(sign_in_page.text().await.unwrap().contains("Accesso operatori"));
+
+        let client = browser();
+        let unknown = sign_in(&app, &client, "nessuno", "una-password-qualsiasi", "").await;
+        let wrong = sign_in(&app, &client, "sportello", "una-password-qualsiasi", "").await;
+        assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let (unknown, wrong) = (unknown.text().await.unwrap(), wrong.text().await.unwrap());
+        assert!(unknown.contains(WRONG) && wrong.contains(WRONG));
+        assert!(!wrong.contains("una-password-qualsiasi"), "a password is never written back");
+        assert_eq!(audit_count(&app, "accesso", "negato").await, 2, "failed sign-ins are recorded");
+
+        let accepted = sign_in(&app, &client, "sportello", "prova-sportello-2026", "").await;
+        assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&accepted), "/operatori");
+        let cookie = cookie_of(&accepted).expect("a session cookie");
+        assert!(cookie.contains("HttpOnly"), "{cookie}");
+        assert!(cookie.contains("SameSite=Strict"), "{cookie}");
+        assert!(!cookie.contains("Secure"), "plain http: a local trial");
+        let home = app.get_as(&client, "/operatori").await.text().await.unwrap();
+        assert!(home.contains("Sara Sportello"));
+        assert!(home.contains("Email non recapitate"));
+        assert!(!home.contains("Registro degli accessi"), "the front desk does not read the audit trail");
+        assert_eq!(audit_count(&app, "accesso", "ok").await, 1);
+
+        let out = app.post_form_as(&client, "/operatori/esci", &[]).await;
+        assert_eq!(location(&out), "/operatori?uscito=1");
+        let after = app.get_as(&client, "/operatori/posta").await;
+        assert_eq!(after.status(), StatusCode::SEE_OTHER, "signed out: back to the sign-in page");
+        assert_eq!(location(&after), "/operatori");
+    }
+}
+
+on_both_databases! {
+    /// Every sign-in gives a new session id: a cookie planted before signing in (session
+    /// fixation) or taken from an earlier session never becomes the signed-in session.
+    async fn the_session_id_changes_at_every_sign_in(app: TestApp) {
+        let client = browser();
+        let first = sign_in(&app, &client, "sportello", "prova-sportello-2026", "").await;
+        let first_cookie = cookie_of(&first).unwrap();
+        let second = sign_in(&app, &client, "sportello", "prova-sportello-2026", "").await;
+        let second_cookie = cookie_of(&second).expect("a new cookie at the new sign-in");
+        let id = |cookie: &str| cookie.split(';').next().unwrap().to_owned();
+        assert_ne!(id(&first_cookie), id(&second_cookie));
+
+        // The old id is worth nothing now.
+        let old = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let answer = old
+            .get(app.url("/operatori/posta"))
+            .header("cookie", id(&first_cookie))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.get_as(&client, "/operatori/posta").await.status(), StatusCode::OK);
+    }
+}
+
+on_both_databases! {
+    /// 30 minutes without a request end the session; so do 10 hours in all, however active.
+    async fn sessions_time_out(app: TestApp) {
+        let client = demo_browser(&app, "sportello").await;
+        app.clock.advance(Duration::minutes(29));
+        assert_eq!(app.get_as(&client, "/operatori/posta").await.status(), StatusCode::OK);
+        app.clock.advance(Duration::minutes(31));
+        let idle = app.get_as(&client, "/operatori/posta").await;
+        assert_eq!(location(&idle), "/operatori?scaduta=1");
+        let page = app.get_as(&client, "/operatori").await.text().await.unwrap();
+        assert!(page.contains("Accesso operatori"));
+
+        let client = demo_browser(&app, "sportello").await;
+        for _ in 0..40 {
+            app.clock.advance(Duration::minutes(15));
+            assert_eq!(app.get_as(&client, "/operatori/posta").await.status(), StatusCode::OK);
+        }
+        app.clock.advance(Duration::minutes(5));
+        let too_long = app.get_as(&client, "/operatori/posta").await;
+        assert_eq!(location(&too_long), "/operatori?scaduta=1", "10 hours and 5 minutes after signing in");
+    }
+}
+
+on_both_databases! {
+    /// Signing out on one device, or an account being disabled, ends every session of it at once.
+    async fn sign_out_and_disabling_end_every_session(app: TestApp) {
+        let office = demo_browser(&app, "sportello").await;
+        let phone = demo_browser(&app, "sportello").await;
+        app.post_form_as(&office, "/operatori/esci", &[]).await;
+        assert_eq!(app.get_as(&phone, "/operatori/posta").await.status(), StatusCode::SEE_OTHER);
+
+        let client = demo_browser(&app, "sportello").await;
+        assert_eq!(app.get_as(&client, "/operatori/posta").await.status(), StatusCode::OK);
+        app.execute("UPDATE staff_users SET disabled = TRUE WHERE username = 'sportello'").await;
+        assert_eq!(app.get_as(&client, "/operatori/posta").await.status(), StatusCode::SEE_OTHER);
+        let again = sign_in(&app, &browser(), "sportello", "prova-sportello-2026", "").await;
+        assert!(again.text().await.unwrap().contains(WRONG), "a disabled account cannot sign in");
+    }
+}
+
+on_both_databases! {
+    /// 20 wrong passwords at once: exactly 6 are checked, the rest are refused by the lock, which
+    /// then refuses the right password too, until 15 minutes have passed. An unknown account is
+    /// treated the same.
+    async fn repeated_failures_lock_the_account(app: TestApp) {
+        let attempts = (0..20).map(|i| {
+            let app = &app;
+            async move {
+                let answer = sign_in(app, &browser(), "sportello", &format!("sbagliata-{i}"), "").await;
+                assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+                answer.text().await.unwrap()
+            }
+        });
+        let answers = futures::future::join_all(attempts).await;
+        let locked = answers.iter().filter(|a| a.contains(LOCKED)).count();
+        assert_eq!(locked, 14, "6 wrong passwords checked, 14 refused by the lock");
+        assert_eq!(audit_count(&app, "accesso", "negato").await, 6);
+        assert_eq!(audit_count(&app, "accesso.bloccato", "negato").await, 14);
+
+        let right = sign_in(&app, &browser(), "sportello", "prova-sportello-2026", "").await;
+        assert!(right.text().await.unwrap().contains(LOCKED));
+
+        for i in 0..7 {
+            let answer = sign_in(&app, &browser(), "sconosciuto", &format!("x-{i}"), "").await;
+            let text = answer.text().await.unwrap();
+            assert_eq!(text.contains(LOCKED), i == 6, "unknown accounts lock the same way");
+        }
+
+        app.clock.advance(Duration::minutes(16));
+        let later = sign_in(&app, &browser(), "sportello", "prova-sportello-2026", "").await;
+        assert_eq!(later.status(), StatusCode::SEE_OTHER, "the lock is temporary");
+    }
+}
+
+on_both_databases! {
+    /// Administrators must enrol a second factor; once enrolled, signing in needs the code, and a
+    /// code is accepted once only.
+    async fn the_second_factor(app: TestApp) {
+        let (_admin, secret) = admin_browser(&app).await;
+
+        let without_code = sign_in(&app, &browser(), "admin", ADMIN_PASSWORD, "").await;
+        assert!(without_code.text().await.unwrap().contains(WRONG));
+        let wrong_code = sign_in(&app, &browser(), "admin", ADMIN_PASSWORD, "000000").await;
+        assert!(wrong_code.text().await.unwrap().contains(WRONG));
+
+        let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+        let client = browser();
+        let accepted = sign_in(&app, &client, "admin", ADMIN_PASSWORD, &code).await;
+        assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.get_as(&client, "/operatori/registro").await.status(), StatusCode::OK);
+
+        let replayed = sign_in(&app, &browser(), "admin", ADMIN_PASSWORD, &code).await;
+        assert!(replayed.text().await.unwrap().contains(WRONG), "the same code twice is refused");
+
+        // Two sign-ins racing with one new code: one wins.
+        app.clock.advance(Duration::seconds(30));
+        let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+        let (a, b) = (browser(), browser());
+        let (first, second) = futures::join!(
+            sign_in(&app, &a, "admin", ADMIN_PASSWORD, &code),
+            sign_in(&app, &b, "admin", ADMIN_PASSWORD, &code)
+        );
+        let accepted = [first.status(), second.status()]
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count();
+        assert_eq!(accepted, 1);
+    }
+}
+
+on_both_databases! {
+    /// The person who got a temporary password must choose their own before anything else; the
+    /// new password ends every other session.
+    async fn a_new_password(app: TestApp) {
+        app.execute("UPDATE staff_users SET must_change_password = TRUE WHERE username = 'assistente'").await;
+        let client = demo_browser(&app, "assistente").await;
+        let other = demo_browser(&app, "assistente").await;
+        let home = app.get_as(&client, "/operatori").await.text().await.unwrap();
+        assert!(home.contains("password provvisoria"));
+
+        let short = app
+            .post_form_as(&client, "/operatori/sicurezza/password", &[
+                ("password", "prova-assistente-2026"),
+                ("nuova_password", "corta"),
+                ("conferma_password", "corta"),
+            ])
+            .await;
+        assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(short.text().await.unwrap().contains("almeno 12 caratteri"));
+
+        let changed = app
+            .post_form_as(&client, "/operatori/sicurezza/password", &[
+                ("password", "prova-assistente-2026"),
+                ("nuova_password", "una frase lunga e mia"),
+                ("conferma_password", "una frase lunga e mia"),
+            ])
+            .await;
+        assert_eq!(location(&changed), "/operatori/sicurezza?password=1");
+        assert_eq!(app.get_as(&client, "/operatori").await.status(), StatusCode::OK);
+        let home = app.get_as(&client, "/operatori").await.text().await.unwrap();
+        assert!(home.contains("Andrea Assistente") && !home.contains("password provvisoria"));
+        assert_eq!(app.get_as(&other, "/operatori/sicurezza").await.status(), StatusCode::SEE_OTHER, "the other session ended");
+        let old = sign_in(&app, &browser(), "assistente", "prova-assistente-2026", "").await;
+        assert!(old.text().await.unwrap().contains(WRONG));
+    }
+}
+
+/// Who may open what: written by hand, independently of the permission table in the code. For
+/// every route, the answer each visitor gets to a GET (pages) or POST (forms and server
+/// functions): `Y` allowed, `S` sent to the sign-in page (or 401 for a server function), `N`
+/// refused with 403. Columns: signed out, front desk, social worker, coordinator, administrator.
+const MATRIX: &[(&str, &str, [char; 5])] = &[
+    ("GET", "/", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/health", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/servizi", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/servizi/{slug}", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/argomenti", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/contatti", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/assistenza", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/assistenza/inviata", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/informativa-privacy", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/dichiarazione-di-accessibilita", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/note-legali", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/domande-frequenti", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/condizioni-di-servizio", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/valutazione", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota/riepilogo", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/prenota/cambia-orario", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota/confermata", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota/calendario", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota/gestisci", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/prenota/gestisci/annulla", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/prenota/gestisci/sposta", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/prenota/ritrova", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/site-info", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/pagina", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/servizi", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/servizio", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/assistenza", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/valutazione", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/passo", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/bozza", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/dati", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/conferma", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/cambia-orario", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/gestisci", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/annulla", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/sposta", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/prenota/ritrova", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/operatori", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/operatori/io", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/operatori/esci", ['S', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/operatori/sicurezza/password", ['S', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/api/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
+    ("POST", "/api/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
+    ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/api/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
+];
+
+/// The matrix names every route the server serves, and the code's table no other.
+#[test]
+fn the_matrix_covers_every_route() {
+    let in_matrix: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(_, path, _)| *path).collect();
+    let in_code: std::collections::BTreeSet<&str> =
+        app::staff::permissions::ROUTES.iter().map(|(path, _)| *path).collect();
+    assert_eq!(
+        in_matrix, in_code,
+        "the hand-written matrix and the permission table name the same routes"
+    );
+    for served in server::startup::served_routes() {
+        assert!(
+            in_matrix.contains(served.as_str()),
+            "{served} is served but missing from the matrix"
+        );
+    }
+}
+
+fn concrete(path: &str) -> String {
+    path.replace("{slug}", "affido-familiare")
+}
+
+async fn visit(app: &TestApp, client: &reqwest::Client, method: &str, path: &str) -> (StatusCode, String) {
+    let path = concrete(path);
+    let answer = if method == "GET" {
+        app.get_as(client, &path).await
+    } else if path.starts_with("/api/") {
+        client
+            .post(app.url(&path))
+            .header("origin", &app.address)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .unwrap()
+    } else {
+        app.post_form_as(client, &path, &[]).await
+    };
+    (answer.status(), location(&answer))
+}
+
+/// What a visitor got: refused, sent to sign in, or let through (whatever the page then said).
+fn verdict(status: StatusCode, location: &str) -> char {
+    match status {
+        StatusCode::FORBIDDEN => 'N',
+        StatusCode::UNAUTHORIZED => 'S',
+        StatusCode::SEE_OTHER if location == "/operatori" || location.starts_with("/operatori?scaduta") => 'S',
+        _ => 'Y',
+    }
+}
+
+on_both_databases! {
+    /// Every route × every role, against the hand-written matrix.
+    async fn every_route_for_every_role(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let mut visitors = vec![browser()];
+        for user in ["sportello", "assistente", "coordinatrice"] {
+            visitors.push(demo_browser(&app, user).await);
+        }
+        visitors.push(admin);
+        let mut wrong = Vec::new();
+        for (method, path, expected) in MATRIX {
+            // Signing out last, or the visitor would lose their session for the rows after.
+            if *path == "/operatori/esci" {
+                let (status, to) = visit(&app, &visitors[0], method, path).await;
+                assert_eq!(verdict(status, &to), expected[0]);
+                continue;
+            }
+            for (column, client) in visitors.iter().enumerate() {
+                let (status, to) = visit(&app, client, method, path).await;
+                let got = verdict(status, &to);
+                if got != expected[column] {
+                    wrong.push(format!("{method} {path} as visitor {column}: expected {}, got {got} ({status})", expected[column]));
+                }
+            }
+        }
+        for (column, client) in visitors.iter().enumerate().skip(1) {
+            let (status, to) = visit(&app, client, "POST", "/operatori/esci").await;
+            assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/operatori?uscito=1"), "visitor {column} signs out");
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert!(audit_count(&app, "accesso.negato", "negato").await > 0, "refusals are recorded");
+    }
+}
+
+on_both_databases! {
+    /// The pages that show personal data record who saw which records, with the response's
+    /// request id; a refused visit is recorded too.
+    async fn reads_of_personal_data_are_in_the_audit_trail(app: TestApp) {
+        app.execute(
+            "INSERT INTO email_outbox (to_address, subject, body_text, status, attempts, next_attempt_at, created_at, last_error)
+             VALUES ('famiglia@example.org', 'Conferma della prenotazione', '', 'failed', 8,
+                     '2026-11-02 09:00:00+00:00', '2026-11-02 08:00:00+00:00', '550 mailbox unavailable')",
+        )
+        .await;
+        let desk = demo_browser(&app, "sportello").await;
+        let page = app.get_as(&desk, "/operatori/posta").await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let request_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let html = page.text().await.unwrap();
+        assert!(html.contains("famiglia@example.org") && html.contains("550 mailbox unavailable"));
+        let row: (String, Option<String>, String) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT action, record_kind, record_ids FROM audit_log WHERE request_id = $1",
+        )
+        .bind(&request_id)
+        .fetch_one(pool)
+        .await
+        .unwrap());
+        let email_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM email_outbox").fetch_one(pool).await.unwrap());
+        assert_eq!(row, ("posta.elenco".to_owned(), Some("email".to_owned()), email_id.to_string()));
+
+        let worker = demo_browser(&app, "assistente").await;
+        let refused = app.get_as(&worker, "/operatori/posta").await;
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+        let request_id = refused.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let outcome: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT outcome FROM audit_log WHERE request_id = $1")
+            .bind(&request_id)
+            .fetch_one(pool)
+            .await
+            .unwrap());
+        assert_eq!(outcome, "negato");
+
+        let (admin, _) = admin_browser(&app).await;
+        let trail = app.get_as(&admin, "/operatori/registro?tipo=email").await;
+        let request_id = trail.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let html = trail.text().await.unwrap();
+        assert!(html.contains("posta.elenco") && html.contains("sportello"), "the search finds the read");
+        let action: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT action FROM audit_log WHERE request_id = $1")
+            .bind(&request_id)
+            .fetch_one(pool)
+            .await
+            .unwrap());
+        assert_eq!(action, "registro.ricerca");
+    }
+}
+
+/// Runs the verify form as the administrator and returns the page.
+async fn verify(app: &TestApp, admin: &reqwest::Client) -> (StatusCode, String) {
+    let answer = app.post_form_as(admin, "/operatori/registro/verifica", &[]).await;
+    let status = answer.status();
+    let page = if status == StatusCode::SEE_OTHER {
+        let to = location(&answer);
+        app.get_as(admin, &to).await.text().await.unwrap()
+    } else {
+        answer.text().await.unwrap()
+    };
+    (status, page)
+}
+
+/// Lets the test change audit rows as someone with direct access to the database would.
+async fn allow_tampering(app: &TestApp) {
+    if app.backend == crate::harness::Backend::Sqlite {
+        app.execute("DROP TRIGGER audit_log_no_update").await;
+        app.execute("DROP TRIGGER audit_log_no_delete").await;
+    }
+    // On PostgreSQL the tests connect as the schema's owner, whom the trigger lets through.
+}
+
+/// A trail with some rows, verified once (so the checkpoint is set), ready to be tampered with.
+async fn verified_trail(app: &TestApp) -> reqwest::Client {
+    let (admin, _) = admin_browser(app).await;
+    for _ in 0..3 {
+        let desk = demo_browser(app, "sportello").await;
+        app.get_as(&desk, "/operatori/posta").await;
+    }
+    let (status, page) = verify(app, &admin).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert!(page.contains("Registro integro"));
+    allow_tampering(app).await;
+    admin
+}
+
+on_both_databases! {
+    async fn the_trail_detects_an_edited_row(app: TestApp) {
+        let admin = verified_trail(&app).await;
+        app.execute("UPDATE audit_log SET record_ids = '999' WHERE seq = 3").await;
+        let (status, page) = verify(&app, &admin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("La riga 3 è stata modificata"), "{page}");
+    }
+}
+
+on_both_databases! {
+    async fn the_trail_detects_a_row_removed_from_the_middle(app: TestApp) {
+        let admin = verified_trail(&app).await;
+        app.execute("DELETE FROM audit_log WHERE seq = 4").await;
+        let (status, page) = verify(&app, &admin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("Mancano le righe da 4 a 4"), "{page}");
+    }
+}
+
+on_both_databases! {
+    async fn the_trail_detects_rows_removed_from_the_end(app: TestApp) {
+        let admin = verified_trail(&app).await;
+        // Cut the trail from two rows before the checkpoint on; whoever can do that can also move
+        // the head kept in the database back: only the checkpoint outside it still knows.
+        let checkpoint = std::fs::read_to_string(app.dir.path().join("audit-checkpoint")).unwrap();
+        let checkpoint: i64 = checkpoint.split_whitespace().next().unwrap().parse().unwrap();
+        let keep = checkpoint - 2;
+        app.execute(&format!("DELETE FROM audit_log WHERE seq > {keep}")).await;
+        app.execute(&format!(
+            "UPDATE audit_head SET last_seq = {keep}, last_hash = (SELECT hash FROM audit_log WHERE seq = {keep})"
+        ))
+        .await;
+        let (status, page) = verify(&app, &admin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("le ultime righe sono state rimosse"), "{page}");
+    }
+}
+
+on_both_databases! {
+    async fn the_trail_detects_reordered_rows(app: TestApp) {
+        let admin = verified_trail(&app).await;
+        // Swap rows 2 and 3 whole (hash included) by moving their sequence numbers.
+        app.execute("UPDATE audit_log SET seq = -2 WHERE seq = 2").await;
+        app.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3").await;
+        app.execute("UPDATE audit_log SET seq = 3 WHERE seq = -2").await;
+        let (status, page) = verify(&app, &admin).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("La riga 2 è stata modificata") && page.contains("La riga 3 non segue"), "{page}");
+    }
+}
+
+on_both_databases! {
+    /// The audit rows hold ids, never personal data: no address or name typed anywhere above
+    /// reaches the trail.
+    async fn audit_rows_hold_no_personal_data(app: TestApp) {
+        sign_in(&app, &browser(), "mario.rossi@example.org", "la-mia-password", "").await;
+        let rows: Vec<(String, String, Option<String>)> = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT action, record_ids, purpose FROM audit_log",
+        )
+        .fetch_all(pool)
+        .await
+        .unwrap());
+        let text = format!("{rows:?}");
+        assert!(!text.contains("mario") && !text.contains("password"), "{text}");
+        let guard: Vec<String> = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT account FROM sign_in_guard").fetch_all(pool).await.unwrap());
+        assert!(guard.iter().all(|account| account.len() == 64 && !account.contains('@')));
+    }
+}
+
+/// The headers of every back-office page: never cached.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn back_office_pages_are_never_cached() {
+    let app = crate::harness::spawn_app_with(crate::harness::Backend::Sqlite, |_| {})
+        .await
+        .unwrap();
+    let desk = demo_browser(&app, "sportello").await;
+    for path in ["/operatori", "/operatori/sicurezza", "/operatori/posta"] {
+        let answer = app.get_as(&desk, path).await;
+        assert_eq!(answer.headers()["cache-control"], "no-store", "{path}");
+    }
+}
+
+/// Over https (the production setting) the session cookie is Secure with the `__Host-` prefix, and
+/// browsers are told to keep to https (HSTS).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn over_https_the_cookie_is_secure_and_host_only() {
+    let public = "https://sportello.example.it";
+    let app = crate::harness::spawn_app_with(crate::harness::Backend::Sqlite, |s| s.public_url = public.into())
+        .await
+        .unwrap();
+    let answer = browser()
+        .post(app.url("/operatori"))
+        .header("origin", public)
+        .form(&[("utente", "sportello"), ("password", "prova-sportello-2026")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+    let cookie = answer.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("__Host-sportello="), "{cookie}");
+    assert!(
+        cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    assert_eq!(
+        answer.headers()["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+}
