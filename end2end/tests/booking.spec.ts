@@ -85,6 +85,8 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the same booking, move and cancellation work with plain forms', async ({ page, browser }) => {
+    // Eight pages, each checked by axe-core in a second browser context: the longest test.
+    test.setTimeout(60_000);
     const email = 'marco.ferri@example.it';
     const check = (p: Page) => expectAccessibleWithoutJs(p, browser as Browser);
     await bookFromTheServicePage(page, check, email);

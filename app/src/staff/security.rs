@@ -82,7 +82,7 @@ fn Security(me: Me) -> impl IntoView {
                 <p class="alert alert-warning">"Stai usando una password provvisoria: scegline una tua per continuare."</p>
             })}
             <section aria-labelledby="titolo-totp">
-                <h2 id="titolo-totp">"Codice di verifica"</h2>
+                <h2 id="titolo-totp">"Secondo fattore: app di autenticazione"</h2>
                 {if me.totp_enrolled {
                     view! { <p>"Il codice di verifica è attivo. Per cambiare telefono chiedi all'amministratore di reimpostarlo."</p> }.into_any()
                 } else {
