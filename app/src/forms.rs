@@ -390,10 +390,27 @@ pub fn SelectField(
     options: &'static [(&'static str, &'static str)],
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
+    let options = options
+        .iter()
+        .map(|(value, text)| ((*value).to_owned(), (*text).to_owned()))
+        .collect();
+    view! { <ChoiceField form name label options required /> }
+}
+
+/// The same, with choices read from the database (offices, units...), as (value, text).
+#[component]
+pub fn ChoiceField(
+    form: FormState,
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+) -> impl IntoView {
     let error = form.error(name);
     let initial = form.initial(name);
     view! {
-        <FieldFrame name label hint=None required error>
+        <FieldFrame name label hint required error>
             <select
                 class="form-select"
                 class:is-invalid=move || error.with(Option::is_some)
@@ -401,13 +418,14 @@ pub fn SelectField(
                 name=name
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || described_by(name, false, error.with(Option::is_some))
+                aria-describedby=move || described_by(name, hint.is_some(), error.with(Option::is_some))
             >
                 <option value="" selected=initial.is_empty()>"Scegli…"</option>
                 {options
-                    .iter()
+                    .into_iter()
                     .map(|(value, text)| {
-                        view! { <option value=*value selected=initial == *value>{*text}</option> }
+                        let selected = initial == value;
+                        view! { <option value=value selected=selected>{text}</option> }
                     })
                     .collect_view()}
             </select>

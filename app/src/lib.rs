@@ -49,6 +49,7 @@ use staff::audit_page::AuditPage;
 use staff::mail_problems::MailProblemsPage;
 use staff::pages::StaffHomePage;
 use staff::security::SecurityPage;
+use staff::users::UsersPage;
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/sicurezza") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/posta") view=MailProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <feedback::PublicPageFeedback />

@@ -63,4 +63,17 @@ test('the administrator enrols the second factor, then checks the audit trail', 
   await page.getByRole('button', { name: "Verifica l'integrità" }).click();
   await expect(page.getByText(/Registro integro: \d+ righe controllate/)).toBeVisible();
   await expectAccessible(page);
+
+  // A new colleague at the front desk.
+  await page.getByRole('link', { name: 'Utenti' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Utenti del personale' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Nome utente').fill('luca.verdi');
+  await page.getByLabel('Nome e cognome').fill('Luca Verdi');
+  await page.getByLabel('Ruolo').selectOption({ label: 'Operatore di sportello' });
+  await page.getByLabel('Sede').selectOption({ index: 1 });
+  await page.getByRole('button', { name: "Crea l'account" }).click();
+  await expect(page.getByText('Password provvisoria per luca.verdi')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Luca Verdi' })).toBeVisible();
+  await expectAccessible(page);
 });

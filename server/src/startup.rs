@@ -287,6 +287,9 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::SIGN_OUT_PATH,
     app::staff::PASSWORD_PATH,
     app::staff::AUDIT_VERIFY_PATH,
+    app::staff::USER_STATE_PATH,
+    app::staff::USER_PASSWORD_PATH,
+    app::staff::USER_TOTP_PATH,
 ];
 
 /// Every route pattern the server answers (the permission table must name each one).
@@ -428,6 +431,36 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 |state: AppState, _: std::collections::HashMap<String, String>| async move {
                     app::staff::audit_page::submit::verify(&state).await
                 },
+            ),
+        )
+        .route(
+            app::staff::USERS_PATH,
+            forms::no_js_form(app::staff::USERS_PATH, |state: AppState, form| async move {
+                app::staff::users::submit::create(&state, form).await
+            }),
+        )
+        .route(
+            app::staff::USER_STATE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::USER_STATE_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::toggle(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::USER_PASSWORD_PATH,
+            forms::no_js_form_on_page(
+                app::staff::USER_PASSWORD_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::reset_password(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::USER_TOTP_PATH,
+            forms::no_js_form_on_page(
+                app::staff::USER_TOTP_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::reset_totp(&state, form).await },
             ),
         )
         .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {

@@ -221,8 +221,34 @@ pub struct NewStaff {
     pub roles: Vec<RoleGrant>,
 }
 
-/// Creates an account with its roles in one transaction; `None` when the username is taken.
+/// Creates an account with its roles in one transaction; `None` when the username is taken. For
+/// accounts made at start (the first administrator, `--demo`), like the rest of the seed.
 pub async fn create(db: &Db, now: DateTime<Utc>, new: NewStaff) -> Result<Option<i64>, sqlx::Error> {
+    insert(db, now, new, None).await
+}
+
+/// The same by a staff member, with the audit row `entry_of(new id)` in the same transaction.
+pub async fn create_audited(
+    db: &Db,
+    now: DateTime<Utc>,
+    new: NewStaff,
+    entry_of: impl FnOnce(i64) -> crate::audit::Entry + Send,
+    key: &crate::audit::AuditKey,
+) -> Result<Option<i64>, sqlx::Error> {
+    insert(db, now, new, Some((Box::new(entry_of), key))).await
+}
+
+type AuditOf<'a> = (
+    Box<dyn FnOnce(i64) -> crate::audit::Entry + Send + 'a>,
+    &'a crate::audit::AuditKey,
+);
+
+async fn insert(
+    db: &Db,
+    now: DateTime<Utc>,
+    new: NewStaff,
+    audit: Option<AuditOf<'_>>,
+) -> Result<Option<i64>, sqlx::Error> {
     let hash = hash_password(new.password.clone()).await;
     let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     on_db!(db, pool => {
@@ -252,6 +278,9 @@ pub async fn create(db: &Db, now: DateTime<Utc>, new: NewStaff) -> Result<Option
                 .bind(grant.office_id)
                 .execute(&mut *tx)
                 .await?;
+        }
+        if let Some((entry_of, key)) = audit {
+            crate::audit!(&mut *tx, key, now, entry_of(id))?;
         }
         tx.commit().await?;
         Ok(Some(id))

@@ -13,6 +13,7 @@ pub mod mail_problems;
 pub mod pages;
 pub mod permissions;
 pub mod security;
+pub mod users;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;
@@ -30,6 +31,10 @@ pub const PASSWORD_PATH: &str = "/operatori/sicurezza/password";
 pub const MAIL_PATH: &str = "/operatori/posta";
 pub const AUDIT_PATH: &str = "/operatori/registro";
 pub const AUDIT_VERIFY_PATH: &str = "/operatori/registro/verifica";
+pub const USERS_PATH: &str = "/operatori/utenti";
+pub const USER_STATE_PATH: &str = "/operatori/utenti/stato";
+pub const USER_PASSWORD_PATH: &str = "/operatori/utenti/password";
+pub const USER_TOTP_PATH: &str = "/operatori/utenti/codice";
 
 /// Whether an address belongs to the back office (never cached, never rated by the public feedback).
 pub fn is_back_office(path: &str) -> bool {

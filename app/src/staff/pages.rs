@@ -5,7 +5,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::permissions::{Permission, Role};
-use super::{load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, SECURITY_PATH, SIGN_OUT_PATH};
+use super::{
+    load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
+};
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
 const SIGN_IN_LABELS: &[(&str, &str)] = &[
@@ -18,26 +20,25 @@ const SIGN_IN_LABELS: &[(&str, &str)] = &[
 #[component]
 pub fn StaffOnly<V, F>(title: &'static str, signed_in: F) -> impl IntoView
 where
-    F: Fn(Me) -> V + Clone + Send + Sync + 'static,
+    F: FnOnce(Me) -> V + Send + 'static,
     V: IntoView + 'static,
 {
     let who = Resource::new(|| (), |_| load_visitor());
+    // Not a reactive closure: the page's own component (and the resources it creates, whose loads
+    // are audited) is made once per visit, not again when `who` resolves.
     view! {
         <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-            {move || {
-                let signed_in = signed_in.clone();
-                Suspend::new(async move {
-                    match who.await {
-                        Ok(Visitor::SignedIn(me)) => view! { <Title text=title /> {signed_in(me)} }.into_any(),
-                        Ok(Visitor::SignedOut { expired }) => view! { <SignIn expired /> }.into_any(),
-                        Err(error) => view! {
-                            <Title text="Errore" />
-                            <div class="container stretto"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
-                        }
-                        .into_any(),
+            {Suspend::new(async move {
+                match who.await {
+                    Ok(Visitor::SignedIn(me)) => view! { <Title text=title /> {signed_in(me)} }.into_any(),
+                    Ok(Visitor::SignedOut { expired }) => view! { <SignIn expired /> }.into_any(),
+                    Err(error) => view! {
+                        <Title text="Errore" />
+                        <div class="container stretto"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
                     }
-                })
-            }}
+                    .into_any(),
+                }
+            })}
         </Suspense>
     }
 }
@@ -87,6 +88,7 @@ pub fn StaffBar(me: Me) -> impl IntoView {
     let links: Vec<(&'static str, &'static str)> = [
         (Some(Permission::OwnAccount), HOME_PATH, "Home"),
         (Some(Permission::ReadMailProblems), MAIL_PATH, "Email non recapitate"),
+        (Some(Permission::ManageStaff), USERS_PATH, "Utenti"),
         (Some(Permission::ReadAuditTrail), AUDIT_PATH, "Registro degli accessi"),
         (Some(Permission::OwnAccount), SECURITY_PATH, "Sicurezza dell'account"),
     ]

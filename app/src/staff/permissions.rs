@@ -60,6 +60,8 @@ pub enum Permission {
     Public,
     /// One's own back-office home, second factor and password, and signing out.
     OwnAccount,
+    /// Staff accounts: create, disable, new temporary password, reset the second factor.
+    ManageStaff,
     /// Search and verify the audit trail.
     ReadAuditTrail,
     /// Emails that could not be delivered (recipient addresses are personal data).
@@ -74,6 +76,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
         Permission::OwnAccount,
         &[Sportello, AssistenteSociale, Coordinatore, Amministratore],
     ),
+    (Permission::ManageStaff, &[Amministratore]),
     (Permission::ReadAuditTrail, &[Amministratore]),
     // The front desk answers citizens whose confirmation did not arrive; administrators fix the
     // mail settings.
@@ -141,6 +144,11 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/sicurezza", Permission::OwnAccount),
     ("/operatori/sicurezza/password", Permission::OwnAccount),
     ("/api/operatori/sicurezza", Permission::OwnAccount),
+    ("/operatori/utenti", Permission::ManageStaff),
+    ("/operatori/utenti/stato", Permission::ManageStaff),
+    ("/operatori/utenti/password", Permission::ManageStaff),
+    ("/operatori/utenti/codice", Permission::ManageStaff),
+    ("/api/operatori/utenti", Permission::ManageStaff),
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
     ("/api/operatori/registro", Permission::ReadAuditTrail),

@@ -356,6 +356,11 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/api/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
+    ("GET", "/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/stato", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/password", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/codice", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/api/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
@@ -462,13 +467,15 @@ on_both_databases! {
         let request_id = page.headers()["x-request-id"].to_str().unwrap().to_owned();
         let html = page.text().await.unwrap();
         assert!(html.contains("famiglia@example.org") && html.contains("550 mailbox unavailable"));
-        let row: (String, Option<String>, String) = app::on_db!(&app.db, pool => sqlx::query_as(
+        let rows: Vec<(String, Option<String>, String)> = app::on_db!(&app.db, pool => sqlx::query_as(
             "SELECT action, record_kind, record_ids FROM audit_log WHERE request_id = $1",
         )
         .bind(&request_id)
-        .fetch_one(pool)
+        .fetch_all(pool)
         .await
         .unwrap());
+        assert_eq!(rows.len(), 1, "one visit, one row: {rows:?}");
+        let row = rows[0].clone();
         let email_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM email_outbox").fetch_one(pool).await.unwrap());
         assert_eq!(row, ("posta.elenco".to_owned(), Some("email".to_owned()), email_id.to_string()));
 
@@ -642,4 +649,148 @@ async fn over_https_the_cookie_is_secure_and_host_only() {
         answer.headers()["strict-transport-security"],
         "max-age=31536000; includeSubDomains"
     );
+}
+
+on_both_databases! {
+    /// Every route that changes state (each POST of the matrix) refuses a request from another
+    /// site, even with a signed-in administrator's cookie, and changes nothing; every GET carries
+    /// the security headers, and back-office ones are never cached.
+    async fn every_route_refuses_other_sites_and_carries_the_headers(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let rows_before = app.count("audit_log").await;
+        for (method, path, _) in MATRIX.iter().filter(|(method, ..)| *method == "POST") {
+            let answer = admin
+                .post(app.url(&concrete(path)))
+                .header("origin", "https://malevolo.example")
+                .header("sec-fetch-site", "cross-site")
+                .form(&[("x", "y")])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(answer.status(), StatusCode::FORBIDDEN, "{method} {path}");
+            assert!(answer.text().await.unwrap().contains("da un altro sito"), "{method} {path}");
+        }
+        assert_eq!(app.count("audit_log").await, rows_before, "nothing happened, not even a sign-out");
+        assert_eq!(app.get_as(&admin, "/operatori/registro").await.status(), StatusCode::OK, "still signed in");
+
+        for (_, path, _) in MATRIX.iter().filter(|(method, ..)| *method == "GET") {
+            let answer = app.get_as(&admin, &concrete(path)).await;
+            let headers = answer.headers();
+            let policy = headers["content-security-policy"].to_str().unwrap();
+            assert!(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), "{path}");
+            assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+            assert_eq!(headers["x-frame-options"], "DENY", "{path}");
+            assert_eq!(headers["referrer-policy"], "same-origin", "{path}");
+            assert!(headers.contains_key("x-request-id"), "{path}");
+            if path.starts_with("/operatori") {
+                assert_eq!(headers["cache-control"], "no-store", "{path}");
+            }
+        }
+    }
+}
+
+/// The temporary password the users page shows once, if any.
+fn temporary_password(page: &str) -> Option<String> {
+    page.contains("password-provvisoria")
+        .then(|| between(page, "<code class=\"password-provvisoria\">", "</code>").to_owned())
+}
+
+on_both_databases! {
+    /// An administrator creates an account; its temporary password is shown once, and the new
+    /// colleague must choose their own at the first sign-in. Bad input is explained field by field.
+    async fn an_administrator_creates_an_account(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let office: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MIN(id) FROM offices").fetch_one(pool).await.unwrap());
+        let office = office.to_string();
+
+        let wrong = app
+            .post_form_as(&admin, "/operatori/utenti", &[
+                ("utente", "Marta Bianchi"), ("nome", "Marta Bianchi"), ("email", "non-una-email"),
+                ("ruolo", "sportello"), ("unita", ""), ("sede", ""),
+            ])
+            .await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let page = wrong.text().await.unwrap();
+        assert!(page.contains("Il nome utente deve avere da 3 a 64 caratteri"), "{page}");
+        assert!(page.contains("Scegli la sede dell&#x27;operatore di sportello") || page.contains("Scegli la sede dell'operatore di sportello"));
+        assert!(page.contains("value=\"Marta Bianchi\""), "what was typed is kept");
+        let taken = app
+            .post_form_as(&admin, "/operatori/utenti", &[
+                ("utente", "sportello"), ("nome", "Altra Persona"), ("email", ""), ("ruolo", "sportello"), ("unita", ""), ("sede", &office),
+            ])
+            .await;
+        assert!(taken.text().await.unwrap().contains("Questo nome utente è già usato"));
+        let accounts_before = app.count("staff_users").await;
+
+        let created = app
+            .post_form_as(&admin, "/operatori/utenti", &[
+                ("utente", "marta.bianchi"), ("nome", "Marta Bianchi"), ("email", "m.bianchi@comune.example.it"),
+                ("ruolo", "sportello"), ("unita", ""), ("sede", &office),
+            ])
+            .await;
+        let shown_at = location(&created);
+        assert!(shown_at.starts_with("/operatori/utenti?nuova="), "{shown_at}");
+        assert_eq!(app.count("staff_users").await, accounts_before + 1);
+        let page = app.get_as(&admin, &shown_at).await.text().await.unwrap();
+        let password = temporary_password(&page).expect("the temporary password, shown once");
+        assert!(page.contains("marta.bianchi") && page.contains("Operatore di sportello"));
+        let list = app.get_as(&admin, "/operatori/utenti").await.text().await.unwrap();
+        assert_eq!(temporary_password(&list), None, "not on the list itself");
+        let again = app.get_as(&admin, &shown_at).await.text().await.unwrap();
+        assert_eq!(temporary_password(&again), None, "and forgotten once the page was left");
+
+        let marta = browser();
+        assert_eq!(sign_in(&app, &marta, "marta.bianchi", &password, "").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&app.get_as(&marta, "/operatori/posta").await), "/operatori/sicurezza", "first her own password");
+        let changed = app
+            .post_form_as(&marta, "/operatori/sicurezza/password", &[
+                ("password", &password), ("nuova_password", "la mia prima settimana"), ("conferma_password", "la mia prima settimana"),
+            ])
+            .await;
+        assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+        assert_eq!(app.get_as(&marta, "/operatori/posta").await.status(), StatusCode::OK);
+        assert_eq!(audit_count(&app, "utenti.crea", "ok").await, 1);
+    }
+}
+
+on_both_databases! {
+    /// Disabling ends the account's sessions and keeps it out until it is enabled again; a new
+    /// temporary password replaces the old one; nobody disables their own account.
+    async fn an_administrator_disables_and_resets_accounts(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let id_of = |name: &'static str| {
+            let db = app.db.clone();
+            async move {
+                app::on_db!(&db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM staff_users WHERE username = $1")
+                    .bind(name).fetch_one(pool).await.unwrap())
+            }
+        };
+        let worker = demo_browser(&app, "assistente").await;
+        let worker_id = id_of("assistente").await.to_string();
+        let off = app.post_form_as(&admin, "/operatori/utenti/stato", &[("id", &worker_id)]).await;
+        assert_eq!(location(&off), "/operatori/utenti");
+        assert_eq!(app.get_as(&worker, "/operatori/sicurezza").await.status(), StatusCode::SEE_OTHER, "session ended");
+        let refused = sign_in(&app, &browser(), "assistente", "prova-assistente-2026", "").await;
+        assert!(refused.text().await.unwrap().contains(WRONG));
+        let page = app.get_as(&admin, "/operatori/utenti").await.text().await.unwrap();
+        assert!(page.contains("Disattivato") && page.contains("Riattiva assistente"));
+        app.post_form_as(&admin, "/operatori/utenti/stato", &[("id", &worker_id)]).await;
+        assert_eq!(sign_in(&app, &browser(), "assistente", "prova-assistente-2026", "").await.status(), StatusCode::SEE_OTHER);
+
+        let reset = app.post_form_as(&admin, "/operatori/utenti/password", &[("id", &worker_id)]).await;
+        assert!(location(&reset).starts_with("/operatori/utenti?nuova="));
+        let page = app.get_as(&admin, &location(&reset)).await.text().await.unwrap();
+        let temporary = temporary_password(&page).expect("a new temporary password");
+        let old = sign_in(&app, &browser(), "assistente", "prova-assistente-2026", "").await;
+        assert!(old.text().await.unwrap().contains(WRONG));
+        assert_eq!(sign_in(&app, &browser(), "assistente", &temporary, "").await.status(), StatusCode::SEE_OTHER);
+
+        let admin_id = id_of("admin").await.to_string();
+        let myself = app.post_form_as(&admin, "/operatori/utenti/stato", &[("id", &admin_id)]).await;
+        assert_eq!(myself.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(myself.text().await.unwrap().contains("Non puoi disattivare il tuo stesso account"));
+        assert_eq!(app.get_as(&admin, "/operatori/utenti").await.status(), StatusCode::OK, "still in");
+        assert_eq!(audit_count(&app, "utenti.stato", "ok").await, 2);
+        assert_eq!(audit_count(&app, "utenti.password", "ok").await, 1);
+    }
 }

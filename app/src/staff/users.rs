@@ -1,0 +1,554 @@
+//! `/operatori/utenti`: administrators create staff accounts with their role (and the unit or office
+//! it is held for), disable and re-enable them, and give a new temporary password or a fresh start
+//! for the second factor. A temporary password is shown once, to the administrator who made it,
+//! and must be changed at the first sign-in.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::pages::{StaffBar, StaffOnly};
+use super::{Me, USERS_PATH, USER_PASSWORD_PATH, USER_STATE_PATH, USER_TOTP_PATH};
+use crate::error::AppError;
+use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
+
+/// One account as the list shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    /// "Assistente sociale — Servizio Minori", ...
+    pub roles: Vec<String>,
+    pub disabled: bool,
+    pub totp_enrolled: bool,
+}
+
+/// What the page needs: the accounts, the choices of the form, and a temporary password just
+/// made (shown this once).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsersView {
+    pub accounts: Vec<Account>,
+    pub units: Vec<(String, String)>,
+    pub offices: Vec<(String, String)>,
+    pub new_password: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewAccountForm {
+    #[serde(default)]
+    pub utente: String,
+    #[serde(default)]
+    pub nome: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub ruolo: String,
+    #[serde(default)]
+    pub unita: String,
+    #[serde(default)]
+    pub sede: String,
+}
+
+/// An action on one account (the button's form).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AccountAction {
+    #[serde(default)]
+    pub id: String,
+}
+
+pub const ROLE_CHOICES: &[(&str, &str)] = &[
+    ("sportello", "Operatore di sportello"),
+    ("assistente_sociale", "Assistente sociale"),
+    ("coordinatore", "Coordinatore di unità"),
+    ("amministratore", "Amministratore"),
+];
+
+const LABELS: &[(&str, &str)] = &[
+    ("utente", "Nome utente"),
+    ("nome", "Nome e cognome"),
+    ("email", "Email"),
+    ("ruolo", "Ruolo"),
+    ("unita", "Unità"),
+    ("sede", "Sede"),
+];
+
+#[server(prefix = "/api", endpoint = "operatori/utenti")]
+pub async fn load_users(token: Option<String>) -> Result<UsersView, AppError> {
+    submit::view(token).await
+}
+
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    view! { <StaffOnly title="Utenti del personale" signed_in=|me| view! { <Users me /> } /> }
+}
+
+#[component]
+fn Users(me: Me) -> impl IntoView {
+    let token = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("nuova"));
+    let data = Resource::new(move || token.clone(), load_users);
+    let action_problem = [USER_STATE_PATH, USER_PASSWORD_PATH, USER_TOTP_PATH]
+        .into_iter()
+        .find_map(|path| {
+            let submitted = use_submitted(path);
+            submitted.errors.get("id").map(str::to_owned).or(submitted.problem)
+        });
+    view! {
+        <StaffBar me />
+        <div class="container">
+            <h1>"Utenti del personale"</h1>
+            {action_problem.map(|problem| view! { <p class="alert alert-danger" role="alert">{problem}</p> })}
+            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(view) => view! { <UsersBody view /> }.into_any(),
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn UsersBody(view: UsersView) -> impl IntoView {
+    let form = FormState::new(use_submitted(USERS_PATH));
+    let UsersView {
+        accounts,
+        units,
+        offices,
+        new_password,
+    } = view;
+    view! {
+        {new_password.map(|(username, password)| view! {
+            <div class="alert alert-success" role="status">
+                <p>"Password provvisoria per "<strong>{username}</strong>": "<code class="password-provvisoria">{password}</code></p>
+                <p class="mb-0">"Comunicala alla persona di persona o per telefono: non sarà più mostrata. Al primo accesso dovrà sceglierne una sua."</p>
+            </div>
+        })}
+        <div class="table-responsive">
+            <table class="table">
+                <caption>"Account del personale"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Nome utente"</th>
+                        <th scope="col">"Nome"</th>
+                        <th scope="col">"Ruoli"</th>
+                        <th scope="col">"Stato"</th>
+                        <th scope="col">"Azioni"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {accounts.into_iter().map(|account| view! { <AccountRow account /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <section aria-labelledby="titolo-nuovo" class="mt-5 stretto">
+            <h2 id="titolo-nuovo">"Nuovo account"</h2>
+            <ErrorSummary form labels=LABELS />
+            <form method="post" action=USERS_PATH novalidate>
+                <TextField form name="utente" label="Nome utente" hint="Lettere minuscole, cifre, punto, trattino; da 3 a 64 caratteri. Per esempio mario.rossi." required=true max_length=64 />
+                <TextField form name="nome" label="Nome e cognome" required=true max_length=120 />
+                <TextField form name="email" label="Email" kind="email" max_length=254 />
+                <SelectField form name="ruolo" label="Ruolo" options=ROLE_CHOICES required=true />
+                <ChoiceField form name="unita" label="Unità" options=units hint="Per assistenti sociali e coordinatori." />
+                <ChoiceField form name="sede" label="Sede" options=offices hint="Per gli operatori di sportello." />
+                <button type="submit" class="btn btn-primary">"Crea l'account"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn AccountRow(account: Account) -> impl IntoView {
+    let id = account.id.to_string();
+    let state = match (account.disabled, account.totp_enrolled) {
+        (true, _) => "Disattivato",
+        (false, true) => "Attivo, con codice di verifica",
+        (false, false) => "Attivo",
+    };
+    let toggle = if account.disabled { "Riattiva" } else { "Disattiva" };
+    let who = account.username.clone();
+    view! {
+        <tr>
+            <td>{account.username}</td>
+            <td>{account.display_name}</td>
+            <td>{account.roles.join("; ")}</td>
+            <td>{state}</td>
+            <td>
+                <form method="post" action=USER_STATE_PATH class="d-inline">
+                    <input type="hidden" name="id" value=id.clone() />
+                    <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("{toggle} {who}")>{toggle}</button>
+                </form>
+                " "
+                <form method="post" action=USER_PASSWORD_PATH class="d-inline">
+                    <input type="hidden" name="id" value=id.clone() />
+                    <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("Nuova password per {who}")>"Nuova password"</button>
+                </form>
+                {account.totp_enrolled.then(|| view! {
+                    " "
+                    <form method="post" action=USER_TOTP_PATH class="d-inline">
+                        <input type="hidden" name="id" value=id.clone() />
+                        <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("Azzera codice di verifica di {who}")>"Azzera codice"</button>
+                    </form>
+                })}
+            </td>
+        </tr>
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub mod submit {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::audit::Entry;
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::staff::accounts::{self, NewStaff, RoleGrant};
+    use crate::staff::auth;
+    use crate::staff::permissions::Role;
+    use crate::state::AppState;
+    use crate::validation::Email;
+
+    const FLASH: &str = "sportello.new_password";
+
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        username: String,
+        display_name: String,
+        disabled: bool,
+        totp_enrolled: bool,
+    }
+
+    #[derive(sqlx::FromRow)]
+    struct RoleRow {
+        user_id: i64,
+        role: String,
+        place: Option<String>,
+    }
+
+    pub async fn view(token: Option<String>) -> Result<UsersView, AppError> {
+        let (staff, user) = auth::signed_in()?;
+        let state = AppState::current();
+        let now = state.clock.now();
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let (rows, roles, units, offices) = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let rows: Vec<Row> = sqlx::query_as(
+                "SELECT id, username, display_name, disabled, totp_secret IS NOT NULL AS totp_enrolled
+                   FROM staff_users ORDER BY username",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let roles: Vec<RoleRow> = sqlx::query_as(
+                "SELECT r.user_id, r.role, COALESCE(u.name, o.name) AS place
+                   FROM staff_roles r LEFT JOIN units u ON u.id = r.unit_id LEFT JOIN offices o ON o.id = r.office_id
+                  ORDER BY r.id",
+            )
+            .fetch_all(&mut *tx)
+            .await?;
+            let units: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units WHERE active ORDER BY position, id")
+                .fetch_all(&mut *tx)
+                .await?;
+            let offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices ORDER BY id")
+                .fetch_all(&mut *tx)
+                .await?;
+            crate::audit!(
+                &mut *tx,
+                &state.audit_key,
+                now,
+                Entry::new(user.actor(), "utenti.elenco").records("utente", rows.iter().map(|r| r.id))
+            )?;
+            tx.commit().await?;
+            (rows, roles, units, offices)
+        });
+        let mut roles_of: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        for role in roles {
+            let label = Role::from_key(&role.role).map_or(role.role.clone(), |r| r.label().to_owned());
+            let text = match role.place {
+                Some(place) => format!("{label} — {place}"),
+                None => label,
+            };
+            roles_of.entry(role.user_id).or_default().push(text);
+        }
+        let new_password = take_new_password(&staff, token.as_deref()).await?;
+        Ok(UsersView {
+            accounts: rows
+                .into_iter()
+                .map(|row| Account {
+                    roles: roles_of.remove(&row.id).unwrap_or_default(),
+                    id: row.id,
+                    username: row.username,
+                    display_name: row.display_name,
+                    disabled: row.disabled,
+                    totp_enrolled: row.totp_enrolled,
+                })
+                .collect(),
+            units: units.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
+            offices: offices.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
+            new_password,
+        })
+    }
+
+    fn valid_username(username: &str) -> bool {
+        (3..=64).contains(&username.chars().count())
+            && username
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+    }
+
+    /// A temporary password waiting to be shown: (token in the page's address, username, password).
+    type Flash = (String, String, String);
+
+    /// Keeps the new password in the administrator's session and returns the address that shows
+    /// it: only that address, which carries a random token, shows it.
+    async fn remember_password(staff: &auth::StaffRequest, username: &str, password: &str) -> Result<String, AppError> {
+        use rand::Rng;
+        let token: String = (0..16)
+            .map(|_| format!("{:x}", rand::rng().random_range(0..16u8)))
+            .collect();
+        let flash: Flash = (token.clone(), username.to_owned(), password.to_owned());
+        staff
+            .session
+            .session
+            .insert(FLASH, flash)
+            .await
+            .map_err(|e| AppError::internal("session store error", &e))?;
+        Ok(format!("{USERS_PATH}?nuova={token}"))
+    }
+
+    /// The temporary password for a page opened at the address [`remember_password`] gave; any
+    /// other visit of the page forgets it. (Rendering may load the page's data more than once, so
+    /// reading it must not consume it.)
+    async fn take_new_password(
+        staff: &auth::StaffRequest,
+        token: Option<&str>,
+    ) -> Result<Option<(String, String)>, AppError> {
+        let session = &staff.session.session;
+        let failed = |e| AppError::internal("session store error", &e);
+        let Some((expected, username, password)) = session.get::<Flash>(FLASH).await.map_err(failed)? else {
+            return Ok(None);
+        };
+        if token == Some(expected.as_str()) {
+            Ok(Some((username, password)))
+        } else {
+            session.remove::<Flash>(FLASH).await.map_err(failed)?;
+            Ok(None)
+        }
+    }
+
+    pub async fn create(state: &AppState, form: NewAccountForm) -> Result<FormOutcome, AppError> {
+        let (staff, user) = auth::signed_in()?;
+        let mut errors = FieldErrors::new();
+        let username = accounts::normalise_username(&form.utente);
+        if !valid_username(&username) {
+            errors.add("utente", "Il nome utente deve avere da 3 a 64 caratteri: lettere minuscole senza accenti, cifre, punto, trattino.");
+        }
+        let name = form.nome.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() || name.chars().count() > 120 {
+            errors.add(
+                "nome",
+                "Scrivi nome e cognome della persona (al massimo 120 caratteri).",
+            );
+        }
+        let email = if form.email.trim().is_empty() {
+            None
+        } else {
+            errors.check("email", Email::parse(&form.email)).map(String::from)
+        };
+        let number = |text: &str| text.trim().parse::<i64>().ok();
+        let grant = match Role::from_key(&form.ruolo) {
+            None => {
+                errors.add("ruolo", "Scegli il ruolo.");
+                None
+            }
+            Some(Role::Sportello) => match number(&form.sede) {
+                Some(office) => Some(RoleGrant {
+                    role: Role::Sportello,
+                    unit_id: None,
+                    office_id: Some(office),
+                }),
+                None => {
+                    errors.add("sede", "Scegli la sede dell'operatore di sportello.");
+                    None
+                }
+            },
+            Some(role @ (Role::AssistenteSociale | Role::Coordinatore)) => match number(&form.unita) {
+                Some(unit) => Some(RoleGrant {
+                    role,
+                    unit_id: Some(unit),
+                    office_id: None,
+                }),
+                None => {
+                    errors.add("unita", "Scegli l'unità in cui lavora.");
+                    None
+                }
+            },
+            Some(Role::Amministratore) => Some(RoleGrant {
+                role: Role::Amministratore,
+                unit_id: None,
+                office_id: None,
+            }),
+        };
+        let Some(grant) = grant.filter(|_| errors.is_empty()) else {
+            return Ok(FormOutcome::Invalid(errors));
+        };
+        let password = accounts::random_password();
+        let now = state.clock.now();
+        let created = accounts::create_audited(
+            &state.db,
+            now,
+            NewStaff {
+                username: username.clone(),
+                display_name: name,
+                email,
+                password: password.clone(),
+                must_change_password: true,
+                roles: vec![grant],
+            },
+            |id| Entry::new(user.actor(), "utenti.crea").records("utente", [id]),
+            &state.audit_key,
+        )
+        .await;
+        match created {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                errors.add("utente", "Questo nome utente è già usato: scegline un altro.");
+                return Ok(FormOutcome::Invalid(errors));
+            }
+            // A unit or office that does not exist (any more): the foreign key refuses it.
+            Err(sqlx::Error::Database(error)) if error.is_foreign_key_violation() => {
+                errors.add(
+                    "ruolo",
+                    "L'unità o la sede scelta non esiste più: ricarica la pagina e scegli di nuovo.",
+                );
+                return Ok(FormOutcome::Invalid(errors));
+            }
+            Err(error) => return Err(error.into()),
+        }
+        let next = remember_password(&staff, &username, &password).await?;
+        Ok(FormOutcome::Done { next })
+    }
+
+    fn target(form: &AccountAction) -> Result<i64, FormOutcome> {
+        form.id.trim().parse().map_err(|_| {
+            let mut errors = FieldErrors::new();
+            errors.add("id", "L'account indicato non esiste.");
+            FormOutcome::Invalid(errors)
+        })
+    }
+
+    /// Runs one change of one account (`$1`, never the acting administrator `$2`; `$3` the new
+    /// password hash where there is one) with its audit row; `Invalid` when no row changed.
+    #[allow(clippy::too_many_arguments)]
+    async fn change(
+        state: &AppState,
+        sql: &'static str,
+        id: i64,
+        me: i64,
+        action: &'static str,
+        refused: &str,
+        actor: crate::audit::Actor,
+        password_hash: Option<String>,
+    ) -> Result<FormOutcome, AppError> {
+        let now = state.clock.now();
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let changed = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let mut query = sqlx::query(sql).bind(id).bind(me);
+            if let Some(hash) = &password_hash {
+                query = query.bind(hash.clone());
+            }
+            let changed = query.execute(&mut *tx).await?.rows_affected();
+            if changed == 1 {
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(actor, action).records("utente", [id]))?;
+                tx.commit().await?;
+            } else {
+                tx.rollback().await?;
+            }
+            changed
+        });
+        if changed == 1 {
+            Ok(FormOutcome::Done {
+                next: USERS_PATH.to_owned(),
+            })
+        } else {
+            let mut errors = FieldErrors::new();
+            errors.add("id", refused);
+            Ok(FormOutcome::Invalid(errors))
+        }
+    }
+
+    /// Disables an account (ending its sessions) or enables it again; never one's own, so an
+    /// administrator always remains.
+    pub async fn toggle(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let id = match target(&form) {
+            Ok(id) => id,
+            Err(invalid) => return Ok(invalid),
+        };
+        change(
+            state,
+            "UPDATE staff_users SET disabled = NOT disabled, session_epoch = session_epoch + 1
+              WHERE id = $1 AND id <> $2",
+            id,
+            user.id,
+            "utenti.stato",
+            "Non puoi disattivare il tuo stesso account.",
+            user.actor(),
+            None,
+        )
+        .await
+    }
+
+    /// Gives the account a new temporary password (shown once), ending its sessions.
+    pub async fn reset_password(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
+        let (staff, user) = auth::signed_in()?;
+        let id = match target(&form) {
+            Ok(id) => id,
+            Err(invalid) => return Ok(invalid),
+        };
+        let password = accounts::random_password();
+        let hash = accounts::hash_password(password.clone()).await;
+        let outcome = change(
+            state,
+            "UPDATE staff_users SET password_hash = $3, must_change_password = TRUE, session_epoch = session_epoch + 1
+              WHERE id = $1 AND id <> $2",
+            id,
+            user.id,
+            "utenti.password",
+            "Per la tua password usa la pagina Sicurezza dell'account.",
+            user.actor(),
+            Some(hash),
+        )
+        .await?;
+        match (outcome, accounts::by_id(&state.db, id).await?) {
+            (FormOutcome::Done { .. }, Some(account)) => Ok(FormOutcome::Done {
+                next: remember_password(&staff, &account.username, &password).await?,
+            }),
+            (outcome, _) => Ok(outcome),
+        }
+    }
+
+    /// Removes the second factor (a lost phone): the person enrols again at the next sign-in.
+    pub async fn reset_totp(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let id = match target(&form) {
+            Ok(id) => id,
+            Err(invalid) => return Ok(invalid),
+        };
+        change(
+            state,
+            "UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL, session_epoch = session_epoch + 1
+              WHERE id = $1 AND id <> $2 AND totp_secret IS NOT NULL",
+            id,
+            user.id,
+            "utenti.totp",
+            "Non puoi azzerare il tuo stesso codice di verifica.",
+            user.actor(),
+            None,
+        )
+        .await
+    }
+}
