@@ -82,20 +82,49 @@ fn SignIn(expired: bool) -> impl IntoView {
     }
 }
 
+/// The back office's pages and who may open them, as (permission, address, name, what it is for):
+/// the navigation bar and the home's cards both list them.
+const PAGES: &[(Permission, &str, &str, &str)] = &[
+    (
+        Permission::ReadMailProblems,
+        MAIL_PATH,
+        "Email non recapitate",
+        "Conferme e promemoria che non sono arrivati ai cittadini.",
+    ),
+    (
+        Permission::ManageStaff,
+        USERS_PATH,
+        "Utenti del personale",
+        "Account, ruoli, password provvisorie e codici di verifica.",
+    ),
+    (
+        Permission::ReadAuditTrail,
+        AUDIT_PATH,
+        "Registro degli accessi",
+        "Chi ha letto o cambiato cosa, e la verifica dell'integrità.",
+    ),
+    (
+        Permission::OwnAccount,
+        SECURITY_PATH,
+        "Sicurezza dell'account",
+        "Password e codice di verifica (app di autenticazione).",
+    ),
+];
+
+/// The pages `me` may open, as (address, name, what it is for).
+fn pages_of(me: &Me) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
+    PAGES
+        .iter()
+        .filter(|(permission, ..)| me.may(*permission))
+        .map(|(_, href, name, text)| (*href, *name, *text))
+}
+
 /// The back office's navigation and the person's name, on every back-office page.
 #[component]
 pub fn StaffBar(me: Me) -> impl IntoView {
-    let links: Vec<(&'static str, &'static str)> = [
-        (Some(Permission::OwnAccount), HOME_PATH, "Home"),
-        (Some(Permission::ReadMailProblems), MAIL_PATH, "Email non recapitate"),
-        (Some(Permission::ManageStaff), USERS_PATH, "Utenti"),
-        (Some(Permission::ReadAuditTrail), AUDIT_PATH, "Registro degli accessi"),
-        (Some(Permission::OwnAccount), SECURITY_PATH, "Sicurezza dell'account"),
-    ]
-    .into_iter()
-    .filter(|(permission, _, _)| permission.is_some_and(|p| me.may(p)))
-    .map(|(_, href, label)| (href, label))
-    .collect();
+    let links: Vec<(&'static str, &'static str)> = std::iter::once((HOME_PATH, "Home"))
+        .chain(pages_of(&me).map(|(href, label, _)| (href, label)))
+        .collect();
     let roles = me.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
     view! {
         <nav class="barra-operatori" aria-label="Area operatori">
@@ -116,30 +145,7 @@ pub fn StaffBar(me: Me) -> impl IntoView {
 fn Home(me: Me) -> impl IntoView {
     let setup = me.setup;
     let first_name = me.display_name.clone();
-    let cards: Vec<(&'static str, &'static str, &'static str)> = [
-        (
-            Permission::ReadMailProblems,
-            MAIL_PATH,
-            "Email non recapitate",
-            "Conferme e promemoria che non sono arrivati ai cittadini.",
-        ),
-        (
-            Permission::ReadAuditTrail,
-            AUDIT_PATH,
-            "Registro degli accessi",
-            "Chi ha letto o cambiato cosa, e la verifica dell'integrità.",
-        ),
-        (
-            Permission::OwnAccount,
-            SECURITY_PATH,
-            "Sicurezza dell'account",
-            "Password e codice di verifica (app di autenticazione).",
-        ),
-    ]
-    .into_iter()
-    .filter(|(permission, ..)| me.may(*permission))
-    .map(|(_, href, title, text)| (href, title, text))
-    .collect();
+    let cards: Vec<_> = pages_of(&me).collect();
     let is_admin = me.roles.contains(&Role::Amministratore);
     view! {
         <StaffBar me=me.clone() />
