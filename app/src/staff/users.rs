@@ -49,11 +49,11 @@ pub struct NewAccountForm {
     pub sede: String,
 }
 
-/// An action on one account (the button's form).
+/// An action on one account (the button's form); an id that is not a number never reaches it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AccountAction {
     #[serde(default)]
-    pub id: String,
+    pub id: i64,
 }
 
 pub const ROLE_CHOICES: &[(&str, &str)] = &[
@@ -431,38 +431,35 @@ pub mod submit {
         Ok(FormOutcome::Done { next })
     }
 
-    fn target(form: &AccountAction) -> Result<i64, FormOutcome> {
-        form.id.trim().parse().map_err(|_| {
-            let mut errors = FieldErrors::new();
-            errors.add("id", "L'account indicato non esiste.");
-            FormOutcome::Invalid(errors)
-        })
-    }
-
-    /// Runs one change of one account (`$1`, never the acting administrator `$2`; `$3` the new
-    /// password hash where there is one) with its audit row; `Invalid` when no row changed.
-    #[allow(clippy::too_many_arguments)]
+    /// Runs one change of another account (`$1`; the SQL also refuses the acting administrator,
+    /// `$2`; `$3` is the new password hash where there is one) with its audit row. `own` is the
+    /// answer when someone tries it on their own account.
     async fn change(
         state: &AppState,
-        sql: &'static str,
+        me: &accounts::StaffUser,
         id: i64,
-        me: i64,
-        action: &'static str,
-        refused: &str,
-        actor: crate::audit::Actor,
+        (sql, action, own): (&'static str, &'static str, &'static str),
         password_hash: Option<String>,
     ) -> Result<FormOutcome, AppError> {
+        let refused = |message: &str| {
+            let mut errors = FieldErrors::new();
+            errors.add("id", message);
+            Ok(FormOutcome::Invalid(errors))
+        };
+        if id == me.id {
+            return refused(own);
+        }
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let changed = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
-            let mut query = sqlx::query(sql).bind(id).bind(me);
+            let mut query = sqlx::query(sql).bind(id).bind(me.id);
             if let Some(hash) = &password_hash {
                 query = query.bind(hash.clone());
             }
             let changed = query.execute(&mut *tx).await?.rows_affected();
             if changed == 1 {
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(actor, action).records("utente", [id]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(me.actor(), action).records("utente", [id]))?;
                 tx.commit().await?;
             } else {
                 tx.rollback().await?;
@@ -474,9 +471,7 @@ pub mod submit {
                 next: USERS_PATH.to_owned(),
             })
         } else {
-            let mut errors = FieldErrors::new();
-            errors.add("id", refused);
-            Ok(FormOutcome::Invalid(errors))
+            refused("L'account indicato non esiste più o non ha ciò che vuoi azzerare: ricarica la pagina.")
         }
     }
 
@@ -484,46 +479,23 @@ pub mod submit {
     /// administrator always remains.
     pub async fn toggle(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::signed_in()?;
-        let id = match target(&form) {
-            Ok(id) => id,
-            Err(invalid) => return Ok(invalid),
-        };
-        change(
-            state,
-            "UPDATE staff_users SET disabled = NOT disabled, session_epoch = session_epoch + 1
-              WHERE id = $1 AND id <> $2",
-            id,
-            user.id,
-            "utenti.stato",
-            "Non puoi disattivare il tuo stesso account.",
-            user.actor(),
-            None,
-        )
-        .await
+        let sql = "UPDATE staff_users SET disabled = NOT disabled, session_epoch = session_epoch + 1
+                    WHERE id = $1 AND id <> $2";
+        let own = "Non puoi disattivare il tuo stesso account.";
+        change(state, &user, form.id, (sql, "utenti.stato", own), None).await
     }
 
     /// Gives the account a new temporary password (shown once), ending its sessions.
     pub async fn reset_password(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
         let (staff, user) = auth::signed_in()?;
-        let id = match target(&form) {
-            Ok(id) => id,
-            Err(invalid) => return Ok(invalid),
-        };
         let password = accounts::random_password();
         let hash = accounts::hash_password(password.clone()).await;
-        let outcome = change(
-            state,
+        let sql =
             "UPDATE staff_users SET password_hash = $3, must_change_password = TRUE, session_epoch = session_epoch + 1
-              WHERE id = $1 AND id <> $2",
-            id,
-            user.id,
-            "utenti.password",
-            "Per la tua password usa la pagina Sicurezza dell'account.",
-            user.actor(),
-            Some(hash),
-        )
-        .await?;
-        match (outcome, accounts::by_id(&state.db, id).await?) {
+                    WHERE id = $1 AND id <> $2";
+        let own = "Per la tua password usa la pagina Sicurezza dell'account.";
+        let outcome = change(state, &user, form.id, (sql, "utenti.password", own), Some(hash)).await?;
+        match (outcome, accounts::by_id(&state.db, form.id).await?) {
             (FormOutcome::Done { .. }, Some(account)) => Ok(FormOutcome::Done {
                 next: remember_password(&staff, &account.username, &password).await?,
             }),
@@ -534,21 +506,9 @@ pub mod submit {
     /// Removes the second factor (a lost phone): the person enrols again at the next sign-in.
     pub async fn reset_totp(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::signed_in()?;
-        let id = match target(&form) {
-            Ok(id) => id,
-            Err(invalid) => return Ok(invalid),
-        };
-        change(
-            state,
-            "UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL, session_epoch = session_epoch + 1
-              WHERE id = $1 AND id <> $2 AND totp_secret IS NOT NULL",
-            id,
-            user.id,
-            "utenti.totp",
-            "Non puoi azzerare il tuo stesso codice di verifica.",
-            user.actor(),
-            None,
-        )
-        .await
+        let sql = "UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL, session_epoch = session_epoch + 1
+                    WHERE id = $1 AND id <> $2 AND totp_secret IS NOT NULL";
+        let own = "Non puoi azzerare il tuo stesso codice di verifica: chiedilo a un altro amministratore.";
+        change(state, &user, form.id, (sql, "utenti.totp", own), None).await
     }
 }

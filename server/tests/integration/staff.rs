@@ -610,46 +610,26 @@ on_both_databases! {
     }
 }
 
-/// The headers of every back-office page: never cached.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn back_office_pages_are_never_cached() {
-    let app = crate::harness::spawn_app_with(crate::harness::Backend::Sqlite, |_| {})
-        .await
-        .unwrap();
-    let desk = demo_browser(&app, "sportello").await;
-    for path in ["/operatori", "/operatori/sicurezza", "/operatori/posta"] {
-        let answer = app.get_as(&desk, path).await;
-        assert_eq!(answer.headers()["cache-control"], "no-store", "{path}");
+on_both_databases! {
+    /// Over https (the production setting) the session cookie is Secure with the `__Host-` prefix,
+    /// and browsers are told to keep to https (HSTS).
+    async fn over_https_the_cookie_is_secure_and_host_only(app: TestApp, settings = |s| s.public_url = HTTPS_ADDRESS.into()) {
+        let answer = browser()
+            .post(app.url("/operatori"))
+            .header("origin", HTTPS_ADDRESS)
+            .form(&[("utente", "sportello"), ("password", "prova-sportello-2026")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+        let cookie = answer.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(cookie.starts_with("__Host-sportello="), "{cookie}");
+        assert!(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
+        assert_eq!(answer.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
     }
 }
 
-/// Over https (the production setting) the session cookie is Secure with the `__Host-` prefix, and
-/// browsers are told to keep to https (HSTS).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn over_https_the_cookie_is_secure_and_host_only() {
-    let public = "https://sportello.example.it";
-    let app = crate::harness::spawn_app_with(crate::harness::Backend::Sqlite, |s| s.public_url = public.into())
-        .await
-        .unwrap();
-    let answer = browser()
-        .post(app.url("/operatori"))
-        .header("origin", public)
-        .form(&[("utente", "sportello"), ("password", "prova-sportello-2026")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(answer.status(), StatusCode::SEE_OTHER);
-    let cookie = answer.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.starts_with("__Host-sportello="), "{cookie}");
-    assert!(
-        cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"),
-        "{cookie}"
-    );
-    assert_eq!(
-        answer.headers()["strict-transport-security"],
-        "max-age=31536000; includeSubDomains"
-    );
-}
+const HTTPS_ADDRESS: &str = "https://sportello.example.it";
 
 on_both_databases! {
     /// Every route that changes state (each POST of the matrix) refuses a request from another
@@ -790,6 +770,9 @@ on_both_databases! {
         assert_eq!(myself.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(myself.text().await.unwrap().contains("Non puoi disattivare il tuo stesso account"));
         assert_eq!(app.get_as(&admin, "/operatori/utenti").await.status(), StatusCode::OK, "still in");
+        let nobody = app.post_form_as(&admin, "/operatori/utenti/stato", &[("id", "999999")]).await;
+        assert_eq!(nobody.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(nobody.text().await.unwrap().contains("non esiste più"));
         assert_eq!(audit_count(&app, "utenti.stato", "ok").await, 2);
         assert_eq!(audit_count(&app, "utenti.password", "ok").await, 1);
     }
