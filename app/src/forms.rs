@@ -110,6 +110,17 @@ impl FormState {
         }
     }
 
+    /// The same for a form that edits what exists: `current` fills the fields until the person has
+    /// sent the form, then what they typed does.
+    pub fn editing(submitted: Submitted, current: BTreeMap<String, String>) -> Self {
+        let sent = !submitted.form.is_empty();
+        let mut state = Self::new(submitted);
+        if !sent {
+            state.values = StoredValue::new(current);
+        }
+        state
+    }
+
     /// The value a field starts with: what was typed before a no-JS round trip, or empty.
     pub fn initial(&self, field: &str) -> String {
         self.values

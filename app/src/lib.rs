@@ -47,6 +47,7 @@ use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
 use staff::audit_page::AuditPage;
 use staff::mail_problems::MailProblemsPage;
+use staff::offices::OfficesPage;
 use staff::pages::StaffHomePage;
 use staff::security::SecurityPage;
 use staff::users::UsersPage;
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/posta") view=MailProblemsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <feedback::PublicPageFeedback />

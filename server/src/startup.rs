@@ -275,6 +275,14 @@ async fn booking_calendar(
     }
 }
 
+/// The office page a form of `/operatori/sedi` came from, to show again when something is wrong.
+fn office_page(values: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    Some(app::staff::offices::office_link(
+        values.get("sede").map_or("", String::as_str),
+        &[],
+    ))
+}
+
 /// Routes the server answers besides the application's pages and server functions: form posts
 /// to addresses that have no page of their own, the calendar file and the health check.
 const OWN_ROUTES: &[&str] = &[
@@ -290,6 +298,13 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::USER_STATE_PATH,
     app::staff::USER_PASSWORD_PATH,
     app::staff::USER_TOTP_PATH,
+    app::staff::USER_ROLES_PATH,
+    app::staff::USER_ROLE_REMOVE_PATH,
+    app::staff::ROLE_POLICY_PATH,
+    app::staff::OFFICE_RULES_PATH,
+    app::staff::OFFICE_HOURS_PATH,
+    app::staff::OFFICE_CLOSURE_PATH,
+    app::staff::OFFICE_CLOSURE_DELETE_PATH,
 ];
 
 /// Every route pattern the server answers (the permission table must name each one).
@@ -461,6 +476,62 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::staff::USER_TOTP_PATH,
                 |_| Some(app::staff::USERS_PATH.to_owned()),
                 |state: AppState, form| async move { app::staff::users::submit::reset_totp(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::USER_ROLES_PATH,
+            forms::no_js_form_on_page(
+                app::staff::USER_ROLES_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::add_role(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::USER_ROLE_REMOVE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::USER_ROLE_REMOVE_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::remove_role(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::ROLE_POLICY_PATH,
+            forms::no_js_form_on_page(
+                app::staff::ROLE_POLICY_PATH,
+                |_| Some(app::staff::USERS_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::users::submit::save_policy(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::OFFICE_RULES_PATH,
+            forms::no_js_form_on_page(
+                app::staff::OFFICE_RULES_PATH,
+                office_page,
+                |state: AppState, form| async move { app::staff::offices::submit::save_rules(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::OFFICE_HOURS_PATH,
+            forms::no_js_form_on_page(
+                app::staff::OFFICE_HOURS_PATH,
+                office_page,
+                |state: AppState, form| async move { app::staff::offices::submit::save_hours(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::OFFICE_CLOSURE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::OFFICE_CLOSURE_PATH,
+                office_page,
+                |state: AppState, form| async move { app::staff::offices::submit::add_closure(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::OFFICE_CLOSURE_DELETE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::OFFICE_CLOSURE_DELETE_PATH,
+                office_page,
+                |state: AppState, form| async move { app::staff::offices::submit::delete_closure(&state, form).await },
             ),
         )
         .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {

@@ -10,6 +10,7 @@ use permissions::{Permission, Role};
 
 pub mod audit_page;
 pub mod mail_problems;
+pub mod offices;
 pub mod pages;
 pub mod permissions;
 pub mod security;
@@ -35,6 +36,14 @@ pub const USERS_PATH: &str = "/operatori/utenti";
 pub const USER_STATE_PATH: &str = "/operatori/utenti/stato";
 pub const USER_PASSWORD_PATH: &str = "/operatori/utenti/password";
 pub const USER_TOTP_PATH: &str = "/operatori/utenti/codice";
+pub const USER_ROLES_PATH: &str = "/operatori/utenti/ruoli";
+pub const USER_ROLE_REMOVE_PATH: &str = "/operatori/utenti/ruoli/togli";
+pub const ROLE_POLICY_PATH: &str = "/operatori/utenti/criteri";
+pub const OFFICES_PATH: &str = "/operatori/sedi";
+pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
+pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";
+pub const OFFICE_CLOSURE_PATH: &str = "/operatori/sedi/chiusure";
+pub const OFFICE_CLOSURE_DELETE_PATH: &str = "/operatori/sedi/chiusure/elimina";
 
 /// Whether an address belongs to the back office (never cached, never rated by the public feedback).
 pub fn is_back_office(path: &str) -> bool {

@@ -6,7 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::permissions::{Permission, Role};
 use super::{
-    load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
+    load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH, SECURITY_PATH, SIGN_OUT_PATH,
+    USERS_PATH,
 };
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
@@ -96,6 +97,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         USERS_PATH,
         "Utenti del personale",
         "Account, ruoli, password provvisorie e codici di verifica.",
+    ),
+    (
+        Permission::ManageOffices,
+        OFFICES_PATH,
+        "Sedi e orari",
+        "Regole delle prenotazioni, orari settimanali e chiusure di ogni sede.",
     ),
     (
         Permission::ReadAuditTrail,

@@ -62,6 +62,8 @@ pub enum Permission {
     OwnAccount,
     /// Staff accounts: create, disable, new temporary password, reset the second factor.
     ManageStaff,
+    /// Offices: how they take appointments, weekly hours, closures (which may cancel bookings).
+    ManageOffices,
     /// Search and verify the audit trail.
     ReadAuditTrail,
     /// Emails that could not be delivered (recipient addresses are personal data).
@@ -77,6 +79,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
         &[Sportello, AssistenteSociale, Coordinatore, Amministratore],
     ),
     (Permission::ManageStaff, &[Amministratore]),
+    (Permission::ManageOffices, &[Amministratore]),
     (Permission::ReadAuditTrail, &[Amministratore]),
     // The front desk answers citizens whose confirmation did not arrive; administrators fix the
     // mail settings.
@@ -148,7 +151,16 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/utenti/stato", Permission::ManageStaff),
     ("/operatori/utenti/password", Permission::ManageStaff),
     ("/operatori/utenti/codice", Permission::ManageStaff),
+    ("/operatori/utenti/ruoli", Permission::ManageStaff),
+    ("/operatori/utenti/ruoli/togli", Permission::ManageStaff),
+    ("/operatori/utenti/criteri", Permission::ManageStaff),
     ("/api/operatori/utenti", Permission::ManageStaff),
+    ("/operatori/sedi", Permission::ManageOffices),
+    ("/operatori/sedi/regole", Permission::ManageOffices),
+    ("/operatori/sedi/orari", Permission::ManageOffices),
+    ("/operatori/sedi/chiusure", Permission::ManageOffices),
+    ("/operatori/sedi/chiusure/elimina", Permission::ManageOffices),
+    ("/api/operatori/sedi", Permission::ManageOffices),
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
     ("/api/operatori/registro", Permission::ReadAuditTrail),

@@ -7,9 +7,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{StaffBar, StaffOnly};
-use super::{Me, USERS_PATH, USER_PASSWORD_PATH, USER_STATE_PATH, USER_TOTP_PATH};
+use super::permissions::Role;
+use super::{
+    Me, ROLE_POLICY_PATH, USERS_PATH, USER_PASSWORD_PATH, USER_ROLES_PATH, USER_ROLE_REMOVE_PATH, USER_STATE_PATH,
+    USER_TOTP_PATH,
+};
 use crate::error::AppError;
-use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
+use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
 
 /// One account as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,8 +21,8 @@ pub struct Account {
     pub id: i64,
     pub username: String,
     pub display_name: String,
-    /// "Assistente sociale — Servizio Minori", ...
-    pub roles: Vec<String>,
+    /// Each role held, as (its id, "Assistente sociale — Servizio Minori").
+    pub roles: Vec<(i64, String)>,
     pub disabled: bool,
     pub totp_enrolled: bool,
 }
@@ -31,6 +35,8 @@ pub struct UsersView {
     pub units: Vec<(String, String)>,
     pub offices: Vec<(String, String)>,
     pub new_password: Option<(String, String)>,
+    /// Which roles must use a second factor, as (role, required).
+    pub policies: Vec<(Role, bool)>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -55,6 +61,37 @@ pub struct AccountAction {
     #[serde(default)]
     pub id: i64,
 }
+
+/// A role given to an existing account (a social worker who joins a second unit, say).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AddRoleForm {
+    #[serde(default)]
+    pub account: String,
+    #[serde(default)]
+    pub nuovo_ruolo: String,
+    #[serde(default)]
+    pub ruolo_unita: String,
+    #[serde(default)]
+    pub ruolo_sede: String,
+}
+
+/// Which roles must use a second factor: a ticked box is "si". Administrators always must.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PolicyForm {
+    #[serde(default)]
+    pub sportello: String,
+    #[serde(default)]
+    pub assistente_sociale: String,
+    #[serde(default)]
+    pub coordinatore: String,
+}
+
+const ADD_ROLE_LABELS: &[(&str, &str)] = &[
+    ("account", "Account"),
+    ("nuovo_ruolo", "Ruolo"),
+    ("ruolo_unita", "Unità"),
+    ("ruolo_sede", "Sede"),
+];
 
 pub const ROLE_CHOICES: &[(&str, &str)] = &[
     ("sportello", "Operatore di sportello"),
@@ -86,12 +123,17 @@ pub fn UsersPage() -> impl IntoView {
 fn Users(me: Me) -> impl IntoView {
     let token = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("nuova"));
     let data = Resource::new(move || token.clone(), load_users);
-    let action_problem = [USER_STATE_PATH, USER_PASSWORD_PATH, USER_TOTP_PATH]
-        .into_iter()
-        .find_map(|path| {
-            let submitted = use_submitted(path);
-            submitted.errors.get("id").map(str::to_owned).or(submitted.problem)
-        });
+    let action_problem = [
+        USER_STATE_PATH,
+        USER_PASSWORD_PATH,
+        USER_TOTP_PATH,
+        USER_ROLE_REMOVE_PATH,
+    ]
+    .into_iter()
+    .find_map(|path| {
+        let submitted = use_submitted(path);
+        submitted.errors.get("id").map(str::to_owned).or(submitted.problem)
+    });
     view! {
         <StaffBar me />
         <div class="container">
@@ -117,7 +159,19 @@ fn UsersBody(view: UsersView) -> impl IntoView {
         units,
         offices,
         new_password,
+        policies,
     } = view;
+    let account_choices: Vec<(String, String)> = accounts
+        .iter()
+        .map(|account| {
+            (
+                account.id.to_string(),
+                format!("{} ({})", account.username, account.display_name),
+            )
+        })
+        .collect();
+    let role_form = FormState::new(use_submitted(USER_ROLES_PATH));
+    let (role_units, role_offices) = (units.clone(), offices.clone());
     view! {
         {new_password.map(|(username, password)| view! {
             <div class="alert alert-success" role="status">
@@ -155,6 +209,45 @@ fn UsersBody(view: UsersView) -> impl IntoView {
                 <button type="submit" class="btn btn-primary">"Crea l'account"</button>
             </form>
         </section>
+        <section aria-labelledby="titolo-ruolo" class="mt-5 stretto">
+            <h2 id="titolo-ruolo">"Aggiungi un ruolo a un account"</h2>
+            <p>"Per esempio un'assistente sociale che lavora anche in una seconda unità. I ruoli si tolgono dall'elenco qui sopra."</p>
+            <ErrorSummary form=role_form labels=ADD_ROLE_LABELS />
+            <form method="post" action=USER_ROLES_PATH novalidate>
+                <ChoiceField form=role_form name="account" label="Account" options=account_choices required=true />
+                <SelectField form=role_form name="nuovo_ruolo" label="Ruolo" options=ROLE_CHOICES required=true />
+                <ChoiceField form=role_form name="ruolo_unita" label="Unità" options=role_units hint="Per assistenti sociali e coordinatori." />
+                <ChoiceField form=role_form name="ruolo_sede" label="Sede" options=role_offices hint="Per gli operatori di sportello." />
+                <button type="submit" class="btn btn-primary">"Aggiungi il ruolo"</button>
+            </form>
+        </section>
+        <PolicySection policies />
+    }
+}
+
+/// Which roles must sign in with a second factor.
+#[component]
+fn PolicySection(policies: Vec<(Role, bool)>) -> impl IntoView {
+    let current = policies
+        .iter()
+        .filter(|(_, required)| *required)
+        .map(|(role, _)| (role.key().to_owned(), "si".to_owned()))
+        .collect();
+    let form = FormState::editing(use_submitted(ROLE_POLICY_PATH), current);
+    view! {
+        <section aria-labelledby="titolo-criteri" class="mt-5 stretto">
+            <h2 id="titolo-criteri">"Codice di verifica obbligatorio"</h2>
+            <p>"Chi ha un ruolo spuntato deve attivare l'app di autenticazione al prossimo accesso. Per gli amministratori è sempre obbligatorio."</p>
+            <form method="post" action=ROLE_POLICY_PATH>
+                <fieldset>
+                    <legend class="h6">"Ruoli che devono usare il codice di verifica"</legend>
+                    <Checkbox form name="sportello">{Role::Sportello.label()}</Checkbox>
+                    <Checkbox form name="assistente_sociale">{Role::AssistenteSociale.label()}</Checkbox>
+                    <Checkbox form name="coordinatore">{Role::Coordinatore.label()}</Checkbox>
+                </fieldset>
+                <button type="submit" class="btn btn-primary">"Salva"</button>
+            </form>
+        </section>
     }
 }
 
@@ -172,7 +265,22 @@ fn AccountRow(account: Account) -> impl IntoView {
         <tr>
             <td>{account.username}</td>
             <td>{account.display_name}</td>
-            <td>{account.roles.join("; ")}</td>
+            <td>
+                <ul class="list-unstyled mb-0">
+                    {account.roles.into_iter().map(|(role_id, text)| {
+                        let label = format!("Togli il ruolo {text} a {who}");
+                        view! {
+                            <li>
+                                {text}" "
+                                <form method="post" action=USER_ROLE_REMOVE_PATH class="d-inline">
+                                    <input type="hidden" name="id" value=role_id.to_string() />
+                                    <button type="submit" class="btn btn-sm btn-link p-0 align-baseline" aria-label=label>"Togli"</button>
+                                </form>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </td>
             <td>{state}</td>
             <td>
                 <form method="post" action=USER_STATE_PATH class="d-inline">
@@ -206,7 +314,6 @@ pub mod submit {
     use crate::on_db;
     use crate::staff::accounts::{self, NewStaff, RoleGrant};
     use crate::staff::auth;
-    use crate::staff::permissions::Role;
     use crate::state::AppState;
     use crate::validation::Email;
 
@@ -223,6 +330,7 @@ pub mod submit {
 
     #[derive(sqlx::FromRow)]
     struct RoleRow {
+        id: i64,
         user_id: i64,
         role: String,
         place: Option<String>,
@@ -233,7 +341,7 @@ pub mod submit {
         let state = AppState::current();
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-        let (rows, roles, units, offices) = on_db!(&state.db, pool => {
+        let (rows, roles, units, offices, policies) = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let rows: Vec<Row> = sqlx::query_as(
                 "SELECT id, username, display_name, disabled, totp_secret IS NOT NULL AS totp_enrolled
@@ -242,7 +350,7 @@ pub mod submit {
             .fetch_all(&mut *tx)
             .await?;
             let roles: Vec<RoleRow> = sqlx::query_as(
-                "SELECT r.user_id, r.role, COALESCE(u.name, o.name) AS place
+                "SELECT r.id, r.user_id, r.role, COALESCE(u.name, o.name) AS place
                    FROM staff_roles r LEFT JOIN units u ON u.id = r.unit_id LEFT JOIN offices o ON o.id = r.office_id
                   ORDER BY r.id",
             )
@@ -254,6 +362,9 @@ pub mod submit {
             let offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices ORDER BY id")
                 .fetch_all(&mut *tx)
                 .await?;
+            let policies: Vec<(String, bool)> = sqlx::query_as("SELECT role, requires_totp FROM role_policies")
+                .fetch_all(&mut *tx)
+                .await?;
             crate::audit!(
                 &mut *tx,
                 &state.audit_key,
@@ -261,16 +372,25 @@ pub mod submit {
                 Entry::new(user.actor(), "utenti.elenco").records("utente", rows.iter().map(|r| r.id))
             )?;
             tx.commit().await?;
-            (rows, roles, units, offices)
+            (rows, roles, units, offices, policies)
         });
-        let mut roles_of: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        let policies = Role::ALL
+            .into_iter()
+            .map(|role| {
+                (
+                    role,
+                    policies.iter().any(|(key, required)| key == role.key() && *required),
+                )
+            })
+            .collect();
+        let mut roles_of: BTreeMap<i64, Vec<(i64, String)>> = BTreeMap::new();
         for role in roles {
             let label = Role::from_key(&role.role).map_or(role.role.clone(), |r| r.label().to_owned());
             let text = match role.place {
                 Some(place) => format!("{label} — {place}"),
                 None => label,
             };
-            roles_of.entry(role.user_id).or_default().push(text);
+            roles_of.entry(role.user_id).or_default().push((role.id, text));
         }
         let new_password = take_new_password(&staff, token.as_deref()).await?;
         Ok(UsersView {
@@ -288,6 +408,7 @@ pub mod submit {
             units: units.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
             offices: offices.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
             new_password,
+            policies,
         })
     }
 
@@ -338,6 +459,46 @@ pub mod submit {
         }
     }
 
+    /// The role chosen in a form, with the unit or office it is held for; `fields` names the form's
+    /// role, unit and office fields, `values` their values.
+    fn grant_of(errors: &mut FieldErrors, fields: [&str; 3], values: [&str; 3]) -> Option<RoleGrant> {
+        let [role_field, unit_field, office_field] = fields;
+        let number = |text: &str| text.trim().parse::<i64>().ok();
+        match Role::from_key(values[0]) {
+            None => {
+                errors.add(role_field, "Scegli il ruolo.");
+                None
+            }
+            Some(Role::Sportello) => match number(values[2]) {
+                Some(office) => Some(RoleGrant {
+                    role: Role::Sportello,
+                    unit_id: None,
+                    office_id: Some(office),
+                }),
+                None => {
+                    errors.add(office_field, "Scegli la sede dell'operatore di sportello.");
+                    None
+                }
+            },
+            Some(role @ (Role::AssistenteSociale | Role::Coordinatore)) => match number(values[1]) {
+                Some(unit) => Some(RoleGrant {
+                    role,
+                    unit_id: Some(unit),
+                    office_id: None,
+                }),
+                None => {
+                    errors.add(unit_field, "Scegli l'unità in cui lavora.");
+                    None
+                }
+            },
+            Some(Role::Amministratore) => Some(RoleGrant {
+                role: Role::Amministratore,
+                unit_id: None,
+                office_id: None,
+            }),
+        }
+    }
+
     pub async fn create(state: &AppState, form: NewAccountForm) -> Result<FormOutcome, AppError> {
         let (staff, user) = auth::signed_in()?;
         let mut errors = FieldErrors::new();
@@ -357,40 +518,11 @@ pub mod submit {
         } else {
             errors.check("email", Email::parse(&form.email)).map(String::from)
         };
-        let number = |text: &str| text.trim().parse::<i64>().ok();
-        let grant = match Role::from_key(&form.ruolo) {
-            None => {
-                errors.add("ruolo", "Scegli il ruolo.");
-                None
-            }
-            Some(Role::Sportello) => match number(&form.sede) {
-                Some(office) => Some(RoleGrant {
-                    role: Role::Sportello,
-                    unit_id: None,
-                    office_id: Some(office),
-                }),
-                None => {
-                    errors.add("sede", "Scegli la sede dell'operatore di sportello.");
-                    None
-                }
-            },
-            Some(role @ (Role::AssistenteSociale | Role::Coordinatore)) => match number(&form.unita) {
-                Some(unit) => Some(RoleGrant {
-                    role,
-                    unit_id: Some(unit),
-                    office_id: None,
-                }),
-                None => {
-                    errors.add("unita", "Scegli l'unità in cui lavora.");
-                    None
-                }
-            },
-            Some(Role::Amministratore) => Some(RoleGrant {
-                role: Role::Amministratore,
-                unit_id: None,
-                office_id: None,
-            }),
-        };
+        let grant = grant_of(
+            &mut errors,
+            ["ruolo", "unita", "sede"],
+            [&form.ruolo, &form.unita, &form.sede],
+        );
         let Some(grant) = grant.filter(|_| errors.is_empty()) else {
             return Ok(FormOutcome::Invalid(errors));
         };
@@ -510,5 +642,138 @@ pub mod submit {
                     WHERE id = $1 AND id <> $2 AND totp_secret IS NOT NULL";
         let own = "Non puoi azzerare il tuo stesso codice di verifica: chiedilo a un altro amministratore.";
         change(state, &user, form.id, (sql, "utenti.totp", own), None).await
+    }
+
+    /// Gives an existing account one more role (e.g. a second unit). The role is in force at the
+    /// person's next page: roles are read at every request.
+    pub async fn add_role(state: &AppState, form: AddRoleForm) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let mut errors = FieldErrors::new();
+        let account = form.account.trim().parse::<i64>().ok();
+        if account.is_none() {
+            errors.add("account", "Scegli l'account.");
+        }
+        let grant = grant_of(
+            &mut errors,
+            ["nuovo_ruolo", "ruolo_unita", "ruolo_sede"],
+            [&form.nuovo_ruolo, &form.ruolo_unita, &form.ruolo_sede],
+        );
+        let (Some(account), Some(grant)) = (account, grant.filter(|_| errors.is_empty())) else {
+            return Ok(FormOutcome::Invalid(errors));
+        };
+        let now = state.clock.now();
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let added: Result<(), (&str, &str)> = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let inserted = sqlx::query("INSERT INTO staff_roles (user_id, role, unit_id, office_id) VALUES ($1, $2, $3, $4)")
+                .bind(account)
+                .bind(grant.role.key())
+                .bind(grant.unit_id)
+                .bind(grant.office_id)
+                .execute(&mut *tx)
+                .await;
+            match inserted {
+                Ok(_) => {
+                    crate::audit!(
+                        &mut *tx,
+                        &state.audit_key,
+                        now,
+                        Entry::new(user.actor(), "utenti.ruolo_aggiunto").records("utente", [account])
+                    )?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+                Err(sqlx::Error::Database(error)) if error.is_unique_violation() => {
+                    tx.rollback().await?;
+                    Err(("nuovo_ruolo", "L'account ha già questo ruolo."))
+                }
+                Err(sqlx::Error::Database(error)) if error.is_foreign_key_violation() => {
+                    tx.rollback().await?;
+                    Err(("account", "L'account, l'unità o la sede scelta non esiste più: ricarica la pagina e scegli di nuovo."))
+                }
+                Err(error) => return Err(error.into()),
+            }
+        });
+        match added {
+            Ok(()) => Ok(FormOutcome::Done {
+                next: USERS_PATH.to_owned(),
+            }),
+            Err((field, message)) => {
+                errors.add(field, message);
+                Ok(FormOutcome::Invalid(errors))
+            }
+        }
+    }
+
+    /// Takes a role away. Never an account's last role (disable the account instead), and never
+    /// one's own administrator role, so an administrator always remains.
+    pub async fn remove_role(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let now = state.clock.now();
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let removed: Option<i64> = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let removed: Option<i64> = sqlx::query_scalar(
+                "DELETE FROM staff_roles
+                  WHERE id = $1
+                    AND NOT (user_id = $2 AND role = 'amministratore')
+                    AND (SELECT COUNT(*) FROM staff_roles other WHERE other.user_id = staff_roles.user_id) > 1
+                  RETURNING user_id",
+            )
+            .bind(form.id)
+            .bind(user.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(account) = removed {
+                crate::audit!(
+                    &mut *tx,
+                    &state.audit_key,
+                    now,
+                    Entry::new(user.actor(), "utenti.ruolo_tolto").records("utente", [account])
+                )?;
+                tx.commit().await?;
+            } else {
+                tx.rollback().await?;
+            }
+            removed
+        });
+        if removed.is_some() {
+            return Ok(FormOutcome::Done {
+                next: USERS_PATH.to_owned(),
+            });
+        }
+        let mut errors = FieldErrors::new();
+        errors.add(
+            "id",
+            "Questo ruolo non si può togliere: è l'unico dell'account (piuttosto disattiva l'account) o è il tuo ruolo di amministratore. Se la pagina non è aggiornata, ricaricala.",
+        );
+        Ok(FormOutcome::Invalid(errors))
+    }
+
+    /// Sets which roles must use a second factor (administrators always must).
+    pub async fn save_policy(state: &AppState, form: PolicyForm) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let now = state.clock.now();
+        let wanted = [
+            (Role::Sportello, &form.sportello),
+            (Role::AssistenteSociale, &form.assistente_sociale),
+            (Role::Coordinatore, &form.coordinatore),
+        ];
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            for (role, ticked) in wanted {
+                sqlx::query("UPDATE role_policies SET requires_totp = $1 WHERE role = $2")
+                    .bind(!ticked.is_empty())
+                    .bind(role.key())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "utenti.criteri"))?;
+            tx.commit().await?;
+        });
+        Ok(FormOutcome::Done {
+            next: format!("{USERS_PATH}?criteri=salvati"),
+        })
     }
 }

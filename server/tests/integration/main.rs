@@ -9,6 +9,7 @@ mod catalogue;
 mod content;
 mod feedback;
 mod health;
+mod offices;
 mod opening;
 mod outbox;
 mod pages;

@@ -360,7 +360,16 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/utenti/stato", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/password", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/codice", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/ruoli", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/ruoli/togli", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/utenti/criteri", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
+    ("GET", "/operatori/sedi", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/sedi/regole", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/sedi/orari", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/sedi/chiusure", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/operatori/sedi/chiusure/elimina", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/api/operatori/sedi", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
@@ -775,5 +784,63 @@ on_both_databases! {
         assert!(nobody.text().await.unwrap().contains("non esiste più"));
         assert_eq!(audit_count(&app, "utenti.stato", "ok").await, 2);
         assert_eq!(audit_count(&app, "utenti.password", "ok").await, 1);
+    }
+}
+
+on_both_databases! {
+    /// A second role opens its pages at the person's next request; it can be taken away again, but
+    /// never an account's last role nor one's own administrator role. A role can be made to need
+    /// the second factor.
+    async fn an_administrator_gives_and_takes_roles_and_requires_the_second_factor(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let worker = demo_browser(&app, "assistente").await;
+        let (worker_id, office): (i64, i64) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT (SELECT id FROM staff_users WHERE username = 'assistente'), (SELECT MIN(id) FROM offices)")
+            .fetch_one(pool).await.unwrap());
+        let (worker_id, office) = (worker_id.to_string(), office.to_string());
+        assert_eq!(app.get_as(&worker, "/operatori/posta").await.status(), StatusCode::FORBIDDEN);
+
+        let missing = app
+            .post_form_as(&admin, "/operatori/utenti/ruoli", &[
+                ("account", &worker_id), ("nuovo_ruolo", "sportello"), ("ruolo_unita", ""), ("ruolo_sede", ""),
+            ])
+            .await;
+        assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(missing.text().await.unwrap().contains("Scegli la sede"));
+        let add = [("account", worker_id.as_str()), ("nuovo_ruolo", "sportello"), ("ruolo_unita", ""), ("ruolo_sede", office.as_str())];
+        let added = app.post_form_as(&admin, "/operatori/utenti/ruoli", &add).await;
+        assert_eq!(location(&added), "/operatori/utenti");
+        assert_eq!(app.get_as(&worker, "/operatori/posta").await.status(), StatusCode::OK, "the new role works at once");
+        let twice = app.post_form_as(&admin, "/operatori/utenti/ruoli", &add).await;
+        assert!(twice.text().await.unwrap().contains("ha già questo ruolo"));
+
+        let roles: Vec<(i64, String)> = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT id, role FROM staff_roles WHERE user_id = $1 ORDER BY id").bind(worker_id.parse::<i64>().unwrap())
+            .fetch_all(pool).await.unwrap());
+        let desk_role = roles.iter().find(|(_, role)| role == "sportello").unwrap().0.to_string();
+        let removed = app.post_form_as(&admin, "/operatori/utenti/ruoli/togli", &[("id", &desk_role)]).await;
+        assert_eq!(location(&removed), "/operatori/utenti");
+        assert_eq!(app.get_as(&worker, "/operatori/posta").await.status(), StatusCode::FORBIDDEN);
+        let last = app.post_form_as(&admin, "/operatori/utenti/ruoli/togli", &[("id", &roles[0].0.to_string())]).await;
+        assert_eq!(last.status(), StatusCode::UNPROCESSABLE_ENTITY, "never an account's last role");
+        let admin_role: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT r.id FROM staff_roles r JOIN staff_users u ON u.id = r.user_id WHERE u.username = 'admin'")
+            .fetch_one(pool).await.unwrap());
+        let own = app.post_form_as(&admin, "/operatori/utenti/ruoli/togli", &[("id", &admin_role.to_string())]).await;
+        assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY, "nor one's own administrator role");
+        assert_eq!(audit_count(&app, "utenti.ruolo_aggiunto", "ok").await, 1);
+        assert_eq!(audit_count(&app, "utenti.ruolo_tolto", "ok").await, 1);
+
+        // Social workers must now use a second factor: the next page sends them to enrol.
+        let policy = app.post_form_as(&admin, "/operatori/utenti/criteri", &[("assistente_sociale", "si")]).await;
+        assert_eq!(policy.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&app.get_as(&worker, "/operatori/posta").await), "/operatori/sicurezza");
+        let page = app.get_as(&admin, "/operatori/utenti").await.text().await.unwrap();
+        let box_of = |page: &str, name: &str| between(page, &format!("name=\"{name}\""), ">").contains("checked");
+        assert!(box_of(&page, "assistente_sociale") && !box_of(&page, "sportello"));
+        app.post_form_as(&admin, "/operatori/utenti/criteri", &[]).await;
+        assert_eq!(app.get_as(&worker, "/operatori/sicurezza").await.status(), StatusCode::OK);
+        let desk = demo_browser(&app, "sportello").await;
+        assert_eq!(app.get_as(&desk, "/operatori/posta").await.status(), StatusCode::OK, "not required any more");
     }
 }
