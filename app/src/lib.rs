@@ -46,9 +46,11 @@ use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
 use staff::audit_page::AuditPage;
+use staff::catalogue_editor::CatalogueEditorPage;
 use staff::mail_problems::MailProblemsPage;
 use staff::offices::OfficesPage;
 use staff::pages::StaffHomePage;
+use staff::registers::RegistersPage;
 use staff::security::SecurityPage;
 use staff::users::UsersPage;
 
@@ -112,6 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <feedback::PublicPageFeedback />

@@ -283,6 +283,11 @@ fn office_page(values: &std::collections::BTreeMap<String, String>) -> Option<St
     ))
 }
 
+/// The lists page, shown again when a form of it must be corrected.
+fn register_page(_: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    Some(app::staff::REGISTERS_PATH.to_owned())
+}
+
 /// Routes the server answers besides the application's pages and server functions: form posts
 /// to addresses that have no page of their own, the calendar file and the health check.
 const OWN_ROUTES: &[&str] = &[
@@ -301,6 +306,10 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::USER_ROLES_PATH,
     app::staff::USER_ROLE_REMOVE_PATH,
     app::staff::ROLE_POLICY_PATH,
+    app::staff::REGISTER_COMUNE_PATH,
+    app::staff::REGISTER_UNIT_PATH,
+    app::staff::REGISTER_TOPIC_PATH,
+    app::staff::CATALOGUE_SAVE_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -500,6 +509,38 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::staff::ROLE_POLICY_PATH,
                 |_| Some(app::staff::USERS_PATH.to_owned()),
                 |state: AppState, form| async move { app::staff::users::submit::save_policy(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::REGISTER_COMUNE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::REGISTER_COMUNE_PATH,
+                register_page,
+                |state: AppState, form| async move { app::staff::registers::submit::save_comune(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::REGISTER_UNIT_PATH,
+            forms::no_js_form_on_page(
+                app::staff::REGISTER_UNIT_PATH,
+                register_page,
+                |state: AppState, form| async move { app::staff::registers::submit::save_unit(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::REGISTER_TOPIC_PATH,
+            forms::no_js_form_on_page(
+                app::staff::REGISTER_TOPIC_PATH,
+                register_page,
+                |state: AppState, form| async move { app::staff::registers::submit::save_topic(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::CATALOGUE_SAVE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::CATALOGUE_SAVE_PATH,
+                |_| Some(app::staff::CATALOGUE_PATH.to_owned()),
+                |state: AppState, form| async move { app::staff::catalogue_editor::submit::save(&state, form).await },
             ),
         )
         .route(

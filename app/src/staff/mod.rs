@@ -9,10 +9,12 @@ use crate::error::AppError;
 use permissions::{Permission, Role};
 
 pub mod audit_page;
+pub mod catalogue_editor;
 pub mod mail_problems;
 pub mod offices;
 pub mod pages;
 pub mod permissions;
+pub mod registers;
 pub mod security;
 pub mod users;
 
@@ -39,6 +41,12 @@ pub const USER_TOTP_PATH: &str = "/operatori/utenti/codice";
 pub const USER_ROLES_PATH: &str = "/operatori/utenti/ruoli";
 pub const USER_ROLE_REMOVE_PATH: &str = "/operatori/utenti/ruoli/togli";
 pub const ROLE_POLICY_PATH: &str = "/operatori/utenti/criteri";
+pub const REGISTERS_PATH: &str = "/operatori/elenchi";
+pub const REGISTER_COMUNE_PATH: &str = "/operatori/elenchi/comuni";
+pub const REGISTER_UNIT_PATH: &str = "/operatori/elenchi/unita";
+pub const REGISTER_TOPIC_PATH: &str = "/operatori/elenchi/argomenti";
+pub const CATALOGUE_PATH: &str = "/operatori/catalogo";
+pub const CATALOGUE_SAVE_PATH: &str = "/operatori/catalogo/salva";
 pub const OFFICES_PATH: &str = "/operatori/sedi";
 pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
 pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::permissions::{Permission, Role};
 use super::{
-    load_visitor, Me, Setup, Visitor, AUDIT_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH, SECURITY_PATH, SIGN_OUT_PATH,
-    USERS_PATH,
+    load_visitor, Me, Setup, Visitor, AUDIT_PATH, CATALOGUE_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH, REGISTERS_PATH,
+    SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
 };
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
@@ -103,6 +103,18 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         OFFICES_PATH,
         "Sedi e orari",
         "Regole delle prenotazioni, orari settimanali e chiusure di ogni sede.",
+    ),
+    (
+        Permission::ManageRegisters,
+        REGISTERS_PATH,
+        "Comuni, unità e argomenti",
+        "Gli elenchi tra cui scelgono i cittadini e il personale.",
+    ),
+    (
+        Permission::ManageContent,
+        CATALOGUE_PATH,
+        "Pagine del sito",
+        "Schede dei servizi e pagine informative: modifica, anteprima e versioni.",
     ),
     (
         Permission::ReadAuditTrail,

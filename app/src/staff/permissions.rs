@@ -64,6 +64,10 @@ pub enum Permission {
     ManageStaff,
     /// Offices: how they take appointments, weekly hours, closures (which may cancel bookings).
     ManageOffices,
+    /// The comuni served, the units, and the topics citizens book appointments about.
+    ManageRegisters,
+    /// The service pages and information pages: edit, preview, publish, see their history.
+    ManageContent,
     /// Search and verify the audit trail.
     ReadAuditTrail,
     /// Emails that could not be delivered (recipient addresses are personal data).
@@ -80,6 +84,8 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
     ),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
+    (Permission::ManageRegisters, &[Amministratore]),
+    (Permission::ManageContent, &[Amministratore]),
     (Permission::ReadAuditTrail, &[Amministratore]),
     // The front desk answers citizens whose confirmation did not arrive; administrators fix the
     // mail settings.
@@ -161,6 +167,14 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/sedi/chiusure", Permission::ManageOffices),
     ("/operatori/sedi/chiusure/elimina", Permission::ManageOffices),
     ("/api/operatori/sedi", Permission::ManageOffices),
+    ("/operatori/elenchi", Permission::ManageRegisters),
+    ("/operatori/elenchi/comuni", Permission::ManageRegisters),
+    ("/operatori/elenchi/unita", Permission::ManageRegisters),
+    ("/operatori/elenchi/argomenti", Permission::ManageRegisters),
+    ("/api/operatori/elenchi", Permission::ManageRegisters),
+    ("/operatori/catalogo", Permission::ManageContent),
+    ("/operatori/catalogo/salva", Permission::ManageContent),
+    ("/api/operatori/catalogo", Permission::ManageContent),
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
     ("/api/operatori/registro", Permission::ReadAuditTrail),
