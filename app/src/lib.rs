@@ -47,6 +47,7 @@ use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
 use staff::audit_page::AuditPage;
 use staff::catalogue_editor::CatalogueEditorPage;
+use staff::feedback_report::FeedbackReportPage;
 use staff::mail_problems::MailProblemsPage;
 use staff::offices::OfficesPage;
 use staff::pages::StaffHomePage;
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/valutazioni") view=FeedbackReportPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />
                 </Routes>

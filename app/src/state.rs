@@ -60,6 +60,14 @@ impl AppState {
         leptos::prelude::expect_context::<AppState>()
     }
 
+    /// Replaces the name every page shows (after an administrator changed it, here or on another
+    /// instance).
+    pub fn set_organisation_name(&self, name: String) {
+        if let Ok(mut current) = self.organisation_name.write() {
+            *current = name;
+        }
+    }
+
     pub fn organisation_name(&self) -> String {
         self.organisation_name
             .read()

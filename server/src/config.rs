@@ -69,6 +69,9 @@ pub struct Settings {
     pub audit_key: Option<Vec<u8>>,
     /// Where the audit chain's checkpoint is kept (`SPORTELLO_AUDIT_CHECKPOINT`).
     pub audit_checkpoint: PathBuf,
+    /// How often the trail written since the checkpoint is verified and the checkpoint moved on
+    /// (`SPORTELLO_AUDIT_CHECK_SECONDS`, default 300).
+    pub audit_check_every: std::time::Duration,
     /// The first administrator's password (`SPORTELLO_ADMIN_PASSWORD`); a random one, printed
     /// once to the log, when unset.
     pub admin_password: Option<String>,
@@ -238,6 +241,9 @@ impl Settings {
             listen,
             audit_key,
             audit_checkpoint,
+            audit_check_every: std::time::Duration::from_secs(u64::from(
+                whole_number("SPORTELLO_AUDIT_CHECK_SECONDS", 300)?.max(1),
+            )),
             admin_password,
             demo: false,
             database,

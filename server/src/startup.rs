@@ -52,6 +52,7 @@ pub struct Application {
     state: AppState,
     mailer: Mailer,
     mail_from: Arc<lettre::message::Mailbox>,
+    watch_every: std::time::Duration,
 }
 
 impl Application {
@@ -159,6 +160,7 @@ impl Application {
             state,
             mailer,
             mail_from: Arc::new(mail_from),
+            watch_every: settings.audit_check_every,
         })
     }
 
@@ -174,6 +176,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
         tokio::spawn(erase_expired_data(self.state.clone()));
+        tokio::spawn(keep_watch(self.state.clone(), self.watch_every));
         // With the connection's address, which the booking submissions' rate limit counts by.
         axum::serve(
             self.listener,
@@ -181,6 +184,25 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await
+    }
+}
+
+/// Every few minutes: verifies the audit trail written since the checkpoint (and moves the
+/// checkpoint on), and rereads the organisation's name, which another instance may have changed.
+async fn keep_watch(state: AppState, every: std::time::Duration) {
+    let mut tick = tokio::time::interval(every);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        match app::staff::audit_page::submit::check_since_checkpoint(&state).await {
+            Ok(report) if report.is_intact() => {}
+            Ok(_) => {} // Logged and recorded by the check itself.
+            Err(error) => tracing::warn!(error = %error, "cannot check the audit trail; will retry"),
+        }
+        match app::organisation::store::organisation_name(&state.db).await {
+            Ok(name) => state.set_organisation_name(name),
+            Err(error) => tracing::warn!(error = %error, "cannot reread the organisation's name; will retry"),
+        }
     }
 }
 

@@ -363,6 +363,32 @@ pub mod submit {
         })
     }
 
+    /// The periodic check (every few minutes, by the server): verifies the rows written since the
+    /// checkpoint and moves the checkpoint to them, so that a tampered or truncated trail is found
+    /// within minutes even when nobody presses "Verifica". A problem is logged as an error and
+    /// recorded in the trail itself; the checkpoint then stays where it was.
+    pub async fn check_since_checkpoint(state: &AppState) -> Result<audit::verify::Report, AppError> {
+        let checkpoint = state
+            .audit_checkpoint
+            .read()
+            .map_err(|e| AppError::internal("cannot read the audit checkpoint", &e))?;
+        let report = audit::verify::verify_since(&state.db, &state.audit_key, checkpoint.as_ref()).await?;
+        if report.is_intact() {
+            advance_checkpoint(state, report.last_seq).await?;
+        } else {
+            tracing::error!(problems = ?report.problems, "the audit trail has been tampered with");
+            let system = audit::Actor { id: None, role: None };
+            audit::record_alone(
+                &state.db,
+                &state.audit_key,
+                state.clock.now(),
+                &Entry::new(system, "registro.verifica_periodica").outcome(Outcome::Failed),
+            )
+            .await?;
+        }
+        Ok(report)
+    }
+
     /// Records how far the verified chain reaches, outside the database.
     pub async fn advance_checkpoint(state: &AppState, seq: i64) -> Result<(), AppError> {
         if seq < 1 {

@@ -10,6 +10,7 @@ use permissions::{Permission, Role};
 
 pub mod audit_page;
 pub mod catalogue_editor;
+pub mod feedback_report;
 pub mod mail_problems;
 pub mod offices;
 pub mod pages;
@@ -47,6 +48,7 @@ pub const REGISTER_UNIT_PATH: &str = "/operatori/elenchi/unita";
 pub const REGISTER_TOPIC_PATH: &str = "/operatori/elenchi/argomenti";
 pub const CATALOGUE_PATH: &str = "/operatori/catalogo";
 pub const CATALOGUE_SAVE_PATH: &str = "/operatori/catalogo/salva";
+pub const FEEDBACK_PATH: &str = "/operatori/valutazioni";
 pub const OFFICES_PATH: &str = "/operatori/sedi";
 pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
 pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";

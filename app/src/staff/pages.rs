@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::permissions::{Permission, Role};
 use super::{
-    load_visitor, Me, Setup, Visitor, AUDIT_PATH, CATALOGUE_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH, REGISTERS_PATH,
-    SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
+    load_visitor, Me, Setup, Visitor, AUDIT_PATH, CATALOGUE_PATH, FEEDBACK_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH,
+    REGISTERS_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
 };
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
@@ -115,6 +115,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         CATALOGUE_PATH,
         "Pagine del sito",
         "Schede dei servizi e pagine informative: modifica, anteprima e versioni.",
+    ),
+    (
+        Permission::ManageContent,
+        FEEDBACK_PATH,
+        "Valutazioni delle pagine",
+        "Quanto i cittadini trovano chiare le pagine, e perché.",
     ),
     (
         Permission::ReadAuditTrail,

@@ -66,7 +66,8 @@ pub enum Permission {
     ManageOffices,
     /// The comuni served, the units, and the topics citizens book appointments about.
     ManageRegisters,
-    /// The service pages and information pages: edit, preview, publish, see their history.
+    /// The service pages and information pages: edit, preview, publish, see their history, and
+    /// what citizens said of them.
     ManageContent,
     /// Search and verify the audit trail.
     ReadAuditTrail,
@@ -175,6 +176,8 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/catalogo", Permission::ManageContent),
     ("/operatori/catalogo/salva", Permission::ManageContent),
     ("/api/operatori/catalogo", Permission::ManageContent),
+    ("/operatori/valutazioni", Permission::ManageContent),
+    ("/api/operatori/valutazioni", Permission::ManageContent),
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
     ("/api/operatori/registro", Permission::ReadAuditTrail),

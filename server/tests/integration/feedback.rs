@@ -78,3 +78,37 @@ on_both_databases! {
         assert_eq!(app.count("page_feedback").await, 1);
     }
 }
+
+on_both_databases! {
+    /// Staff see which pages confuse people and why, least clear first; the comments shown are
+    /// recorded in the audit trail (a citizen may have written personal data in them).
+    async fn staff_see_the_ratings_page_by_page(app: TestApp) {
+        for (page, rating, reason, comment) in [
+            ("/servizi/affido-familiare", "2", "indicazioni-incomplete", "Non capisco quanto dura"),
+            ("/servizi/affido-familiare", "1", "indicazioni-incomplete", ""),
+            ("/contatti", "5", "indicazioni-chiare", ""),
+        ] {
+            let sent = app
+                .post_form("/valutazione", &[("pagina", page), ("voto", rating), ("motivo", reason), ("commento", comment)])
+                .await;
+            assert_eq!(sent.status(), 303);
+        }
+        let (admin, _) = crate::staff::admin_browser(&app).await;
+        let report = app.get_as(&admin, "/operatori/valutazioni").await;
+        let request_id = report.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let report = report.text().await.unwrap();
+        let affido = report.find("/servizi/affido-familiare").expect("the page is listed");
+        let contacts = report.find(">/contatti<").expect("so is this one");
+        assert!(affido < contacts, "the least clear page comes first");
+        assert!(report.contains("1,5"), "the mean of 2 and 1");
+        assert!(report.contains("A volte le indicazioni non erano complete (2)"));
+        assert!(report.contains("Non capisco quanto dura"));
+        let shown: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT record_ids FROM audit_log WHERE request_id = $1")
+            .bind(&request_id).fetch_one(pool).await.unwrap());
+        let comment_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM page_feedback WHERE comment = 'Non capisco quanto dura'")
+            .fetch_one(pool).await.unwrap());
+        assert_eq!(shown, comment_id.to_string());
+        let nothing = app.get_as(&admin, "/operatori/valutazioni?giorni=abc").await.text().await.unwrap();
+        assert!(nothing.contains("ultimi 90 giorni"), "a bad number of days falls back to the default");
+    }
+}

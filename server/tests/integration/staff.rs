@@ -378,6 +378,8 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("GET", "/operatori/catalogo", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/catalogo/salva", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/catalogo", ['S', 'N', 'N', 'N', 'Y']),
+    ("GET", "/operatori/valutazioni", ['S', 'N', 'N', 'N', 'Y']),
+    ("POST", "/api/operatori/valutazioni", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
@@ -850,5 +852,62 @@ on_both_databases! {
         assert_eq!(app.get_as(&worker, "/operatori/sicurezza").await.status(), StatusCode::OK);
         let desk = demo_browser(&app, "sportello").await;
         assert_eq!(app.get_as(&desk, "/operatori/posta").await.status(), StatusCode::OK, "not required any more");
+    }
+}
+
+/// The checkpoint file's sequence number (0 before the first).
+fn checkpoint_seq(app: &TestApp) -> i64 {
+    checkpoint_seq_at(&app.dir.path().join("audit-checkpoint"))
+}
+
+fn checkpoint_seq_at(path: &std::path::Path) -> i64 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| text.split_whitespace().next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
+}
+
+on_both_databases! {
+    /// Without anybody pressing "Verifica", the server checks the rows written since the
+    /// checkpoint every few seconds here (minutes in production), moves the checkpoint on, and
+    /// records a tampered row as a failed check.
+    async fn the_server_checks_the_trail_on_its_own(app: TestApp, settings = |s| s.audit_check_every = std::time::Duration::from_millis(300)) {
+        let (admin, _) = admin_browser(&app).await;
+        let head = |app: &TestApp| {
+            let db = app.db.clone();
+            async move { app::on_db!(&db, pool => sqlx::query_scalar::<_, i64>("SELECT MAX(seq) FROM audit_log").fetch_one(pool).await.unwrap()) }
+        };
+        let wait_for = |app: &TestApp, what: &'static str| {
+            let (db, checkpoint) = (app.db.clone(), app.dir.path().join("audit-checkpoint"));
+            async move {
+                for _ in 0..100 {
+                    let head: i64 = app::on_db!(&db, pool => sqlx::query_scalar("SELECT MAX(seq) FROM audit_log").fetch_one(pool).await.unwrap());
+                    if checkpoint_seq_at(&checkpoint) >= head {
+                        return;
+                    }
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+                panic!("{what}: the checkpoint did not reach the head");
+            }
+        };
+        wait_for(&app, "after signing in").await;
+        app.get_as(&admin, "/operatori/utenti").await;
+        wait_for(&app, "after a read").await;
+
+        allow_tampering(&app).await;
+        let reached = checkpoint_seq(&app);
+        app.get_as(&admin, "/operatori/utenti").await;
+        let tampered = head(&app).await;
+        app.execute(&format!("UPDATE audit_log SET record_ids = '999' WHERE seq = {tampered}")).await;
+        let mut found = false;
+        for _ in 0..100 {
+            if audit_count(&app, "registro.verifica_periodica", "fallito").await > 0 {
+                found = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(found, "the tampered row is reported");
+        assert!(checkpoint_seq(&app) >= reached && checkpoint_seq(&app) <= tampered, "the checkpoint never passes a bad row");
     }
 }

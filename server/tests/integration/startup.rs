@@ -238,3 +238,23 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         sqlx::query(&statement).execute(&mut admin).await.unwrap();
     }
 }
+
+on_both_databases! {
+    /// The organisation's name is kept in memory for every page's header; a change made through
+    /// another instance reaches this one within the watch interval, without a restart.
+    async fn a_new_organisation_name_reaches_every_instance(app: TestApp, settings = |s| s.audit_check_every = std::time::Duration::from_millis(200)) {
+        let second = app.start_another().await;
+        app.execute("UPDATE organisation SET name = 'Comune di Prova Nuova' WHERE id = 1").await;
+        let mut seen = false;
+        for _ in 0..50 {
+            let page = reqwest::get(format!("{second}/")).await.unwrap().text().await.unwrap();
+            if page.contains("Comune di Prova Nuova") {
+                seen = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(seen, "the second instance shows the new name");
+        assert!(app.get("/").await.text().await.unwrap().contains("Comune di Prova Nuova"), "and so does the first");
+    }
+}
