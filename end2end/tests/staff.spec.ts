@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, totpCode } from './support';
+import { choose, expectAccessible, totpCode } from './support';
 
 // The back office, as each role meets it on the first morning: sign in, reach the home page.
 
@@ -46,6 +46,8 @@ test('the front desk sees the emails that could not be delivered', async ({ page
 });
 
 test('the administrator enrols the second factor, then checks the audit trail', async ({ page }) => {
+  // One administrator's morning, in one session: each sign-in needs a fresh authenticator code.
+  test.setTimeout(120_000);
   await signIn(page, 'admin', 'amministra-la-prova-2026');
   await expect(page.getByRole('heading', { name: 'Buongiorno, Amministratore' })).toBeVisible();
   await page.getByRole('link', { name: 'Attiva il codice di verifica.' }).click();
@@ -70,10 +72,64 @@ test('the administrator enrols the second factor, then checks the audit trail', 
   await expectAccessible(page);
   await page.getByLabel('Nome utente').fill('luca.verdi');
   await page.getByLabel('Nome e cognome').fill('Luca Verdi');
-  await page.getByLabel('Ruolo').selectOption({ label: 'Operatore di sportello' });
-  await page.getByLabel('Sede').selectOption({ index: 1 });
+  await page.getByLabel('Ruolo', { exact: true }).selectOption({ label: 'Operatore di sportello' });
+  await page.getByLabel('Sede (facoltativo)', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('button', { name: "Crea l'account" }).click();
   await expect(page.getByText('Password provvisoria per luca.verdi')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Luca Verdi' })).toBeVisible();
+  await expectAccessible(page);
+
+  // Which roles must use the second factor: tried, then put back as it was.
+  const policy = page.getByRole('region', { name: 'Codice di verifica obbligatorio' });
+  await choose(policy, 'Assistente sociale');
+  await policy.getByRole('button', { name: 'Salva' }).click();
+  await expect(policy.getByLabel('Assistente sociale')).toBeChecked();
+  await expectAccessible(page);
+  await policy.locator('label', { hasText: 'Assistente sociale' }).click({ position: { x: 10, y: 12 } });
+  await policy.getByRole('button', { name: 'Salva' }).click();
+  await expect(policy.getByLabel('Assistente sociale')).not.toBeChecked();
+
+  // A summer closure, far enough ahead that nobody has booked yet.
+  await page.getByRole('link', { name: 'Sedi e orari' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Sedi e orari' })).toBeVisible();
+  await expectAccessible(page);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Primo giorno di chiusura').fill(day(200));
+  await page.getByLabel('Ultimo giorno di chiusura').fill(day(205));
+  await page.getByLabel('Motivo').fill('inventario dell\'archivio');
+  await page.getByRole('button', { name: 'Controlla gli appuntamenti' }).click();
+  await expect(page.getByText('Nessun appuntamento cade in questi giorni.')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Conferma la chiusura' }).click();
+  await expect(page.getByText('Chiusura registrata.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: "inventario dell'archivio" })).toBeVisible();
+  await expectAccessible(page);
+
+  // A comune joins the service.
+  await page.getByRole('link', { name: 'Comuni, unità e argomenti' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Comuni, unità e argomenti' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Nome del comune').fill('Cusano Milanino');
+  await page.getByLabel('Provincia').fill('MI');
+  await page.getByLabel('Codice catastale').fill('D231');
+  await page.getByRole('button', { name: 'Salva il comune' }).click();
+  await expect(page.getByText('Modifica salvata.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Cusano Milanino', exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // The legal notes, previewed before publishing.
+  await page.getByRole('link', { name: 'Pagine del sito' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Pagine del sito' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Modifica Note legali' }).click();
+  await expect(page.getByRole('heading', { name: 'Modifica: Note legali' })).toBeVisible();
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  await expect(page.getByRole('heading', { name: 'Anteprima (non ancora pubblicata)' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Pubblica le modifiche' }).click();
+  await expect(page.getByText('Il testo non era cambiato')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Valutazioni delle pagine' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Valutazioni delle pagine' })).toBeVisible();
   await expectAccessible(page);
 });

@@ -198,7 +198,7 @@ fn Results(results: AuditResults, search: AuditSearch) -> impl IntoView {
             }
             .into_any()
         }}
-        {older.map(|href| view! { <p><a href=href>"Righe più vecchie"</a></p> })}
+        {older.map(|href| view! { <p><a href=href rel="external">"Righe più vecchie"</a></p> })}
     }
 }
 

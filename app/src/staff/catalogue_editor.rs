@@ -186,7 +186,8 @@ pub struct EditorQuery {
     pub preview: Option<BTreeMap<String, String>>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/catalogo")]
+// JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
+#[server(prefix = "/api", endpoint = "operatori/catalogo", input = leptos::server_fn::codec::Json)]
 pub async fn load_catalogue_editor(query: EditorQuery) -> Result<CatalogueEditorView, AppError> {
     submit::view(query).await
 }
@@ -262,7 +263,7 @@ fn PageList(pages: Vec<ListedPage>) -> impl IntoView {
                             <tr>
                                 <td>{page.title.clone()}</td>
                                 <td>{page.updated_on}</td>
-                                <td><a href=edit_link(page.kind, &page.slug, None) aria-label=format!("Modifica {}", page.title)>"Modifica"</a></td>
+                                <td><a href=edit_link(page.kind, &page.slug, None) rel="external" aria-label=format!("Modifica {}", page.title)>"Modifica"</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -276,6 +277,7 @@ fn PageList(pages: Vec<ListedPage>) -> impl IntoView {
         <h2 class="mt-5">"Pagine informative"</h2>
         {table("Pagine informative", information)}
     }
+    .into_any()
 }
 
 #[component]
@@ -293,7 +295,7 @@ fn Editor(editing: Editing) -> impl IntoView {
     let form = FormState::editing(use_submitted(CATALOGUE_SAVE_PATH), values);
     let has_preview = !preview.is_empty();
     view! {
-        <p><a href=CATALOGUE_PATH>"Torna all'elenco delle pagine"</a></p>
+        <p><a href=CATALOGUE_PATH rel="external">"Torna all'elenco delle pagine"</a></p>
         <h2>"Modifica: "{title}</h2>
         {from_version.map(|number| view! {
             <p class="alert alert-info" role="status">
@@ -346,7 +348,7 @@ fn Editor(editing: Editing) -> impl IntoView {
                                             <td>{revision.when}</td>
                                             <td>{revision.who}</td>
                                             <td>{revision.changed}</td>
-                                            <td><a href=link aria-label=format!("Riprendi la versione {}", revision.number)>"Riprendi nel modulo"</a></td>
+                                            <td><a href=link rel="external" aria-label=format!("Riprendi la versione {}", revision.number)>"Riprendi nel modulo"</a></td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -357,6 +359,7 @@ fn Editor(editing: Editing) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
 
 #[cfg(feature = "ssr")]

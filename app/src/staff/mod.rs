@@ -1,6 +1,11 @@
 //! The back office (`/operatori`): signing in, each role's home, the account's security, and the
 //! pages that read what only staff may read. Who may reach what is written once, in
 //! [`permissions`]; the server's access layer consults it for every request.
+//!
+//! The pages read their address's query once, when they are made. A link to the same page with
+//! another query (another office, another entry to edit, older rows) therefore carries
+//! `rel="external"`: the browser loads it from the server, as it would without JavaScript, instead
+//! of the client-side router keeping the page as it was.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

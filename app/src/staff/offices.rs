@@ -58,6 +58,7 @@ pub struct HoursForm {
 }
 
 impl HoursForm {
+    #[cfg(feature = "ssr")]
     fn days(&self) -> [&str; 7] {
         [
             &self.lunedi,
@@ -117,8 +118,8 @@ const RULES_LABELS: &[(&str, &str)] = &[
 ];
 
 const CLOSURE_LABELS: &[(&str, &str)] = &[
-    ("dal", "Dal giorno"),
-    ("al", "Al giorno"),
+    ("dal", "Primo giorno di chiusura"),
+    ("al", "Ultimo giorno di chiusura"),
     ("motivo", "Motivo"),
     ("previsti", "Appuntamenti da annullare"),
 ];
@@ -187,7 +188,8 @@ pub struct OfficesQuery {
     pub capacity: Option<i64>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/sedi")]
+// JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
+#[server(prefix = "/api", endpoint = "operatori/sedi", input = leptos::server_fn::codec::Json)]
 pub async fn load_offices(query: OfficesQuery) -> Result<OfficesView, AppError> {
     submit::view(query).await
 }
@@ -314,7 +316,7 @@ fn OfficesBody(view: OfficesView, rules_submitted: Submitted, closure_submitted:
                         let here = id == current;
                         view! {
                             <li class="list-inline-item">
-                                <a href=office_link(&id.to_string(), &[]) aria-current=here.then_some("page")>{name}</a>
+                                <a href=office_link(&id.to_string(), &[]) rel="external" aria-current=here.then_some("page")>{name}</a>
                             </li>
                         }
                     }).collect_view()}
@@ -363,6 +365,7 @@ fn BookingsTable(caption: &'static str, bookings: Vec<AffectedBooking>) -> impl 
             </table>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -401,6 +404,7 @@ fn RulesSection(office: OfficeSettings, submitted: Submitted, excess: Vec<Affect
             </form>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -426,6 +430,7 @@ fn HoursSection(office: OfficeSettings) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -486,8 +491,8 @@ fn ClosuresSection(
                 <ErrorSummary form=check_form labels=CLOSURE_LABELS />
                 <form method="get" action=OFFICES_PATH novalidate>
                     <input type="hidden" name="sede" value=sede.clone() />
-                    <TextField form=check_form name="dal" label="Dal giorno" kind="date" hint="Per esempio 2026-08-10." required=true />
-                    <TextField form=check_form name="al" label="Al giorno" kind="date" hint="Compreso. Per un giorno solo, lo stesso del primo." required=true />
+                    <TextField form=check_form name="dal" label="Primo giorno di chiusura" kind="date" hint="Per esempio 2026-08-10." required=true />
+                    <TextField form=check_form name="al" label="Ultimo giorno di chiusura" kind="date" hint="Per un giorno solo, lo stesso del primo." required=true />
                     <TextField form=check_form name="motivo" label="Motivo" hint="Lo leggono i cittadini, per esempio «chiusura estiva»." required=true max_length=200 />
                     <button type="submit" class="btn btn-outline-primary">"Controlla gli appuntamenti"</button>
                 </form>
@@ -524,6 +529,7 @@ fn ClosuresSection(
             })}
         </section>
     }
+    .into_any()
 }
 
 /// One day's opening windows typed as "9:00-12:30, 15:00-17:00" (also "9-12.30"), in order and

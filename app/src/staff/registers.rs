@@ -202,8 +202,9 @@ fn FormHeading(list: &'static str, what: &'static str, name: Option<String>) -> 
                 None => format!("Aggiungi {what}"),
             }}
         </h3>
-        {name.is_some().then(|| view! { <p><a href=REGISTERS_PATH>"Annulla la modifica"</a></p> })}
+        {name.is_some().then(|| view! { <p><a href=REGISTERS_PATH rel="external">"Annulla la modifica"</a></p> })}
     }
+    .into_any()
 }
 
 #[component]
@@ -235,7 +236,7 @@ fn ComuniSection(comuni: Vec<ComuneLine>, editing: Option<i64>) -> impl IntoView
                                 <td>{c.province}</td>
                                 <td>{c.codice_catastale}</td>
                                 <td>{state_text(c.active)}</td>
-                                <td><a href=edit_link("comune", c.id) aria-label=format!("Modifica {}", c.name)>"Modifica"</a></td>
+                                <td><a href=edit_link("comune", c.id) rel="external" aria-label=format!("Modifica {}", c.name)>"Modifica"</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -255,6 +256,7 @@ fn ComuniSection(comuni: Vec<ComuneLine>, editing: Option<i64>) -> impl IntoView
             </div>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -286,7 +288,7 @@ fn UnitsSection(units: Vec<UnitLine>, editing: Option<i64>) -> impl IntoView {
                                 <td>{u.description}</td>
                                 <td>{u.position}</td>
                                 <td>{if u.active { "Attiva" } else { "Disattivata" }}</td>
-                                <td><a href=edit_link("unita", u.id) aria-label=format!("Modifica {}", u.name)>"Modifica"</a></td>
+                                <td><a href=edit_link("unita", u.id) rel="external" aria-label=format!("Modifica {}", u.name)>"Modifica"</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -306,6 +308,7 @@ fn UnitsSection(units: Vec<UnitLine>, editing: Option<i64>) -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -344,7 +347,7 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
                                 <td>{t.unit}</td>
                                 <td>{t.position}</td>
                                 <td>{state_text(t.active)}</td>
-                                <td><a href=edit_link("argomento", t.id) aria-label=format!("Modifica {}", t.name)>"Modifica"</a></td>
+                                <td><a href=edit_link("argomento", t.id) rel="external" aria-label=format!("Modifica {}", t.name)>"Modifica"</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -365,6 +368,7 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
             </div>
         </section>
     }
+    .into_any()
 }
 
 #[cfg(feature = "ssr")]

@@ -87,10 +87,10 @@ pub struct PolicyForm {
 }
 
 const ADD_ROLE_LABELS: &[(&str, &str)] = &[
-    ("account", "Account"),
-    ("nuovo_ruolo", "Ruolo"),
-    ("ruolo_unita", "Unità"),
-    ("ruolo_sede", "Sede"),
+    ("account", "Account a cui aggiungerlo"),
+    ("nuovo_ruolo", "Ruolo da aggiungere"),
+    ("ruolo_unita", "Unità del nuovo ruolo"),
+    ("ruolo_sede", "Sede del nuovo ruolo"),
 ];
 
 pub const ROLE_CHOICES: &[(&str, &str)] = &[
@@ -170,7 +170,6 @@ fn UsersBody(view: UsersView) -> impl IntoView {
             )
         })
         .collect();
-    let role_form = FormState::new(use_submitted(USER_ROLES_PATH));
     let (role_units, role_offices) = (units.clone(), offices.clone());
     view! {
         {new_password.map(|(username, password)| view! {
@@ -209,20 +208,36 @@ fn UsersBody(view: UsersView) -> impl IntoView {
                 <button type="submit" class="btn btn-primary">"Crea l'account"</button>
             </form>
         </section>
+        <AddRoleSection account_choices units=role_units offices=role_offices />
+        <PolicySection policies />
+    }
+    .into_any()
+}
+
+/// Another role for an existing account (its own component: one view type per section keeps the
+/// page's type small enough for the compiler).
+#[component]
+fn AddRoleSection(
+    account_choices: Vec<(String, String)>,
+    units: Vec<(String, String)>,
+    offices: Vec<(String, String)>,
+) -> impl IntoView {
+    let role_form = FormState::new(use_submitted(USER_ROLES_PATH));
+    view! {
         <section aria-labelledby="titolo-ruolo" class="mt-5 stretto">
             <h2 id="titolo-ruolo">"Aggiungi un ruolo a un account"</h2>
             <p>"Per esempio un'assistente sociale che lavora anche in una seconda unità. I ruoli si tolgono dall'elenco qui sopra."</p>
             <ErrorSummary form=role_form labels=ADD_ROLE_LABELS />
             <form method="post" action=USER_ROLES_PATH novalidate>
-                <ChoiceField form=role_form name="account" label="Account" options=account_choices required=true />
-                <SelectField form=role_form name="nuovo_ruolo" label="Ruolo" options=ROLE_CHOICES required=true />
-                <ChoiceField form=role_form name="ruolo_unita" label="Unità" options=role_units hint="Per assistenti sociali e coordinatori." />
-                <ChoiceField form=role_form name="ruolo_sede" label="Sede" options=role_offices hint="Per gli operatori di sportello." />
+                <ChoiceField form=role_form name="account" label="Account a cui aggiungerlo" options=account_choices required=true />
+                <SelectField form=role_form name="nuovo_ruolo" label="Ruolo da aggiungere" options=ROLE_CHOICES required=true />
+                <ChoiceField form=role_form name="ruolo_unita" label="Unità del nuovo ruolo" options=units hint="Per assistenti sociali e coordinatori." />
+                <ChoiceField form=role_form name="ruolo_sede" label="Sede del nuovo ruolo" options=offices hint="Per gli operatori di sportello." />
                 <button type="submit" class="btn btn-primary">"Aggiungi il ruolo"</button>
             </form>
         </section>
-        <PolicySection policies />
     }
+    .into_any()
 }
 
 /// Which roles must sign in with a second factor.
@@ -249,6 +264,7 @@ fn PolicySection(policies: Vec<(Role, bool)>) -> impl IntoView {
             </form>
         </section>
     }
+    .into_any()
 }
 
 #[component]
@@ -302,6 +318,7 @@ fn AccountRow(account: Account) -> impl IntoView {
             </td>
         </tr>
     }
+    .into_any()
 }
 
 #[cfg(feature = "ssr")]
