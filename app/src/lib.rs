@@ -45,6 +45,7 @@ use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
+use staff::agenda::AgendaPage;
 use staff::audit_page::AuditPage;
 use staff::catalogue_editor::CatalogueEditorPage;
 use staff::feedback_report::FeedbackReportPage;
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/registro") view=AuditPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/agenda") view=AgendaPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/valutazioni") view=FeedbackReportPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />

@@ -133,3 +133,44 @@ test('the administrator enrols the second factor, then checks the audit trail', 
   await expect(page.getByRole('heading', { name: 'Valutazioni delle pagine' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the front desk books for a caller without email and finds the appointment in the agenda', async ({ page }) => {
+  await signIn(page, 'sportello', 'prova-sportello-2026');
+  await expect(page.getByRole('heading', { name: /^Agenda di oggi/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The phone rings: the same steps as the public site, offering the desk today's times too.
+  await page.getByRole('link', { name: 'Nuova prenotazione telefonica' }).click();
+  const topics = page.getByRole('group', { name: 'Di che cosa vuoi parlare?' });
+  await choose(topics, 'Difficoltà con i figli o in famiglia');
+  await page.getByRole('button', { name: 'Avanti' }).click();
+  await page.getByRole('link', { name: /orari? liber/ }).first().click();
+  const times = page.getByRole('group', { name: /^Orari liberi di / });
+  const day = (await times.locator('legend').textContent()) ?? '';
+  const firstTime = (await times.locator('label').first().textContent()) ?? '';
+  await choose(page, firstTime);
+  await page.getByRole('button', { name: 'Avanti' }).click();
+  await page.getByLabel('Nome', { exact: true }).fill('Mario');
+  await page.getByLabel('Cognome').fill('Bianchi');
+  await page.getByLabel('Telefono').fill('333 111 2222');
+  await choose(page, /Ho letto l'informativa/);
+  await page.getByRole('button', { name: 'Continua' }).click();
+  await page.getByRole('button', { name: 'Conferma la prenotazione' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Prenotazione confermata' })).toBeVisible();
+  const code = (await page.getByText(/^[A-HJ-NP-Z2-9]{8}$/).textContent()) ?? '';
+  expect(code).toHaveLength(8);
+  await expectAccessible(page);
+
+  // Back to the agenda, on the day of the appointment.
+  await page.goto('/operatori/agenda');
+  const isoDay = day.match(/(\d+) (\w+) (\d{4})/);
+  expect(isoDay, `the day in "${day}"`).not.toBeNull();
+  const months = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+  const [, dd, month, yyyy] = isoDay!;
+  const iso = `${yyyy}-${String(months.indexOf(month) + 1).padStart(2, '0')}-${dd.padStart(2, '0')}`;
+  await page.getByLabel('Vai al giorno').fill(iso);
+  await page.getByRole('button', { name: 'Mostra' }).click();
+  await expect(page.getByText(`Codice ${code}`)).toBeVisible();
+  await expect(page.getByText('(prenotato al telefono)')).toBeVisible();
+  await expectAccessible(page);
+});

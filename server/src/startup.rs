@@ -305,6 +305,17 @@ fn office_page(values: &std::collections::BTreeMap<String, String>) -> Option<St
     ))
 }
 
+/// The agenda of the office and day a form of it came from, shown again when something is wrong.
+fn agenda_page(values: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    let get = |name: &str| values.get(name).map_or("", String::as_str);
+    Some(format!(
+        "{}?sede={}&giorno={}",
+        app::staff::AGENDA_PATH,
+        get("sede"),
+        get("giorno")
+    ))
+}
+
 /// The lists page, shown again when a form of it must be corrected.
 fn register_page(_: &std::collections::BTreeMap<String, String>) -> Option<String> {
     Some(app::staff::REGISTERS_PATH.to_owned())
@@ -332,6 +343,8 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::REGISTER_UNIT_PATH,
     app::staff::REGISTER_TOPIC_PATH,
     app::staff::CATALOGUE_SAVE_PATH,
+    app::staff::AGENDA_STATE_PATH,
+    app::staff::AGENDA_CANCEL_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -563,6 +576,22 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::staff::CATALOGUE_SAVE_PATH,
                 |_| Some(app::staff::CATALOGUE_PATH.to_owned()),
                 |state: AppState, form| async move { app::staff::catalogue_editor::submit::save(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::AGENDA_STATE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::AGENDA_STATE_PATH,
+                agenda_page,
+                |state: AppState, form| async move { app::staff::agenda::submit::mark(&state, form).await },
+            ),
+        )
+        .route(
+            app::staff::AGENDA_CANCEL_PATH,
+            forms::no_js_form_on_page(
+                app::staff::AGENDA_CANCEL_PATH,
+                agenda_page,
+                |state: AppState, form| async move { app::staff::agenda::submit::cancel(&state, form).await },
             ),
         )
         .route(

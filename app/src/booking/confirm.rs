@@ -64,7 +64,7 @@ pub async fn submit_details(state: &AppState, form: DetailsForm) -> Result<FormO
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
     let today = state.clock.now().with_timezone(&Rome).date_naive();
-    let Some(calendar) = store::office_calendar(&state.db, &form.sede, today).await? else {
+    let Some(calendar) = super::desk::calendar(state, &form.sede, today).await? else {
         return Ok(invalid("ora", DRAFT_EXPIRED));
     };
     let topic = store::topics(&state.db)
@@ -135,7 +135,7 @@ pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>,
     };
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
-    let Some(calendar) = store::office_calendar(&state.db, &row.office_slug, today).await? else {
+    let Some(calendar) = super::desk::calendar(state, &row.office_slug, today).await? else {
         return Ok(None);
     };
     let Some(topic) = topic_named(state, &row.topic_slug).await? else {
@@ -213,13 +213,15 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
     }
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
-    let calendar = store::office_calendar(&state.db, &draft.office.slug, today).await?;
+    let calendar = super::desk::calendar(state, &draft.office.slug, today).await?;
     let slot = calendar
         .as_ref()
         .and_then(|calendar| bookable_slot(state, calendar, draft.date, draft.starts));
     let Some(slot) = slot else {
         return Ok(invalid("orario", SLOT_TAKEN));
     };
+    // An operator booking for someone who phoned: recorded on the booking.
+    let booked_by = super::desk::operator_for(state, &draft.office.slug).await?;
     let email = draft.details.email.clone().map(|to| OutgoingEmail {
         to,
         reply_to: None,
@@ -260,8 +262,8 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             let inserted = sqlx::query_scalar::<_, i64>(
                 "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
                                        phone, codice_fiscale, language, interpreter, accessibility_needs, about,
-                                       manage_token_hash, idempotency_key, created_at)
-                 SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14
+                                       manage_token_hash, idempotency_key, created_at, booked_by_staff_id)
+                 SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14, $17
                    FROM booking_drafts
                   WHERE id = $15
                     -- One email or phone holds at most $16 future bookings (anti-abuse; on
@@ -277,6 +279,7 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             .bind(&draft.details.language).bind(draft.details.interpreter)
             .bind(&draft.details.accessibility_needs).bind(&draft.details.about)
             .bind(token_hash(&token)).bind(now).bind(&id).bind(i64::from(state.booking.max_future_per_contact))
+            .bind(booked_by)
             .fetch_optional(&mut *tx)
             .await;
             match inserted {
@@ -364,7 +367,7 @@ pub async fn change_slot(state: &AppState, form: ChangeSlotForm) -> Result<FormO
         .split_once('T')
         .and_then(|(day, time)| Some((parse_day(Some(day))?, parse_time(Some(time))?)));
     let today = state.clock.now().with_timezone(&Rome).date_naive();
-    let calendar = store::office_calendar(&state.db, &draft.office.slug, today).await?;
+    let calendar = super::desk::calendar(state, &draft.office.slug, today).await?;
     let slot = match (chosen, &calendar) {
         (Some((date, time)), Some(calendar)) => bookable_slot(state, calendar, date, time),
         _ => None,

@@ -58,7 +58,7 @@ pub async fn resolve(state: &AppState, query: BookingQuery) -> Result<BookingSte
 
     let calendar = match query.sede.as_deref() {
         Some(slug) if offices.iter().any(|office| office.slug == slug) => {
-            store::office_calendar(&state.db, slug, today).await?
+            super::desk::calendar(state, slug, today).await?
         }
         _ => None,
     };

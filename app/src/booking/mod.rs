@@ -17,6 +17,8 @@ pub mod calendar;
 pub mod codes;
 #[cfg(feature = "ssr")]
 pub mod confirm;
+#[cfg(feature = "ssr")]
+pub mod desk;
 pub mod details;
 #[cfg(feature = "ssr")]
 pub mod flow;
@@ -25,6 +27,8 @@ pub mod manage;
 pub mod manage_page;
 #[cfg(feature = "ssr")]
 pub mod notices;
+#[cfg(feature = "ssr")]
+pub mod office_cancel;
 #[cfg(feature = "ssr")]
 pub mod retention;
 #[cfg(feature = "ssr")]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use permissions::{Permission, Role};
 
+pub mod agenda;
 pub mod audit_page;
 pub mod catalogue_editor;
 pub mod feedback_report;
@@ -54,6 +55,9 @@ pub const REGISTER_TOPIC_PATH: &str = "/operatori/elenchi/argomenti";
 pub const CATALOGUE_PATH: &str = "/operatori/catalogo";
 pub const CATALOGUE_SAVE_PATH: &str = "/operatori/catalogo/salva";
 pub const FEEDBACK_PATH: &str = "/operatori/valutazioni";
+pub const AGENDA_PATH: &str = "/operatori/agenda";
+pub const AGENDA_STATE_PATH: &str = "/operatori/agenda/stato";
+pub const AGENDA_CANCEL_PATH: &str = "/operatori/agenda/annulla";
 pub const OFFICES_PATH: &str = "/operatori/sedi";
 pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
 pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";

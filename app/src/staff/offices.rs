@@ -579,11 +579,11 @@ pub mod submit {
 
     use super::*;
     use crate::audit::Entry;
+    use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS as BOOKING_COLUMNS};
     use crate::booking::slots::utc_bounds;
-    use crate::dates::{clock, long_date};
+    use crate::dates::long_date;
     use crate::db::Backend;
     use crate::forms::FormOutcome;
-    use crate::mail::outbox::OutgoingEmail;
     use crate::on_db;
     use crate::staff::auth;
     use crate::state::AppState;
@@ -605,64 +605,29 @@ pub mod submit {
         cancel_cutoff_hours: i64,
     }
 
+    impl OfficeRow {
+        fn for_notice(&self) -> OfficeForNotice {
+            OfficeForNotice {
+                slug: self.slug.clone(),
+                name: self.name.clone(),
+                phone: self.phone.clone(),
+            }
+        }
+    }
+
     const OFFICE: &str = "SELECT id, slug, name, phone, slot_minutes, slot_capacity, booking_horizon_days,
                                  min_notice_hours, cancel_cutoff_hours
                             FROM offices WHERE id = $1";
 
-    /// An appointment a change falls on, with what its notice needs.
-    #[derive(Clone, sqlx::FromRow)]
-    struct BookingRow {
-        id: i64,
-        code: String,
-        starts_at: DateTime<Utc>,
-        given_name: String,
-        family_name: String,
-        email: Option<String>,
-        phone: Option<String>,
-    }
-
-    const BOOKING_COLUMNS: &str = "id, code, starts_at, given_name, family_name, email, phone";
-
-    impl BookingRow {
+    impl CancelledBooking {
         fn shown(&self) -> AffectedBooking {
-            let local = self.starts_at.with_timezone(&Rome);
             AffectedBooking {
                 code: self.code.clone(),
-                when: format!("{}, {}", long_date(local.date_naive()), clock(local.time())),
+                when: self.when(),
                 name: format!("{} {}", self.given_name, self.family_name),
                 contact: self.email.clone().or_else(|| self.phone.clone()).unwrap_or_default(),
                 by_email: self.email.is_some(),
             }
-        }
-
-        /// The notice of the cancellation, with the way to book again.
-        fn notice(&self, state: &AppState, office: &OfficeRow, why: &str) -> Option<OutgoingEmail> {
-            let local = self.starts_at.with_timezone(&Rome);
-            let rebook = format!(
-                "{}{}",
-                state.public_url.trim_end_matches('/'),
-                crate::booking::step_link(Some(&office.slug), None, &[])
-            );
-            Some(OutgoingEmail {
-                to: self.email.clone()?,
-                reply_to: None,
-                subject: "Appuntamento annullato dal Segretariato Sociale".to_owned(),
-                body: format!(
-                    "Gentile {} {},\n\nci dispiace: abbiamo dovuto annullare il tuo appuntamento presso il \
-                     Segretariato Sociale di {}, dalle {} ({}), {}.\nCodice della prenotazione: {}\n\n\
-                     Puoi prenotare un nuovo appuntamento qui:\n{}\n\noppure telefonare al {}.\n",
-                    self.given_name,
-                    self.family_name,
-                    long_date(local.date_naive()),
-                    clock(local.time()),
-                    office.name,
-                    why,
-                    self.code,
-                    rebook,
-                    office.phone,
-                ),
-                attachment: None,
-            })
         }
     }
 
@@ -672,7 +637,7 @@ pub mod submit {
     }
 
     /// The appointments a lower `capacity` no longer fits: in each future slot, those booked last.
-    fn excess(bookings: &[BookingRow], capacity: i64) -> Vec<BookingRow> {
+    fn excess(bookings: &[CancelledBooking], capacity: i64) -> Vec<CancelledBooking> {
         let mut excess = Vec::new();
         let mut seats: std::collections::HashMap<DateTime<Utc>, i64> = std::collections::HashMap::new();
         for booking in bookings {
@@ -772,7 +737,7 @@ pub mod submit {
             .bind(today)
             .fetch_all(&mut *tx)
             .await?;
-            let to_call: Vec<BookingRow> = sqlx::query_as(&format!(
+            let to_call: Vec<CancelledBooking> = sqlx::query_as(&format!(
                 "SELECT {BOOKING_COLUMNS} FROM bookings
                   WHERE office_id = $1 AND status = 'annullata' AND cancel_reason IN ($2, $3)
                     AND email IS NULL AND phone IS NOT NULL AND starts_at > $4
@@ -784,7 +749,7 @@ pub mod submit {
             .bind(now)
             .fetch_all(&mut *tx)
             .await?;
-            let closure_bookings: Vec<BookingRow> = match &closure_check {
+            let closure_bookings: Vec<CancelledBooking> = match &closure_check {
                 Some((_, Ok((from, until, _)))) => {
                     let (start, end) = utc_bounds(*from, *until + chrono::Days::new(1));
                     sqlx::query_as(BOOKINGS_BETWEEN)
@@ -798,7 +763,7 @@ pub mod submit {
             };
             let capacity_excess = match query.capacity {
                 Some(capacity) if capacity < office.slot_capacity => {
-                    let future: Vec<BookingRow> =
+                    let future: Vec<CancelledBooking> =
                         sqlx::query_as(FUTURE_BOOKINGS).bind(chosen).bind(now).fetch_all(&mut *tx).await?;
                     excess(&future, capacity)
                 }
@@ -828,7 +793,7 @@ pub mod submit {
         let closure_preview = closure_check.map(|(values, checked)| ClosurePreview {
             values,
             errors: checked.err().unwrap_or_default(),
-            bookings: closure_bookings.iter().map(BookingRow::shown).collect(),
+            bookings: closure_bookings.iter().map(CancelledBooking::shown).collect(),
         });
         Ok(OfficesView {
             offices,
@@ -855,9 +820,9 @@ pub mod submit {
                     everywhere: office_id.is_none(),
                 })
                 .collect(),
-            to_call: to_call.iter().map(BookingRow::shown).collect(),
+            to_call: to_call.iter().map(CancelledBooking::shown).collect(),
             closure_preview,
-            capacity_excess: capacity_excess.iter().map(BookingRow::shown).collect(),
+            capacity_excess: capacity_excess.iter().map(CancelledBooking::shown).collect(),
         })
     }
 
@@ -884,34 +849,6 @@ pub mod submit {
     }
 
     const OFFICE_GONE: &str = "La sede indicata non esiste più: ricarica la pagina.";
-
-    /// Cancels `bookings` for the office (`why` goes in the email), withdrawing their reminders and
-    /// queueing each notice, inside the open transaction `$tx`. A macro: each database's
-    /// transaction is its own type.
-    macro_rules! cancel_for_office {
-        ($tx:ident, $state:expr, $now:expr, $office:expr, $bookings:expr, $reason:expr, $why:expr) => {
-            for booking in $bookings {
-                sqlx::query(
-                    "UPDATE bookings SET status = 'annullata', cancelled_at = $1, cancel_reason = $2
-                      WHERE id = $3 AND status = 'confermata'",
-                )
-                .bind($now)
-                .bind($reason)
-                .bind(booking.id)
-                .execute(&mut *$tx)
-                .await?;
-                sqlx::query(
-                    "DELETE FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending' AND booking_id = $1",
-                )
-                .bind(booking.id)
-                .execute(&mut *$tx)
-                .await?;
-                if let Some(notice) = booking.notice($state, $office, $why) {
-                    $crate::enqueue_email!(&mut *$tx, $now, notice)?;
-                }
-            }
-        };
-    }
 
     /// On PostgreSQL, holds new bookings back while the office's places change, so none is taken
     /// with the old number; SQLite's `BEGIN IMMEDIATE` already lets one writer in at a time.
@@ -974,7 +911,7 @@ pub mod submit {
                 tx.rollback().await?;
                 return refused("durata", OFFICE_GONE);
             };
-            let future: Vec<BookingRow> = sqlx::query_as(FUTURE_BOOKINGS).bind(id).bind(now).fetch_all(&mut *tx).await?;
+            let future: Vec<CancelledBooking> = sqlx::query_as(FUTURE_BOOKINGS).bind(id).bind(now).fetch_all(&mut *tx).await?;
             let excess = excess(&future, capacity);
             if !excess.is_empty() && !confirmed {
                 tx.rollback().await?;
@@ -984,7 +921,7 @@ pub mod submit {
                 };
                 return refused("conferma_eccedenti", &message);
             }
-            cancel_for_office!(tx, state, now, &office, &excess, FEWER_PLACES, "perché la sede riceve meno persone in quell'orario");
+            crate::cancel_by_office!(tx, state, now, &office.for_notice(), &excess, FEWER_PLACES, "perché la sede riceve meno persone in quell'orario");
             sqlx::query(
                 "UPDATE offices SET slot_minutes = $1, slot_capacity = $2, booking_horizon_days = $3,
                                     min_notice_hours = $4, cancel_cutoff_hours = $5
@@ -1105,7 +1042,7 @@ pub mod submit {
                 tx.rollback().await?;
                 return refused("dal", OFFICE_GONE);
             };
-            let affected: Vec<BookingRow> = sqlx::query_as(BOOKINGS_BETWEEN)
+            let affected: Vec<CancelledBooking> = sqlx::query_as(BOOKINGS_BETWEEN)
                 .bind(id)
                 .bind(start.max(now))
                 .bind(end)
@@ -1129,7 +1066,7 @@ pub mod submit {
             .fetch_one(&mut *tx)
             .await?;
             let why = format!("perché la sede resterà chiusa ({reason})");
-            cancel_for_office!(tx, state, now, &office, &affected, CLOSED, &why);
+            crate::cancel_by_office!(tx, state, now, &office.for_notice(), &affected, CLOSED, &why);
             crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.chiusura").records("chiusura", [closure]))?;
             if !affected.is_empty() {
                 crate::audit!(

@@ -6,8 +6,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::permissions::{Permission, Role};
 use super::{
-    load_visitor, Me, Setup, Visitor, AUDIT_PATH, CATALOGUE_PATH, FEEDBACK_PATH, HOME_PATH, MAIL_PATH, OFFICES_PATH,
-    REGISTERS_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
+    load_visitor, Me, Setup, Visitor, AGENDA_PATH, AUDIT_PATH, CATALOGUE_PATH, FEEDBACK_PATH, HOME_PATH, MAIL_PATH,
+    OFFICES_PATH, REGISTERS_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
 };
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
@@ -86,6 +86,12 @@ fn SignIn(expired: bool) -> impl IntoView {
 /// The back office's pages and who may open them, as (permission, address, name, what it is for):
 /// the navigation bar and the home's cards both list them.
 const PAGES: &[(Permission, &str, &str, &str)] = &[
+    (
+        Permission::RunAgenda,
+        AGENDA_PATH,
+        "Agenda della sede",
+        "Gli appuntamenti del giorno, gli arrivi e le prenotazioni per telefono.",
+    ),
     (
         Permission::ReadMailProblems,
         MAIL_PATH,
@@ -172,6 +178,7 @@ fn Home(me: Me) -> impl IntoView {
     let first_name = me.display_name.clone();
     let cards: Vec<_> = pages_of(&me).collect();
     let is_admin = me.roles.contains(&Role::Amministratore);
+    let runs_agenda = setup.is_none() && me.may(Permission::RunAgenda);
     view! {
         <StaffBar me=me.clone() />
         <div class="container">
@@ -187,6 +194,8 @@ fn Home(me: Me) -> impl IntoView {
                     </div>
                 }
             })}
+            // The front desk's day comes first: it is what the desk works from.
+            {runs_agenda.then(|| view! { <super::agenda::Agenda embedded=true /> })}
             {is_admin.then(|| view! {
                 <p>"Come amministratore gestisci il sistema; le cartelle dei casi restano riservate a chi segue la famiglia."</p>
             })}

@@ -71,6 +71,8 @@ pub enum Permission {
     ManageContent,
     /// Search and verify the audit trail.
     ReadAuditTrail,
+    /// The day's appointments of the front desk's own offices: arrivals, cancellations.
+    RunAgenda,
     /// Emails that could not be delivered (recipient addresses are personal data).
     ReadMailProblems,
 }
@@ -83,6 +85,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
         Permission::OwnAccount,
         &[Sportello, AssistenteSociale, Coordinatore, Amministratore],
     ),
+    (Permission::RunAgenda, &[Sportello]),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
     (Permission::ManageRegisters, &[Amministratore]),
@@ -181,6 +184,10 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
     ("/api/operatori/registro", Permission::ReadAuditTrail),
+    ("/operatori/agenda", Permission::RunAgenda),
+    ("/operatori/agenda/stato", Permission::RunAgenda),
+    ("/operatori/agenda/annulla", Permission::RunAgenda),
+    ("/api/operatori/agenda", Permission::RunAgenda),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

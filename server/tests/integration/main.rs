@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod agenda;
 mod assistance;
 mod booking;
 mod catalogue;

@@ -1,0 +1,604 @@
+//! `/operatori/agenda`: the front desk's day at its office — who is coming, at what time, about
+//! what, in which language and with which needs — and, as the day goes, who has arrived, who did
+//! not come and whose interview is over. From here the desk books for people who phone (through
+//! the public booking steps, which offer it today's slots too) and cancels with a reason, which the
+//! citizen receives by email.
+//!
+//! An operator sees only the offices they hold the front-desk role for: asking for another office's
+//! agenda is refused and recorded.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use super::pages::{StaffBar, StaffOnly};
+use super::{AGENDA_CANCEL_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
+use crate::error::AppError;
+use crate::forms::use_submitted;
+
+/// Where a person is in their visit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Visit {
+    Expected,
+    Arrived,
+    NoShow,
+    Done,
+}
+
+impl Visit {
+    pub const ALL: [Visit; 4] = [Visit::Expected, Visit::Arrived, Visit::NoShow, Visit::Done];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Visit::Expected => "attesa",
+            Visit::Arrived => "arrivato",
+            Visit::NoShow => "assente",
+            Visit::Done => "concluso",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Visit> {
+        Visit::ALL.into_iter().find(|visit| visit.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Visit::Expected => "Atteso",
+            Visit::Arrived => "Arrivato",
+            Visit::NoShow => "Non presentato",
+            Visit::Done => "Colloquio concluso",
+        }
+    }
+
+    /// The buttons offered next, as (state, button text).
+    fn next(self) -> &'static [(Visit, &'static str)] {
+        match self {
+            Visit::Expected => &[(Visit::Arrived, "Arrivato"), (Visit::NoShow, "Non presentato")],
+            Visit::Arrived => &[
+                (Visit::Done, "Colloquio concluso"),
+                (Visit::Expected, "Annulla «arrivato»"),
+            ],
+            Visit::NoShow => &[(Visit::Arrived, "Arrivato in ritardo")],
+            Visit::Done => &[(Visit::Arrived, "Riapri")],
+        }
+    }
+}
+
+/// One appointment of the day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaLine {
+    pub id: i64,
+    pub time: String,
+    pub code: String,
+    pub name: String,
+    pub topic: String,
+    /// Phone and email, as given.
+    pub contact: String,
+    /// "Italiano", or "Arabo, con interprete".
+    pub language: String,
+    pub accessibility: String,
+    pub about: String,
+    pub visit: Visit,
+    /// Booked by the desk for someone who phoned.
+    pub by_phone: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaView {
+    /// The offices the operator may open, as (id, name).
+    pub offices: Vec<(i64, String)>,
+    pub office_id: i64,
+    pub office_slug: String,
+    pub office_name: String,
+    pub day: NaiveDate,
+    pub day_text: String,
+    pub is_today: bool,
+    /// Whether the states may be marked (today and past days, not days to come).
+    pub markable: bool,
+    pub lines: Vec<AgendaLine>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VisitForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub stato: String,
+    #[serde(default)]
+    pub sede: String,
+    #[serde(default)]
+    pub giorno: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeskCancelForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub motivo: String,
+    #[serde(default)]
+    pub sede: String,
+    #[serde(default)]
+    pub giorno: String,
+}
+
+#[server(prefix = "/api", endpoint = "operatori/agenda")]
+pub async fn load_agenda(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
+    submit::view(sede, giorno).await
+}
+
+#[component]
+pub fn AgendaPage() -> impl IntoView {
+    view! { <StaffOnly title="Agenda della sede" signed_in=|me| view! { <StaffBar me /> <Agenda /> } /> }
+}
+
+/// The agenda's address for an office and a day.
+pub fn agenda_link(office: i64, day: NaiveDate) -> String {
+    format!("{AGENDA_PATH}?sede={office}&giorno={day}")
+}
+
+/// The day's agenda, as the front desk's pages show it; `embedded` in the front desk's home page
+/// (under the page's own heading).
+#[component]
+pub fn Agenda(#[prop(optional)] embedded: bool) -> impl IntoView {
+    let (sede, giorno, done) = use_query_map().with_untracked(|q| {
+        (
+            q.get("sede").and_then(|s| s.parse::<i64>().ok()),
+            q.get("giorno"),
+            q.get("fatto"),
+        )
+    });
+    let data = Resource::new(
+        move || (sede, giorno.clone()),
+        |(sede, giorno)| load_agenda(sede, giorno),
+    );
+    let problem = [AGENDA_STATE_PATH, AGENDA_CANCEL_PATH].into_iter().find_map(|path| {
+        let submitted = use_submitted(path);
+        let first_error = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
+        first_error.or(submitted.problem)
+    });
+    let notice = done.map(|done| match done.as_str() {
+        "annullata" => "Appuntamento annullato. Se la persona ha lasciato un'email, riceve il motivo e il collegamento per prenotare di nuovo.",
+        _ => "Fatto.",
+    });
+    view! {
+        <div class="container">
+            {notice.map(|text| view! { <p class="alert alert-success" role="status">{text}</p> })}
+            {problem.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
+            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+                {Suspend::new(async move {
+                    match data.await {
+                        Ok(Some(view)) => view! { <AgendaBody view embedded /> }.into_any(),
+                        Ok(None) => view! { <p>"Non sei operatore di sportello di nessuna sede."</p> }.into_any(),
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </div>
+    }
+}
+
+#[component]
+fn AgendaBody(view: AgendaView, embedded: bool) -> impl IntoView {
+    let AgendaView {
+        offices,
+        office_id,
+        office_slug,
+        office_name,
+        day,
+        day_text,
+        is_today,
+        markable,
+        lines,
+    } = view;
+    let previous = agenda_link(office_id, day.pred_opt().unwrap_or(day));
+    let next = agenda_link(office_id, day.succ_opt().unwrap_or(day));
+    let phone_booking = crate::booking::step_link(Some(&office_slug), None, &[]);
+    let count = lines.len();
+    view! {
+        {
+            let title = if is_today { format!("Agenda di oggi, {day_text}") } else { format!("Agenda di {day_text}") };
+            if embedded { view! { <h2>{title}</h2> }.into_any() } else { view! { <h1>{title}</h1> }.into_any() }
+        }
+        <p class="lead">{office_name}</p>
+        {(offices.len() > 1).then(|| view! {
+            <nav aria-label="Sedi">
+                <ul class="list-inline">
+                    {offices.into_iter().map(|(id, name)| view! {
+                        <li class="list-inline-item">
+                            <a href=agenda_link(id, day) rel="external" aria-current=(id == office_id).then_some("page")>{name}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        })}
+        <nav aria-label="Giorni" class="mb-3">
+            <a href=previous rel="external" class="me-3">"← Giorno prima"</a>
+            <a href=AGENDA_PATH rel="external" class="me-3">"Oggi"</a>
+            <a href=next rel="external">"Giorno dopo →"</a>
+        </nav>
+        <form method="get" action=AGENDA_PATH class="row g-2 align-items-end mb-3">
+            <input type="hidden" name="sede" value=office_id.to_string() />
+            <div class="col-auto">
+                <label class="form-label fw-semibold" for="campo-giorno">"Vai al giorno"</label>
+                <input class="form-control" id="campo-giorno" name="giorno" type="date" value=day.to_string() />
+            </div>
+            <div class="col-auto"><button type="submit" class="btn btn-outline-primary">"Mostra"</button></div>
+        </form>
+        <p><a href=phone_booking class="btn btn-primary">"Nuova prenotazione telefonica"</a></p>
+        {if count == 0 {
+            view! { <p>"Nessun appuntamento in questo giorno."</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-responsive">
+                    <table class="table agenda">
+                        <caption>{format!("{count} appuntamenti, in ordine di orario")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Orario"</th>
+                                <th scope="col">"Persona"</th>
+                                <th scope="col">"Argomento"</th>
+                                <th scope="col">"Lingua e necessità"</th>
+                                <th scope="col">"Stato"</th>
+                                <th scope="col">"Azioni"</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {lines.into_iter().map(|line| view! { <AgendaRow line markable office_id day /> }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}
+
+#[component]
+fn AgendaRow(line: AgendaLine, markable: bool, office_id: i64, day: NaiveDate) -> impl IntoView {
+    let id = line.id.to_string();
+    let who = line.name.clone();
+    let (sede, giorno) = (office_id.to_string(), day.to_string());
+    view! {
+        <tr>
+            <th scope="row">{line.time}</th>
+            <td>
+                <strong>{line.name}</strong><br />
+                "Codice "{line.code}<br />
+                {line.contact}
+                {line.by_phone.then_some(" (prenotato al telefono)")}
+            </td>
+            <td>{line.topic}{(!line.about.is_empty()).then(|| view! { <br /><span class="small">{format!("«{}»", line.about)}</span> })}</td>
+            <td>{line.language}{(!line.accessibility.is_empty()).then(|| view! { <br /><span class="small">{line.accessibility}</span> })}</td>
+            <td>{line.visit.label()}</td>
+            <td>
+                {markable.then(|| line.visit.next().iter().map(|(state, text)| view! {
+                    <form method="post" action=AGENDA_STATE_PATH class="d-inline me-1">
+                        <input type="hidden" name="id" value=id.clone() />
+                        <input type="hidden" name="stato" value=state.key() />
+                        <input type="hidden" name="sede" value=sede.clone() />
+                        <input type="hidden" name="giorno" value=giorno.clone() />
+                        <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("{text}: {who}")>{*text}</button>
+                    </form>
+                }).collect_view())}
+                {(line.visit == Visit::Expected).then(|| view! {
+                    <details class="mt-1">
+                        <summary>"Annulla l'appuntamento"</summary>
+                        <form method="post" action=AGENDA_CANCEL_PATH>
+                            <input type="hidden" name="id" value=id.clone() />
+                            <input type="hidden" name="sede" value=sede.clone() />
+                            <input type="hidden" name="giorno" value=giorno.clone() />
+                            <label class="form-label" for=format!("motivo-{id}")>{format!("Motivo per {who}")}</label>
+                            <input class="form-control" id=format!("motivo-{id}") name="motivo" maxlength="200" required />
+                            <button type="submit" class="btn btn-sm btn-outline-danger mt-1">"Annulla e avvisa"</button>
+                        </form>
+                    </details>
+                })}
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+#[cfg(feature = "ssr")]
+pub mod submit {
+    use chrono::{DateTime, Duration, Utc};
+    use chrono_tz::Europe::Rome;
+
+    use super::*;
+    use crate::audit::{Entry, Outcome};
+    use crate::booking::details::language_label;
+    use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS};
+    use crate::booking::slots::utc_bounds;
+    use crate::dates::{clock, long_date};
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::staff::accounts::StaffUser;
+    use crate::staff::auth;
+    use crate::staff::permissions::Role;
+    use crate::state::AppState;
+
+    /// Why the desk cancelled (`bookings.cancel_reason` starts with it).
+    pub const BY_DESK: &str = "dallo sportello";
+
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        code: String,
+        starts_at: DateTime<Utc>,
+        ends_at: DateTime<Utc>,
+        given_name: String,
+        family_name: String,
+        email: Option<String>,
+        phone: Option<String>,
+        language: String,
+        interpreter: bool,
+        accessibility_needs: String,
+        about: String,
+        visit_state: String,
+        booked_by_staff_id: Option<i64>,
+        topic: String,
+    }
+
+    /// The offices `user` holds the front-desk role for.
+    fn desks_of(user: &StaffUser) -> Vec<i64> {
+        user.roles
+            .iter()
+            .filter(|grant| grant.role == Role::Sportello)
+            .filter_map(|grant| grant.office_id)
+            .collect()
+    }
+
+    fn day_of(raw: Option<&str>, today: NaiveDate) -> NaiveDate {
+        raw.and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
+            .unwrap_or(today)
+    }
+
+    /// Records a refused access to `office`, marks the response 403 and gives the error to return.
+    async fn refusal(state: &AppState, user: &StaffUser, office: i64) -> AppError {
+        let entry = Entry::new(user.actor(), "agenda.vista")
+            .records("sede", [office])
+            .outcome(Outcome::Denied);
+        if let Err(error) = crate::audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
+            return error.into();
+        }
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::FORBIDDEN);
+        }
+        AppError::Forbidden
+    }
+
+    pub async fn view(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let state = AppState::current();
+        let now = state.clock.now();
+        let today = now.with_timezone(&Rome).date_naive();
+        let desks = desks_of(&user);
+        let Some(first) = desks.first().copied() else {
+            return Ok(None);
+        };
+        let office = sede.unwrap_or(first);
+        if !desks.contains(&office) {
+            return Err(refusal(&state, &user, office).await);
+        }
+        let day = day_of(giorno.as_deref(), today);
+        let (from, until) = utc_bounds(day, day + Duration::days(1));
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let (offices, office_row, rows) = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let mut offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices ORDER BY name")
+                .fetch_all(&mut *tx)
+                .await?;
+            offices.retain(|(id, _)| desks.contains(id));
+            let office_row: (String, String) = sqlx::query_as("SELECT slug, name FROM offices WHERE id = $1")
+                .bind(office)
+                .fetch_one(&mut *tx)
+                .await?;
+            let rows: Vec<Row> = sqlx::query_as(
+                "SELECT b.id, b.code, b.starts_at, b.ends_at, b.given_name, b.family_name, b.email, b.phone, b.language,
+                        b.interpreter, b.accessibility_needs, b.about, b.visit_state, b.booked_by_staff_id, t.name AS topic
+                   FROM bookings b JOIN booking_topics t ON t.id = b.topic_id
+                  WHERE b.office_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3 AND b.status = 'confermata'
+                  ORDER BY b.starts_at, b.id",
+            )
+            .bind(office)
+            .bind(from)
+            .bind(until)
+            .fetch_all(&mut *tx)
+            .await?;
+            crate::audit!(
+                &mut *tx,
+                &state.audit_key,
+                now,
+                Entry::new(user.actor(), "agenda.vista").records("prenotazione", rows.iter().map(|r| r.id))
+            )?;
+            tx.commit().await?;
+            (offices, office_row, rows)
+        });
+        let lines = rows
+            .into_iter()
+            .map(|row| {
+                let (starts, ends) = (row.starts_at.with_timezone(&Rome), row.ends_at.with_timezone(&Rome));
+                let contact = [row.phone.clone(), row.email.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                let mut language = language_label(&row.language).to_owned();
+                if row.interpreter {
+                    language.push_str(", con interprete");
+                }
+                AgendaLine {
+                    id: row.id,
+                    time: format!("{}–{}", clock(starts.time()), clock(ends.time())),
+                    code: row.code,
+                    name: format!("{} {}", row.given_name, row.family_name),
+                    topic: row.topic,
+                    contact,
+                    language,
+                    accessibility: row.accessibility_needs,
+                    about: row.about,
+                    visit: Visit::from_key(&row.visit_state).unwrap_or(Visit::Expected),
+                    by_phone: row.booked_by_staff_id.is_some(),
+                }
+            })
+            .collect();
+        Ok(Some(AgendaView {
+            offices,
+            office_id: office,
+            office_slug: office_row.0,
+            office_name: office_row.1,
+            day,
+            day_text: long_date(day),
+            is_today: day == today,
+            markable: day <= today,
+            lines,
+        }))
+    }
+
+    fn back_to(form_sede: &str, form_day: &str, extra: &str) -> String {
+        format!(
+            "{AGENDA_PATH}?sede={}&giorno={}{extra}",
+            form_sede.trim(),
+            form_day.trim()
+        )
+    }
+
+    fn refuse(field: &str, message: &str) -> Result<FormOutcome, AppError> {
+        let mut errors = FieldErrors::new();
+        errors.add(field, message);
+        Ok(FormOutcome::Invalid(errors))
+    }
+
+    /// Marks arrived, no-show, done (or undoes a mistake): only for the operator's own offices, for
+    /// a confirmed appointment of today or a past day. One conditional update with its audit row.
+    pub async fn mark(state: &AppState, form: VisitForm) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let Some(visit) = Visit::from_key(&form.stato) else {
+            return refuse("stato", "Stato non valido: ricarica la pagina.");
+        };
+        let now = state.clock.now();
+        let today = now.with_timezone(&Rome).date_naive();
+        let (_, end_of_today) = utc_bounds(today, today + Duration::days(1));
+        let desks = desks_of(&user);
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let changed = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let office: Option<i64> = sqlx::query_scalar(
+                "SELECT office_id FROM bookings WHERE id = $1 AND status = 'confermata' AND starts_at < $2",
+            )
+            .bind(form.id)
+            .bind(end_of_today)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match office {
+                Some(office) if desks.contains(&office) => {
+                    sqlx::query("UPDATE bookings SET visit_state = $1, visit_state_at = $2 WHERE id = $3 AND status = 'confermata'")
+                        .bind(visit.key())
+                        .bind(now)
+                        .bind(form.id)
+                        .execute(&mut *tx)
+                        .await?;
+                    crate::audit!(
+                        &mut *tx,
+                        &state.audit_key,
+                        now,
+                        Entry::new(user.actor(), "agenda.stato").records("prenotazione", [form.id])
+                    )?;
+                    tx.commit().await?;
+                    Ok(true)
+                }
+                Some(office) => {
+                    tx.rollback().await?;
+                    Err(office)
+                }
+                None => {
+                    tx.rollback().await?;
+                    Ok(false)
+                }
+            }
+        });
+        match changed {
+            Ok(true) => Ok(FormOutcome::Done {
+                next: back_to(&form.sede, &form.giorno, ""),
+            }),
+            Ok(false) => refuse(
+                "id",
+                "Questo appuntamento non si può segnare: è stato annullato, oppure è di un giorno che deve ancora venire.",
+            ),
+            Err(office) => Err(refusal(state, &user, office).await),
+        }
+    }
+
+    /// Cancels an appointment for the office, with a reason the citizen reads in the email.
+    pub async fn cancel(state: &AppState, form: DeskCancelForm) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
+        if reason.is_empty() || reason.chars().count() > 200 {
+            return refuse(
+                "motivo",
+                "Scrivi il motivo dell'annullamento (al massimo 200 caratteri): la persona lo legge nell'email.",
+            );
+        }
+        let now = state.clock.now();
+        let desks = desks_of(&user);
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let outcome: Result<u64, Option<i64>> = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let booking: Option<(i64, CancelledBooking)> = {
+                let office: Option<i64> = sqlx::query_scalar("SELECT office_id FROM bookings WHERE id = $1 AND status = 'confermata'")
+                    .bind(form.id)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                match office {
+                    Some(office) => {
+                        let row: CancelledBooking = sqlx::query_as(&format!("SELECT {COLUMNS} FROM bookings WHERE id = $1"))
+                            .bind(form.id)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        Some((office, row))
+                    }
+                    None => None,
+                }
+            };
+            match booking {
+                Some((office, booking)) if desks.contains(&office) => {
+                    let notice_office: OfficeForNotice = sqlx::query_as("SELECT slug, name, phone FROM offices WHERE id = $1")
+                        .bind(office)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let why = format!("per questo motivo: {reason}");
+                    let stored = format!("{BY_DESK}: {reason}");
+                    let cancelled = crate::cancel_by_office!(tx, state, now, &notice_office, [&booking], stored.as_str(), &why);
+                    crate::audit!(
+                        &mut *tx,
+                        &state.audit_key,
+                        now,
+                        Entry::new(user.actor(), "agenda.annulla").records("prenotazione", [form.id])
+                    )?;
+                    tx.commit().await?;
+                    Ok(cancelled)
+                }
+                Some((office, _)) => {
+                    tx.rollback().await?;
+                    Err(Some(office))
+                }
+                None => {
+                    tx.rollback().await?;
+                    Err(None)
+                }
+            }
+        });
+        match outcome {
+            Ok(_) => {
+                state.mail_ready.notify_one();
+                Ok(FormOutcome::Done {
+                    next: back_to(&form.sede, &form.giorno, "&fatto=annullata"),
+                })
+            }
+            Err(None) => refuse("id", "Questo appuntamento è già stato annullato."),
+            Err(Some(office)) => Err(refusal(state, &user, office).await),
+        }
+    }
+}
