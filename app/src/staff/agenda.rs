@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{AGENDA_CANCEL_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
 use crate::error::AppError;
 use crate::forms::use_submitted;
@@ -166,15 +166,10 @@ pub fn Agenda(#[prop(optional)] embedded: bool) -> impl IntoView {
         <div class="container">
             {notice.map(|text| view! { <p class="alert alert-success" role="status">{text}</p> })}
             {problem.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {Suspend::new(async move {
-                    match data.await {
-                        Ok(Some(view)) => view! { <AgendaBody view embedded /> }.into_any(),
-                        Ok(None) => view! { <p>"Non sei operatore di sportello di nessuna sede."</p> }.into_any(),
-                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=move |view| match view {
+                Some(view) => view! { <AgendaBody view embedded /> }.into_any(),
+                None => view! { <p>"Non sei operatore di sportello di nessuna sede."</p> }.into_any(),
+            } />
         </div>
     }
 }

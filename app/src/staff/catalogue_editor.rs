@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{Me, CATALOGUE_PATH, CATALOGUE_SAVE_PATH};
 use crate::catalogue::WRITTEN_SECTIONS;
 use crate::error::AppError;
@@ -236,15 +236,10 @@ fn CatalogueEditor(me: Me) -> impl IntoView {
             <h1>"Pagine del sito"</h1>
             {published.then(|| view! { <p class="alert alert-success" role="status">"Modifiche pubblicate: i cittadini vedono già il nuovo testo."</p> })}
             {unchanged.then(|| view! { <p class="alert alert-info" role="status">"Il testo non era cambiato: non c'era niente da pubblicare."</p> })}
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {Suspend::new(async move {
-                    match data.await {
-                        Ok(CatalogueEditorView { editing: Some(editing), .. }) => view! { <Editor editing /> }.into_any(),
-                        Ok(CatalogueEditorView { pages, editing: None }) => view! { <PageList pages /> }.into_any(),
-                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=|view| match view {
+                CatalogueEditorView { editing: Some(editing), .. } => view! { <Editor editing /> }.into_any(),
+                CatalogueEditorView { pages, editing: None } => view! { <PageList pages /> }.into_any(),
+            } />
         </div>
     }
 }

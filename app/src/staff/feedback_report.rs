@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{Me, FEEDBACK_PATH};
 use crate::error::AppError;
 
@@ -72,14 +72,7 @@ fn Report(me: Me) -> impl IntoView {
                 </div>
                 <div class="col-auto"><button type="submit" class="btn btn-outline-primary">"Mostra"</button></div>
             </form>
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {Suspend::new(async move {
-                    match data.await {
-                        Ok(report) => view! { <ReportBody report /> }.into_any(),
-                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=|report| view! { <ReportBody report /> } />
         </div>
     }
 }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{Me, OFFICES_PATH, OFFICE_CLOSURE_DELETE_PATH, OFFICE_CLOSURE_PATH, OFFICE_HOURS_PATH, OFFICE_RULES_PATH};
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ErrorSummary, FieldErrors, FormState, Submitted, TextField};
@@ -277,18 +277,7 @@ fn Offices(me: Me) -> impl IntoView {
             <h1>"Sedi e orari"</h1>
             {notice.map(|text| view! { <p class="alert alert-success" role="status">{text}</p> })}
             {other_problem.map(|problem| view! { <p class="alert alert-danger" role="alert">{problem}</p> })}
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {Suspend::new({
-                    let rules_submitted = rules_submitted.clone();
-                    let closure_submitted = closure_submitted.clone();
-                    async move {
-                        match data.await {
-                            Ok(view) => view! { <OfficesBody view rules_submitted closure_submitted /> }.into_any(),
-                            Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                        }
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=move |view| view! { <OfficesBody view rules_submitted closure_submitted /> } />
         </div>
     }
 }

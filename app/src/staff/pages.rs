@@ -9,6 +9,7 @@ use super::{
     load_visitor, Me, Setup, Visitor, AGENDA_PATH, AUDIT_PATH, CATALOGUE_PATH, FEEDBACK_PATH, HOME_PATH, MAIL_PATH,
     OFFICES_PATH, REGISTERS_PATH, SECURITY_PATH, SIGN_OUT_PATH, USERS_PATH,
 };
+use crate::error::AppError;
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
 const SIGN_IN_LABELS: &[(&str, &str)] = &[
@@ -38,6 +39,27 @@ where
                         <div class="container stretto"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
                     }
                     .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Waits for a page's data and shows `body` with it, or the error as one plain sentence. Not a
+/// reactive closure: the body is made once per visit (its forms keep what was typed).
+#[component]
+pub fn Loaded<T, V, F>(data: Resource<Result<T, AppError>>, body: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    F: FnOnce(T) -> V + Send + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(value) => body(value).into_any(),
+                    Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
                 }
             })}
         </Suspense>

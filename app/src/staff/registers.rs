@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{Me, REGISTERS_PATH, REGISTER_COMUNE_PATH, REGISTER_TOPIC_PATH, REGISTER_UNIT_PATH};
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, TextField};
@@ -144,24 +144,14 @@ fn Registers(me: Me) -> impl IntoView {
             <h1>"Comuni, unità e argomenti"</h1>
             <p>"Le voci non si cancellano, perché prenotazioni e richieste vi fanno riferimento: una voce disattivata non compare più ai cittadini né nelle scelte del personale."</p>
             {saved.then(|| view! { <p class="alert alert-success" role="status">"Modifica salvata."</p> })}
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => {
-                            let RegistersView { comuni, units, topics } = view;
-                            let editing = editing.clone();
-                            let id_in = move |list: &str| editing.as_ref().filter(|(l, _)| l == list).map(|(_, id)| *id);
-                            view! {
-                                <ComuniSection comuni editing=id_in("comune") />
-                                <UnitsSection units=units.clone() editing=id_in("unita") />
-                                <TopicsSection topics units editing=id_in("argomento") />
-                            }
-                            .into_any()
-                        }
-                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=move |RegistersView { comuni, units, topics }| {
+                let id_in = move |list: &str| editing.as_ref().filter(|(l, _)| l == list).map(|(_, id)| *id);
+                view! {
+                    <ComuniSection comuni editing=id_in("comune") />
+                    <UnitsSection units=units.clone() editing=id_in("unita") />
+                    <TopicsSection topics units editing=id_in("argomento") />
+                }
+            } />
         </div>
     }
 }

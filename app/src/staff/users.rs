@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
+use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::permissions::Role;
 use super::{
     Me, ROLE_POLICY_PATH, USERS_PATH, USER_PASSWORD_PATH, USER_ROLES_PATH, USER_ROLE_REMOVE_PATH, USER_STATE_PATH,
@@ -139,14 +139,7 @@ fn Users(me: Me) -> impl IntoView {
         <div class="container">
             <h1>"Utenti del personale"</h1>
             {action_problem.map(|problem| view! { <p class="alert alert-danger" role="alert">{problem}</p> })}
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(view) => view! { <UsersBody view /> }.into_any(),
-                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded data body=|view| view! { <UsersBody view /> } />
         </div>
     }
 }
