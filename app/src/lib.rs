@@ -25,6 +25,7 @@ pub mod not_found;
 pub mod opening;
 pub mod organisation;
 pub mod staff;
+pub mod triage;
 pub mod validation;
 
 #[cfg(feature = "ssr")]
@@ -55,6 +56,7 @@ use staff::pages::StaffHomePage;
 use staff::registers::RegistersPage;
 use staff::security::SecurityPage;
 use staff::users::UsersPage;
+use triage::{NewRequestPage, RequestDetailPage, RequestsPage};
 
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -117,6 +119,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/richieste/dettaglio") view=RequestDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/valutazioni") view=FeedbackReportPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />

@@ -345,6 +345,8 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::CATALOGUE_SAVE_PATH,
     app::staff::AGENDA_STATE_PATH,
     app::staff::AGENDA_CANCEL_PATH,
+    app::triage::INFO_ONLY_PATH,
+    app::triage::REROUTE_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -592,6 +594,30 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::staff::AGENDA_CANCEL_PATH,
                 agenda_page,
                 |state: AppState, form| async move { app::staff::agenda::submit::cancel(&state, form).await },
+            ),
+        )
+        .route(
+            app::triage::NEW_PATH,
+            forms::no_js_form_on_page(
+                app::triage::NEW_PATH,
+                app::triage::new_request_page,
+                |state: AppState, form| async move { app::triage::submit::save(&state, form).await },
+            ),
+        )
+        .route(
+            app::triage::INFO_ONLY_PATH,
+            forms::no_js_form_on_page(
+                app::triage::INFO_ONLY_PATH,
+                app::triage::new_request_page,
+                |state: AppState, form| async move { app::triage::submit::info_only(&state, form).await },
+            ),
+        )
+        .route(
+            app::triage::REROUTE_PATH,
+            forms::no_js_form_on_page(
+                app::triage::REROUTE_PATH,
+                app::triage::detail_page,
+                |state: AppState, form| async move { app::triage::submit::reroute(&state, form).await },
             ),
         )
         .route(

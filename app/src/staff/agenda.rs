@@ -82,6 +82,8 @@ pub struct AgendaLine {
     pub visit: Visit,
     /// Booked by the desk for someone who phoned.
     pub by_phone: bool,
+    /// The interview's outcome, once recorded.
+    pub outcome: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,7 +268,16 @@ fn AgendaRow(line: AgendaLine, markable: bool, office_id: i64, day: NaiveDate) -
             </td>
             <td>{line.topic}{(!line.about.is_empty()).then(|| view! { <br /><span class="small">{format!("«{}»", line.about)}</span> })}</td>
             <td>{line.language}{(!line.accessibility.is_empty()).then(|| view! { <br /><span class="small">{line.accessibility}</span> })}</td>
-            <td>{line.visit.label()}</td>
+            <td>
+                {line.visit.label()}
+                {match line.outcome.clone() {
+                    Some(outcome) => view! { <br /><span class="small">{outcome}</span> }.into_any(),
+                    None if matches!(line.visit, Visit::Arrived | Visit::Done) => view! {
+                        <br /><a href=format!("{}?prenotazione={}", crate::triage::NEW_PATH, line.id) aria-label=format!("Registra l'esito del colloquio di {who}")>"Registra l'esito"</a>
+                    }.into_any(),
+                    None => ().into_any(),
+                }}
+            </td>
             <td>
                 {markable.then(|| line.visit.next().iter().map(|(state, text)| view! {
                     <form method="post" action=AGENDA_STATE_PATH class="d-inline me-1">
@@ -333,6 +344,7 @@ pub mod submit {
         about: String,
         visit_state: String,
         booked_by_staff_id: Option<i64>,
+        outcome: Option<String>,
         topic: String,
     }
 
@@ -392,7 +404,7 @@ pub mod submit {
                 .await?;
             let rows: Vec<Row> = sqlx::query_as(
                 "SELECT b.id, b.code, b.starts_at, b.ends_at, b.given_name, b.family_name, b.email, b.phone, b.language,
-                        b.interpreter, b.accessibility_needs, b.about, b.visit_state, b.booked_by_staff_id, t.name AS topic
+                        b.interpreter, b.accessibility_needs, b.about, b.visit_state, b.booked_by_staff_id, b.outcome, t.name AS topic
                    FROM bookings b JOIN booking_topics t ON t.id = b.topic_id
                   WHERE b.office_id = $1 AND b.starts_at >= $2 AND b.starts_at < $3 AND b.status = 'confermata'
                   ORDER BY b.starts_at, b.id",
@@ -436,6 +448,14 @@ pub mod submit {
                     about: row.about,
                     visit: Visit::from_key(&row.visit_state).unwrap_or(Visit::Expected),
                     by_phone: row.booked_by_staff_id.is_some(),
+                    outcome: row.outcome.map(|outcome| {
+                        if outcome == "informazioni" {
+                            "Esito: solo informazioni"
+                        } else {
+                            "Esito: richiesta registrata"
+                        }
+                        .to_owned()
+                    }),
                 }
             })
             .collect();

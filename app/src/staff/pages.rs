@@ -115,6 +115,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         "Gli appuntamenti del giorno, gli arrivi e le prenotazioni per telefono.",
     ),
     (
+        Permission::Triage,
+        crate::triage::LIST_PATH,
+        "Richieste",
+        "Le richieste registrate dalla sede, il loro stato, e le nuove senza appuntamento.",
+    ),
+    (
         Permission::ReadMailProblems,
         MAIL_PATH,
         "Email non recapitate",

@@ -73,6 +73,9 @@ pub enum Permission {
     ReadAuditTrail,
     /// The day's appointments of the front desk's own offices: arrivals, cancellations.
     RunAgenda,
+    /// The interview's outcome, requests without appointment, routing and re-routing, and their
+    /// state afterwards (never the case file).
+    Triage,
     /// Emails that could not be delivered (recipient addresses are personal data).
     ReadMailProblems,
 }
@@ -86,6 +89,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
         &[Sportello, AssistenteSociale, Coordinatore, Amministratore],
     ),
     (Permission::RunAgenda, &[Sportello]),
+    (Permission::Triage, &[Sportello]),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
     (Permission::ManageRegisters, &[Amministratore]),
@@ -188,6 +192,14 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/agenda/stato", Permission::RunAgenda),
     ("/operatori/agenda/annulla", Permission::RunAgenda),
     ("/api/operatori/agenda", Permission::RunAgenda),
+    ("/operatori/richieste", Permission::Triage),
+    ("/operatori/richieste/nuova", Permission::Triage),
+    ("/operatori/richieste/solo-informazioni", Permission::Triage),
+    ("/operatori/richieste/dettaglio", Permission::Triage),
+    ("/operatori/richieste/reindirizza", Permission::Triage),
+    ("/api/operatori/richieste", Permission::Triage),
+    ("/api/operatori/richieste/nuova", Permission::Triage),
+    ("/api/operatori/richieste/dettaglio", Permission::Triage),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::pages::{Loaded, StaffBar, StaffOnly};
 use super::{Me, REGISTERS_PATH, REGISTER_COMUNE_PATH, REGISTER_TOPIC_PATH, REGISTER_UNIT_PATH};
 use crate::error::AppError;
-use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, TextField};
+use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComuneLine {
@@ -37,6 +37,8 @@ pub struct TopicLine {
     pub hint: String,
     pub unit_id: Option<i64>,
     pub unit: String,
+    /// The urgency the topic suggests to the front desk (`ordinaria`, ...).
+    pub urgency: String,
     pub position: i64,
     pub active: bool,
 }
@@ -88,6 +90,8 @@ pub struct TopicForm {
     #[serde(default)]
     pub argomento_unita: String,
     #[serde(default)]
+    pub argomento_urgenza: String,
+    #[serde(default)]
     pub argomento_posizione: String,
     #[serde(default)]
     pub argomento_attivo: String,
@@ -107,6 +111,7 @@ const TOPIC_LABELS: &[(&str, &str)] = &[
     ("argomento_nome", "Argomento"),
     ("argomento_aiuto", "Spiegazione"),
     ("argomento_unita", "Unità che di solito segue"),
+    ("argomento_urgenza", "Urgenza suggerita"),
     ("argomento_posizione", "Posizione nell'elenco"),
 ];
 
@@ -313,10 +318,14 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
                 "argomento_unita",
                 t.unit_id.map(|id| id.to_string()).unwrap_or_default(),
             ),
+            ("argomento_urgenza", t.urgency.clone()),
             ("argomento_posizione", t.position.to_string()),
             ("argomento_attivo", ticked(t.active)),
         ]),
-        None => start_values(vec![("argomento_attivo", ticked(true))]),
+        None => start_values(vec![
+            ("argomento_attivo", ticked(true)),
+            ("argomento_urgenza", "ordinaria".to_owned()),
+        ]),
     };
     let form = FormState::editing(use_submitted(REGISTER_TOPIC_PATH), current);
     let id = form.initial("id");
@@ -328,13 +337,14 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
             <div class="table-responsive">
                 <table class="table">
                     <caption>"Argomenti tra cui scegliere quando si prenota"</caption>
-                    <thead><tr><th scope="col">"Argomento"</th><th scope="col">"Spiegazione"</th><th scope="col">"Unità suggerita"</th><th scope="col">"Posizione"</th><th scope="col">"Stato"</th><th scope="col">"Azioni"</th></tr></thead>
+                    <thead><tr><th scope="col">"Argomento"</th><th scope="col">"Spiegazione"</th><th scope="col">"Unità suggerita"</th><th scope="col">"Urgenza suggerita"</th><th scope="col">"Posizione"</th><th scope="col">"Stato"</th><th scope="col">"Azioni"</th></tr></thead>
                     <tbody>
                         {topics.into_iter().map(|t| view! {
                             <tr>
                                 <td>{t.name.clone()}</td>
                                 <td>{t.hint}</td>
                                 <td>{t.unit}</td>
+                                <td>{crate::triage::urgency_label(&t.urgency)}</td>
                                 <td>{t.position}</td>
                                 <td>{state_text(t.active)}</td>
                                 <td><a href=edit_link("argomento", t.id) rel="external" aria-label=format!("Modifica {}", t.name)>"Modifica"</a></td>
@@ -351,6 +361,7 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
                     <TextField form name="argomento_nome" label="Argomento" hint="Come lo dice una persona, per esempio «Difficoltà con i figli o in famiglia»." required=true max_length=120 />
                     <TextField form name="argomento_aiuto" label="Spiegazione" hint="Una frase che aiuta a scegliere." max_length=300 />
                     <ChoiceField form name="argomento_unita" label="Unità che di solito segue" options=unit_choices hint="Lascia «Scegli…» se decide il Segretariato." />
+                    <SelectField form name="argomento_urgenza" label="Urgenza suggerita" options=crate::triage::URGENCIES required=true />
                     <TextField form name="argomento_posizione" label="Posizione nell'elenco" hint="Un numero: gli argomenti con il numero più basso vengono prima." kind="number" />
                     <Checkbox form name="argomento_attivo">"Attivo: compare a chi prenota"</Checkbox>
                     <button type="submit" class="btn btn-primary">"Salva l'argomento"</button>
@@ -396,6 +407,7 @@ pub mod submit {
         hint: String,
         unit_id: Option<i64>,
         unit: Option<String>,
+        suggested_urgency: String,
         position: i64,
         active: bool,
     }
@@ -418,7 +430,7 @@ pub mod submit {
             .fetch_all(&mut *tx)
             .await?;
             let topics: Vec<TopicRow> = sqlx::query_as(
-                "SELECT t.id, t.name, t.hint, t.unit_id, u.name AS unit, t.position, t.active
+                "SELECT t.id, t.name, t.hint, t.unit_id, u.name AS unit, t.suggested_urgency, t.position, t.active
                    FROM booking_topics t LEFT JOIN units u ON u.id = t.unit_id
                   ORDER BY t.active DESC, t.position, t.name",
             )
@@ -458,6 +470,7 @@ pub mod submit {
                     hint: t.hint,
                     unit_id: t.unit_id,
                     unit: t.unit.unwrap_or_else(|| "Decide il Segretariato".to_owned()),
+                    urgency: t.suggested_urgency,
                     position: t.position,
                     active: t.active,
                 })
@@ -675,6 +688,10 @@ pub mod submit {
                 }
             },
         };
+        let urgency = form.argomento_urgenza.trim().to_owned();
+        if !crate::triage::URGENCIES.iter().any(|(key, _)| *key == urgency) {
+            errors.add("argomento_urgenza", "Scegli l'urgenza che l'argomento suggerisce.");
+        }
         let slug = slugify(&name);
         if errors.get("argomento_nome").is_none() && slug.is_empty() {
             errors.add(
@@ -691,12 +708,15 @@ pub mod submit {
             state, user, id, "elenchi.argomento", "argomento",
             ("argomento_nome", "Esiste già un argomento con questo nome, oppure l'unità scelta non esiste più."),
             insert: (
-                "INSERT INTO booking_topics (name, hint, unit_id, position, active, slug) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-                |q| q.bind(&name).bind(&hint).bind(unit).bind(position).bind(active).bind(&slug)
+                "INSERT INTO booking_topics (name, hint, unit_id, position, active, suggested_urgency, slug)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                |q| q.bind(&name).bind(&hint).bind(unit).bind(position).bind(active).bind(&urgency).bind(&slug)
             ),
             update: (
-                "UPDATE booking_topics SET name = $2, hint = $3, unit_id = $4, position = $5, active = $6 WHERE id = $1 RETURNING id",
-                |q| q.bind(&name).bind(&hint).bind(unit).bind(position).bind(active)
+                "UPDATE booking_topics SET name = $2, hint = $3, unit_id = $4, position = $5, active = $6,
+                                          suggested_urgency = $7
+                  WHERE id = $1 RETURNING id",
+                |q| q.bind(&name).bind(&hint).bind(unit).bind(position).bind(active).bind(&urgency)
             )
         )
     }

@@ -20,3 +20,4 @@ mod registers;
 mod smtp;
 mod staff;
 mod startup;
+mod triage;

@@ -53,6 +53,7 @@ on_both_databases! {
         let topic = [
             ("id", String::new()), ("argomento_nome", "Figli con disabilità".to_owned()), ("argomento_aiuto", "Sostegni a scuola e a casa.".to_owned()),
             ("argomento_unita", unit_id.to_string()), ("argomento_posizione", "dieci".to_owned()), ("argomento_attivo", "si".to_owned()),
+            ("argomento_urgenza", "prioritaria".to_owned()),
         ];
         let fields = |topic: &[(&'static str, String)]| topic.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
         let send = |fields: Vec<(&'static str, String)>| {
