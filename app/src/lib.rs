@@ -46,7 +46,7 @@ use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
-use staff::agenda::AgendaPage;
+use staff::agenda::{AgendaMovePage, AgendaPage};
 use staff::audit_page::AuditPage;
 use staff::catalogue_editor::CatalogueEditorPage;
 use staff::feedback_report::FeedbackReportPage;
@@ -119,6 +119,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/agenda/sposta") view=AgendaMovePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/dettaglio") view=RequestDetailPage ssr=SsrMode::Async />

@@ -174,3 +174,43 @@ test('the front desk books for a caller without email and finds the appointment 
   await expect(page.getByText('(prenotato al telefono)')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the front desk registers a spontaneous request and moves it to the right unit', async ({ page }) => {
+  await signIn(page, 'sportello', 'prova-sportello-2026');
+  await page.getByRole('link', { name: 'Richieste' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Richieste registrate' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Richiesta spontanea' }).click();
+  await expect(page.getByRole('heading', { name: /Nuova richiesta/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // A mistake first: no unit chosen. Nothing typed is lost.
+  const parent = page.getByRole('group', { name: 'Persona 1' });
+  await parent.getByLabel(/^Ruolo/).selectOption({ label: 'Genitore' });
+  await parent.getByLabel(/^Nome/).fill('Giulia');
+  await parent.getByLabel(/^Cognome/).fill('Esposito');
+  await parent.getByLabel(/^Data di nascita/).fill('1988-06-14');
+  const child = page.getByRole('group', { name: 'Persona 2' });
+  await child.getByLabel(/^Nome/).fill('Marco');
+  await child.getByLabel(/^Cognome/).fill('Esposito');
+  await child.getByLabel(/^Data di nascita/).fill('2016-09-01');
+  await page.getByLabel('Bisogno').selectOption({ label: 'Aiuti economici, assegni e contributi' });
+  await page.getByLabel('Urgenza').selectOption({ label: 'Ordinaria' });
+  await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+  await expect(page.getByRole('heading', { name: /dato da correggere/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Persona 1' }).getByLabel(/^Nome/)).toHaveValue('Giulia');
+  await expectAccessible(page);
+
+  await page.getByLabel('Unità a cui va la richiesta').selectOption({ label: 'Servizio Minori e Famiglia' });
+  await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+  await expect(page.getByText('Richiesta registrata.')).toBeVisible();
+  await expect(page.getByText('In coda')).toBeVisible();
+  await expectAccessible(page);
+
+  // The need is economic: the Welfare Generativo unit should follow it.
+  await page.getByLabel('Nuova unità').selectOption({ label: 'U.O. Welfare Generativo' });
+  await page.getByLabel('Motivo').fill('Il bisogno è soprattutto economico');
+  await page.getByRole('button', { name: 'Sposta la richiesta' }).click();
+  await expect(page.getByText(/Motivo: Il bisogno è soprattutto economico/)).toBeVisible();
+  await expectAccessible(page);
+});

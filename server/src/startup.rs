@@ -589,6 +589,17 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             ),
         )
         .route(
+            app::staff::AGENDA_MOVE_PATH,
+            forms::no_js_form_on_page(
+                app::staff::AGENDA_MOVE_PATH,
+                |values| {
+                    let get = |name: &str| values.get(name).map_or("", String::as_str);
+                    Some(format!("{}?id={}&giorno={}", app::staff::AGENDA_MOVE_PATH, get("id"), get("giorno")))
+                },
+                |state: AppState, form| async move { app::staff::agenda::submit::move_booking(&state, form).await },
+            ),
+        )
+        .route(
             app::staff::AGENDA_CANCEL_PATH,
             forms::no_js_form_on_page(
                 app::staff::AGENDA_CANCEL_PATH,

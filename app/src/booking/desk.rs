@@ -47,3 +47,149 @@ pub async fn calendar(
     }
     Ok(Some(calendar))
 }
+
+/// A booking the desk moves, as its notice and reminder need it.
+#[derive(sqlx::FromRow)]
+struct MovedRow {
+    id: i64,
+    office_id: i64,
+    office_slug: String,
+    code: String,
+    given_name: String,
+    family_name: String,
+    email: Option<String>,
+}
+
+/// How a move for a caller ended.
+pub enum Moved {
+    /// Moved; the office's id.
+    Done(i64),
+    /// The time is not one the office offers (any more).
+    NotOffered,
+    /// Someone took the last place meanwhile.
+    Full,
+    /// The booking is cancelled or gone.
+    Gone,
+    /// Not an office of this operator (`office_id`).
+    OtherOffice(i64),
+}
+
+/// Moves a booking to another free time of its office for a caller (the desk may use today's
+/// slots). The citizen gets the new time and a new private link (the old one stops working, as the
+/// desk cannot know it), and the reminder follows. Capacity is the database's, as always.
+pub async fn move_for_caller(
+    state: &AppState,
+    desks: &[i64],
+    booking: i64,
+    date: NaiveDate,
+    time: chrono::NaiveTime,
+) -> Result<Moved, AppError> {
+    use chrono_tz::Europe::Rome;
+
+    use super::codes::{new_secret, token_hash};
+    use super::notices::{reminder, reminder_due, Reminder};
+    use crate::dates::{clock, long_date};
+    use crate::mail::outbox::OutgoingEmail;
+
+    let row: Option<MovedRow> = on_db!(&state.db, pool => sqlx::query_as(
+        "SELECT b.id, b.office_id, o.slug AS office_slug, b.code, b.given_name, b.family_name, b.email
+           FROM bookings b JOIN offices o ON o.id = b.office_id
+          WHERE b.id = $1 AND b.status = 'confermata'",
+    )
+    .bind(booking)
+    .fetch_optional(pool)
+    .await?);
+    let Some(row) = row else {
+        return Ok(Moved::Gone);
+    };
+    if !desks.contains(&row.office_id) {
+        return Ok(Moved::OtherOffice(row.office_id));
+    }
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let Some(calendar) = calendar(state, &row.office_slug, today).await? else {
+        return Ok(Moved::Gone);
+    };
+    let Some(slot) = super::confirm::bookable_slot(state, &calendar, date, time) else {
+        return Ok(Moved::NotOffered);
+    };
+    let token = new_secret();
+    let private_link = format!(
+        "{}{}",
+        state.public_url.trim_end_matches('/'),
+        super::manage_link(&token, &[])
+    );
+    let notice = row.email.clone().map(|to| OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "Appuntamento spostato presso il Segretariato Sociale".to_owned(),
+        body: format!(
+            "Gentile {} {},\n\ncome concordato con lo sportello, il tuo appuntamento presso il Segretariato Sociale \
+             è stato spostato.\n\nNuovo giorno: {}, dalle {} alle {}\nDove: {}, {}\nCodice della prenotazione: {}\n\n\
+             Per annullarlo o spostarlo di nuovo usa questo nuovo collegamento personale (quello di prima non vale più):\n{}\n",
+            row.given_name,
+            row.family_name,
+            long_date(slot.local_start.date()),
+            clock(slot.local_start.time()),
+            clock(slot.local_end.time()),
+            calendar.office.name,
+            calendar.office.address,
+            row.code,
+            private_link,
+        ),
+        attachment: None,
+    });
+    let new_reminder = row.email.as_deref().map(|to| {
+        reminder(&Reminder {
+            to,
+            given_name: &row.given_name,
+            family_name: &row.family_name,
+            office: &calendar.office,
+            date: slot.local_start.date(),
+            starts: slot.local_start.time(),
+            ends: slot.local_end.time(),
+            code: &row.code,
+            private_link: &private_link,
+        })
+    });
+    let moved = on_db!(&state.db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE bookings SET starts_at = $1, ends_at = $2, moved_at = $3, manage_token_hash = $4
+              WHERE id = $5 AND status = 'confermata'",
+        )
+        .bind(slot.starts_at)
+        .bind(slot.ends_at)
+        .bind(now)
+        .bind(token_hash(&token))
+        .bind(row.id)
+        .execute(&mut *tx)
+        .await;
+        match updated {
+            Ok(result) if result.rows_affected() == 1 => {
+                if let Some(notice) = &notice {
+                    crate::enqueue_email!(&mut *tx, now, notice)?;
+                }
+                crate::withdraw_reminder!(tx, token_hash(&token));
+                if let (Some(reminder), Some(due)) = (&new_reminder, reminder_due(slot.starts_at, state.booking.reminder_hours, now)) {
+                    crate::queue_reminder!(tx, now, row.id, due, reminder);
+                }
+                tx.commit().await?;
+                Moved::Done(row.office_id)
+            }
+            Ok(_) => {
+                tx.rollback().await?;
+                Moved::Gone
+            }
+            Err(sqlx::Error::Database(e)) if e.kind() == sqlx::error::ErrorKind::CheckViolation => {
+                tx.rollback().await?;
+                Moved::Full
+            }
+            Err(other) => return Err(other.into()),
+        }
+    });
+    if matches!(moved, Moved::Done(_)) {
+        state.mail_ready.notify_one();
+    }
+    Ok(moved)
+}

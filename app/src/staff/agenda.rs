@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::{AGENDA_CANCEL_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
+use super::{AGENDA_CANCEL_PATH, AGENDA_MOVE_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
 use crate::error::AppError;
 use crate::forms::use_submitted;
 
@@ -161,6 +161,7 @@ pub fn Agenda(#[prop(optional)] embedded: bool) -> impl IntoView {
         first_error.or(submitted.problem)
     });
     let notice = done.map(|done| match done.as_str() {
+        "spostata" => "Appuntamento spostato. Se la persona ha lasciato un'email, riceve il nuovo orario e un nuovo collegamento personale.",
         "annullata" => "Appuntamento annullato. Se la persona ha lasciato un'email, riceve il motivo e il collegamento per prenotare di nuovo.",
         _ => "Fatto.",
     });
@@ -289,6 +290,7 @@ fn AgendaRow(line: AgendaLine, markable: bool, office_id: i64, day: NaiveDate) -
                     </form>
                 }).collect_view())}
                 {(line.visit == Visit::Expected).then(|| view! {
+                    <a href=format!("{AGENDA_MOVE_PATH}?id={id}&giorno={giorno}") class="d-inline-block mt-1 me-2" aria-label=format!("Sposta l'appuntamento di {who}")>"Sposta"</a>
                     <details class="mt-1">
                         <summary>"Annulla l'appuntamento"</summary>
                         <form method="post" action=AGENDA_CANCEL_PATH>
@@ -303,6 +305,115 @@ fn AgendaRow(line: AgendaLine, markable: bool, office_id: i64, day: NaiveDate) -
                 })}
             </td>
         </tr>
+    }
+    .into_any()
+}
+
+/// The booking being moved and the free times of the day asked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveView {
+    pub id: i64,
+    pub office_id: i64,
+    pub name: String,
+    pub code: String,
+    pub now: String,
+    pub day: NaiveDate,
+    pub day_text: String,
+    /// The free times of `day`, as ("09:30", "dalle 9:30 alle 10:00").
+    pub free: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeskMoveForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub giorno: String,
+    #[serde(default)]
+    pub ora: String,
+}
+
+#[server(prefix = "/api", endpoint = "operatori/agenda/sposta")]
+pub async fn load_move(id: i64, giorno: Option<String>) -> Result<MoveView, AppError> {
+    submit::move_view(id, giorno).await
+}
+
+#[component]
+pub fn AgendaMovePage() -> impl IntoView {
+    view! { <StaffOnly title="Sposta un appuntamento" signed_in=|me| view! { <StaffBar me /> <MoveBooking /> } /> }
+}
+
+#[component]
+fn MoveBooking() -> impl IntoView {
+    let submitted = use_submitted(AGENDA_MOVE_PATH);
+    let (id, giorno) = use_query_map().with_untracked(|q| {
+        (
+            q.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0),
+            q.get("giorno"),
+        )
+    });
+    let data = Resource::new(move || (id, giorno.clone()), |(id, giorno)| load_move(id, giorno));
+    let problem = submitted
+        .errors
+        .iter()
+        .next()
+        .map(|(_, message)| message.to_owned())
+        .or(submitted.problem);
+    view! {
+        <div class="container stretto">
+            <h1>"Sposta un appuntamento"</h1>
+            {problem.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
+            <Loaded data body=|view| view! { <MoveBody view /> } />
+        </div>
+    }
+}
+
+#[component]
+fn MoveBody(view: MoveView) -> impl IntoView {
+    let MoveView {
+        id,
+        office_id,
+        name,
+        code,
+        now,
+        day,
+        day_text,
+        free,
+    } = view;
+    view! {
+        <p class="lead">{name}" — codice "{code}<br />"Ora: "{now}</p>
+        <form method="get" action=AGENDA_MOVE_PATH class="row g-2 align-items-end mb-4">
+            <input type="hidden" name="id" value=id.to_string() />
+            <div class="col-auto">
+                <label class="form-label fw-semibold" for="campo-giorno">"Nuovo giorno"</label>
+                <input class="form-control" id="campo-giorno" name="giorno" type="date" value=day.to_string() />
+            </div>
+            <div class="col-auto"><button type="submit" class="btn btn-outline-primary">"Mostra gli orari liberi"</button></div>
+        </form>
+        {if free.is_empty() {
+            view! { <p>{format!("Nessun orario libero {day_text}: scegli un altro giorno.")}</p> }.into_any()
+        } else {
+            view! {
+                <form method="post" action=AGENDA_MOVE_PATH>
+                    <input type="hidden" name="id" value=id.to_string() />
+                    <input type="hidden" name="giorno" value=day.to_string() />
+                    <fieldset class="mb-3">
+                        <legend class="h5">{format!("Orari liberi di {day_text}")}</legend>
+                        {free.into_iter().enumerate().map(|(i, (value, text))| {
+                            let input_id = format!("ora-{i}");
+                            view! {
+                                <div class="form-check">
+                                    <input class="form-check-input" type="radio" id=input_id.clone() name="ora" value=value required />
+                                    <label class="form-check-label" for=input_id>{text}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="btn btn-primary">"Sposta e avvisa"</button>
+                </form>
+            }.into_any()
+        }}
+        <p class="mt-4"><a href=agenda_link(office_id, day) rel="external">"Torna all'agenda"</a></p>
     }
     .into_any()
 }
@@ -614,6 +725,96 @@ pub mod submit {
             }
             Err(None) => refuse("id", "Questo appuntamento è già stato annullato."),
             Err(Some(office)) => Err(refusal(state, &user, office).await),
+        }
+    }
+
+    /// The booking to move, with the free times of the day asked (today's too, for the desk).
+    pub async fn move_view(id: i64, giorno: Option<String>) -> Result<MoveView, AppError> {
+        let (_, user) = auth::signed_in()?;
+        let state = AppState::current();
+        let now = state.clock.now();
+        let today = now.with_timezone(&Rome).date_naive();
+        let desks = desks_of(&user);
+        let row: Option<(i64, String, DateTime<Utc>, String, String, String)> = on_db!(&state.db, pool => sqlx::query_as(
+            "SELECT b.office_id, o.slug, b.starts_at, b.code, b.given_name, b.family_name
+               FROM bookings b JOIN offices o ON o.id = b.office_id
+              WHERE b.id = $1 AND b.status = 'confermata'",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?);
+        let Some((office, slug, starts_at, code, given, family)) = row else {
+            return Err(AppError::NotFound);
+        };
+        if !desks.contains(&office) {
+            return Err(refusal(&state, &user, office).await);
+        }
+        let day = giorno
+            .as_deref()
+            .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
+            .unwrap_or_else(|| starts_at.with_timezone(&Rome).date_naive());
+        let free = match crate::booking::desk::calendar(&state, &slug, today).await? {
+            Some(calendar) => crate::booking::flow::free_slots(&state, &calendar, day).await?,
+            None => Vec::new(),
+        };
+        crate::audit::record_alone(
+            &state.db,
+            &state.audit_key,
+            now,
+            &Entry::new(user.actor(), "agenda.sposta_vista").records("prenotazione", [id]),
+        )
+        .await?;
+        let local = starts_at.with_timezone(&Rome);
+        Ok(MoveView {
+            id,
+            office_id: office,
+            name: format!("{given} {family}"),
+            code,
+            now: format!("{}, {}", long_date(local.date_naive()), clock(local.time())),
+            day,
+            day_text: long_date(day),
+            free: free
+                .into_iter()
+                .map(|slot| {
+                    (
+                        slot.starts.format("%H:%M").to_string(),
+                        format!("dalle {} alle {}", clock(slot.starts), clock(slot.ends)),
+                    )
+                })
+                .collect(),
+        })
+    }
+
+    /// Moves the booking for a caller (see `booking::desk::move_for_caller`), with its audit row.
+    pub async fn move_booking(state: &AppState, form: DeskMoveForm) -> Result<FormOutcome, AppError> {
+        use crate::booking::desk::{move_for_caller, Moved};
+        let (_, user) = auth::signed_in()?;
+        let day = NaiveDate::parse_from_str(form.giorno.trim(), "%Y-%m-%d").ok();
+        let time = chrono::NaiveTime::parse_from_str(form.ora.trim(), "%H:%M").ok();
+        let (Some(day), Some(time)) = (day, time) else {
+            return refuse("ora", "Scegli uno degli orari liberi.");
+        };
+        let desks = desks_of(&user);
+        match move_for_caller(state, &desks, form.id, day, time).await? {
+            Moved::Done(office) => {
+                crate::audit::record_alone(
+                    &state.db,
+                    &state.audit_key,
+                    state.clock.now(),
+                    &Entry::new(user.actor(), "agenda.sposta").records("prenotazione", [form.id]),
+                )
+                .await?;
+                Ok(FormOutcome::Done {
+                    next: format!("{}&fatto=spostata", agenda_link(office, day)),
+                })
+            }
+            Moved::NotOffered => refuse("ora", "Questo orario non è disponibile: scegline uno dell'elenco."),
+            Moved::Full => refuse(
+                "ora",
+                "Questo orario è stato appena preso da un'altra persona: scegline un altro.",
+            ),
+            Moved::Gone => refuse("ora", "L'appuntamento è stato annullato nel frattempo."),
+            Moved::OtherOffice(office) => Err(refusal(state, &user, office).await),
         }
     }
 }

@@ -58,6 +58,7 @@ pub const FEEDBACK_PATH: &str = "/operatori/valutazioni";
 pub const AGENDA_PATH: &str = "/operatori/agenda";
 pub const AGENDA_STATE_PATH: &str = "/operatori/agenda/stato";
 pub const AGENDA_CANCEL_PATH: &str = "/operatori/agenda/annulla";
+pub const AGENDA_MOVE_PATH: &str = "/operatori/agenda/sposta";
 pub const OFFICES_PATH: &str = "/operatori/sedi";
 pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
 pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";

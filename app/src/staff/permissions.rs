@@ -192,6 +192,8 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/agenda/stato", Permission::RunAgenda),
     ("/operatori/agenda/annulla", Permission::RunAgenda),
     ("/api/operatori/agenda", Permission::RunAgenda),
+    ("/operatori/agenda/sposta", Permission::RunAgenda),
+    ("/api/operatori/agenda/sposta", Permission::RunAgenda),
     ("/operatori/richieste", Permission::Triage),
     ("/operatori/richieste/nuova", Permission::Triage),
     ("/operatori/richieste/solo-informazioni", Permission::Triage),

@@ -320,7 +320,7 @@ fn NewRequestBody(view: NewRequestView) -> impl IntoView {
                 <fieldset class="mb-4">
                     <legend class="h5">"La famiglia"</legend>
                     <ChoiceField form name="comune" label="Comune di residenza della famiglia" options=comuni required=true />
-                    <p class="form-text">"Scrivi le persone della famiglia che la richiesta riguarda, almeno un figlio o una figlia. Se una persona è già conosciuta dal servizio, te la mostriamo perché tu confermi che è lei."</p>
+                    <p class="form-text">"Scrivi le persone della famiglia che la richiesta riguarda, almeno un figlio o una figlia: per ognuna servono nome, cognome e data di nascita; le righe lasciate vuote non contano. Se una persona è già conosciuta dal servizio, te la mostriamo perché tu confermi che è lei."</p>
                     {(0..PERSON_ROWS).map(|row| view! { <PersonRow form row /> }).collect_view()}
                 </fieldset>
                 <fieldset class="mb-4">

@@ -188,3 +188,47 @@ on_both_databases! {
         assert!(agenda.contains("Mario Bianchi") && agenda.contains("prenotato al telefono"));
     }
 }
+
+on_both_databases! {
+    /// The desk moves an appointment for a caller: today's free times are offered, a full slot is
+    /// refused by the database, and the citizen gets the new time with a new private link.
+    async fn the_desk_moves_an_appointment_for_a_caller(app: TestApp) {
+        let id = booking(&app, "SPOSTA01", "2026-03-03T08:30:00Z", Some("anna@example.it"), None).await;
+        // Tuesday 10:00 (Rome) is full: two people already booked it.
+        booking(&app, "PIENO001", "2026-03-03T09:00:00Z", Some("bruno@example.it"), None).await;
+        booking(&app, "PIENO002", "2026-03-03T09:00:00Z", Some("carla@example.it"), None).await;
+        let desk = demo_browser(&app, "sportello").await;
+        let agenda = app.get_as(&desk, "/operatori/agenda?giorno=2026-03-03").await.text().await.unwrap();
+        assert!(agenda.contains(&format!("/operatori/agenda/sposta?id={id}")));
+        let today = app.get_as(&desk, &format!("/operatori/agenda/sposta?id={id}&giorno=2026-03-02")).await.text().await.unwrap();
+        assert!(today.contains("dalle 14:30 alle 15:00"), "the desk is offered today's times: {today}");
+
+        let send = |day: &'static str, time: &'static str| {
+            let desk = desk.clone();
+            let app = &app;
+            async move {
+                app.post_form_as(&desk, "/operatori/agenda/sposta", &[("id", &id.to_string()), ("giorno", day), ("ora", time)]).await
+            }
+        };
+        let full = send("2026-03-03", "10:00").await;
+        assert_eq!(full.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(full.text().await.unwrap().contains("appena preso"));
+        let closed = send("2026-03-07", "10:00").await;
+        assert!(closed.text().await.unwrap().contains("non è disponibile"), "Saturday is closed");
+
+        let old_hash: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT manage_token_hash FROM bookings WHERE id = $1")
+            .bind(id).fetch_one(pool).await.unwrap());
+        let moved = send("2026-03-02", "14:30").await;
+        assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+        assert!(location(&moved).ends_with("&fatto=spostata"));
+        let (starts, hash): (chrono::DateTime<chrono::Utc>, String) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT starts_at, manage_token_hash FROM bookings WHERE id = $1").bind(id).fetch_one(pool).await.unwrap());
+        assert_eq!(starts.to_rfc3339(), "2026-03-02T13:30:00+00:00");
+        assert_ne!(hash, old_hash, "the old private link stops working");
+        let email = app.wait_for_emails(1).await.remove(0).replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        assert!(email.contains("luned=C3=AC 2 marzo 2026") || email.contains("lunedì 2 marzo 2026"), "{email}");
+        let start = email.find("/prenota/gestisci?t=").expect("a new private link");
+        let link: String = email[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        assert!(app.get(&link).await.text().await.unwrap().contains("dalle 14:30"), "the new link opens the booking");
+    }
+}

@@ -358,6 +358,8 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/agenda/stato", ['S', 'Y', 'N', 'N', 'N']),
     ("POST", "/operatori/agenda/annulla", ['S', 'Y', 'N', 'N', 'N']),
     ("POST", "/api/operatori/agenda", ['S', 'Y', 'N', 'N', 'N']),
+    ("GET", "/operatori/agenda/sposta", ['S', 'Y', 'N', 'N', 'N']),
+    ("POST", "/api/operatori/agenda/sposta", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/richieste", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/richieste/nuova", ['S', 'Y', 'N', 'N', 'N']),
     (
