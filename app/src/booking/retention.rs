@@ -16,9 +16,10 @@ pub struct Erased {
 }
 
 /// Erases, as of `now`: the personal data of bookings cancelled, or ended, more than
-/// `retention_days` ago (every past booking leads nowhere until the front desk records requests;
-/// then those that led to one will be kept with their case); drafts a day after they expired; sent
-/// emails (their addresses) after the same period. Idempotent, and safe with several servers.
+/// `retention_days` ago — no-shows and information-only interviews included, but not an interview
+/// that led to a request (its family is then followed, and kept with the case); drafts a day after
+/// they expired; sent emails (their addresses) after the same period. Idempotent, and safe with
+/// several servers.
 pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> Result<Erased, sqlx::Error> {
     let before = now - Duration::days(i64::from(retention_days));
     on_db!(db, pool => {
@@ -26,9 +27,10 @@ pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> 
         let bookings = sqlx::query(
             "UPDATE bookings
                 SET given_name = '', family_name = '', email = NULL, phone = NULL, codice_fiscale = NULL,
-                    accessibility_needs = '', about = '', cancel_reason = NULL, erased_at = $1
+                    accessibility_needs = '', about = '', cancel_reason = NULL, outcome_note = NULL, erased_at = $1
               WHERE erased_at IS NULL
-                AND ((status = 'annullata' AND cancelled_at < $2) OR (status = 'confermata' AND ends_at < $2))",
+                AND ((status = 'annullata' AND cancelled_at < $2)
+                     OR (status = 'confermata' AND ends_at < $2 AND outcome IS DISTINCT FROM 'presa_in_carico'))",
         )
         .bind(now)
         .bind(before)

@@ -437,6 +437,10 @@ on_both_databases! {
         assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &cancelled)]).await.status(), 303);
         let kept = draft_for(&app, "Bruno", "10:00").await;
         assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&kept))]).await.status(), 303);
+        // An interview that led to a request is kept with it.
+        let followed = draft_for(&app, "Carla", "10:30").await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&followed))]).await.status(), 303);
+        app.execute("UPDATE bookings SET outcome = 'presa_in_carico' WHERE given_name = 'Carla'").await;
 
         // 89 days later nothing is erased; 91 days after the appointment, both are.
         let erase = |now| app::booking::retention::erase_expired(&app.db, now, 90);
@@ -447,9 +451,11 @@ on_both_databases! {
         assert_eq!(erased.bookings, 2);
         assert_eq!(app.count("booking_drafts").await, 0, "the drafts with the typed details are gone too");
         let left: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM bookings WHERE given_name <> '' OR email IS NOT NULL OR about <> ''").fetch_one(pool).await.unwrap());
+            "SELECT COUNT(*) FROM bookings WHERE (given_name <> '' OR email IS NOT NULL OR about <> '') AND given_name <> 'Carla'")
+            .fetch_one(pool).await.unwrap());
         assert_eq!(left, 0);
-        assert_eq!(app.count("bookings").await, 2, "the rows stay, emptied, for the counts");
+        assert_eq!(app.count("bookings WHERE given_name = 'Carla'").await, 1, "the interview that led to a request stays");
+        assert_eq!(app.count("bookings").await, 3, "the rows stay, emptied, for the counts");
         // Running again changes nothing.
         assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
     }
