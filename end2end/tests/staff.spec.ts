@@ -185,6 +185,7 @@ test('the front desk registers a spontaneous request and moves it to the right u
   await expectAccessible(page);
 
   // A mistake first: no unit chosen. Nothing typed is lost.
+  await page.getByLabel('Comune di residenza della famiglia').selectOption({ label: 'Cinisello Balsamo' });
   const parent = page.getByRole('group', { name: 'Persona 1' });
   await parent.getByLabel(/^Ruolo/).selectOption({ label: 'Genitore' });
   await parent.getByLabel(/^Nome/).fill('Giulia');
