@@ -24,6 +24,7 @@ pub mod mail;
 pub mod not_found;
 pub mod opening;
 pub mod organisation;
+pub mod queues;
 pub mod staff;
 pub mod triage;
 pub mod validation;
@@ -46,6 +47,7 @@ use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
+use queues::QueuePage;
 use staff::agenda::{AgendaMovePage, AgendaPage};
 use staff::audit_page::AuditPage;
 use staff::catalogue_editor::CatalogueEditorPage;
@@ -119,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/utenti") view=UsersPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda") view=AgendaPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/coda") view=QueuePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda/sposta") view=AgendaMovePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />

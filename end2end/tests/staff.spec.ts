@@ -215,3 +215,13 @@ test('the front desk registers a spontaneous request and moves it to the right u
   await expect(page.getByText(/Motivo: Il bisogno è soprattutto economico/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a social worker opens the unit queue', async ({ page }) => {
+  await signIn(page, 'assistente', 'prova-assistente-2026');
+  await page.getByRole('link', { name: "Coda dell'unità" }).first().click();
+  await expect(page.getByRole('heading', { name: 'Coda: Servizio Minori e Famiglia' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Prendi il prossimo' }).click();
+  await expect(page.getByText(/Non ci sono richieste in attesa|Hai preso in carico la richiesta/)).toBeVisible();
+  await expectAccessible(page);
+});

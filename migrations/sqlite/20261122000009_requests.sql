@@ -53,10 +53,13 @@ CREATE TABLE requests (
     urgency          TEXT NOT NULL CHECK (urgency IN ('ordinaria', 'prioritaria', 'urgente')),
     unit_id          INTEGER NOT NULL REFERENCES units (id),
     state            TEXT NOT NULL CHECK (state IN ('in_coda', 'assegnata', 'chiusa')),
+    -- The queue's order: urgent first (0), then prioritaria (1), then ordinaria (2).
+    urgency_rank     INTEGER GENERATED ALWAYS AS (CASE urgency WHEN 'urgente' THEN 0 WHEN 'prioritaria' THEN 1 ELSE 2 END) STORED,
     -- Set when the family already had an open case in the unit: the request went straight to
     -- that case's responsible worker, flagged as new.
     case_id          INTEGER REFERENCES cases (id),
     assigned_to      INTEGER REFERENCES staff_users (id),
+    assigned_at      TEXT,
     flagged_new      BOOLEAN NOT NULL DEFAULT FALSE,
     notes            TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
     referrer_kind    TEXT CHECK (referrer_kind IN ('scuola', 'pediatra', 'ospedale', 'ats', 'altro_servizio')),
@@ -77,7 +80,7 @@ CREATE TABLE requests (
                                   AND court_request IS NOT NULL AND report_due_on IS NOT NULL))
 );
 -- A unit's queue: its waiting requests by urgency, then age.
-CREATE INDEX requests_queue ON requests (unit_id, state, urgency, created_at);
+CREATE INDEX requests_queue ON requests (unit_id, state, urgency_rank, created_at, id);
 CREATE INDEX requests_by_office ON requests (office_id, created_at);
 
 CREATE TABLE request_persons (

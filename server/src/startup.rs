@@ -347,6 +347,8 @@ const OWN_ROUTES: &[&str] = &[
     app::staff::AGENDA_CANCEL_PATH,
     app::triage::INFO_ONLY_PATH,
     app::triage::REROUTE_PATH,
+    app::queues::CLAIM_PATH,
+    app::queues::CLAIM_NEXT_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -629,6 +631,22 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::triage::REROUTE_PATH,
                 app::triage::detail_page,
                 |state: AppState, form| async move { app::triage::submit::reroute(&state, form).await },
+            ),
+        )
+        .route(
+            app::queues::CLAIM_PATH,
+            forms::no_js_form_on_page(
+                app::queues::CLAIM_PATH,
+                app::queues::queue_page,
+                |state: AppState, form| async move { app::queues::submit::claim(&state, form).await },
+            ),
+        )
+        .route(
+            app::queues::CLAIM_NEXT_PATH,
+            forms::no_js_form_on_page(
+                app::queues::CLAIM_NEXT_PATH,
+                app::queues::queue_page,
+                |state: AppState, form| async move { app::queues::submit::claim_next(&state, form).await },
             ),
         )
         .route(

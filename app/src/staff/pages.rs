@@ -121,6 +121,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         "Le richieste registrate dalla sede, il loro stato, e le nuove senza appuntamento.",
     ),
     (
+        Permission::WorkQueue,
+        crate::queues::QUEUE_PATH,
+        "Coda dell'unità",
+        "Le richieste in attesa, dalla più urgente: prendile in carico.",
+    ),
+    (
         Permission::ReadMailProblems,
         MAIL_PATH,
         "Email non recapitate",

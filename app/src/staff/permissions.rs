@@ -76,6 +76,8 @@ pub enum Permission {
     /// The interview's outcome, requests without appointment, routing and re-routing, and their
     /// state afterwards (never the case file).
     Triage,
+    /// The queue of one's own units, and taking requests in charge from it.
+    WorkQueue,
     /// Emails that could not be delivered (recipient addresses are personal data).
     ReadMailProblems,
 }
@@ -90,6 +92,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
     ),
     (Permission::RunAgenda, &[Sportello]),
     (Permission::Triage, &[Sportello]),
+    (Permission::WorkQueue, &[AssistenteSociale, Coordinatore]),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
     (Permission::ManageRegisters, &[Amministratore]),
@@ -202,6 +205,10 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/api/operatori/richieste", Permission::Triage),
     ("/api/operatori/richieste/nuova", Permission::Triage),
     ("/api/operatori/richieste/dettaglio", Permission::Triage),
+    ("/operatori/coda", Permission::WorkQueue),
+    ("/operatori/coda/prendi", Permission::WorkQueue),
+    ("/operatori/coda/prossimo", Permission::WorkQueue),
+    ("/api/operatori/coda", Permission::WorkQueue),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

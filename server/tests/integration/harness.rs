@@ -387,3 +387,66 @@ fn replaces_the_database_of_a_postgres_url() {
     );
     assert_eq!(with_database("postgres://u@h", "t1"), "postgres://u@h/t1");
 }
+
+/// The real server binary, started as a process of its own on the test's database; stopped when
+/// dropped. Its clock is the real one.
+pub struct ServerProcess {
+    child: std::process::Child,
+    pub address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl ServerProcess {
+    pub fn start(app: &TestApp) -> Self {
+        use std::io::BufRead;
+        let url = match &app.settings.database {
+            server::config::DatabaseLocation::Sqlite { url } | server::config::DatabaseLocation::Postgres { url } => {
+                url.clone()
+            }
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", url)
+            .env("SPORTELLO_LISTEN", "127.0.0.1:0")
+            .env("SPORTELLO_DATA_DIR", dir.path())
+            .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")
+            .env("SPORTELLO_MAX_BOOKINGS_PER_CONTACT", "1000")
+            .env("RUST_LOG", "info")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("the server binary starts");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut address = None;
+        for line in lines.by_ref().map_while(Result::ok) {
+            if let Some(at) = line.find("serving at ") {
+                address = line[at + "serving at ".len()..]
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_owned);
+                break;
+            }
+        }
+        // Keep reading its log, or a full pipe would stop the process.
+        std::thread::spawn(move || lines.for_each(drop));
+        let Some(address) = address else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the server process did not say where it serves");
+        };
+        Self {
+            child,
+            address,
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -16,6 +16,7 @@ mod opening;
 mod outbox;
 mod pages;
 mod protection;
+mod queues;
 mod registers;
 mod smtp;
 mod staff;

@@ -1,0 +1,217 @@
+//! The units' queues: routed requests wait here, most urgent first and then longest-waiting,
+//! until a social worker of the unit takes one in charge ("Prendi in carico") or asks for the next
+//! ("Prendi il prossimo"). Taking one opens the family's case in the unit (or joins the open one)
+//! and makes the worker its operatore di riferimento.
+//!
+//! Exactly one worker wins a request, however many click at once: the claim is one conditional
+//! update in the database (`… WHERE state = 'in_coda'`), never a read followed by a write.
+//!
+//! The queue shows minimal fields — need, urgency, wait, comune, origin, a court's deadline — and
+//! no names: only the case team opens the family's file.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::forms::use_submitted;
+use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+
+#[cfg(feature = "ssr")]
+pub mod submit;
+
+pub const QUEUE_PATH: &str = "/operatori/coda";
+pub const CLAIM_PATH: &str = "/operatori/coda/prendi";
+pub const CLAIM_NEXT_PATH: &str = "/operatori/coda/prossimo";
+
+/// The most a queue page shows; the next page starts after its last row (the page's cost does
+/// not grow with the queue).
+pub const PAGE_SIZE: i64 = 25;
+
+/// The queue a claim came from, shown again when the claim is refused.
+pub fn queue_page(values: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    let unit = values.get("unita").map_or("", String::as_str);
+    Some(format!("{QUEUE_PATH}?unita={}", crate::booking::urlencoding(unit)))
+}
+
+/// One waiting request, as the unit's members see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueLine {
+    pub id: i64,
+    pub urgency: String,
+    pub urgent: bool,
+    pub topic: String,
+    pub comune: String,
+    pub origin: String,
+    /// A court's report deadline.
+    pub deadline: Option<String>,
+    /// "da 3 giorni".
+    pub waiting: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueView {
+    /// The units the person works in, as (id, name).
+    pub units: Vec<(i64, String)>,
+    pub unit_id: i64,
+    pub unit_name: String,
+    pub lines: Vec<QueueLine>,
+    /// The address of the next page, when there is one.
+    pub next_page: Option<String>,
+    pub filters: QueueFilters,
+}
+
+/// What the queue is narrowed to (all optional).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueFilters {
+    pub urgenza: Option<String>,
+    pub origine: Option<String>,
+    pub dopo: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClaimForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub unita: String,
+}
+
+// JSON, not a form encoding: the filters are an optional nested part.
+#[server(prefix = "/api", endpoint = "operatori/coda", input = leptos::server_fn::codec::Json)]
+pub async fn load_queue(unita: Option<i64>, filters: QueueFilters) -> Result<Option<QueueView>, AppError> {
+    submit::view(unita, filters).await
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    view! { <StaffOnly title="Coda dell'unità" signed_in=|me| view! { <StaffBar me /> <Queue /> } /> }
+}
+
+#[component]
+fn Queue() -> impl IntoView {
+    let (unit, filters, taken) = use_query_map().with_untracked(|q| {
+        let text = |name: &str| q.get(name).filter(|v| !v.is_empty());
+        (
+            q.get("unita").and_then(|u| u.parse::<i64>().ok()),
+            QueueFilters {
+                urgenza: text("urgenza"),
+                origine: text("origine"),
+                dopo: text("dopo"),
+            },
+            q.get("presa").and_then(|id| id.parse::<i64>().ok()),
+        )
+    });
+    let data = Resource::new(
+        move || (unit, filters.clone()),
+        |(unit, filters)| load_queue(unit, filters),
+    );
+    let problem = [CLAIM_PATH, CLAIM_NEXT_PATH].into_iter().find_map(|path| {
+        let submitted = use_submitted(path);
+        let first = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
+        first.or(submitted.problem)
+    });
+    view! {
+        <div class="container">
+            {taken.map(|id| view! {
+                <p class="alert alert-success" role="status">{format!("Hai preso in carico la richiesta n. {id}: ora sei l'operatore di riferimento della famiglia.")}</p>
+            })}
+            {problem.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
+            <Loaded data body=|view| match view {
+                Some(view) => view! { <QueueBody view /> }.into_any(),
+                None => view! { <h1>"Coda dell'unità"</h1> <p>"Non lavori in nessuna unità."</p> }.into_any(),
+            } />
+        </div>
+    }
+}
+
+#[component]
+fn QueueBody(view: QueueView) -> impl IntoView {
+    let QueueView {
+        units,
+        unit_id,
+        unit_name,
+        lines,
+        next_page,
+        filters,
+    } = view;
+    let unit = unit_id.to_string();
+    let empty = lines.is_empty();
+    view! {
+        <h1>{format!("Coda: {unit_name}")}</h1>
+        {(units.len() > 1).then(|| view! {
+            <nav aria-label="Unità">
+                <ul class="list-inline">
+                    {units.into_iter().map(|(id, name)| view! {
+                        <li class="list-inline-item">
+                            <a href=format!("{QUEUE_PATH}?unita={id}") rel="external" aria-current=(id == unit_id).then_some("page")>{name}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        })}
+        <form method="post" action=CLAIM_NEXT_PATH class="mb-3">
+            <input type="hidden" name="unita" value=unit.clone() />
+            <button type="submit" class="btn btn-primary">"Prendi il prossimo"</button>
+            <span class="ms-2 small">"La richiesta più urgente che aspetta da più tempo."</span>
+        </form>
+        <form method="get" action=QUEUE_PATH class="row g-2 align-items-end mb-3">
+            <input type="hidden" name="unita" value=unit.clone() />
+            <div class="col-auto">
+                <label class="form-label" for="filtro-urgenza">"Urgenza"</label>
+                <select class="form-select" id="filtro-urgenza" name="urgenza">
+                    <option value="" selected=filters.urgenza.is_none()>"Tutte"</option>
+                    {crate::triage::URGENCIES.iter().map(|(key, label)| view! {
+                        <option value=*key selected=filters.urgenza.as_deref() == Some(*key)>{*label}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="col-auto">
+                <label class="form-label" for="filtro-origine">"Origine"</label>
+                <select class="form-select" id="filtro-origine" name="origine">
+                    <option value="" selected=filters.origine.is_none()>"Tutte"</option>
+                    {crate::triage::Origin::ALL.iter().map(|origin| view! {
+                        <option value=origin.key() selected=filters.origine.as_deref() == Some(origin.key())>{origin.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="col-auto"><button type="submit" class="btn btn-outline-primary">"Filtra"</button></div>
+        </form>
+        {if empty {
+            view! { <p>"Nessuna richiesta in attesa."</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-responsive">
+                    <table class="table">
+                        <caption>"Richieste in attesa, dalla più urgente e dalla più vecchia"</caption>
+                        <thead><tr><th scope="col">"N."</th><th scope="col">"Urgenza"</th><th scope="col">"Bisogno"</th><th scope="col">"Comune"</th><th scope="col">"Origine"</th><th scope="col">"In attesa"</th><th scope="col">"Azioni"</th></tr></thead>
+                        <tbody>
+                            {lines.into_iter().map(|line| {
+                                let id = line.id.to_string();
+                                view! {
+                                    <tr class:table-danger=line.urgent>
+                                        <td>{line.id}</td>
+                                        <td>{line.urgency}</td>
+                                        <td>{line.topic}</td>
+                                        <td>{line.comune}</td>
+                                        <td>{line.origin}{line.deadline.map(|d| view! { <br /><strong>{format!("Relazione entro il {d}")}</strong> })}</td>
+                                        <td>{line.waiting}</td>
+                                        <td>
+                                            <form method="post" action=CLAIM_PATH>
+                                                <input type="hidden" name="id" value=id.clone() />
+                                                <input type="hidden" name="unita" value=unit.clone() />
+                                                <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("Prendi in carico la richiesta n. {id}")>"Prendi in carico"</button>
+                                            </form>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }.into_any()
+        }}
+        {next_page.map(|href| view! { <p><a href=href rel="external">"Richieste successive"</a></p> })}
+    }
+    .into_any()
+}
