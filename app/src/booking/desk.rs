@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use super::store::{self, OfficeCalendar};
 use crate::error::AppError;
 use crate::on_db;
-use crate::staff::permissions::Role;
 use crate::state::AppState;
 
 /// The staff id of the front-desk operator of office `office_slug` making this request, if it is
@@ -17,12 +16,7 @@ pub async fn operator_for(state: &AppState, office_slug: &str) -> Result<Option<
     let Some(user) = crate::staff::auth::current().and_then(|staff| staff.user) else {
         return Ok(None);
     };
-    let desks: Vec<i64> = user
-        .roles
-        .iter()
-        .filter(|grant| grant.role == Role::Sportello)
-        .filter_map(|grant| grant.office_id)
-        .collect();
+    let desks = user.desks();
     if desks.is_empty() {
         return Ok(None);
     }

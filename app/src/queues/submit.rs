@@ -3,41 +3,18 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
-use crate::audit::{Entry, Outcome};
+use crate::audit::Entry;
 use crate::dates::long_date;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::staff::accounts::StaffUser;
 use crate::staff::auth;
-use crate::staff::permissions::Role;
 use crate::state::AppState;
 use crate::triage::{urgency_label, Origin};
 
-/// The units `user` works in (as social worker or coordinator).
-fn units_of(user: &StaffUser) -> Vec<i64> {
-    let mut units: Vec<i64> = user
-        .roles
-        .iter()
-        .filter(|grant| matches!(grant.role, Role::AssistenteSociale | Role::Coordinatore))
-        .filter_map(|grant| grant.unit_id)
-        .collect();
-    units.sort_unstable();
-    units.dedup();
-    units
-}
-
-/// Records a refused access to a unit's queue, marks the response 403, gives the error.
+/// Refuses another unit's queue, and records it.
 async fn refusal(state: &AppState, user: &StaffUser, unit: i64) -> AppError {
-    let entry = Entry::new(user.actor(), "coda.accesso")
-        .records("unita", [unit])
-        .outcome(Outcome::Denied);
-    if let Err(error) = crate::audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
-        return error.into();
-    }
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
-    AppError::Forbidden
+    auth::refuse_record(state, user, "coda.accesso", "unita", unit).await
 }
 
 /// "da 3 giorni", "da 5 ore", "da pochi minuti".
@@ -83,7 +60,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
     let (_, user) = auth::signed_in()?;
     let state = AppState::current();
     let now = state.clock.now();
-    let units = units_of(&user);
+    let units = user.units();
     let Some(first) = units.first().copied() else {
         return Ok(None);
     };
@@ -239,7 +216,7 @@ async fn unit_of_form(state: &AppState, user: &StaffUser, raw: &str) -> Result<R
         errors.add("id", "La coda indicata non è valida: ricarica la pagina.");
         return Ok(Err(FormOutcome::Invalid(errors)));
     };
-    if units_of(user).contains(&unit) {
+    if user.units().contains(&unit) {
         Ok(Ok(unit))
     } else {
         Err(refusal(state, user, unit).await)

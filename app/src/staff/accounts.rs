@@ -53,6 +53,28 @@ impl StaffUser {
             .join(",")
     }
 
+    /// The offices this person holds the front-desk role for.
+    pub fn desks(&self) -> Vec<i64> {
+        self.roles
+            .iter()
+            .filter(|grant| grant.role == Role::Sportello)
+            .filter_map(|grant| grant.office_id)
+            .collect()
+    }
+
+    /// The units this person works in, as social worker or coordinator.
+    pub fn units(&self) -> Vec<i64> {
+        let mut units: Vec<i64> = self
+            .roles
+            .iter()
+            .filter(|grant| matches!(grant.role, Role::AssistenteSociale | Role::Coordinatore))
+            .filter_map(|grant| grant.unit_id)
+            .collect();
+        units.sort_unstable();
+        units.dedup();
+        units
+    }
+
     pub fn actor(&self) -> crate::audit::Actor {
         crate::audit::Actor {
             id: Some(self.id),

@@ -424,7 +424,7 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
-    use crate::audit::{Entry, Outcome};
+    use crate::audit::Entry;
     use crate::booking::details::language_label;
     use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS};
     use crate::booking::slots::utc_bounds;
@@ -433,7 +433,6 @@ pub mod submit {
     use crate::on_db;
     use crate::staff::accounts::StaffUser;
     use crate::staff::auth;
-    use crate::staff::permissions::Role;
     use crate::state::AppState;
 
     /// Why the desk cancelled (`bookings.cancel_reason` starts with it).
@@ -459,32 +458,14 @@ pub mod submit {
         topic: String,
     }
 
-    /// The offices `user` holds the front-desk role for.
-    fn desks_of(user: &StaffUser) -> Vec<i64> {
-        user.roles
-            .iter()
-            .filter(|grant| grant.role == Role::Sportello)
-            .filter_map(|grant| grant.office_id)
-            .collect()
-    }
-
     fn day_of(raw: Option<&str>, today: NaiveDate) -> NaiveDate {
         raw.and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
             .unwrap_or(today)
     }
 
-    /// Records a refused access to `office`, marks the response 403 and gives the error to return.
+    /// Refuses another office's agenda or appointment, and records it.
     async fn refusal(state: &AppState, user: &StaffUser, office: i64) -> AppError {
-        let entry = Entry::new(user.actor(), "agenda.vista")
-            .records("sede", [office])
-            .outcome(Outcome::Denied);
-        if let Err(error) = crate::audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
-            return error.into();
-        }
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(http::StatusCode::FORBIDDEN);
-        }
-        AppError::Forbidden
+        auth::refuse_record(state, user, "agenda.vista", "sede", office).await
     }
 
     pub async fn view(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
@@ -492,7 +473,7 @@ pub mod submit {
         let state = AppState::current();
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
-        let desks = desks_of(&user);
+        let desks = user.desks();
         let Some(first) = desks.first().copied() else {
             return Ok(None);
         };
@@ -607,7 +588,7 @@ pub mod submit {
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
         let (_, end_of_today) = utc_bounds(today, today + Duration::days(1));
-        let desks = desks_of(&user);
+        let desks = user.desks();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let changed = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
@@ -668,7 +649,7 @@ pub mod submit {
             );
         }
         let now = state.clock.now();
-        let desks = desks_of(&user);
+        let desks = user.desks();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let outcome: Result<u64, Option<i64>> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
@@ -734,7 +715,7 @@ pub mod submit {
         let state = AppState::current();
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
-        let desks = desks_of(&user);
+        let desks = user.desks();
         let row: Option<(i64, String, DateTime<Utc>, String, String, String)> = on_db!(&state.db, pool => sqlx::query_as(
             "SELECT b.office_id, o.slug, b.starts_at, b.code, b.given_name, b.family_name
                FROM bookings b JOIN offices o ON o.id = b.office_id
@@ -794,7 +775,7 @@ pub mod submit {
         let (Some(day), Some(time)) = (day, time) else {
             return refuse("ora", "Scegli uno degli orari liberi.");
         };
-        let desks = desks_of(&user);
+        let desks = user.desks();
         match move_for_caller(state, &desks, form.id, day, time).await? {
             Moved::Done(office) => {
                 crate::audit::record_alone(

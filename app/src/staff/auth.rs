@@ -286,3 +286,25 @@ pub async fn sign_out(state: &AppState) -> Result<FormOutcome, AppError> {
         next: format!("{}?uscito=1", super::HOME_PATH),
     })
 }
+
+/// Refuses `user` a record of another office, unit or team (`kind`, `id`) that the role table
+/// lets them try: records the refusal as `action`, marks the response 403 when rendering, and
+/// gives the error to return.
+pub async fn refuse_record(
+    state: &AppState,
+    user: &StaffUser,
+    action: &'static str,
+    kind: &'static str,
+    id: i64,
+) -> AppError {
+    let entry = Entry::new(user.actor(), action)
+        .records(kind, [id])
+        .outcome(Outcome::Denied);
+    if let Err(error) = audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
+        return error.into();
+    }
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    AppError::Forbidden
+}

@@ -7,37 +7,18 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
-use crate::audit::{Entry, Outcome};
+use crate::audit::Entry;
 use crate::dates::{clock, day_and_month, long_date};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::staff::accounts::StaffUser;
 use crate::staff::auth;
-use crate::staff::permissions::Role;
 use crate::state::AppState;
 use crate::validation::{CodiceFiscale, PersonName};
 
-/// The offices `user` holds the front-desk role for.
-fn desks_of(user: &StaffUser) -> Vec<i64> {
-    user.roles
-        .iter()
-        .filter(|grant| grant.role == Role::Sportello)
-        .filter_map(|grant| grant.office_id)
-        .collect()
-}
-
-/// Records a refused access, marks the response 403 and gives the error to return.
+/// Refuses another office's appointment or request, and records it.
 async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
-    let entry = Entry::new(user.actor(), "richieste.accesso")
-        .records(kind, [id])
-        .outcome(Outcome::Denied);
-    if let Err(error) = crate::audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
-        return error.into();
-    }
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
-    AppError::Forbidden
+    auth::refuse_record(state, user, "richieste.accesso", kind, id).await
 }
 
 fn when(at: DateTime<Utc>) -> String {
@@ -78,7 +59,7 @@ pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result
     let (_, user) = auth::signed_in()?;
     let state = AppState::current();
     let now = state.clock.now();
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let origin = match booking {
         Some(_) => Origin::Appointment,
         None => origin
@@ -198,7 +179,7 @@ pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOut
         return Err(AppError::NotFound);
     };
     let now = state.clock.now();
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let outcome: Result<(i64, String), Option<i64>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -453,7 +434,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
         Ok(input) => input,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let saved: Result<i64, FieldErrors> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -678,7 +659,7 @@ pub async fn list() -> Result<Vec<RequestLine>, AppError> {
     let (_, user) = auth::signed_in()?;
     let state = AppState::current();
     let now = state.clock.now();
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let rows: Vec<ListRow> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -756,7 +737,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
     let (_, user) = auth::signed_in()?;
     let state = AppState::current();
     let now = state.clock.now();
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -895,7 +876,7 @@ pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome,
         return Ok(FormOutcome::Invalid(errors));
     };
     let now = state.clock.now();
-    let desks = desks_of(&user);
+    let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let moved: Result<bool, ()> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
