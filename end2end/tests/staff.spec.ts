@@ -225,3 +225,11 @@ test('a social worker opens the unit queue', async ({ page }) => {
   await expect(page.getByText(/Non ci sono richieste in attesa|Hai preso in carico la richiesta/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test('the coordinator sees the queue with the assigned requests', async ({ page }) => {
+  await signIn(page, 'coordinatrice', 'prova-coordinatrice-2026');
+  await page.getByRole('link', { name: "Coda dell'unità" }).first().click();
+  await expect(page.getByRole('heading', { name: 'Coda: Servizio Minori e Famiglia' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Richieste assegnate' })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -52,7 +52,8 @@ CREATE TABLE requests (
     topic_id         INTEGER NOT NULL REFERENCES booking_topics (id),
     urgency          TEXT NOT NULL CHECK (urgency IN ('ordinaria', 'prioritaria', 'urgente')),
     unit_id          INTEGER NOT NULL REFERENCES units (id),
-    state            TEXT NOT NULL CHECK (state IN ('in_coda', 'assegnata', 'chiusa')),
+    -- restituita: a coordinator sent it back to the front desk, which routes it again.
+    state            TEXT NOT NULL CHECK (state IN ('in_coda', 'assegnata', 'restituita', 'chiusa')),
     -- The queue's order: urgent first (0), then prioritaria (1), then ordinaria (2).
     urgency_rank     INTEGER GENERATED ALWAYS AS (CASE urgency WHEN 'urgente' THEN 0 WHEN 'prioritaria' THEN 1 ELSE 2 END) STORED,
     -- Set when the family already had an open case in the unit: the request went straight to
@@ -89,13 +90,14 @@ CREATE TABLE request_persons (
     PRIMARY KEY (request_id, person_id)
 );
 
--- What happened to a request, in order: created, re-routed (with the reason), assigned, closed.
+-- What happened to a request, in order: created, re-routed or returned to the desk (with the
+-- reason), assigned or reassigned (with the reason), closed.
 CREATE TABLE request_events (
     id           INTEGER PRIMARY KEY,
     request_id   INTEGER NOT NULL REFERENCES requests (id),
     at           TEXT NOT NULL,
     staff_id     INTEGER REFERENCES staff_users (id),
-    kind         TEXT NOT NULL CHECK (kind IN ('creata', 'reindirizzata', 'assegnata', 'chiusa')),
+    kind         TEXT NOT NULL CHECK (kind IN ('creata', 'reindirizzata', 'assegnata', 'riassegnata', 'restituita', 'chiusa')),
     from_unit_id INTEGER REFERENCES units (id),
     to_unit_id   INTEGER REFERENCES units (id),
     reason       TEXT

@@ -349,6 +349,8 @@ const OWN_ROUTES: &[&str] = &[
     app::triage::REROUTE_PATH,
     app::queues::CLAIM_PATH,
     app::queues::CLAIM_NEXT_PATH,
+    app::queues::ASSIGN_PATH,
+    app::queues::RETURN_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -639,6 +641,22 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::queues::CLAIM_PATH,
                 app::queues::queue_page,
                 |state: AppState, form| async move { app::queues::submit::claim(&state, form).await },
+            ),
+        )
+        .route(
+            app::queues::ASSIGN_PATH,
+            forms::no_js_form_on_page(
+                app::queues::ASSIGN_PATH,
+                app::queues::queue_page,
+                |state: AppState, form| async move { app::queues::submit::assign(&state, form).await },
+            ),
+        )
+        .route(
+            app::queues::RETURN_PATH,
+            forms::no_js_form_on_page(
+                app::queues::RETURN_PATH,
+                app::queues::queue_page,
+                |state: AppState, form| async move { app::queues::submit::give_back(&state, form).await },
             ),
         )
         .route(

@@ -23,6 +23,8 @@ pub mod submit;
 pub const QUEUE_PATH: &str = "/operatori/coda";
 pub const CLAIM_PATH: &str = "/operatori/coda/prendi";
 pub const CLAIM_NEXT_PATH: &str = "/operatori/coda/prossimo";
+pub const ASSIGN_PATH: &str = "/operatori/coda/assegna";
+pub const RETURN_PATH: &str = "/operatori/coda/restituisci";
 
 /// The most a queue page shows; the next page starts after its last row (the page's cost does
 /// not grow with the queue).
@@ -59,6 +61,54 @@ pub struct QueueView {
     /// The address of the next page, when there is one.
     pub next_page: Option<String>,
     pub filters: QueueFilters,
+    /// What only the unit's coordinator sees and does.
+    pub coordination: Option<Coordination>,
+}
+
+/// The coordinator's part of the queue page: who can be assigned, where a request can be
+/// returned, and the requests already assigned (to reassign them).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coordination {
+    /// The unit's workers, as (id, name).
+    pub workers: Vec<(String, String)>,
+    /// Where a wrongly routed request may go back: the front desk, or another unit.
+    pub destinations: Vec<(String, String)>,
+    pub assigned: Vec<AssignedLine>,
+}
+
+/// A request assigned to a worker of the unit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignedLine {
+    pub id: i64,
+    pub topic: String,
+    pub urgency: String,
+    pub worker: String,
+    pub since: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub unita: String,
+    #[serde(default)]
+    pub operatore: String,
+    #[serde(default)]
+    pub motivo: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReturnForm {
+    #[serde(default)]
+    pub id: i64,
+    #[serde(default)]
+    pub unita: String,
+    /// `sportello`, or the id of another unit.
+    #[serde(default)]
+    pub destinazione: String,
+    #[serde(default)]
+    pub motivo: String,
 }
 
 /// What the queue is narrowed to (all optional).
@@ -106,11 +156,13 @@ fn Queue() -> impl IntoView {
         move || (unit, filters.clone()),
         |(unit, filters)| load_queue(unit, filters),
     );
-    let problem = [CLAIM_PATH, CLAIM_NEXT_PATH].into_iter().find_map(|path| {
-        let submitted = use_submitted(path);
-        let first = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
-        first.or(submitted.problem)
-    });
+    let problem = [CLAIM_PATH, CLAIM_NEXT_PATH, ASSIGN_PATH, RETURN_PATH]
+        .into_iter()
+        .find_map(|path| {
+            let submitted = use_submitted(path);
+            let first = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
+            first.or(submitted.problem)
+        });
     view! {
         <div class="container">
             {taken.map(|id| view! {
@@ -134,7 +186,9 @@ fn QueueBody(view: QueueView) -> impl IntoView {
         lines,
         next_page,
         filters,
+        coordination,
     } = view;
+    let coordinating = coordination.clone();
     let unit = unit_id.to_string();
     let empty = lines.is_empty();
     view! {
@@ -202,6 +256,7 @@ fn QueueBody(view: QueueView) -> impl IntoView {
                                                 <input type="hidden" name="unita" value=unit.clone() />
                                                 <button type="submit" class="btn btn-sm btn-outline-primary" aria-label=format!("Prendi in carico la richiesta n. {id}")>"Prendi in carico"</button>
                                             </form>
+                                            {coordinating.clone().map(|c| view! { <CoordinatorActions id=line.id unit=unit.clone() coordination=c /> })}
                                         </td>
                                     </tr>
                                 }
@@ -212,6 +267,89 @@ fn QueueBody(view: QueueView) -> impl IntoView {
             }.into_any()
         }}
         {next_page.map(|href| view! { <p><a href=href rel="external">"Richieste successive"</a></p> })}
+        {coordination.map(|c| view! { <AssignedSection unit=unit.clone() coordination=c /> })}
+    }
+    .into_any()
+}
+
+/// A select with its visible label, for the coordinator's small forms (ids unique per row).
+#[component]
+fn Choice(id: String, name: &'static str, label: String, options: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <label class="form-label small mb-0" for=id.clone()>{label}</label>
+        <select class="form-select form-select-sm" id=id name=name required>
+            <option value="">"Scegli…"</option>
+            {options.into_iter().map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+        </select>
+    }
+}
+
+/// Assign a waiting request to a worker, or return it to the front desk or another unit.
+#[component]
+fn CoordinatorActions(id: i64, unit: String, coordination: Coordination) -> impl IntoView {
+    view! {
+        <details class="mt-1">
+            <summary>{format!("Assegna o restituisci la n. {id}")}</summary>
+            <form method="post" action=ASSIGN_PATH class="mt-1">
+                <input type="hidden" name="id" value=id.to_string() />
+                <input type="hidden" name="unita" value=unit.clone() />
+                <Choice id=format!("assegna-{id}") name="operatore" label=format!("Assegna la n. {id} a") options=coordination.workers />
+                <button type="submit" class="btn btn-sm btn-outline-primary mt-1">"Assegna"</button>
+            </form>
+            <form method="post" action=RETURN_PATH class="mt-2">
+                <input type="hidden" name="id" value=id.to_string() />
+                <input type="hidden" name="unita" value=unit />
+                <Choice id=format!("restituisci-{id}") name="destinazione" label=format!("Restituisci la n. {id} a") options=coordination.destinations />
+                <label class="form-label small mb-0" for=format!("motivo-restituzione-{id}")>"Motivo"</label>
+                <input class="form-control form-control-sm" id=format!("motivo-restituzione-{id}") name="motivo" maxlength="300" required />
+                <button type="submit" class="btn btn-sm btn-outline-danger mt-1">"Restituisci"</button>
+            </form>
+        </details>
+    }
+    .into_any()
+}
+
+/// The unit's requests already assigned, with who has them, to reassign them with a reason.
+#[component]
+fn AssignedSection(unit: String, coordination: Coordination) -> impl IntoView {
+    let Coordination { workers, assigned, .. } = coordination;
+    view! {
+        <section aria-labelledby="titolo-assegnate" class="mt-5">
+            <h2 id="titolo-assegnate">"Richieste assegnate"</h2>
+            {if assigned.is_empty() {
+                view! { <p>"Nessuna richiesta assegnata."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-responsive">
+                        <table class="table">
+                            <caption>"Richieste dell'unità assegnate a un operatore"</caption>
+                            <thead><tr><th scope="col">"N."</th><th scope="col">"Bisogno"</th><th scope="col">"Urgenza"</th><th scope="col">"Operatore"</th><th scope="col">"Assegnata"</th><th scope="col">"Riassegna"</th></tr></thead>
+                            <tbody>
+                                {assigned.into_iter().map(|line| view! {
+                                    <tr>
+                                        <td>{line.id}</td>
+                                        <td>{line.topic}</td>
+                                        <td>{line.urgency}</td>
+                                        <td>{line.worker}</td>
+                                        <td>{line.since}</td>
+                                        <td>
+                                            <form method="post" action=ASSIGN_PATH>
+                                                <input type="hidden" name="id" value=line.id.to_string() />
+                                                <input type="hidden" name="unita" value=unit.clone() />
+                                                <Choice id=format!("riassegna-{}", line.id) name="operatore" label=format!("Riassegna la n. {} a", line.id) options=workers.clone() />
+                                                <label class="form-label small mb-0" for=format!("motivo-{}", line.id)>"Motivo"</label>
+                                                <input class="form-control form-control-sm" id=format!("motivo-{}", line.id) name="motivo" maxlength="300" required />
+                                                <button type="submit" class="btn btn-sm btn-outline-primary mt-1">"Riassegna"</button>
+                                            </form>
+                                        </td>
+                                    </tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any()
+            }}
+        </section>
     }
     .into_any()
 }

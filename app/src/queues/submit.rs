@@ -56,6 +56,22 @@ struct Row {
     report_due_on: Option<chrono::NaiveDate>,
 }
 
+/// Whether `user` coordinates `unit`.
+fn coordinates(user: &StaffUser, unit: i64) -> bool {
+    user.roles
+        .iter()
+        .any(|grant| grant.role == crate::staff::permissions::Role::Coordinatore && grant.unit_id == Some(unit))
+}
+
+#[derive(sqlx::FromRow)]
+struct AssignedRow {
+    id: i64,
+    topic: String,
+    urgency: String,
+    worker: Option<String>,
+    assigned_at: Option<DateTime<Utc>>,
+}
+
 pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<QueueView>, AppError> {
     let (_, user) = auth::signed_in()?;
     let state = AppState::current();
@@ -78,7 +94,8 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
     // cursor, in queue order, one more than a page to know whether another follows.
     let (rank, at, id) = after.unwrap_or((-1, DateTime::<Utc>::UNIX_EPOCH, 0));
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-    let (names, mut rows) = on_db!(&state.db, pool => {
+    let coordinator = coordinates(&user, unit);
+    let (names, mut rows, coordination) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let names: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units ORDER BY position, name")
             .fetch_all(&mut *tx)
@@ -105,14 +122,60 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         .bind(PAGE_SIZE + 1)
         .fetch_all(&mut *tx)
         .await?;
-        crate::audit!(
-            &mut *tx,
-            &state.audit_key,
-            now,
-            Entry::new(user.actor(), "coda.vista").records("richiesta", rows.iter().take(PAGE_SIZE as usize).map(|r| r.id))
-        )?;
+        let coordination = if coordinator {
+            let workers: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT DISTINCT u.id, u.display_name FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+                  WHERE r.unit_id = $1 AND r.role IN ('assistente_sociale', 'coordinatore') AND NOT u.disabled
+                  ORDER BY u.display_name",
+            )
+            .bind(unit)
+            .fetch_all(&mut *tx)
+            .await?;
+            let assigned: Vec<AssignedRow> = sqlx::query_as(
+                "SELECT r.id, t.name AS topic, r.urgency, s.display_name AS worker, r.assigned_at
+                   FROM requests r JOIN booking_topics t ON t.id = r.topic_id LEFT JOIN staff_users s ON s.id = r.assigned_to
+                  WHERE r.unit_id = $1 AND r.state = 'assegnata'
+                  ORDER BY r.assigned_at DESC, r.id DESC LIMIT 100",
+            )
+            .bind(unit)
+            .fetch_all(&mut *tx)
+            .await?;
+            Some((workers, assigned))
+        } else {
+            None
+        };
+        let shown = rows.iter().take(PAGE_SIZE as usize).map(|r| r.id);
+        let shown: Vec<i64> = match &coordination {
+            Some((_, assigned)) => shown.chain(assigned.iter().map(|a| a.id)).collect(),
+            None => shown.collect(),
+        };
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.vista").records("richiesta", shown))?;
         tx.commit().await?;
-        (names, rows)
+        (names, rows, coordination)
+    });
+    let coordination = coordination.map(|(workers, assigned)| Coordination {
+        workers: workers.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
+        destinations: std::iter::once((
+            "sportello".to_owned(),
+            "Lo sportello (per un nuovo smistamento)".to_owned(),
+        ))
+        .chain(
+            names
+                .iter()
+                .filter(|(id, _)| *id != unit)
+                .map(|(id, name)| (id.to_string(), name.clone())),
+        )
+        .collect(),
+        assigned: assigned
+            .into_iter()
+            .map(|row| AssignedLine {
+                id: row.id,
+                topic: row.topic,
+                urgency: urgency_label(&row.urgency).to_owned(),
+                worker: row.worker.unwrap_or_default(),
+                since: row.assigned_at.map(|at| waited(at, now)).unwrap_or_default(),
+            })
+            .collect(),
     });
     let more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
@@ -157,6 +220,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             origine: origin,
             dopo: None,
         },
+        coordination,
     }))
 }
 
@@ -309,4 +373,188 @@ pub async fn claim_next(state: &AppState, form: ClaimForm) -> Result<FormOutcome
         }),
         None => refused("Non ci sono richieste in attesa in questa coda."),
     }
+}
+
+/// The unit the form names, if `user` coordinates it: `Ok(Err(answer))` when the form names
+/// none, a refusal (recorded) for a unit the person does not coordinate.
+async fn coordinated_unit(state: &AppState, user: &StaffUser, raw: &str) -> Result<Result<i64, FormOutcome>, AppError> {
+    let Ok(unit) = raw.trim().parse::<i64>() else {
+        let mut errors = FieldErrors::new();
+        errors.add("id", "La coda indicata non è valida: ricarica la pagina.");
+        return Ok(Err(FormOutcome::Invalid(errors)));
+    };
+    if coordinates(user, unit) {
+        Ok(Ok(unit))
+    } else {
+        Err(auth::refuse_record(state, user, "coda.coordina", "unita", unit).await)
+    }
+}
+
+fn reason_of(raw: &str) -> String {
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The coordinator assigns a waiting request to a worker of the unit, or reassigns an assigned
+/// one (then with a reason); the case follows its new worker; the history keeps both.
+pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let unit = match coordinated_unit(state, &user, &form.unita).await? {
+        Ok(unit) => unit,
+        Err(answer) => return Ok(answer),
+    };
+    let Ok(worker) = form.operatore.trim().parse::<i64>() else {
+        return refused("Scegli l'operatore a cui assegnare la richiesta.");
+    };
+    let reason = reason_of(&form.motivo);
+    if reason.chars().count() > 300 {
+        return refused("Il motivo può avere al massimo 300 caratteri.");
+    }
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome: Result<(), &str> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let current: Option<(String, Option<i64>)> = sqlx::query_as("SELECT state, assigned_to FROM requests WHERE id = $1 AND unit_id = $2")
+            .bind(form.id)
+            .bind(unit)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let works_here: Option<i64> = sqlx::query_scalar(
+            "SELECT u.id FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+              WHERE u.id = $1 AND r.unit_id = $2 AND r.role IN ('assistente_sociale', 'coordinatore') AND NOT u.disabled
+              LIMIT 1",
+        )
+        .bind(worker)
+        .bind(unit)
+        .fetch_optional(&mut *tx)
+        .await?;
+        match (current, works_here) {
+            (_, None) => {
+                tx.rollback().await?;
+                Err("L'operatore scelto non lavora in questa unità.")
+            }
+            (Some((state_key, _)), Some(_)) if state_key == "in_coda" => {
+                // The same conditional update as a claim: a worker taking it meanwhile wins.
+                let won = sqlx::query(
+                    "UPDATE requests SET state = 'assegnata', assigned_to = $1, assigned_at = $2
+                      WHERE id = $3 AND unit_id = $4 AND state = 'in_coda'",
+                )
+                .bind(worker).bind(now).bind(form.id).bind(unit)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if won {
+                    take_into_case!(tx, now, worker, form.id);
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.assegna").records("richiesta", [form.id]))?;
+                    tx.commit().await?;
+                    Ok(())
+                } else {
+                    tx.rollback().await?;
+                    Err(TAKEN)
+                }
+            }
+            (Some((state_key, Some(previous))), Some(_)) if state_key == "assegnata" => {
+                if reason.is_empty() {
+                    tx.rollback().await?;
+                    Err("Scrivi perché la richiesta cambia operatore: il motivo resta nella storia.")
+                } else if previous == worker {
+                    tx.rollback().await?;
+                    Err("La richiesta è già di questo operatore.")
+                } else {
+                    sqlx::query("UPDATE requests SET assigned_to = $1, assigned_at = $2 WHERE id = $3 AND assigned_to = $4 AND state = 'assegnata'")
+                        .bind(worker).bind(now).bind(form.id).bind(previous)
+                        .execute(&mut *tx)
+                        .await?;
+                    // The family's worker in this unit changes with it.
+                    sqlx::query("UPDATE cases SET responsible_id = $1 WHERE id = (SELECT case_id FROM requests WHERE id = $2) AND responsible_id = $3")
+                        .bind(worker).bind(form.id).bind(previous)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("INSERT INTO request_events (request_id, at, staff_id, kind, reason) VALUES ($1, $2, $3, 'riassegnata', $4)")
+                        .bind(form.id).bind(now).bind(user.id).bind(&reason)
+                        .execute(&mut *tx)
+                        .await?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.riassegna").records("richiesta", [form.id]))?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+            }
+            _ => {
+                tx.rollback().await?;
+                Err("Questa richiesta non è più nella coda dell'unità: ricarica la pagina.")
+            }
+        }
+    });
+    match outcome {
+        Ok(()) => Ok(FormOutcome::Done {
+            next: format!("{QUEUE_PATH}?unita={unit}"),
+        }),
+        Err(message) => refused(message),
+    }
+}
+
+/// The coordinator returns a wrongly routed request still waiting: to the front desk (which
+/// routes it again) or to another unit's queue, with the reason kept in its history.
+pub async fn give_back(state: &AppState, form: ReturnForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let unit = match coordinated_unit(state, &user, &form.unita).await? {
+        Ok(unit) => unit,
+        Err(answer) => return Ok(answer),
+    };
+    let reason = reason_of(&form.motivo);
+    if reason.is_empty() || reason.chars().count() > 300 {
+        return refused(
+            "Scrivi perché restituisci la richiesta (al massimo 300 caratteri): il motivo resta nella storia.",
+        );
+    }
+    let to_desk = form.destinazione.trim() == "sportello";
+    let other_unit = form
+        .destinazione
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|other| *other != unit);
+    if !to_desk && other_unit.is_none() {
+        return refused("Scegli a chi restituire la richiesta.");
+    }
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let moved = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let changed = match other_unit {
+            Some(other) => sqlx::query(
+                "UPDATE requests SET unit_id = $1 WHERE id = $2 AND unit_id = $3 AND state = 'in_coda'
+                    AND EXISTS (SELECT 1 FROM units WHERE id = $1 AND active)",
+            )
+            .bind(other).bind(form.id).bind(unit)
+            .execute(&mut *tx)
+            .await?,
+            None => sqlx::query("UPDATE requests SET state = 'restituita' WHERE id = $1 AND unit_id = $2 AND state = 'in_coda'")
+                .bind(form.id).bind(unit)
+                .execute(&mut *tx)
+                .await?,
+        }
+        .rows_affected();
+        if changed == 1 {
+            let kind = if to_desk { "restituita" } else { "reindirizzata" };
+            sqlx::query(
+                "INSERT INTO request_events (request_id, at, staff_id, kind, from_unit_id, to_unit_id, reason)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(form.id).bind(now).bind(user.id).bind(kind).bind(unit).bind(other_unit).bind(&reason)
+            .execute(&mut *tx)
+            .await?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.restituisci").records("richiesta", [form.id]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        changed == 1
+    });
+    if !moved {
+        return refused("Questa richiesta non è più in attesa nella coda dell'unità: ricarica la pagina.");
+    }
+    Ok(FormOutcome::Done {
+        next: format!("{QUEUE_PATH}?unita={unit}"),
+    })
 }

@@ -78,6 +78,8 @@ pub enum Permission {
     Triage,
     /// The queue of one's own units, and taking requests in charge from it.
     WorkQueue,
+    /// Assigning, reassigning and returning the requests of a unit one coordinates.
+    CoordinateQueue,
     /// Emails that could not be delivered (recipient addresses are personal data).
     ReadMailProblems,
 }
@@ -93,6 +95,7 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
     (Permission::RunAgenda, &[Sportello]),
     (Permission::Triage, &[Sportello]),
     (Permission::WorkQueue, &[AssistenteSociale, Coordinatore]),
+    (Permission::CoordinateQueue, &[Coordinatore]),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
     (Permission::ManageRegisters, &[Amministratore]),
@@ -209,6 +212,9 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/coda/prendi", Permission::WorkQueue),
     ("/operatori/coda/prossimo", Permission::WorkQueue),
     ("/api/operatori/coda", Permission::WorkQueue),
+    // The handler checks the unit is one the person coordinates.
+    ("/operatori/coda/assegna", Permission::CoordinateQueue),
+    ("/operatori/coda/restituisci", Permission::CoordinateQueue),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

@@ -410,6 +410,7 @@ pub fn RequestsPage() -> impl IntoView {
 pub fn state_label(state: &str, flagged: bool) -> &'static str {
     match (state, flagged) {
         ("in_coda", _) => "In coda",
+        ("restituita", _) => "Restituita allo sportello: da smistare di nuovo",
         ("assegnata", true) => "All'operatore del caso già aperto",
         ("assegnata", false) => "Presa in carico da un operatore",
         ("chiusa", _) => "Chiusa",
@@ -531,7 +532,7 @@ fn DetailBody(detail: RequestDetail) -> impl IntoView {
         {detail.reroutable.then(|| view! {
             <section aria-labelledby="titolo-reindirizza" class="stretto mt-4">
                 <h2 id="titolo-reindirizza">"Cambia unità"</h2>
-                <p>"Se la richiesta è finita nella coda sbagliata, spostala finché nessuno l'ha presa in carico. Il motivo resta nella storia."</p>
+                <p>"Se la richiesta è finita nella coda sbagliata, o il coordinatore l'ha restituita, mandala nella coda giusta finché nessuno l'ha presa in carico. Il motivo resta nella storia."</p>
                 <ErrorSummary form labels=LABELS />
                 <form method="post" action=REROUTE_PATH novalidate>
                     <input type="hidden" name="id" value=detail.id.to_string() />

@@ -784,8 +784,11 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
-        let units: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units WHERE active AND id <> $1 ORDER BY position, name")
-            .bind(row.unit_id)
+        // Another unit; a request returned to the desk may also go back to the same one.
+        let units: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM units WHERE active AND (id <> $1 OR $2) ORDER BY position, name")
+                .bind(row.unit_id)
+                .bind(row.state == "restituita")
             .fetch_all(&mut *tx)
             .await?;
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.dettaglio").records("richiesta", [id]))?;
@@ -812,7 +815,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         urgency: urgency_label(&row.urgency).to_owned(),
         unit: row.unit,
         state: state_label(&row.state, row.flagged_new).to_owned(),
-        reroutable: row.state == "in_coda",
+        reroutable: row.state == "in_coda" || row.state == "restituita",
         mandate: row.court.map(|court| {
             format!(
                 "{court}, decreto n. {} del {}: {}. Relazione entro il {}.",
@@ -848,6 +851,12 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
                         event.reason.unwrap_or_default()
                     ),
                     "assegnata" => format!("presa in carico{who}"),
+                    "riassegnata" => format!("riassegnata{who}. Motivo: {}", event.reason.unwrap_or_default()),
+                    "restituita" => format!(
+                        "restituita allo sportello da {}{who}. Motivo: {}",
+                        event.from_unit.unwrap_or_default(),
+                        event.reason.unwrap_or_default()
+                    ),
                     _ => format!("chiusa{who}"),
                 };
                 (when(event.at), what)
@@ -887,7 +896,8 @@ pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome,
         match row {
             Some((office, from)) if office.is_some_and(|o| desks.contains(&o)) => {
                 let changed = sqlx::query(
-                    "UPDATE requests SET unit_id = $1 WHERE id = $2 AND state = 'in_coda' AND unit_id <> $1
+                    "UPDATE requests SET unit_id = $1, state = 'in_coda'
+                      WHERE id = $2 AND (state = 'in_coda' AND unit_id <> $1 OR state = 'restituita')
                         AND EXISTS (SELECT 1 FROM units WHERE id = $1 AND active)",
                 )
                 .bind(unit)

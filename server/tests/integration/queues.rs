@@ -183,3 +183,75 @@ on_both_databases! {
         assert_eq!(events, 20);
     }
 }
+
+on_both_databases! {
+    /// The coordinator assigns a waiting request, reassigns it with a reason (the case follows the
+    /// new worker), and returns another one to the front desk, which routes it again; the history
+    /// keeps each step. A worker cannot do any of it.
+    async fn the_coordinator_assigns_reassigns_and_returns_requests(app: TestApp) {
+        let ids = waiting_requests(&app, 2, "prioritaria").await;
+        let minori = unit_minori(&app).await.to_string();
+        let worker_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM staff_users WHERE username = 'assistente'")
+            .fetch_one(pool).await.unwrap());
+        let coordinator_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM staff_users WHERE username = 'coordinatrice'")
+            .fetch_one(pool).await.unwrap());
+        let coordinator = demo_browser(&app, "coordinatrice").await;
+        let page = app.get_as(&coordinator, "/operatori/coda").await.text().await.unwrap();
+        assert!(page.contains("Assegna o restituisci") && page.contains("Richieste assegnate"));
+
+        let worker = demo_browser(&app, "assistente").await;
+        let not_yours = app.post_form_as(&worker, "/operatori/coda/assegna", &[
+            ("id", &ids[0].to_string()), ("unita", &minori), ("operatore", &worker_id.to_string()), ("motivo", ""),
+        ]).await;
+        assert_eq!(not_yours.status(), StatusCode::FORBIDDEN, "only the coordinator assigns");
+
+        let assign = |id: i64, to: i64, reason: &'static str| {
+            let coordinator = coordinator.clone();
+            let app = &app;
+            let minori = minori.clone();
+            async move {
+                app.post_form_as(&coordinator, "/operatori/coda/assegna", &[
+                    ("id", &id.to_string()), ("unita", &minori), ("operatore", &to.to_string()), ("motivo", reason),
+                ]).await
+            }
+        };
+        assert_eq!(assign(ids[0], worker_id, "").await.status(), StatusCode::SEE_OTHER);
+        let responsible = |app: &TestApp, id: i64| {
+            let db = app.db.clone();
+            async move {
+                app::on_db!(&db, pool => sqlx::query_as::<_, (Option<i64>, Option<i64>)>(
+                    "SELECT r.assigned_to, c.responsible_id FROM requests r JOIN cases c ON c.id = r.case_id WHERE r.id = $1")
+                    .bind(id).fetch_one(pool).await.unwrap())
+            }
+        };
+        assert_eq!(responsible(&app, ids[0]).await, (Some(worker_id), Some(worker_id)));
+        let no_reason = assign(ids[0], coordinator_id, "").await;
+        assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(no_reason.text().await.unwrap().contains("Scrivi perché la richiesta cambia operatore"));
+        assert_eq!(assign(ids[0], coordinator_id, "Ferie dell'assistente").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(responsible(&app, ids[0]).await, (Some(coordinator_id), Some(coordinator_id)), "the case follows");
+        let reasons: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM request_events WHERE request_id = $1 AND kind = 'riassegnata' AND reason = 'Ferie dell''assistente'")
+            .bind(ids[0]).fetch_one(pool).await.unwrap());
+        assert_eq!(reasons, 1);
+
+        // Back to the front desk, which sees it returned and routes it again.
+        let returned = app.post_form_as(&coordinator, "/operatori/coda/restituisci", &[
+            ("id", &ids[1].to_string()), ("unita", &minori), ("destinazione", "sportello"), ("motivo", "Serve prima l'ISEE"),
+        ]).await;
+        assert_eq!(returned.status(), StatusCode::SEE_OTHER);
+        let queue = app.get_as(&coordinator, "/operatori/coda").await.text().await.unwrap();
+        assert!(!queue.contains(&format!("<td>{}</td>", ids[1])), "no longer in the queue");
+        let desk = demo_browser(&app, "sportello").await;
+        let detail = app.get_as(&desk, &format!("/operatori/richieste/dettaglio?id={}", ids[1])).await.text().await.unwrap();
+        assert!(detail.contains("Restituita allo sportello"), "{detail}");
+        assert!(detail.contains("Motivo: Serve prima l&#x27;ISEE") || detail.contains("Motivo: Serve prima l'ISEE"));
+        let routed = app.post_form_as(&desk, "/operatori/richieste/reindirizza", &[
+            ("id", &ids[1].to_string()), ("unita", &minori), ("motivo", "ISEE consegnato"),
+        ]).await;
+        assert_eq!(routed.status(), StatusCode::SEE_OTHER);
+        let state: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT state FROM requests WHERE id = $1")
+            .bind(ids[1]).fetch_one(pool).await.unwrap());
+        assert_eq!(state, "in_coda");
+    }
+}

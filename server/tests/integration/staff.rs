@@ -376,6 +376,8 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/coda/prendi", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/coda/prossimo", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/api/operatori/coda", ['S', 'N', 'Y', 'Y', 'N']),
+    ("POST", "/operatori/coda/assegna", ['S', 'N', 'N', 'Y', 'N']),
+    ("POST", "/operatori/coda/restituisci", ['S', 'N', 'N', 'Y', 'N']),
     ("GET", "/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
     ("POST", "/api/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
     ("GET", "/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
