@@ -29,6 +29,26 @@ pub struct AppState {
     /// The audit trail's key and the checkpoint of its head, both outside the database.
     pub audit_key: crate::audit::AuditKey,
     pub audit_checkpoint: crate::audit::checkpoint::CheckpointFile,
+    /// When coordinators are told about waiting urgent requests and near court deadlines.
+    pub escalation: EscalationSettings,
+}
+
+/// When a unit's coordinators are told (on their queue page, and once by email).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EscalationSettings {
+    /// An urgent request still waiting after this many hours (`SPORTELLO_URGENT_WAIT_HOURS`).
+    pub urgent_wait_hours: u32,
+    /// A court's report deadline within this many days (`SPORTELLO_DEADLINE_WARNING_DAYS`).
+    pub deadline_warning_days: u32,
+}
+
+impl Default for EscalationSettings {
+    fn default() -> Self {
+        Self {
+            urgent_wait_hours: 24,
+            deadline_warning_days: 14,
+        }
+    }
 }
 
 /// Settings of the booking engine that come from the environment.

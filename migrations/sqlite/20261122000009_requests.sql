@@ -62,6 +62,9 @@ CREATE TABLE requests (
     assigned_to      INTEGER REFERENCES staff_users (id),
     assigned_at      TEXT,
     flagged_new      BOOLEAN NOT NULL DEFAULT FALSE,
+    -- When the coordinators were told: an urgent request waiting too long, a court deadline near.
+    escalated_at       TEXT,
+    deadline_warned_at TEXT,
     notes            TEXT NOT NULL DEFAULT '' CHECK (length(notes) <= 2000),
     referrer_kind    TEXT CHECK (referrer_kind IN ('scuola', 'pediatra', 'ospedale', 'ats', 'altro_servizio')),
     referrer_name    TEXT,

@@ -72,6 +72,7 @@ pub struct Settings {
     /// How often the trail written since the checkpoint is verified and the checkpoint moved on
     /// (`SPORTELLO_AUDIT_CHECK_SECONDS`, default 300).
     pub audit_check_every: std::time::Duration,
+    pub escalation: app::state::EscalationSettings,
     /// The first administrator's password (`SPORTELLO_ADMIN_PASSWORD`); a random one, printed
     /// once to the log, when unset.
     pub admin_password: Option<String>,
@@ -241,6 +242,16 @@ impl Settings {
             listen,
             audit_key,
             audit_checkpoint,
+            escalation: app::state::EscalationSettings {
+                urgent_wait_hours: whole_number(
+                    "SPORTELLO_URGENT_WAIT_HOURS",
+                    app::state::EscalationSettings::default().urgent_wait_hours,
+                )?,
+                deadline_warning_days: whole_number(
+                    "SPORTELLO_DEADLINE_WARNING_DAYS",
+                    app::state::EscalationSettings::default().deadline_warning_days,
+                )?,
+            },
             audit_check_every: std::time::Duration::from_secs(u64::from(
                 whole_number("SPORTELLO_AUDIT_CHECK_SECONDS", 300)?.max(1),
             )),

@@ -152,6 +152,7 @@ impl Application {
             booking: settings.booking,
             audit_key,
             audit_checkpoint: app::audit::checkpoint::CheckpointFile::new(settings.audit_checkpoint.clone()),
+            escalation: settings.escalation,
         };
         let router = router(state.clone(), &settings)?;
         Ok(Self {
@@ -188,7 +189,8 @@ impl Application {
 }
 
 /// Every few minutes: verifies the audit trail written since the checkpoint (and moves the
-/// checkpoint on), and rereads the organisation's name, which another instance may have changed.
+/// checkpoint on), tells coordinators about urgent requests waiting too long and court deadlines
+/// drawing near, and rereads the organisation's name, which another instance may have changed.
 async fn keep_watch(state: AppState, every: std::time::Duration) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -198,6 +200,11 @@ async fn keep_watch(state: AppState, every: std::time::Duration) {
             Ok(report) if report.is_intact() => {}
             Ok(_) => {} // Logged and recorded by the check itself.
             Err(error) => tracing::warn!(error = %error, "cannot check the audit trail; will retry"),
+        }
+        match app::queues::escalation::run(&state).await {
+            Ok(0) => {}
+            Ok(told) => tracing::info!(told, "coordinators told about urgent requests and court deadlines"),
+            Err(error) => tracing::warn!(error = %error, "cannot check escalations; will retry"),
         }
         match app::organisation::store::organisation_name(&state.db).await {
             Ok(name) => state.set_organisation_name(name),

@@ -18,6 +18,8 @@ use crate::forms::use_submitted;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 
 #[cfg(feature = "ssr")]
+pub mod escalation;
+#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const QUEUE_PATH: &str = "/operatori/coda";
@@ -74,6 +76,8 @@ pub struct Coordination {
     /// Where a wrongly routed request may go back: the front desk, or another unit.
     pub destinations: Vec<(String, String)>,
     pub assigned: Vec<AssignedLine>,
+    /// Urgent requests waiting too long and court deadlines drawing near.
+    pub alerts: Vec<String>,
 }
 
 /// A request assigned to a worker of the unit.
@@ -312,8 +316,21 @@ fn CoordinatorActions(id: i64, unit: String, coordination: Coordination) -> impl
 /// The unit's requests already assigned, with who has them, to reassign them with a reason.
 #[component]
 fn AssignedSection(unit: String, coordination: Coordination) -> impl IntoView {
-    let Coordination { workers, assigned, .. } = coordination;
+    let Coordination {
+        workers,
+        assigned,
+        alerts,
+        ..
+    } = coordination;
     view! {
+        <section aria-labelledby="titolo-attenzione" class="mt-5">
+            <h2 id="titolo-attenzione">"Da guardare oggi"</h2>
+            {if alerts.is_empty() {
+                view! { <p>"Nessuna richiesta urgente in attesa da troppo tempo, nessuna scadenza vicina."</p> }.into_any()
+            } else {
+                view! { <ul>{alerts.into_iter().map(|alert| view! { <li>{alert}</li> }).collect_view()}</ul> }.into_any()
+            }}
+        </section>
         <section aria-labelledby="titolo-assegnate" class="mt-5">
             <h2 id="titolo-assegnate">"Richieste assegnate"</h2>
             {if assigned.is_empty() {

@@ -140,20 +140,50 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             .bind(unit)
             .fetch_all(&mut *tx)
             .await?;
-            Some((workers, assigned))
+            let settings = state.escalation;
+            let waited_since = now - chrono::Duration::hours(i64::from(settings.urgent_wait_hours));
+            let today = now.with_timezone(&chrono_tz::Europe::Rome).date_naive();
+            let deadline_by = today + chrono::Duration::days(i64::from(settings.deadline_warning_days));
+            let urgent: Vec<(i64, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT id, created_at FROM requests
+                  WHERE unit_id = $1 AND state = 'in_coda' AND urgency = 'urgente' AND created_at < $2
+                  ORDER BY created_at LIMIT 50",
+            )
+            .bind(unit)
+            .bind(waited_since)
+            .fetch_all(&mut *tx)
+            .await?;
+            let deadlines: Vec<(i64, chrono::NaiveDate)> = sqlx::query_as(
+                "SELECT id, report_due_on FROM requests
+                  WHERE unit_id = $1 AND report_due_on IS NOT NULL AND report_due_on <= $2 AND state <> 'chiusa'
+                  ORDER BY report_due_on LIMIT 50",
+            )
+            .bind(unit)
+            .bind(deadline_by)
+            .fetch_all(&mut *tx)
+            .await?;
+            let alerts: Vec<String> = urgent
+                .iter()
+                .map(|(id, since)| format!("La richiesta n. {id}, urgente, aspetta {}.", waited(*since, now)))
+                .chain(deadlines.iter().map(|(id, due)| {
+                    format!("La richiesta n. {id}: relazione all'Autorità Giudiziaria entro {}.", long_date(*due))
+                }))
+                .collect();
+            Some((workers, assigned, alerts))
         } else {
             None
         };
         let shown = rows.iter().take(PAGE_SIZE as usize).map(|r| r.id);
         let shown: Vec<i64> = match &coordination {
-            Some((_, assigned)) => shown.chain(assigned.iter().map(|a| a.id)).collect(),
+            Some((_, assigned, _)) => shown.chain(assigned.iter().map(|a| a.id)).collect(),
             None => shown.collect(),
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.vista").records("richiesta", shown))?;
         tx.commit().await?;
         (names, rows, coordination)
     });
-    let coordination = coordination.map(|(workers, assigned)| Coordination {
+    let coordination = coordination.map(|(workers, assigned, alerts)| Coordination {
+        alerts,
         workers: workers.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
         destinations: std::iter::once((
             "sportello".to_owned(),

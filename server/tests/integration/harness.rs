@@ -147,6 +147,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         audit_key: Some(vec![7; 32]),
         audit_checkpoint: dir.join("audit-checkpoint"),
         audit_check_every: Duration::from_secs(300),
+        escalation: app::state::EscalationSettings::default(),
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         demo: true,
     }

@@ -255,3 +255,34 @@ on_both_databases! {
         assert_eq!(state, "in_coda");
     }
 }
+
+on_both_databases! {
+    /// Through the application's clock and the server's own watch loop: an urgent request waiting
+    /// more than a day, and a court deadline within two weeks, are shown to the coordinator and
+    /// emailed once, in neutral words without names.
+    async fn coordinators_are_told_about_urgent_waits_and_near_deadlines(app: TestApp, settings = |s| s.audit_check_every = std::time::Duration::from_millis(200)) {
+        app.execute("UPDATE staff_users SET email = 'coordinatrice@comune.example.it' WHERE username = 'coordinatrice'").await;
+        // Created on 1 March at 9:00 Rome; the clock says 2 March, 9:00: not yet a full day.
+        let urgent = waiting_requests(&app, 1, "urgente").await[0];
+        let mandate = waiting_requests(&app, 1, "ordinaria").await[0];
+        app.execute(&format!("UPDATE requests SET report_due_on = '2026-03-30' WHERE id = {mandate}")).await;
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(app.count("email_outbox").await, 0, "nothing to tell yet");
+
+        app.clock.advance(chrono::Duration::hours(2));
+        let emails = app.wait_for_emails(1).await;
+        let email = emails[0].replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        assert!(email.contains(&format!("la richiesta n. {urgent}, urgente")), "{email}");
+        assert!(!email.contains("Rossi") && !email.contains(&format!("n. {mandate} ha")), "no names; the deadline is still far");
+        let coordinator = demo_browser(&app, "coordinatrice").await;
+        let page = app.get_as(&coordinator, "/operatori/coda").await.text().await.unwrap();
+        assert!(page.contains(&format!("La richiesta n. {urgent}, urgente, aspetta da un giorno")));
+
+        // Two weeks before the court's deadline, the coordinator is told once.
+        app.clock.advance(chrono::Duration::days(14));
+        let emails = app.wait_for_emails(2).await;
+        assert!(emails.iter().any(|e| e.contains(&format!("n. {mandate} ha una relazione"))));
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(app.count("email_outbox").await, 2, "each told once, whatever the loop's turns");
+    }
+}

@@ -1,0 +1,91 @@
+//! Telling coordinators, once, about what must not wait: an urgent request still in the queue
+//! after `urgent_wait_hours`, and a court's report deadline within `deadline_warning_days`. Each
+//! server's watch loop runs it through the application's clock; the marking is a conditional
+//! update, so several servers tell each coordinator once.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Europe::Rome;
+
+use crate::dates::long_date;
+use crate::error::AppError;
+use crate::mail::outbox::OutgoingEmail;
+use crate::on_db;
+use crate::state::AppState;
+
+/// What the coordinators of a unit are told about, as lines of the email (numbers, never names).
+#[derive(Debug, Default)]
+struct UnitNews {
+    lines: Vec<String>,
+}
+
+/// Marks and emails the new escalations; returns how many requests were reported.
+pub async fn run(state: &AppState) -> Result<usize, AppError> {
+    let now = state.clock.now();
+    let settings = state.escalation;
+    let waited_since = now - Duration::hours(i64::from(settings.urgent_wait_hours));
+    let today = now.with_timezone(&Rome).date_naive();
+    let deadline_by = today + Duration::days(i64::from(settings.deadline_warning_days));
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let told = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let urgent: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+            "UPDATE requests SET escalated_at = $1
+              WHERE state = 'in_coda' AND urgency = 'urgente' AND created_at < $2 AND escalated_at IS NULL
+              RETURNING id, unit_id, created_at",
+        )
+        .bind(now)
+        .bind(waited_since)
+        .fetch_all(&mut *tx)
+        .await?;
+        let deadlines: Vec<(i64, i64, NaiveDate)> = sqlx::query_as(
+            "UPDATE requests SET deadline_warned_at = $1
+              WHERE report_due_on IS NOT NULL AND report_due_on <= $2 AND state <> 'chiusa' AND deadline_warned_at IS NULL
+              RETURNING id, unit_id, report_due_on",
+        )
+        .bind(now)
+        .bind(deadline_by)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut news: std::collections::BTreeMap<i64, UnitNews> = std::collections::BTreeMap::new();
+        for (id, unit, since) in &urgent {
+            news.entry(*unit).or_default().lines.push(format!(
+                "- la richiesta n. {id}, urgente, aspetta in coda da {} ore;",
+                (now - *since).num_hours()
+            ));
+        }
+        for (id, unit, due) in &deadlines {
+            news.entry(*unit).or_default().lines.push(format!(
+                "- la richiesta n. {id} ha una relazione per l'Autorità Giudiziaria da consegnare entro {};",
+                long_date(*due)
+            ));
+        }
+        for (unit, news) in &news {
+            let coordinators: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT u.email FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+                  WHERE r.role = 'coordinatore' AND r.unit_id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
+            )
+            .bind(unit)
+            .fetch_all(&mut *tx)
+            .await?;
+            for to in coordinators {
+                let email = OutgoingEmail {
+                    to,
+                    reply_to: None,
+                    subject: "Sportello: richieste da guardare oggi".to_owned(),
+                    body: format!(
+                        "Buongiorno,\n\nnella coda della tua unità:\n{}\n\nTrovi i dettagli nell'area operatori, alla pagina della coda.\n",
+                        news.lines.join("\n")
+                    ),
+                    attachment: None,
+                };
+                crate::enqueue_email!(&mut *tx, now, email)?;
+            }
+        }
+        tx.commit().await?;
+        urgent.len() + deadlines.len()
+    });
+    if told > 0 {
+        state.mail_ready.notify_one();
+    }
+    Ok(told)
+}
