@@ -91,6 +91,16 @@ pub fn use_submitted(form: &'static str) -> Submitted {
     .into_inner()
 }
 
+/// For a page whose small forms are buttons (take, cancel, disable…): the sentence to show at the
+/// top when one of the forms posting to `forms` came back refused, its first error or its problem.
+pub fn refusal_of(forms: &[&'static str]) -> Option<String> {
+    forms.iter().find_map(|form| {
+        let submitted = use_submitted(form);
+        let first_error = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
+        first_error.or(submitted.problem)
+    })
+}
+
 /// The live state of one form on the page, shared by its fields through context.
 #[derive(Clone, Copy)]
 pub struct FormState {

@@ -14,7 +14,6 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::forms::use_submitted;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 
 #[cfg(feature = "ssr")]
@@ -160,13 +159,7 @@ fn Queue() -> impl IntoView {
         move || (unit, filters.clone()),
         |(unit, filters)| load_queue(unit, filters),
     );
-    let problem = [CLAIM_PATH, CLAIM_NEXT_PATH, ASSIGN_PATH, RETURN_PATH]
-        .into_iter()
-        .find_map(|path| {
-            let submitted = use_submitted(path);
-            let first = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
-            first.or(submitted.problem)
-        });
+    let problem = crate::forms::refusal_of(&[CLAIM_PATH, CLAIM_NEXT_PATH, ASSIGN_PATH, RETURN_PATH]);
     view! {
         <div class="container">
             {taken.map(|id| view! {

@@ -155,11 +155,7 @@ pub fn Agenda(#[prop(optional)] embedded: bool) -> impl IntoView {
         move || (sede, giorno.clone()),
         |(sede, giorno)| load_agenda(sede, giorno),
     );
-    let problem = [AGENDA_STATE_PATH, AGENDA_CANCEL_PATH].into_iter().find_map(|path| {
-        let submitted = use_submitted(path);
-        let first_error = submitted.errors.iter().next().map(|(_, message)| message.to_owned());
-        first_error.or(submitted.problem)
-    });
+    let problem = crate::forms::refusal_of(&[AGENDA_STATE_PATH, AGENDA_CANCEL_PATH]);
     let notice = done.map(|done| match done.as_str() {
         "spostata" => "Appuntamento spostato. Se la persona ha lasciato un'email, riceve il nuovo orario e un nuovo collegamento personale.",
         "annullata" => "Appuntamento annullato. Se la persona ha lasciato un'email, riceve il motivo e il collegamento per prenotare di nuovo.",

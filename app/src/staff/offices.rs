@@ -253,12 +253,7 @@ fn Offices(me: Me) -> impl IntoView {
         capacity,
     };
     let data = Resource::new(move || query.clone(), load_offices);
-    let other_problem = [OFFICE_HOURS_PATH, OFFICE_CLOSURE_DELETE_PATH]
-        .into_iter()
-        .find_map(|path| {
-            let submitted = use_submitted(path);
-            submitted.errors.get("id").map(str::to_owned).or(submitted.problem)
-        });
+    let other_problem = crate::forms::refusal_of(&[OFFICE_HOURS_PATH, OFFICE_CLOSURE_DELETE_PATH]);
     let done = done.map(|what| match what.as_str() {
         "regole" => "Regole delle prenotazioni salvate.".to_owned(),
         "orari" => "Orari settimanali salvati.".to_owned(),

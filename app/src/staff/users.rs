@@ -123,17 +123,12 @@ pub fn UsersPage() -> impl IntoView {
 fn Users(me: Me) -> impl IntoView {
     let token = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("nuova"));
     let data = Resource::new(move || token.clone(), load_users);
-    let action_problem = [
+    let action_problem = crate::forms::refusal_of(&[
         USER_STATE_PATH,
         USER_PASSWORD_PATH,
         USER_TOTP_PATH,
         USER_ROLE_REMOVE_PATH,
-    ]
-    .into_iter()
-    .find_map(|path| {
-        let submitted = use_submitted(path);
-        submitted.errors.get("id").map(str::to_owned).or(submitted.problem)
-    });
+    ]);
     view! {
         <StaffBar me />
         <div class="container">
