@@ -12,6 +12,7 @@ use leptos_router::{
 
 pub mod assistance;
 pub mod booking;
+pub mod cases;
 pub mod catalogue;
 pub mod dates;
 pub mod error;
@@ -42,6 +43,7 @@ pub mod state;
 
 use assistance::{AssistancePage, AssistanceSentPage};
 use booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage, NewLinkPage};
+use cases::{CaseFilePage, CasesPage, NoteCorrectionPage};
 use catalogue::pages::{CataloguePage, ServicePage};
 use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
@@ -122,6 +124,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/sedi") view=OfficesPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda") view=AgendaPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/coda") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/casi") view=CasesPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/casi/fascicolo") view=CaseFilePage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/casi/nota/correggi") view=NoteCorrectionPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda/sposta") view=AgendaMovePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />

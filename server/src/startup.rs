@@ -358,6 +358,10 @@ const OWN_ROUTES: &[&str] = &[
     app::queues::CLAIM_NEXT_PATH,
     app::queues::ASSIGN_PATH,
     app::queues::RETURN_PATH,
+    app::cases::NOTE_PATH,
+    app::cases::TEAM_ADD_PATH,
+    app::cases::TEAM_REMOVE_PATH,
+    app::cases::EMERGENCY_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -672,6 +676,46 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::queues::CLAIM_NEXT_PATH,
                 app::queues::queue_page,
                 |state: AppState, form| async move { app::queues::submit::claim_next(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::NOTE_PATH,
+            forms::no_js_form_on_page(
+                app::cases::NOTE_PATH,
+                app::cases::file_page,
+                |state: AppState, form| async move { app::cases::submit::add_note(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::CORRECT_PATH,
+            forms::no_js_form_on_page(
+                app::cases::CORRECT_PATH,
+                app::cases::correction_page,
+                |state: AppState, form| async move { app::cases::submit::correct_note(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::TEAM_ADD_PATH,
+            forms::no_js_form_on_page(
+                app::cases::TEAM_ADD_PATH,
+                app::cases::file_page,
+                |state: AppState, form| async move { app::cases::submit::add_member(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::TEAM_REMOVE_PATH,
+            forms::no_js_form_on_page(
+                app::cases::TEAM_REMOVE_PATH,
+                app::cases::file_page,
+                |state: AppState, form| async move { app::cases::submit::remove_member(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::EMERGENCY_PATH,
+            forms::no_js_form_on_page(
+                app::cases::EMERGENCY_PATH,
+                app::cases::file_page,
+                |state: AppState, form| async move { app::cases::submit::emergency(&state, form).await },
             ),
         )
         .route(

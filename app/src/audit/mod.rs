@@ -79,6 +79,12 @@ impl Entry {
         self
     }
 
+    /// Why the person says they acted, when they were asked.
+    pub fn purpose(mut self, purpose: impl Into<String>) -> Self {
+        self.purpose = Some(purpose.into());
+        self
+    }
+
     pub fn outcome(mut self, outcome: Outcome) -> Self {
         self.outcome = outcome;
         self

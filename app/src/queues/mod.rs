@@ -75,7 +75,8 @@ pub struct Coordination {
     /// Where a wrongly routed request may go back: the front desk, or another unit.
     pub destinations: Vec<(String, String)>,
     pub assigned: Vec<AssignedLine>,
-    /// Urgent requests waiting too long and court deadlines drawing near.
+    /// Urgent requests waiting too long, court deadlines drawing near, and emergency accesses to
+    /// the unit's case files.
     pub alerts: Vec<String>,
 }
 
@@ -163,7 +164,10 @@ fn Queue() -> impl IntoView {
     view! {
         <div class="container">
             {taken.map(|id| view! {
-                <p class="alert alert-success" role="status">{format!("Hai preso in carico la richiesta n. {id}: ora sei l'operatore di riferimento della famiglia.")}</p>
+                <p class="alert alert-success" role="status">
+                    {format!("Hai preso in carico la richiesta n. {id}: ora sei l'operatore di riferimento della famiglia. ")}
+                    <a href=crate::cases::CASES_PATH>"Vai ai tuoi casi"</a>
+                </p>
             })}
             {problem.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
             <Loaded data body=|view| match view {
@@ -319,7 +323,7 @@ fn AssignedSection(unit: String, coordination: Coordination) -> impl IntoView {
         <section aria-labelledby="titolo-attenzione" class="mt-5">
             <h2 id="titolo-attenzione">"Da guardare oggi"</h2>
             {if alerts.is_empty() {
-                view! { <p>"Nessuna richiesta urgente in attesa da troppo tempo, nessuna scadenza vicina."</p> }.into_any()
+                view! { <p>"Nessuna richiesta urgente in attesa da troppo tempo, nessuna scadenza vicina, nessun accesso di emergenza ai fascicoli."</p> }.into_any()
             } else {
                 view! { <ul>{alerts.into_iter().map(|alert| view! { <li>{alert}</li> }).collect_view()}</ul> }.into_any()
             }}

@@ -56,13 +56,6 @@ struct Row {
     report_due_on: Option<chrono::NaiveDate>,
 }
 
-/// Whether `user` coordinates `unit`.
-fn coordinates(user: &StaffUser, unit: i64) -> bool {
-    user.roles
-        .iter()
-        .any(|grant| grant.role == crate::staff::permissions::Role::Coordinatore && grant.unit_id == Some(unit))
-}
-
 #[derive(sqlx::FromRow)]
 struct AssignedRow {
     id: i64,
@@ -94,7 +87,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
     // cursor, in queue order, one more than a page to know whether another follows.
     let (rank, at, id) = after.unwrap_or((-1, DateTime::<Utc>::UNIX_EPOCH, 0));
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-    let coordinator = coordinates(&user, unit);
+    let coordinator = user.coordinates(unit);
     let (names, mut rows, coordination) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let names: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units ORDER BY position, name")
@@ -162,11 +155,24 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             .bind(deadline_by)
             .fetch_all(&mut *tx)
             .await?;
+            // Emergency accesses to the unit's case files in the last week.
+            let emergencies: Vec<(i64, String, DateTime<Utc>)> = sqlx::query_as(
+                "SELECT e.case_id, s.display_name, e.at FROM emergency_accesses e
+                   JOIN cases c ON c.id = e.case_id JOIN staff_users s ON s.id = e.staff_id
+                  WHERE c.unit_id = $1 AND e.at > $2 ORDER BY e.at DESC LIMIT 50",
+            )
+            .bind(unit)
+            .bind(now - chrono::Duration::days(7))
+            .fetch_all(&mut *tx)
+            .await?;
             let alerts: Vec<String> = urgent
                 .iter()
                 .map(|(id, since)| format!("La richiesta n. {id}, urgente, aspetta {}.", waited(*since, now)))
                 .chain(deadlines.iter().map(|(id, due)| {
                     format!("La richiesta n. {id}: relazione all'Autorità Giudiziaria entro {}.", long_date(*due))
+                }))
+                .chain(emergencies.iter().map(|(case, who, at)| {
+                    format!("Accesso di emergenza al caso n. {case}: {who}, {}. Il motivo è nel fascicolo.", crate::cases::submit::moment(*at))
                 }))
                 .collect();
             Some((workers, assigned, alerts))
@@ -413,7 +419,7 @@ async fn coordinated_unit(state: &AppState, user: &StaffUser, raw: &str) -> Resu
         errors.add("id", "La coda indicata non è valida: ricarica la pagina.");
         return Ok(Err(FormOutcome::Invalid(errors)));
     };
-    if coordinates(user, unit) {
+    if user.coordinates(unit) {
         Ok(Ok(unit))
     } else {
         Err(auth::refuse_record(state, user, "coda.coordina", "unita", unit).await)

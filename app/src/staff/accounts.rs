@@ -62,6 +62,13 @@ impl StaffUser {
             .collect()
     }
 
+    /// Whether this person coordinates `unit`.
+    pub fn coordinates(&self, unit: i64) -> bool {
+        self.roles
+            .iter()
+            .any(|grant| grant.role == Role::Coordinatore && grant.unit_id == Some(unit))
+    }
+
     /// The units this person works in, as social worker or coordinator.
     pub fn units(&self) -> Vec<i64> {
         let mut units: Vec<i64> = self

@@ -59,7 +59,16 @@ where
             {Suspend::new(async move {
                 match data.await {
                     Ok(value) => body(value).into_any(),
-                    Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                    Err(error) => {
+                        // A record that does not exist answers 404, as an unknown address does.
+                        #[cfg(feature = "ssr")]
+                        if error == AppError::NotFound {
+                            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                                response.set_status(http::StatusCode::NOT_FOUND);
+                            }
+                        }
+                        view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -125,6 +134,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         crate::queues::QUEUE_PATH,
         "Coda dell'unità",
         "Le richieste in attesa, dalla più urgente: prendile in carico.",
+    ),
+    (
+        Permission::CaseFiles,
+        crate::cases::CASES_PATH,
+        "Casi",
+        "Le famiglie che segui: fascicolo, équipe e diario.",
     ),
     (
         Permission::ReadMailProblems,

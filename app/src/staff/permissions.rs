@@ -80,6 +80,9 @@ pub enum Permission {
     WorkQueue,
     /// Assigning, reassigning and returning the requests of a unit one coordinates.
     CoordinateQueue,
+    /// The case files: the list of one's cases, and opening one — which the handlers narrow to the
+    /// case team and the unit's coordinator, or an emergency access with a reason.
+    CaseFiles,
     /// Emails that could not be delivered (recipient addresses are personal data).
     ReadMailProblems,
 }
@@ -96,6 +99,8 @@ pub const GRANTS: &[(Permission, &[Role])] = &[
     (Permission::Triage, &[Sportello]),
     (Permission::WorkQueue, &[AssistenteSociale, Coordinatore]),
     (Permission::CoordinateQueue, &[Coordinatore]),
+    // Never the front desk, never the administrators: they do not read case files.
+    (Permission::CaseFiles, &[AssistenteSociale, Coordinatore]),
     (Permission::ManageStaff, &[Amministratore]),
     (Permission::ManageOffices, &[Amministratore]),
     (Permission::ManageRegisters, &[Amministratore]),
@@ -215,6 +220,17 @@ pub const ROUTES: &[(&str, Permission)] = &[
     // The handler checks the unit is one the person coordinates.
     ("/operatori/coda/assegna", Permission::CoordinateQueue),
     ("/operatori/coda/restituisci", Permission::CoordinateQueue),
+    // The handlers check the case team, the coordinator or an emergency access.
+    ("/operatori/casi", Permission::CaseFiles),
+    ("/operatori/casi/fascicolo", Permission::CaseFiles),
+    ("/operatori/casi/nota", Permission::CaseFiles),
+    ("/operatori/casi/nota/correggi", Permission::CaseFiles),
+    ("/operatori/casi/equipe", Permission::CaseFiles),
+    ("/operatori/casi/equipe/togli", Permission::CaseFiles),
+    ("/operatori/casi/emergenza", Permission::CaseFiles),
+    ("/api/operatori/casi", Permission::CaseFiles),
+    ("/api/operatori/casi/fascicolo", Permission::CaseFiles),
+    ("/api/operatori/casi/nota", Permission::CaseFiles),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

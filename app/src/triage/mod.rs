@@ -102,6 +102,11 @@ pub const ROLES: &[(&str, &str)] = &[
     ("altro", "Altro familiare"),
 ];
 
+/// A person's role in their family, as staff read it.
+pub fn family_role_label(key: &str) -> &'static str {
+    ROLES.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| label)
+}
+
 pub const REFERRERS: &[(&str, &str)] = &[
     ("scuola", "Scuola"),
     ("pediatra", "Pediatra o medico"),

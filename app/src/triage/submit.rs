@@ -700,36 +700,122 @@ pub async fn list() -> Result<Vec<RequestLine>, AppError> {
         .collect())
 }
 
+/// A request as it was registered, read by the desk's detail page and by the case file.
 #[derive(sqlx::FromRow)]
-struct DetailRow {
-    id: i64,
-    origin: String,
-    office_id: Option<i64>,
-    comune: Option<String>,
-    topic: String,
-    urgency: String,
-    unit_id: i64,
-    unit: String,
-    state: String,
-    flagged_new: bool,
-    referrer_kind: Option<String>,
-    referrer_name: Option<String>,
-    referrer_contact: Option<String>,
-    court: Option<String>,
-    decree_number: Option<String>,
-    decree_date: Option<NaiveDate>,
-    court_request: Option<String>,
-    report_due_on: Option<NaiveDate>,
+pub(crate) struct DetailRow {
+    pub id: i64,
+    pub origin: String,
+    pub office_id: Option<i64>,
+    pub comune: Option<String>,
+    pub topic: String,
+    pub urgency: String,
+    pub unit_id: i64,
+    pub unit: String,
+    pub state: String,
+    pub flagged_new: bool,
+    pub referrer_kind: Option<String>,
+    pub referrer_name: Option<String>,
+    pub referrer_contact: Option<String>,
+    pub court: Option<String>,
+    pub decree_number: Option<String>,
+    pub decree_date: Option<NaiveDate>,
+    pub court_request: Option<String>,
+    pub report_due_on: Option<NaiveDate>,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
 }
 
+/// The columns of [`DetailRow`], for `SELECT {DETAIL_COLUMNS} {DETAIL_FROM} WHERE …`.
+pub(crate) const DETAIL_COLUMNS: &str =
+    "r.id, r.origin, r.office_id, c.name AS comune, t.name AS topic, r.urgency, r.unit_id, u.name AS unit,
+     r.state, r.flagged_new, r.referrer_kind, r.referrer_name, r.referrer_contact, r.court, r.decree_number,
+     r.decree_date, r.court_request, r.report_due_on, r.notes, r.created_at";
+pub(crate) const DETAIL_FROM: &str = "FROM requests r
+               JOIN families f ON f.id = r.family_id
+               LEFT JOIN comuni c ON c.id = f.comune_id
+               JOIN booking_topics t ON t.id = r.topic_id
+               JOIN units u ON u.id = r.unit_id";
+
+impl DetailRow {
+    pub fn origin_label(&self) -> String {
+        Origin::from_key(&self.origin).map_or("", Origin::label).to_owned()
+    }
+
+    /// The court's mandate in one sentence, when the request came from one.
+    pub fn mandate(&self) -> Option<String> {
+        self.court.as_ref().map(|court| {
+            format!(
+                "{court}, decreto n. {} del {}: {}. Relazione entro il {}.",
+                self.decree_number.clone().unwrap_or_default(),
+                self.decree_date.map(long_date).unwrap_or_default(),
+                self.court_request.clone().unwrap_or_default(),
+                self.report_due_on.map(long_date).unwrap_or_default(),
+            )
+        })
+    }
+
+    /// Who referred the family, and how to reach them, when someone did.
+    pub fn referrer(&self) -> Option<String> {
+        self.referrer_name.as_ref().map(|name| {
+            let kind = self
+                .referrer_kind
+                .as_deref()
+                .and_then(|k| REFERRERS.iter().find(|(key, _)| *key == k))
+                .map_or("", |(_, label)| *label);
+            let contact = self
+                .referrer_contact
+                .clone()
+                .filter(|c| !c.is_empty())
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default();
+            format!("{kind}: {name}{contact}")
+        })
+    }
+}
+
+/// One step of a request's history.
 #[derive(sqlx::FromRow)]
-struct EventRow {
-    at: DateTime<Utc>,
-    kind: String,
-    from_unit: Option<String>,
-    to_unit: Option<String>,
-    reason: Option<String>,
-    who: Option<String>,
+pub(crate) struct EventRow {
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub from_unit: Option<String>,
+    pub to_unit: Option<String>,
+    pub reason: Option<String>,
+    pub who: Option<String>,
+}
+
+/// A request's history, oldest first, bound to the request's id.
+pub(crate) const EVENTS_OF_REQUEST: &str =
+    "SELECT e.at, e.kind, fu.name AS from_unit, tu.name AS to_unit, e.reason, s.display_name AS who
+               FROM request_events e
+               LEFT JOIN units fu ON fu.id = e.from_unit_id
+               LEFT JOIN units tu ON tu.id = e.to_unit_id
+               LEFT JOIN staff_users s ON s.id = e.staff_id
+              WHERE e.request_id = $1 ORDER BY e.at, e.id";
+
+impl EventRow {
+    /// (when, what happened).
+    pub fn describe(self) -> (String, String) {
+        let who = self.who.map(|w| format!(" ({w})")).unwrap_or_default();
+        let what = match self.kind.as_str() {
+            "creata" => format!("registrata per {}{who}", self.to_unit.unwrap_or_default()),
+            "reindirizzata" => format!(
+                "spostata da {} a {}{who}. Motivo: {}",
+                self.from_unit.unwrap_or_default(),
+                self.to_unit.unwrap_or_default(),
+                self.reason.unwrap_or_default()
+            ),
+            "assegnata" => format!("presa in carico{who}"),
+            "riassegnata" => format!("riassegnata{who}. Motivo: {}", self.reason.unwrap_or_default()),
+            "restituita" => format!(
+                "restituita allo sportello da {}{who}. Motivo: {}",
+                self.from_unit.unwrap_or_default(),
+                self.reason.unwrap_or_default()
+            ),
+            _ => format!("chiusa{who}"),
+        };
+        (when(self.at), what)
+    }
 }
 
 /// One request as the desk that registered it sees it (never the case file).
@@ -741,17 +827,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let row: Option<DetailRow> = sqlx::query_as(
-            "SELECT r.id, r.origin, r.office_id, c.name AS comune, t.name AS topic, r.urgency, r.unit_id, u.name AS unit,
-                    r.state, r.flagged_new, r.referrer_kind, r.referrer_name, r.referrer_contact, r.court, r.decree_number,
-                    r.decree_date, r.court_request, r.report_due_on
-               FROM requests r
-               JOIN families f ON f.id = r.family_id
-               LEFT JOIN comuni c ON c.id = f.comune_id
-               JOIN booking_topics t ON t.id = r.topic_id
-               JOIN units u ON u.id = r.unit_id
-              WHERE r.id = $1",
-        )
+        let row: Option<DetailRow> = sqlx::query_as(&format!("SELECT {DETAIL_COLUMNS} {DETAIL_FROM} WHERE r.id = $1"))
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
@@ -773,14 +849,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
-        let events: Vec<EventRow> = sqlx::query_as(
-            "SELECT e.at, e.kind, fu.name AS from_unit, tu.name AS to_unit, e.reason, s.display_name AS who
-               FROM request_events e
-               LEFT JOIN units fu ON fu.id = e.from_unit_id
-               LEFT JOIN units tu ON tu.id = e.to_unit_id
-               LEFT JOIN staff_users s ON s.id = e.staff_id
-              WHERE e.request_id = $1 ORDER BY e.at, e.id",
-        )
+        let events: Vec<EventRow> = sqlx::query_as(EVENTS_OF_REQUEST)
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
@@ -796,16 +865,17 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         (row, persons, events, units)
     });
     let (row, persons, events, units) = loaded;
-    let role_label = |key: &str| ROLES.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| *label);
     Ok(RequestDetail {
         id: row.id,
-        origin: Origin::from_key(&row.origin).map_or("", Origin::label).to_owned(),
+        origin: row.origin_label(),
+        mandate: row.mandate(),
+        referrer: row.referrer(),
         persons: persons
             .into_iter()
             .map(|(given, family, born, role)| {
                 format!(
                     "{given} {family} ({}, nato/a nel {})",
-                    role_label(&role).to_lowercase(),
+                    family_role_label(&role).to_lowercase(),
                     born.year()
                 )
             })
@@ -816,52 +886,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         unit: row.unit,
         state: state_label(&row.state, row.flagged_new).to_owned(),
         reroutable: row.state == "in_coda" || row.state == "restituita",
-        mandate: row.court.map(|court| {
-            format!(
-                "{court}, decreto n. {} del {}: {}. Relazione entro il {}.",
-                row.decree_number.unwrap_or_default(),
-                row.decree_date.map(long_date).unwrap_or_default(),
-                row.court_request.unwrap_or_default(),
-                row.report_due_on.map(long_date).unwrap_or_default(),
-            )
-        }),
-        referrer: row.referrer_name.map(|name| {
-            let kind = row
-                .referrer_kind
-                .as_deref()
-                .and_then(|k| REFERRERS.iter().find(|(key, _)| *key == k))
-                .map_or("", |(_, label)| *label);
-            let contact = row
-                .referrer_contact
-                .filter(|c| !c.is_empty())
-                .map(|c| format!(", {c}"))
-                .unwrap_or_default();
-            format!("{kind}: {name}{contact}")
-        }),
-        history: events
-            .into_iter()
-            .map(|event| {
-                let who = event.who.map(|w| format!(" ({w})")).unwrap_or_default();
-                let what = match event.kind.as_str() {
-                    "creata" => format!("registrata per {}{who}", event.to_unit.unwrap_or_default()),
-                    "reindirizzata" => format!(
-                        "spostata da {} a {}{who}. Motivo: {}",
-                        event.from_unit.unwrap_or_default(),
-                        event.to_unit.unwrap_or_default(),
-                        event.reason.unwrap_or_default()
-                    ),
-                    "assegnata" => format!("presa in carico{who}"),
-                    "riassegnata" => format!("riassegnata{who}. Motivo: {}", event.reason.unwrap_or_default()),
-                    "restituita" => format!(
-                        "restituita allo sportello da {}{who}. Motivo: {}",
-                        event.from_unit.unwrap_or_default(),
-                        event.reason.unwrap_or_default()
-                    ),
-                    _ => format!("chiusa{who}"),
-                };
-                (when(event.at), what)
-            })
-            .collect(),
+        history: events.into_iter().map(EventRow::describe).collect(),
         units: units.into_iter().map(|(id, name)| (id.to_string(), name)).collect(),
     })
 }

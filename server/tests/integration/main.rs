@@ -6,6 +6,7 @@ mod harness;
 mod agenda;
 mod assistance;
 mod booking;
+mod cases;
 mod catalogue;
 mod catalogue_editor;
 mod content;

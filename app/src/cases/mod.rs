@@ -1,0 +1,631 @@
+//! The case file (cartella): a family followed by a unit, from the request that opened it.
+//!
+//! Only the case team opens it — the responsible worker (operatore di riferimento) and the
+//! professionals added to the team (psicologo, educatore…) — and the unit's coordinator. Anyone
+//! else with a social worker's role may open it only through an emergency access: the reason is
+//! asked and kept, the access lasts a few hours, and the unit's coordinators are told. Every
+//! opening and every change leaves a row in the audit trail.
+//!
+//! The timeline holds the notes of the work (colloquio, visita domiciliare, telefonata, incontro
+//! di rete, relazione inviata all'Autorità Giudiziaria). A note is never edited: its author
+//! corrects it with a new version, which says why, and the earlier versions stay readable.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
+use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+
+#[cfg(feature = "ssr")]
+pub mod submit;
+
+pub const CASES_PATH: &str = "/operatori/casi";
+pub const FILE_PATH: &str = "/operatori/casi/fascicolo";
+pub const NOTE_PATH: &str = "/operatori/casi/nota";
+pub const CORRECT_PATH: &str = "/operatori/casi/nota/correggi";
+pub const TEAM_ADD_PATH: &str = "/operatori/casi/equipe";
+pub const TEAM_REMOVE_PATH: &str = "/operatori/casi/equipe/togli";
+pub const EMERGENCY_PATH: &str = "/operatori/casi/emergenza";
+
+/// How long an emergency access lasts: enough to deal with what could not wait.
+pub const EMERGENCY_HOURS: i64 = 4;
+
+/// The kinds of note on the timeline, as (stored value, label).
+pub const NOTE_KINDS: &[(&str, &str)] = &[
+    ("colloquio", "Colloquio"),
+    ("visita_domiciliare", "Visita domiciliare"),
+    ("telefonata", "Telefonata"),
+    ("incontro_di_rete", "Incontro di rete"),
+    ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
+];
+
+/// What a professional added to the team does, as (stored value, label).
+pub const PROFESSIONS: &[(&str, &str)] = &[
+    ("assistente_sociale", "Assistente sociale"),
+    ("psicologo", "Psicologo o psicologa"),
+    ("educatore", "Educatore o educatrice"),
+];
+
+pub fn label_of(list: &[(&'static str, &'static str)], key: &str) -> &'static str {
+    list.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| label)
+}
+
+/// The case file a post came from, shown again when something must be corrected.
+pub fn file_page(values: &BTreeMap<String, String>) -> Option<String> {
+    let case = values.get("caso").map_or("", String::as_str);
+    Some(format!("{FILE_PATH}?id={}", crate::booking::urlencoding(case)))
+}
+
+/// The correction page a post came from.
+pub fn correction_page(values: &BTreeMap<String, String>) -> Option<String> {
+    let note = values.get("nota").map_or("", String::as_str);
+    Some(format!("{CORRECT_PATH}?nota={}", crate::booking::urlencoding(note)))
+}
+
+/// One case in a list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseLine {
+    pub id: i64,
+    /// The family's members, by name.
+    pub family: String,
+    pub unit: String,
+    /// What the person does in it ("Operatore di riferimento", "Psicologo o psicologa"…), or who
+    /// is responsible for it, in the coordinator's list.
+    pub role: String,
+    pub opened: String,
+    pub closed: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CasesView {
+    /// The cases the person is responsible for or in the team of.
+    pub mine: Vec<CaseLine>,
+    /// The open cases of the units the person coordinates.
+    pub coordinated: Vec<CaseLine>,
+}
+
+/// What opening a case file gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseAnswer {
+    File(Box<CaseFile>),
+    /// The person is neither in the team nor the unit's coordinator: the emergency access form.
+    OutsideTeam {
+        id: i64,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub id: i64,
+    pub unit: String,
+    pub opened: String,
+    pub closed: Option<String>,
+    pub responsible: String,
+    pub comune: String,
+    /// Until when the person's emergency access lasts, when that is how they opened it.
+    pub emergency_until: Option<String>,
+    pub family: Vec<FamilyMember>,
+    pub origins: Vec<CaseOrigin>,
+    pub team: Vec<TeamMember>,
+    /// Whether the person may change the team (the responsible worker and the coordinator).
+    pub manages_team: bool,
+    /// Who may be added to the team, as (id, name).
+    pub candidates: Vec<(String, String)>,
+    pub notes: Vec<NoteView>,
+    /// The emergency accesses of people outside the team, for the team and the coordinator.
+    pub emergencies: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyMember {
+    pub name: String,
+    pub role: String,
+    pub born: String,
+    pub codice_fiscale: Option<String>,
+}
+
+/// A request that brought the family to the unit: how it came, and what happened to it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CaseOrigin {
+    pub request: i64,
+    pub created: String,
+    pub origin: String,
+    pub topic: String,
+    pub urgency: String,
+    pub mandate: Option<String>,
+    pub referrer: Option<String>,
+    pub notes: String,
+    /// (when, what).
+    pub history: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub staff_id: i64,
+    pub name: String,
+    pub role: String,
+    pub since: String,
+    pub responsible: bool,
+}
+
+/// The current version of a note, with the versions it replaced.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub id: i64,
+    pub kind: String,
+    pub happened_on: String,
+    pub author: String,
+    pub written: String,
+    pub text: String,
+    /// Why the last version was written, when it corrects another.
+    pub correction: Option<String>,
+    /// Whether the person may correct it (its author).
+    pub correctable: bool,
+    /// The earlier versions, newest first.
+    pub earlier: Vec<EarlierVersion>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EarlierVersion {
+    pub written: String,
+    pub author: String,
+    pub happened_on: String,
+    pub text: String,
+}
+
+/// A note to correct: its current version, in the correction form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorrectionView {
+    pub case_id: i64,
+    pub note_id: i64,
+    pub kind: String,
+    /// ISO date, as the date field wants it.
+    pub happened_on: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NoteForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub tipo: String,
+    #[serde(default)]
+    pub data: String,
+    #[serde(default)]
+    pub testo: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CorrectionForm {
+    #[serde(default)]
+    pub nota: i64,
+    #[serde(default)]
+    pub tipo: String,
+    #[serde(default)]
+    pub data: String,
+    #[serde(default)]
+    pub testo: String,
+    #[serde(default)]
+    pub motivo: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub operatore: String,
+    #[serde(default)]
+    pub professione: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TeamRemoveForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub operatore: i64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EmergencyForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub motivo: String,
+}
+
+#[server(prefix = "/api", endpoint = "operatori/casi")]
+pub async fn load_cases() -> Result<CasesView, AppError> {
+    submit::list().await
+}
+
+#[server(prefix = "/api", endpoint = "operatori/casi/fascicolo")]
+pub async fn load_case(id: i64) -> Result<CaseAnswer, AppError> {
+    submit::file(id).await
+}
+
+#[server(prefix = "/api", endpoint = "operatori/casi/nota")]
+pub async fn load_note(id: i64) -> Result<CorrectionView, AppError> {
+    submit::note_for_correction(id).await
+}
+
+#[component]
+pub fn CasesPage() -> impl IntoView {
+    view! { <StaffOnly title="Casi" signed_in=|me| view! { <StaffBar me /> <Cases /> } /> }
+}
+
+#[component]
+fn Cases() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_cases());
+    view! {
+        <div class="container">
+            <h1>"Casi"</h1>
+            <Loaded data body=|view: CasesView| view! {
+                <section aria-labelledby="titolo-miei-casi">
+                    <h2 id="titolo-miei-casi">"I miei casi"</h2>
+                    <CaseTable lines=view.mine caption="Le famiglie che segui, come operatore di riferimento o nell'équipe" role_header="Il tuo ruolo"
+                        empty="Non segui ancora nessuna famiglia: prendi in carico una richiesta dalla coda della tua unità." />
+                </section>
+                {(!view.coordinated.is_empty()).then(|| view! {
+                    <section aria-labelledby="titolo-casi-unita" class="mt-5">
+                        <h2 id="titolo-casi-unita">"Casi aperti delle unità che coordini"</h2>
+                        <CaseTable lines=view.coordinated caption="Casi aperti, dal più recente" role_header="Operatore di riferimento" empty="" />
+                    </section>
+                })}
+            } />
+        </div>
+    }
+}
+
+#[component]
+fn CaseTable(
+    lines: Vec<CaseLine>,
+    caption: &'static str,
+    role_header: &'static str,
+    empty: &'static str,
+) -> impl IntoView {
+    if lines.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    view! {
+        <div class="table-responsive">
+            <table class="table">
+                <caption>{caption}</caption>
+                <thead><tr><th scope="col">"Caso"</th><th scope="col">"Famiglia"</th><th scope="col">"Unità"</th><th scope="col">{role_header}</th><th scope="col">"Aperto"</th></tr></thead>
+                <tbody>
+                    {lines.into_iter().map(|line| view! {
+                        <tr>
+                            <td><a href=format!("{FILE_PATH}?id={}", line.id)>{format!("Caso n. {}", line.id)}</a></td>
+                            <td>{line.family}</td>
+                            <td>{line.unit}</td>
+                            <td>{line.role}</td>
+                            <td>{line.opened}{line.closed.map(|closed| format!(" (chiuso il {closed})"))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn CaseFilePage() -> impl IntoView {
+    view! { <StaffOnly title="Fascicolo del caso" signed_in=|me| view! { <StaffBar me /> <File /> } /> }
+}
+
+#[component]
+fn File() -> impl IntoView {
+    let (id, done) = use_query_map().with_untracked(|q| {
+        (
+            q.get("id").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0),
+            q.get("fatto"),
+        )
+    });
+    let data = Resource::new(move || id, load_case);
+    let done = done.and_then(|what| match what.as_str() {
+        "nota" => Some("Nota aggiunta al diario."),
+        "correzione" => Some("Correzione salvata: la versione precedente resta leggibile."),
+        "equipe" => Some("Équipe aggiornata."),
+        "emergenza" => Some("Accesso di emergenza registrato: il coordinatore dell'unità ne è informato."),
+        _ => None,
+    });
+    view! {
+        <div class="container">
+            {done.map(|text| view! { <p class="alert alert-success" role="status">{text}</p> })}
+            {crate::forms::refusal_of(&[TEAM_REMOVE_PATH]).map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
+            <Loaded data body=|answer| match answer {
+                CaseAnswer::File(file) => view! { <FileBody file=*file /> }.into_any(),
+                CaseAnswer::OutsideTeam { id } => view! { <EmergencyAccess id /> }.into_any(),
+            } />
+        </div>
+    }
+}
+
+const EMERGENCY_LABELS: &[(&str, &str)] = &[("motivo", "Motivo dell'accesso di emergenza")];
+
+/// For someone outside the team: the file stays closed unless they say why it cannot wait.
+#[component]
+fn EmergencyAccess(id: i64) -> impl IntoView {
+    let form = FormState::new(use_submitted(EMERGENCY_PATH));
+    view! {
+        <h1>{format!("Caso n. {id}")}</h1>
+        <p class="alert alert-warning" role="alert">"Non fai parte dell'équipe di questo caso: il fascicolo è riservato all'équipe e al coordinatore dell'unità."</p>
+        <section aria-labelledby="titolo-emergenza" class="stretto">
+            <h2 id="titolo-emergenza">"Accesso di emergenza"</h2>
+            <p>{format!(
+                "Se una situazione non può aspettare l'operatore di riferimento, puoi aprire il fascicolo per {EMERGENCY_HOURS} ore. \
+                 Il motivo, il tuo nome e l'ora restano registrati e il coordinatore dell'unità ne viene informato."
+            )}</p>
+            <ErrorSummary form labels=EMERGENCY_LABELS />
+            <form method="post" action=EMERGENCY_PATH novalidate>
+                <input type="hidden" name="caso" value=id.to_string() />
+                <TextArea form name="motivo" label="Motivo dell'accesso di emergenza" hint="Perché non può aspettare: da 10 a 500 caratteri." max_chars=500 required=true />
+                <button type="submit" class="btn btn-danger">"Apri il fascicolo in emergenza"</button>
+            </form>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn FileBody(file: CaseFile) -> impl IntoView {
+    let CaseFile {
+        id,
+        unit,
+        opened,
+        closed,
+        responsible,
+        comune,
+        emergency_until,
+        family,
+        origins,
+        team,
+        manages_team,
+        candidates,
+        notes,
+        emergencies,
+    } = file;
+    view! {
+        <h1>{format!("Caso n. {id}")}</h1>
+        {emergency_until.map(|until| view! {
+            <p class="alert alert-warning" role="status">{format!("Stai consultando il fascicolo con un accesso di emergenza, registrato e segnalato al coordinatore, valido fino alle {until}.")}</p>
+        })}
+        <dl class="row">
+            <dt class="col-sm-3">"Unità"</dt><dd class="col-sm-9">{unit}</dd>
+            <dt class="col-sm-3">"Operatore di riferimento"</dt><dd class="col-sm-9">{responsible}</dd>
+            <dt class="col-sm-3">"Aperto il"</dt><dd class="col-sm-9">{opened}</dd>
+            {closed.map(|closed| view! { <dt class="col-sm-3">"Chiuso il"</dt><dd class="col-sm-9">{closed}</dd> })}
+            <dt class="col-sm-3">"Comune di residenza"</dt><dd class="col-sm-9">{comune}</dd>
+        </dl>
+        <FamilySection family />
+        <OriginsSection origins />
+        <TeamSection id team manages_team candidates />
+        <Timeline id notes />
+        {(!emergencies.is_empty()).then(|| view! {
+            <section aria-labelledby="titolo-accessi-emergenza" class="mt-5">
+                <h2 id="titolo-accessi-emergenza">"Accessi di emergenza"</h2>
+                <ul>{emergencies.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            </section>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn FamilySection(family: Vec<FamilyMember>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="titolo-famiglia" class="mt-4">
+            <h2 id="titolo-famiglia">"Famiglia"</h2>
+            <div class="table-responsive">
+                <table class="table">
+                    <caption>"Le persone del nucleo familiare"</caption>
+                    <thead><tr><th scope="col">"Nome"</th><th scope="col">"Ruolo"</th><th scope="col">"Data di nascita"</th><th scope="col">"Codice fiscale"</th></tr></thead>
+                    <tbody>
+                        {family.into_iter().map(|person| view! {
+                            <tr>
+                                <td>{person.name}</td>
+                                <td>{person.role}</td>
+                                <td>{person.born}</td>
+                                <td>{person.codice_fiscale.unwrap_or_else(|| "non indicato".to_owned())}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn OriginsSection(origins: Vec<CaseOrigin>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="titolo-origine" class="mt-4">
+            <h2 id="titolo-origine">"Origine"</h2>
+            {origins.into_iter().map(|origin| view! {
+                <article class="mb-3">
+                    <h3 class="h5">{format!("Richiesta n. {} del {}", origin.request, origin.created)}</h3>
+                    <dl class="row mb-1">
+                        <dt class="col-sm-3">"Come è arrivata"</dt><dd class="col-sm-9">{origin.origin}</dd>
+                        {origin.mandate.map(|m| view! { <dt class="col-sm-3">"Mandato dell'Autorità Giudiziaria"</dt><dd class="col-sm-9"><strong>{m}</strong></dd> })}
+                        {origin.referrer.map(|r| view! { <dt class="col-sm-3">"Segnalata da"</dt><dd class="col-sm-9">{r}</dd> })}
+                        <dt class="col-sm-3">"Bisogno"</dt><dd class="col-sm-9">{origin.topic}</dd>
+                        <dt class="col-sm-3">"Urgenza"</dt><dd class="col-sm-9">{origin.urgency}</dd>
+                        {(!origin.notes.is_empty()).then(|| view! { <dt class="col-sm-3">"Note dello sportello"</dt><dd class="col-sm-9">{origin.notes.clone()}</dd> })}
+                    </dl>
+                    <details>
+                        <summary>{format!("Storia della richiesta n. {}", origin.request)}</summary>
+                        <ol>{origin.history.into_iter().map(|(when, what)| view! { <li>{when}": "{what}</li> }).collect_view()}</ol>
+                    </details>
+                </article>
+            }).collect_view()}
+        </section>
+    }
+    .into_any()
+}
+
+const TEAM_LABELS: &[(&str, &str)] = &[
+    ("operatore", "Persona da aggiungere"),
+    ("professione", "Ruolo nell'équipe"),
+];
+
+#[component]
+fn TeamSection(id: i64, team: Vec<TeamMember>, manages_team: bool, candidates: Vec<(String, String)>) -> impl IntoView {
+    let form = FormState::new(use_submitted(TEAM_ADD_PATH));
+    view! {
+        <section aria-labelledby="titolo-equipe" class="mt-4">
+            <h2 id="titolo-equipe">"Équipe"</h2>
+            <ul class="list-unstyled">
+                {team.into_iter().map(|member| view! {
+                    <li class="mb-2">
+                        <strong>{member.name.clone()}</strong>", "{member.role}" — dal "{member.since}
+                        {(manages_team && !member.responsible).then(|| view! {
+                            <form method="post" action=TEAM_REMOVE_PATH class="d-inline ms-2">
+                                <input type="hidden" name="caso" value=id.to_string() />
+                                <input type="hidden" name="operatore" value=member.staff_id.to_string() />
+                                <button type="submit" class="btn btn-sm btn-outline-danger">{format!("Togli {} dall'équipe", member.name)}</button>
+                            </form>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(manages_team && !candidates.is_empty()).then(|| view! {
+                <details class="stretto" open=!use_submitted(TEAM_ADD_PATH).form.is_empty()>
+                    <summary>"Aggiungi un professionista all'équipe"</summary>
+                    <ErrorSummary form labels=TEAM_LABELS />
+                    <form method="post" action=TEAM_ADD_PATH novalidate class="mt-2">
+                        <input type="hidden" name="caso" value=id.to_string() />
+                        <ChoiceField form name="operatore" label="Persona da aggiungere" options=candidates required=true />
+                        <SelectField form name="professione" label="Ruolo nell'équipe" options=PROFESSIONS required=true />
+                        <button type="submit" class="btn btn-outline-primary">"Aggiungi all'équipe"</button>
+                    </form>
+                </details>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+const NOTE_LABELS: &[(&str, &str)] = &[("tipo", "Tipo"), ("data", "Data"), ("testo", "Testo della nota")];
+
+/// The notes, the most recent event first, and the form for a new one.
+#[component]
+fn Timeline(id: i64, notes: Vec<NoteView>) -> impl IntoView {
+    let form = FormState::new(use_submitted(NOTE_PATH));
+    view! {
+        <section aria-labelledby="titolo-diario" class="mt-5">
+            <h2 id="titolo-diario">"Diario del caso"</h2>
+            {if notes.is_empty() {
+                view! { <p>"Nessuna nota ancora."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="list-unstyled">
+                        {notes.into_iter().map(|note| view! { <Note note /> }).collect_view()}
+                    </ol>
+                }.into_any()
+            }}
+            <details class="stretto mt-3" open=!use_submitted(NOTE_PATH).form.is_empty()>
+                <summary>"Aggiungi una nota"</summary>
+                <ErrorSummary form labels=NOTE_LABELS />
+                <form method="post" action=NOTE_PATH novalidate class="mt-2">
+                    <input type="hidden" name="caso" value=id.to_string() />
+                    <NoteFields form />
+                    <button type="submit" class="btn btn-primary">"Salva la nota"</button>
+                </form>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+/// The fields of a note, new or corrected.
+#[component]
+fn NoteFields(form: FormState) -> impl IntoView {
+    view! {
+        <SelectField form name="tipo" label="Tipo" options=NOTE_KINDS required=true />
+        <TextField form name="data" label="Data" kind="date" hint="Il giorno del colloquio, della visita, della telefonata…" required=true />
+        <TextArea form name="testo" label="Testo della nota" hint="Al massimo 8000 caratteri. Una volta salvata, la nota si corregge solo con una nuova versione." max_chars=8000 required=true />
+    }
+}
+
+#[component]
+fn Note(note: NoteView) -> impl IntoView {
+    let versions = note.earlier.len() + 1;
+    view! {
+        <li class="border-start border-3 ps-3 mb-4">
+            <h3 class="h6 mb-1">{format!("{} — {}", note.happened_on, note.kind)}</h3>
+            <p class="small mb-1">
+                {format!("Scritta da {} il {}", note.author, note.written)}
+                {(versions > 1).then(|| format!(" (versione {versions})"))}
+            </p>
+            {note.correction.map(|why| view! { <p class="small mb-1"><em>{format!("Correzione: {why}")}</em></p> })}
+            <p class="testo-nota">{note.text}</p>
+            {note.correctable.then(|| view! {
+                <a href=format!("{CORRECT_PATH}?nota={}", note.id) rel="external" class="small">{format!("Correggi la nota del {}", note.happened_on)}</a>
+            })}
+            {(!note.earlier.is_empty()).then(|| view! {
+                <details class="small mt-1">
+                    <summary>"Versioni precedenti"</summary>
+                    <ol>
+                        {note.earlier.into_iter().map(|earlier| view! {
+                            <li>
+                                <p class="mb-0">{format!("Scritta da {} il {} (data indicata: {})", earlier.author, earlier.written, earlier.happened_on)}</p>
+                                <p class="testo-nota">{earlier.text}</p>
+                            </li>
+                        }).collect_view()}
+                    </ol>
+                </details>
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+#[component]
+pub fn NoteCorrectionPage() -> impl IntoView {
+    view! { <StaffOnly title="Correggi una nota" signed_in=|me| view! { <StaffBar me /> <Correction /> } /> }
+}
+
+const CORRECTION_LABELS: &[(&str, &str)] = &[
+    ("tipo", "Tipo"),
+    ("data", "Data"),
+    ("testo", "Testo della nota"),
+    ("motivo", "Motivo della correzione"),
+];
+
+#[component]
+fn Correction() -> impl IntoView {
+    let id = use_query_map().with_untracked(|q| q.get("nota").and_then(|id| id.parse::<i64>().ok()).unwrap_or(0));
+    let data = Resource::new(move || id, load_note);
+    view! {
+        <div class="container stretto">
+            <Loaded data body=|note: CorrectionView| {
+                let current = BTreeMap::from([
+                    ("tipo".to_owned(), note.kind.clone()),
+                    ("data".to_owned(), note.happened_on.clone()),
+                    ("testo".to_owned(), note.text.clone()),
+                ]);
+                let form = FormState::editing(use_submitted(CORRECT_PATH), current);
+                view! {
+                    <h1>"Correggi una nota"</h1>
+                    <p>"La correzione diventa la nuova versione della nota; quella di adesso resta leggibile nel diario, con il motivo della correzione."</p>
+                    <ErrorSummary form labels=CORRECTION_LABELS />
+                    <form method="post" action=CORRECT_PATH novalidate>
+                        <input type="hidden" name="nota" value=note.note_id.to_string() />
+                        <NoteFields form />
+                        <TextField form name="motivo" label="Motivo della correzione" required=true max_length=300 />
+                        <button type="submit" class="btn btn-primary">"Salva la correzione"</button>
+                    </form>
+                    <p class="mt-3"><a href=format!("{FILE_PATH}?id={}", note.case_id)>"Torna al fascicolo senza correggere"</a></p>
+                }
+            } />
+        </div>
+    }
+}

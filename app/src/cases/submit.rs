@@ -1,0 +1,776 @@
+//! The case file on the server: who may open it (one query, [`CASE_FOR`]), reading it, and its
+//! changes, each in one transaction with its audit row.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Europe::Rome;
+
+use super::*;
+use crate::audit::Entry;
+use crate::dates::{clock, long_date};
+use crate::forms::{FieldErrors, FormOutcome};
+use crate::mail::outbox::OutgoingEmail;
+use crate::on_db;
+use crate::staff::accounts::StaffUser;
+use crate::staff::auth;
+use crate::state::AppState;
+use crate::triage::submit::{DetailRow, EventRow, DETAIL_COLUMNS, DETAIL_FROM, EVENTS_OF_REQUEST};
+use crate::triage::{family_role_label, urgency_label};
+
+/// "martedì 7 aprile 2026 alle 9:30", in Italian time.
+pub(crate) fn moment(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&Rome);
+    format!("{} alle {}", long_date(local.date_naive()), clock(local.time()))
+}
+
+fn day_of(at: DateTime<Utc>) -> String {
+    long_date(at.with_timezone(&Rome).date_naive())
+}
+
+/// A case, and where the person asking stands with it.
+#[derive(sqlx::FromRow)]
+struct CaseRow {
+    family_id: i64,
+    unit_id: i64,
+    unit: String,
+    responsible_id: Option<i64>,
+    responsible: Option<String>,
+    opened_at: DateTime<Utc>,
+    closed_at: Option<DateTime<Utc>>,
+    comune: Option<String>,
+    /// The responsible worker or a member of the team.
+    in_team: bool,
+    /// The end of the person's emergency access still running, if any.
+    emergency_until: Option<DateTime<Utc>>,
+}
+
+/// The case `$1` as person `$2` may see it at `$3`.
+const CASE_FOR: &str = "SELECT c.family_id, c.unit_id, u.name AS unit, c.responsible_id, s.display_name AS responsible,
+        c.opened_at, c.closed_at, co.name AS comune,
+        (COALESCE(c.responsible_id = $2, FALSE)
+           OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.staff_id = $2 AND t.removed_at IS NULL)) AS in_team,
+        (SELECT MAX(e.expires_at) FROM emergency_accesses e
+          WHERE e.case_id = c.id AND e.staff_id = $2 AND e.expires_at > $3) AS emergency_until
+   FROM cases c
+   JOIN units u ON u.id = c.unit_id
+   JOIN families f ON f.id = c.family_id
+   LEFT JOIN comuni co ON co.id = f.comune_id
+   LEFT JOIN staff_users s ON s.id = c.responsible_id
+  WHERE c.id = $1";
+
+/// How a person may open a case file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Access {
+    Team,
+    Coordinator,
+    Emergency(DateTime<Utc>),
+}
+
+impl CaseRow {
+    fn access_of(&self, user: &StaffUser) -> Option<Access> {
+        if self.in_team {
+            Some(Access::Team)
+        } else if user.coordinates(self.unit_id) {
+            Some(Access::Coordinator)
+        } else {
+            self.emergency_until.map(Access::Emergency)
+        }
+    }
+
+    /// The responsible worker and the coordinator shape the team.
+    fn manages_team(&self, user: &StaffUser) -> bool {
+        self.responsible_id == Some(user.id) || user.coordinates(self.unit_id)
+    }
+}
+
+/// Records a refused case (or note) and answers 403.
+async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
+    auth::refuse_record(state, user, "caso.accesso", kind, id).await
+}
+
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    unit: String,
+    opened_at: DateTime<Utc>,
+    closed_at: Option<DateTime<Utc>>,
+    responsible_id: Option<i64>,
+    responsible: Option<String>,
+    profession: Option<String>,
+    given_name: Option<String>,
+    family_name: Option<String>,
+}
+
+/// One line per case from rows that repeat it once per family member, in their order.
+fn case_lines(rows: Vec<ListRow>, role: impl Fn(&ListRow) -> String) -> Vec<CaseLine> {
+    let mut lines: Vec<CaseLine> = Vec::new();
+    for row in rows {
+        let name = match (&row.given_name, &row.family_name) {
+            (Some(given), Some(family)) => format!("{given} {family}"),
+            _ => String::new(),
+        };
+        match lines.last_mut() {
+            Some(line) if line.id == row.id => {
+                if !name.is_empty() {
+                    line.family = if line.family.is_empty() {
+                        name
+                    } else {
+                        format!("{}, {name}", line.family)
+                    };
+                }
+            }
+            _ => lines.push(CaseLine {
+                id: row.id,
+                family: name,
+                unit: row.unit.clone(),
+                role: role(&row),
+                opened: day_of(row.opened_at),
+                closed: row.closed_at.map(day_of),
+            }),
+        }
+    }
+    lines
+}
+
+const LIST_COLUMNS: &str =
+    "SELECT c.id, u.name AS unit, c.opened_at, c.closed_at, c.responsible_id, s.display_name AS responsible,
+        t.profession, p.given_name, p.family_name
+   FROM cases c
+   JOIN units u ON u.id = c.unit_id
+   LEFT JOIN staff_users s ON s.id = c.responsible_id
+   LEFT JOIN case_team t ON t.case_id = c.id AND t.staff_id = $1 AND t.removed_at IS NULL
+   LEFT JOIN family_members m ON m.family_id = c.family_id
+   LEFT JOIN persons p ON p.id = m.person_id";
+
+/// The person's cases, and the open cases of the units they coordinate.
+pub async fn list() -> Result<CasesView, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let state = AppState::current();
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let (mine, coordinated) = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let mine: Vec<ListRow> = sqlx::query_as(&format!(
+            "{LIST_COLUMNS} WHERE c.responsible_id = $1 OR t.id IS NOT NULL
+              ORDER BY c.closed_at IS NOT NULL, c.opened_at DESC, c.id, p.id"
+        ))
+        .bind(user.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let coordinated: Vec<ListRow> = sqlx::query_as(&format!(
+            "{LIST_COLUMNS} WHERE c.closed_at IS NULL
+                AND c.unit_id IN (SELECT unit_id FROM staff_roles WHERE user_id = $1 AND role = 'coordinatore')
+              ORDER BY c.opened_at DESC, c.id, p.id"
+        ))
+        .bind(user.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let shown: HashSet<i64> = mine.iter().chain(&coordinated).map(|row| row.id).collect();
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.elenco").records("caso", shown))?;
+        tx.commit().await?;
+        (mine, coordinated)
+    });
+    Ok(CasesView {
+        mine: case_lines(mine, |row| {
+            if row.responsible_id == Some(user.id) {
+                "Operatore di riferimento".to_owned()
+            } else {
+                label_of(PROFESSIONS, row.profession.as_deref().unwrap_or_default()).to_owned()
+            }
+        }),
+        coordinated: case_lines(coordinated, |row| {
+            row.responsible.clone().unwrap_or_else(|| "nessuno".to_owned())
+        }),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct NoteRow {
+    id: i64,
+    kind: String,
+    happened_on: NaiveDate,
+    body: String,
+    author_id: i64,
+    author: String,
+    written_at: DateTime<Utc>,
+    replaces_id: Option<i64>,
+    correction_reason: Option<String>,
+}
+
+/// The timeline from every version of every note: the current versions, the latest event first,
+/// each with the versions it replaced.
+fn timeline(rows: Vec<NoteRow>, reader: i64) -> Vec<NoteView> {
+    let replaced: HashSet<i64> = rows.iter().filter_map(|row| row.replaces_id).collect();
+    let by_id: BTreeMap<i64, &NoteRow> = rows.iter().map(|row| (row.id, row)).collect();
+    let mut current: Vec<&NoteRow> = rows.iter().filter(|row| !replaced.contains(&row.id)).collect();
+    current.sort_by_key(|note| std::cmp::Reverse((note.happened_on, note.id)));
+    current
+        .into_iter()
+        .map(|note| {
+            let mut earlier = Vec::new();
+            let mut previous = note.replaces_id.and_then(|id| by_id.get(&id));
+            while let Some(version) = previous {
+                earlier.push(EarlierVersion {
+                    written: moment(version.written_at),
+                    author: version.author.clone(),
+                    happened_on: long_date(version.happened_on),
+                    text: version.body.clone(),
+                });
+                previous = version.replaces_id.and_then(|id| by_id.get(&id));
+            }
+            NoteView {
+                id: note.id,
+                kind: label_of(NOTE_KINDS, &note.kind).to_owned(),
+                happened_on: long_date(note.happened_on),
+                author: note.author.clone(),
+                written: moment(note.written_at),
+                text: note.body.clone(),
+                correction: note.correction_reason.clone(),
+                correctable: note.author_id == reader,
+                earlier,
+            }
+        })
+        .collect()
+}
+
+/// Opens the case file for its team and the unit's coordinator, and for whoever has an emergency
+/// access running; anyone else gets the emergency access form (and the refusal is recorded).
+pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let state = AppState::current();
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let loaded = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(case) = case else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        let Some(access) = case.access_of(&user) else {
+            tx.rollback().await?;
+            return match refusal(&state, &user, "caso", id).await {
+                AppError::Forbidden => Ok(CaseAnswer::OutsideTeam { id }),
+                other => Err(other),
+            };
+        };
+        let family: Vec<(String, String, NaiveDate, Option<String>, String)> = sqlx::query_as(
+            "SELECT p.given_name, p.family_name, p.birth_date, p.codice_fiscale, m.role
+               FROM family_members m JOIN persons p ON p.id = m.person_id
+              WHERE m.family_id = $1
+              ORDER BY CASE m.role WHEN 'genitore' THEN 0 WHEN 'tutore' THEN 1 WHEN 'figlio' THEN 2 ELSE 3 END, p.birth_date, p.id",
+        )
+        .bind(case.family_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let requests: Vec<DetailRow> = sqlx::query_as(&format!("SELECT {DETAIL_COLUMNS} {DETAIL_FROM} WHERE r.case_id = $1 ORDER BY r.created_at, r.id"))
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let mut origins = Vec::new();
+        for request in requests {
+            let events: Vec<EventRow> = sqlx::query_as(EVENTS_OF_REQUEST).bind(request.id).fetch_all(&mut *tx).await?;
+            origins.push(CaseOrigin {
+                request: request.id,
+                created: day_of(request.created_at),
+                origin: request.origin_label(),
+                mandate: request.mandate(),
+                referrer: request.referrer(),
+                topic: request.topic.clone(),
+                urgency: urgency_label(&request.urgency).to_owned(),
+                notes: request.notes.clone(),
+                history: events.into_iter().map(EventRow::describe).collect(),
+            });
+        }
+        let members: Vec<(i64, String, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT t.staff_id, s.display_name, t.profession, t.added_at
+               FROM case_team t JOIN staff_users s ON s.id = t.staff_id
+              WHERE t.case_id = $1 AND t.removed_at IS NULL ORDER BY t.added_at, t.id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let candidates: Vec<(i64, String)> = if case.manages_team(&user) {
+            sqlx::query_as(
+                "SELECT DISTINCT u.id, u.display_name FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+                  WHERE r.role IN ('assistente_sociale', 'coordinatore') AND NOT u.disabled
+                  ORDER BY u.display_name",
+            )
+            .fetch_all(&mut *tx)
+            .await?
+        } else {
+            Vec::new()
+        };
+        let notes: Vec<NoteRow> = sqlx::query_as(
+            "SELECT n.id, n.kind, n.happened_on, n.body, n.author_id, s.display_name AS author, n.written_at, n.replaces_id, n.correction_reason
+               FROM case_notes n JOIN staff_users s ON s.id = n.author_id
+              WHERE n.case_id = $1 ORDER BY n.id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let emergencies: Vec<(String, DateTime<Utc>, String)> = if matches!(access, Access::Emergency(_)) {
+            Vec::new()
+        } else {
+            sqlx::query_as(
+                "SELECT s.display_name, e.at, e.reason FROM emergency_accesses e JOIN staff_users s ON s.id = e.staff_id
+                  WHERE e.case_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT 50",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?
+        };
+        let action = match access {
+            Access::Emergency(_) => "caso.apertura_emergenza",
+            Access::Team | Access::Coordinator => "caso.apertura",
+        };
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [id]))?;
+        tx.commit().await?;
+        (case, access, family, origins, members, candidates, notes, emergencies)
+    });
+    let (case, access, family, origins, members, candidates, notes, emergencies) = loaded;
+    let in_team: HashSet<i64> = members.iter().map(|m| m.0).chain(case.responsible_id).collect();
+    let responsible_name = case.responsible.clone().unwrap_or_else(|| "nessuno".to_owned());
+    let team = case
+        .responsible_id
+        .map(|responsible| TeamMember {
+            staff_id: responsible,
+            name: responsible_name.clone(),
+            role: "Operatore di riferimento".to_owned(),
+            since: day_of(case.opened_at),
+            responsible: true,
+        })
+        .into_iter()
+        .chain(
+            members
+                .into_iter()
+                .map(|(staff_id, name, profession, since)| TeamMember {
+                    staff_id,
+                    name,
+                    role: label_of(PROFESSIONS, &profession).to_owned(),
+                    since: day_of(since),
+                    responsible: false,
+                }),
+        )
+        .collect();
+    Ok(CaseAnswer::File(Box::new(CaseFile {
+        id,
+        unit: case.unit.clone(),
+        opened: day_of(case.opened_at),
+        closed: case.closed_at.map(day_of),
+        responsible: responsible_name,
+        comune: case.comune.clone().unwrap_or_default(),
+        emergency_until: match access {
+            Access::Emergency(until) => Some(clock(until.with_timezone(&Rome).time())),
+            _ => None,
+        },
+        family: family
+            .into_iter()
+            .map(|(given, family_name, born, codice_fiscale, role)| FamilyMember {
+                name: format!("{given} {family_name}"),
+                role: family_role_label(&role).to_owned(),
+                born: long_date(born),
+                codice_fiscale,
+            })
+            .collect(),
+        origins,
+        team,
+        manages_team: case.manages_team(&user),
+        candidates: candidates
+            .into_iter()
+            .filter(|(id, _)| !in_team.contains(id))
+            .map(|(id, name)| (id.to_string(), name))
+            .collect(),
+        notes: timeline(notes, user.id),
+        emergencies: emergencies
+            .into_iter()
+            .map(|(who, at, reason)| format!("{who}, {}: {reason}", moment(at)))
+            .collect(),
+    })))
+}
+
+fn invalid(field: &str, message: &str) -> Result<FormOutcome, AppError> {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    Ok(FormOutcome::Invalid(errors))
+}
+
+/// A note's fields, checked: (kind, day, text). The day is not in the future.
+fn checked_note(
+    kind: &str,
+    day: &str,
+    text: &str,
+    today: NaiveDate,
+    errors: &mut FieldErrors,
+) -> Option<(String, NaiveDate, String)> {
+    let kind = kind.trim();
+    if !NOTE_KINDS.iter().any(|(key, _)| *key == kind) {
+        errors.add("tipo", "Scegli il tipo di nota.");
+    }
+    let day = match NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d") {
+        Ok(day) if day > today => {
+            errors.add(
+                "data",
+                "La data non può essere nel futuro: scrivi il giorno in cui è avvenuto.",
+            );
+            None
+        }
+        Ok(day) => Some(day),
+        Err(_) if day.trim().is_empty() => {
+            errors.add("data", "Scrivi la data.");
+            None
+        }
+        Err(_) => {
+            errors.add(
+                "data",
+                "Scrivi la data come giorno, mese e anno, ad esempio 03/03/2026.",
+            );
+            None
+        }
+    };
+    let text = text.trim();
+    if text.is_empty() {
+        errors.add("testo", "Scrivi il testo della nota.");
+    } else if text.chars().count() > 8000 {
+        errors.add(
+            "testo",
+            "La nota può avere al massimo 8000 caratteri: dividila in più note.",
+        );
+    }
+    if !errors.is_empty() {
+        return None;
+    }
+    Some((kind.to_owned(), day?, text.to_owned()))
+}
+
+/// A new note on the timeline, by anyone who may open the file.
+pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let mut errors = FieldErrors::new();
+    let Some((kind, day, text)) = checked_note(&form.tipo, &form.data, &form.testo, today, &mut errors) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let allowed = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(case) = case else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        if case.access_of(&user).is_some() {
+            let note: i64 = sqlx::query_scalar(
+                "INSERT INTO case_notes (case_id, kind, happened_on, body, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(form.caso).bind(&kind).bind(day).bind(&text).bind(user.id).bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota").records("nota", [note]))?;
+            tx.commit().await?;
+            true
+        } else {
+            tx.rollback().await?;
+            false
+        }
+    });
+    if !allowed {
+        return Err(refusal(state, &user, "caso", form.caso).await);
+    }
+    Ok(FormOutcome::Done {
+        next: format!("{FILE_PATH}?id={}&fatto=nota", form.caso),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct CurrentNote {
+    case_id: i64,
+    kind: String,
+    happened_on: NaiveDate,
+    body: String,
+    author_id: i64,
+    replaced: bool,
+}
+
+/// The note `$1` and whether a newer version replaces it.
+const NOTE: &str = "SELECT n.case_id, n.kind, n.happened_on, n.body, n.author_id,
+        EXISTS (SELECT 1 FROM case_notes later WHERE later.replaces_id = n.id) AS replaced
+   FROM case_notes n WHERE n.id = $1";
+
+/// The current version of one's own note, for the correction form.
+pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let state = AppState::current();
+    let now = state.clock.now();
+    let note: Option<CurrentNote> =
+        on_db!(&state.db, pool => sqlx::query_as(NOTE).bind(id).fetch_optional(pool).await?);
+    let Some(note) = note else {
+        return Err(AppError::NotFound);
+    };
+    // Only its author corrects a note, and only while they may open the file.
+    let case: Option<CaseRow> = on_db!(&state.db, pool => sqlx::query_as(CASE_FOR).bind(note.case_id).bind(user.id).bind(now).fetch_optional(pool).await?);
+    if note.author_id != user.id || case.and_then(|case| case.access_of(&user)).is_none() {
+        return Err(refusal(&state, &user, "nota", id).await);
+    }
+    if note.replaced {
+        return Err(AppError::Conflict(
+            "Questa nota è già stata corretta: correggi la versione più recente, dal fascicolo.".to_owned(),
+        ));
+    }
+    Ok(CorrectionView {
+        case_id: note.case_id,
+        note_id: id,
+        kind: note.kind,
+        happened_on: note.happened_on.format("%Y-%m-%d").to_string(),
+        text: note.body,
+    })
+}
+
+/// A correction: a new version of one's own note, with the reason; the database keeps one
+/// correction per version, so two corrections sent at once cannot both replace it.
+pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let mut errors = FieldErrors::new();
+    let checked = checked_note(&form.tipo, &form.data, &form.testo, today, &mut errors);
+    let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
+    if reason.is_empty() {
+        errors.add("motivo", "Scrivi perché correggi la nota: il motivo resta nel diario.");
+    } else if reason.chars().count() > 300 {
+        errors.add("motivo", "Il motivo può avere al massimo 300 caratteri.");
+    }
+    let Some((kind, day, text)) = checked.filter(|_| errors.is_empty()) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome: Result<i64, Option<&str>> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let note: Option<CurrentNote> = sqlx::query_as(NOTE).bind(form.nota).fetch_optional(&mut *tx).await?;
+        let case: Option<CaseRow> = match &note {
+            Some(note) => sqlx::query_as(CASE_FOR).bind(note.case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?,
+            None => None,
+        };
+        match (note, case.and_then(|case| case.access_of(&user))) {
+            (Some(note), Some(_)) if note.author_id == user.id => {
+                if note.kind == kind && note.happened_on == day && note.body == text {
+                    tx.rollback().await?;
+                    Err(Some("La correzione è uguale alla nota: cambia il testo, la data o il tipo."))
+                } else {
+                    // Conditional on nobody having replaced the same version meanwhile.
+                    let inserted: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO case_notes (case_id, kind, happened_on, body, author_id, written_at, replaces_id, correction_reason)
+                         SELECT $1, $2, $3, $4, $5, $6, $7, $8
+                          WHERE NOT EXISTS (SELECT 1 FROM case_notes WHERE replaces_id = $7)
+                         ON CONFLICT (replaces_id) DO NOTHING
+                         RETURNING id",
+                    )
+                    .bind(note.case_id).bind(&kind).bind(day).bind(&text).bind(user.id).bind(now).bind(form.nota).bind(&reason)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    match inserted {
+                        Some(new) => {
+                            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_corretta").records("nota", [form.nota, new]))?;
+                            tx.commit().await?;
+                            Ok(note.case_id)
+                        }
+                        None => {
+                            tx.rollback().await?;
+                            Err(Some("Questa nota è appena stata corretta: riapri il fascicolo e correggi la versione più recente."))
+                        }
+                    }
+                }
+            }
+            (None, _) => {
+                tx.rollback().await?;
+                return Err(AppError::NotFound);
+            }
+            _ => {
+                tx.rollback().await?;
+                Err(None)
+            }
+        }
+    });
+    match outcome {
+        Ok(case) => Ok(FormOutcome::Done {
+            next: format!("{FILE_PATH}?id={case}&fatto=correzione"),
+        }),
+        Err(Some(message)) => invalid("testo", message),
+        Err(None) => Err(refusal(state, &user, "nota", form.nota).await),
+    }
+}
+
+/// Adds a professional to the team, for the responsible worker or the coordinator.
+pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let mut errors = FieldErrors::new();
+    let member = form.operatore.trim().parse::<i64>().ok();
+    if member.is_none() {
+        errors.add("operatore", "Scegli la persona da aggiungere all'équipe.");
+    }
+    let profession = form.professione.trim();
+    if !PROFESSIONS.iter().any(|(key, _)| *key == profession) {
+        errors.add("professione", "Scegli il ruolo della persona nell'équipe.");
+    }
+    let Some(member) = member.filter(|_| errors.is_empty()) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        match case {
+            None => {
+                tx.rollback().await?;
+                return Err(AppError::NotFound);
+            }
+            Some(case) if case.manages_team(&user) => {
+                // A social worker or coordinator still at work, not already in the team; the
+                // partial unique index keeps one row even if two people add them at once.
+                let added = sqlx::query(
+                    "INSERT INTO case_team (case_id, staff_id, profession, added_by, added_at)
+                     SELECT $1, u.id, $3, $4, $5 FROM staff_users u
+                      WHERE u.id = $2 AND NOT u.disabled AND u.id <> $6
+                        AND EXISTS (SELECT 1 FROM staff_roles r WHERE r.user_id = u.id AND r.role IN ('assistente_sociale', 'coordinatore'))
+                     ON CONFLICT (case_id, staff_id) WHERE removed_at IS NULL DO NOTHING",
+                )
+                .bind(form.caso).bind(member).bind(profession).bind(user.id).bind(now).bind(case.responsible_id.unwrap_or(0))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if added == 1 {
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_aggiungi").records("caso", [form.caso]))?;
+                    tx.commit().await?;
+                    Ok(())
+                } else {
+                    tx.rollback().await?;
+                    Err(Some("Questa persona è già nell'équipe, o non lavora più come assistente sociale: ricarica la pagina."))
+                }
+            }
+            _ => {
+                tx.rollback().await?;
+                Err(None)
+            }
+        }
+    });
+    match outcome {
+        Ok(()) => Ok(FormOutcome::Done {
+            next: format!("{FILE_PATH}?id={}&fatto=equipe", form.caso),
+        }),
+        Err(Some(message)) => invalid("operatore", message),
+        Err(None) => Err(refusal(state, &user, "caso", form.caso).await),
+    }
+}
+
+/// Takes a professional off the team; the row stays, with who took them off and when.
+pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome: Result<bool, ()> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        match case {
+            None => {
+                tx.rollback().await?;
+                return Err(AppError::NotFound);
+            }
+            Some(case) if case.manages_team(&user) => {
+                let removed = sqlx::query(
+                    "UPDATE case_team SET removed_at = $1, removed_by = $2 WHERE case_id = $3 AND staff_id = $4 AND removed_at IS NULL",
+                )
+                .bind(now).bind(user.id).bind(form.caso).bind(form.operatore)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                    == 1;
+                if removed {
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_togli").records("caso", [form.caso]))?;
+                    tx.commit().await?;
+                } else {
+                    tx.rollback().await?;
+                }
+                Ok(removed)
+            }
+            _ => {
+                tx.rollback().await?;
+                Err(())
+            }
+        }
+    });
+    match outcome {
+        Ok(true) => Ok(FormOutcome::Done {
+            next: format!("{FILE_PATH}?id={}&fatto=equipe", form.caso),
+        }),
+        Ok(false) => invalid("operatore", "Questa persona non è più nell'équipe: ricarica la pagina."),
+        Err(()) => Err(refusal(state, &user, "caso", form.caso).await),
+    }
+}
+
+/// An emergency access: someone outside the team opens the file for a few hours, saying why; the
+/// unit's coordinators are emailed (neutrally: the case number, who and when) in the same
+/// transaction, and see it in the file and on their queue page.
+pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
+    let length = reason.chars().count();
+    if !(10..=500).contains(&length) {
+        return invalid(
+            "motivo",
+            "Scrivi perché il fascicolo non può aspettare l'operatore di riferimento, da 10 a 500 caratteri.",
+        );
+    }
+    let now = state.clock.now();
+    let until = now + Duration::hours(EMERGENCY_HOURS);
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let unit: Option<i64> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM cases WHERE id = $1")
+            .bind(form.caso)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(unit) = unit {
+            sqlx::query("INSERT INTO emergency_accesses (case_id, staff_id, reason, at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(form.caso).bind(user.id).bind(&reason).bind(now).bind(until)
+                .execute(&mut *tx)
+                .await?;
+            let coordinators: Vec<String> = sqlx::query_scalar(
+                "SELECT DISTINCT u.email FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+                  WHERE r.role = 'coordinatore' AND r.unit_id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
+            )
+            .bind(unit)
+            .fetch_all(&mut *tx)
+            .await?;
+            for to in coordinators {
+                let email = OutgoingEmail {
+                    to,
+                    reply_to: None,
+                    subject: "Sportello: accesso di emergenza a un fascicolo".to_owned(),
+                    body: format!(
+                        "Buongiorno,\n\n{} ha aperto il fascicolo del caso n. {} della tua unità con un accesso di emergenza, {}.\n\nIl motivo è registrato nel fascicolo, alla sezione \"Accessi di emergenza\", nell'area operatori.\n",
+                        user.display_name,
+                        form.caso,
+                        moment(now)
+                    ),
+                    attachment: None,
+                };
+                crate::enqueue_email!(&mut *tx, now, email)?;
+            }
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.accesso_emergenza").records("caso", [form.caso]).purpose(reason.clone()))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        unit
+    });
+    if unit.is_none() {
+        return Err(AppError::NotFound);
+    }
+    state.mail_ready.notify_one();
+    Ok(FormOutcome::Done {
+        next: format!("{FILE_PATH}?id={}&fatto=emergenza", form.caso),
+    })
+}

@@ -1,0 +1,330 @@
+//! The case file: who opens it (the team, the unit's coordinator, an emergency access with a
+//! reason, nobody else), its family and origin, its team, and a timeline whose notes are corrected
+//! by new versions and never edited.
+
+use app::clock::Clock;
+use reqwest::StatusCode;
+
+use crate::harness::{browser, TestApp};
+use crate::on_both_databases;
+use crate::staff::{demo_browser, location, sign_in};
+
+const PASSWORD: &str = "fascicolo-di-prova-2026";
+
+/// A court mandate for a family (mother and son) waiting in the Servizio Minori's queue; its id.
+async fn mandate_in_queue(app: &TestApp) -> i64 {
+    app::on_db!(&app.db, pool => {
+        let at = app.clock.now() - chrono::Duration::days(1);
+        let family: i64 = sqlx::query_scalar("INSERT INTO families (comune_id, created_at) VALUES ((SELECT MIN(id) FROM comuni), $1) RETURNING id")
+            .bind(at).fetch_one(pool).await.unwrap();
+        let request: i64 = sqlx::query_scalar(
+            "INSERT INTO requests (origin, family_id, topic_id, urgency, unit_id, state, office_id, created_at,
+                                   court, decree_number, decree_date, court_request, report_due_on, notes)
+             VALUES ('mandato', $1, (SELECT id FROM booking_topics WHERE slug = 'figli-e-famiglia'), 'prioritaria',
+                     (SELECT id FROM units WHERE code = 'minori'), 'in_coda', (SELECT MIN(id) FROM offices), $2,
+                     'Tribunale per i minorenni di Milano', '123/2026', '2026-02-20', 'Indagine psico-sociale', '2026-05-15',
+                     'Il decreto è arrivato per PEC.')
+             RETURNING id",
+        )
+        .bind(family).bind(at)
+        .fetch_one(pool).await.unwrap();
+        for (given, born, role) in [("Giulia", "1988-04-02", "genitore"), ("Marco", "2015-09-30", "figlio")] {
+            let person: i64 = sqlx::query_scalar(
+                "INSERT INTO persons (given_name, family_name, birth_date, created_at) VALUES ($1, 'Fontana', $2, $3) RETURNING id",
+            )
+            .bind(given).bind(chrono::NaiveDate::parse_from_str(born, "%Y-%m-%d").unwrap()).bind(at)
+            .fetch_one(pool).await.unwrap();
+            sqlx::query("INSERT INTO family_members (family_id, person_id, role) VALUES ($1, $2, $3)")
+                .bind(family).bind(person).bind(role).execute(pool).await.unwrap();
+            sqlx::query("INSERT INTO request_persons (request_id, person_id) VALUES ($1, $2)")
+                .bind(request).bind(person).execute(pool).await.unwrap();
+        }
+        request
+    })
+}
+
+/// The demo social worker takes the mandate in charge; the case's id.
+async fn taken_by(app: &TestApp, worker: &reqwest::Client, request: i64) -> i64 {
+    let minori = unit(app, "minori").await.to_string();
+    let taken = app
+        .post_form_as(
+            worker,
+            "/operatori/coda/prendi",
+            &[("id", &request.to_string()), ("unita", &minori)],
+        )
+        .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT case_id FROM requests WHERE id = $1").bind(request).fetch_one(pool).await.unwrap())
+}
+
+async fn unit(app: &TestApp, code: &str) -> i64 {
+    app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM units WHERE code = $1").bind(code).fetch_one(pool).await.unwrap())
+}
+
+/// A social worker of the unit `unit_code`, signed in.
+async fn worker(app: &TestApp, username: &str, display_name: &str, unit_code: &str) -> (reqwest::Client, i64) {
+    let hash = app::staff::accounts::hash_password(PASSWORD.to_owned()).await;
+    let id: i64 = app::on_db!(&app.db, pool => {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO staff_users (username, display_name, password_hash, created_at) VALUES ($1, $2, $3, '2026-01-01T00:00:00Z') RETURNING id",
+        )
+        .bind(username).bind(display_name).bind(&hash).fetch_one(pool).await.unwrap();
+        sqlx::query("INSERT INTO staff_roles (user_id, role, unit_id) VALUES ($1, 'assistente_sociale', (SELECT id FROM units WHERE code = $2))")
+            .bind(id).bind(unit_code).execute(pool).await.unwrap();
+        id
+    });
+    let client = browser();
+    assert_eq!(
+        sign_in(app, &client, username, PASSWORD, "").await.status(),
+        StatusCode::SEE_OTHER
+    );
+    (client, id)
+}
+
+async fn text_of(app: &TestApp, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
+    let answer = app.get_as(client, path).await;
+    (answer.status(), answer.text().await.unwrap())
+}
+
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> (StatusCode, String, String) {
+    let answer = app.post_form_as(client, path, fields).await;
+    let to = location(&answer);
+    (answer.status(), to, answer.text().await.unwrap())
+}
+
+async fn latest_note(app: &TestApp, case: i64) -> i64 {
+    app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM case_notes WHERE case_id = $1").bind(case).fetch_one(pool).await.unwrap())
+}
+
+async fn audit_rows(app: &TestApp, action: &str, outcome: &str) -> Vec<(String, Option<String>)> {
+    app::on_db!(&app.db, pool => sqlx::query_as("SELECT record_ids, purpose FROM audit_log WHERE action = $1 AND outcome = $2 ORDER BY seq")
+        .bind(action).bind(outcome).fetch_all(pool).await.unwrap())
+}
+
+on_both_databases! {
+    /// The worker who takes a court mandate finds the case among theirs; its file shows the family,
+    /// the mandate and the team; notes go on the timeline, and a correction is a new version with
+    /// its reason, the earlier one still readable and the database refusing any edit.
+    async fn the_team_opens_the_file_and_keeps_its_timeline(app: TestApp) {
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+
+        let (status, list) = text_of(&app, &worker_a, "/operatori/casi").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains(&format!("Caso n. {case}")) && list.contains("Giulia Fontana, Marco Fontana"), "{list}");
+        assert!(list.contains("Operatore di riferimento"));
+
+        let file_path = format!("/operatori/casi/fascicolo?id={case}");
+        let (status, file) = text_of(&app, &worker_a, &file_path).await;
+        assert_eq!(status, StatusCode::OK);
+        for expected in ["Marco Fontana", "Figlio o figlia", "Tribunale per i minorenni di Milano", "decreto n. 123/2026",
+                         "Indagine psico-sociale", "Il decreto è arrivato per PEC.", "Andrea Assistente", "Nessuna nota ancora."] {
+            assert!(file.contains(expected), "{expected} in the file");
+        }
+
+        // A note dated tomorrow is refused next to its field, with the text kept.
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-03"), ("testo", "Primo colloquio con la madre."),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("non può essere nel futuro") && page.contains("Primo colloquio con la madre."));
+        assert_eq!(app.count("case_notes").await, 0);
+
+        let (status, to, _) = post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Primo colloquio con la madre."),
+        ]).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=nota").as_str()));
+        let note = latest_note(&app, case).await;
+        let (_, file) = text_of(&app, &worker_a, &file_path).await;
+        assert!(file.contains("Primo colloquio con la madre.") && file.contains("Colloquio"));
+
+        // The correction: the same text is not a correction; a reason is needed.
+        let correct = format!("/operatori/casi/nota/correggi?nota={note}");
+        let (status, form) = text_of(&app, &worker_a, &correct).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("Primo colloquio con la madre.") && form.contains("2026-03-01"));
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/nota/correggi", &[
+            ("nota", &note.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Primo colloquio con la madre."), ("motivo", "refuso"),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("uguale alla nota"));
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/nota/correggi", &[
+            ("nota", &note.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Primo colloquio con la madre e il figlio."), ("motivo", ""),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("Scrivi perché correggi la nota") && page.contains("Primo colloquio con la madre e il figlio."));
+        let (status, to, _) = post(&app, &worker_a, "/operatori/casi/nota/correggi", &[
+            ("nota", &note.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Primo colloquio con la madre e il figlio."), ("motivo", "Era presente anche Marco"),
+        ]).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=correzione").as_str()));
+        let (_, file) = text_of(&app, &worker_a, &file_path).await;
+        assert!(file.contains("Primo colloquio con la madre e il figlio.") && file.contains("(versione 2)"));
+        assert!(file.contains("Correzione: Era presente anche Marco") && file.contains("Versioni precedenti"));
+        assert!(file.contains("Primo colloquio con la madre.</p>"), "the first version stays readable");
+        assert_eq!(app.count("case_notes").await, 2);
+        // The replaced version cannot be corrected again, and the database refuses any edit.
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/nota/correggi", &[
+            ("nota", &note.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Altro testo."), ("motivo", "prova"),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("già stata corretta"), "the form says the note has a newer version");
+        let edited = app::on_db!(&app.db, pool => sqlx::query("UPDATE case_notes SET body = 'riscritta' WHERE id = $1").bind(note).execute(pool).await.map(|_| ()));
+        assert!(edited.is_err(), "a note is never edited in place");
+        let removed = app::on_db!(&app.db, pool => sqlx::query("DELETE FROM case_notes WHERE id = $1").bind(note).execute(pool).await.map(|_| ()));
+        assert!(removed.is_err(), "nor removed");
+
+        // The unit's coordinator opens the file and lists the unit's cases, but corrects nobody's notes.
+        let coordinator = demo_browser(&app, "coordinatrice").await;
+        let (status, list) = text_of(&app, &coordinator, "/operatori/casi").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(list.contains("Casi aperti delle unità che coordini") && list.contains(&format!("Caso n. {case}")));
+        assert_eq!(text_of(&app, &coordinator, &file_path).await.0, StatusCode::OK);
+        let newest = latest_note(&app, case).await;
+        assert_eq!(text_of(&app, &coordinator, &format!("/operatori/casi/nota/correggi?nota={newest}")).await.0, StatusCode::FORBIDDEN);
+
+        // The team: the coordinator adds a psychologist, who then opens the file; taken off, the
+        // file closes to them again.
+        let (psychologist, psychologist_id) = worker(&app, "psicologa", "Paola Psicologa", "minori").await;
+        assert_eq!(text_of(&app, &psychologist, &file_path).await.0, StatusCode::FORBIDDEN);
+        let (status, _, page) = post(&app, &coordinator, "/operatori/casi/equipe", &[("caso", &case.to_string()), ("operatore", &psychologist_id.to_string()), ("professione", "")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("Scegli il ruolo della persona"));
+        let (status, to, _) = post(&app, &coordinator, "/operatori/casi/equipe", &[("caso", &case.to_string()), ("operatore", &psychologist_id.to_string()), ("professione", "psicologo")]).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=equipe").as_str()));
+        let (status, file) = text_of(&app, &psychologist, &file_path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(file.contains("Paola Psicologa") && file.contains("Psicologo o psicologa"));
+        assert!(!file.contains("Aggiungi un professionista"), "only the responsible worker and the coordinator change the team");
+        let (status, list) = text_of(&app, &psychologist, "/operatori/casi").await;
+        assert!(status == StatusCode::OK && list.contains(&format!("Caso n. {case}")) && list.contains("Psicologo o psicologa"));
+        let (status, ..) = post(&app, &psychologist, "/operatori/casi/equipe/togli", &[("caso", &case.to_string()), ("operatore", &psychologist_id.to_string())]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "a member does not change the team");
+        let (status, ..) = post(&app, &worker_a, "/operatori/casi/equipe/togli", &[("caso", &case.to_string()), ("operatore", &psychologist_id.to_string())]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(text_of(&app, &psychologist, &file_path).await.0, StatusCode::FORBIDDEN);
+        let kept: (i64, Option<i64>) = app::on_db!(&app.db, pool => sqlx::query_as("SELECT COUNT(*), MAX(removed_by) FROM case_team WHERE case_id = $1")
+            .bind(case).fetch_one(pool).await.unwrap());
+        assert_eq!(kept.0, 1, "the team's history is kept");
+        assert!(kept.1.is_some());
+
+        assert!(audit_rows(&app, "caso.apertura", "ok").await.len() >= 5, "every opening is recorded");
+        assert_eq!(audit_rows(&app, "caso.nota_corretta", "ok").await.len(), 1);
+    }
+}
+
+on_both_databases! {
+    /// Object-level probes: a worker of another unit, a worker of the same unit outside the team,
+    /// the front desk and an administrator are refused the file, its notes and its team, and each
+    /// refusal is recorded; a worker outside the team opens it only through an emergency access,
+    /// which asks why, lasts a few hours, is recorded and is told to the coordinator.
+    async fn outside_the_team_only_an_emergency_access_opens_the_file(app: TestApp) {
+        app.execute("UPDATE staff_users SET email = 'coordinatrice@example.org' WHERE username = 'coordinatrice'").await;
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        let file_path = format!("/operatori/casi/fascicolo?id={case}");
+        post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "telefonata"), ("data", "2026-03-02"), ("testo", "Telefonata con la scuola di Marco."),
+        ]).await;
+        let note = latest_note(&app, case).await.to_string();
+
+        let (welfare, _) = worker(&app, "welfare", "Walter Welfare", "welfare_generativo").await;
+        let (colleague, _) = worker(&app, "collega", "Cora Collega", "minori").await;
+        for (who, client) in [("another unit", &welfare), ("the same unit outside the team", &colleague)] {
+            let (status, page) = text_of(&app, client, &file_path).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who}");
+            assert!(page.contains("Non fai parte dell'équipe") && page.contains("Apri il fascicolo in emergenza"), "{who}");
+            assert!(!page.contains("Fontana") && !page.contains("Telefonata con la scuola"), "{who} sees nothing of the family");
+            let (status, list) = text_of(&app, client, "/operatori/casi").await;
+            assert!(status == StatusCode::OK && !list.contains(&format!("Caso n. {case}")), "{who}");
+            let (status, ..) = post(&app, client, "/operatori/casi/nota", &[
+                ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-02"), ("testo", "Nota abusiva."),
+            ]).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who} writes no note");
+            assert_eq!(text_of(&app, client, &format!("/operatori/casi/nota/correggi?nota={note}")).await.0, StatusCode::FORBIDDEN);
+            let (status, ..) = post(&app, client, "/operatori/casi/nota/correggi", &[
+                ("nota", &note), ("tipo", "colloquio"), ("data", "2026-03-02"), ("testo", "Riscritta."), ("motivo", "prova"),
+            ]).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who} corrects no note");
+            let (status, ..) = post(&app, client, "/operatori/casi/equipe", &[("caso", &case.to_string()), ("operatore", "1"), ("professione", "educatore")]).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{who} changes no team");
+        }
+        assert_eq!(app.count("case_notes").await, 1);
+        assert_eq!(app.count("case_team").await, 0);
+        assert!(audit_rows(&app, "caso.accesso", "negato").await.len() >= 10, "each refusal is recorded");
+        // The front desk and the administrators never read case files.
+        let desk = demo_browser(&app, "sportello").await;
+        assert_eq!(text_of(&app, &desk, &file_path).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(text_of(&app, &desk, "/operatori/casi").await.0, StatusCode::FORBIDDEN);
+        let (admin, _) = crate::staff::admin_browser(&app).await;
+        assert_eq!(text_of(&app, &admin, &file_path).await.0, StatusCode::FORBIDDEN);
+        let (status, ..) = post(&app, &admin, "/operatori/casi/emergenza", &[("caso", &case.to_string()), ("motivo", "Voglio leggere il fascicolo.")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "nor through an emergency access");
+        // A case that does not exist is not found.
+        assert_eq!(text_of(&app, &worker_a, "/operatori/casi/fascicolo?id=999999").await.0, StatusCode::NOT_FOUND);
+
+        // The emergency access: a reason is needed; then the file opens, for a few hours.
+        let (status, _, page) = post(&app, &colleague, "/operatori/casi/emergenza", &[("caso", &case.to_string()), ("motivo", "urgente")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("da 10 a 500 caratteri") && page.contains("urgente"));
+        let reason = "La scuola segnala che Marco non è stato ritirato e la madre non risponde.";
+        let (status, to, _) = post(&app, &colleague, "/operatori/casi/emergenza", &[("caso", &case.to_string()), ("motivo", reason)]).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=emergenza").as_str()));
+        let (status, file) = text_of(&app, &colleague, &file_path).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(file.contains("accesso di emergenza, registrato e segnalato al coordinatore") && file.contains("Telefonata con la scuola di Marco."));
+        let recorded = audit_rows(&app, "caso.accesso_emergenza", "ok").await;
+        assert_eq!(recorded, vec![(case.to_string(), Some(reason.to_owned()))], "the reason is in the audit trail");
+        assert_eq!(audit_rows(&app, "caso.apertura_emergenza", "ok").await.len(), 1);
+        // Told to the coordinator: by email, neutrally, on the queue page and in the file.
+        let emails = app.wait_for_emails(1).await;
+        assert!(emails[0].contains("coordinatrice@example.org") && emails[0].contains(&format!("caso n. {case}")) && emails[0].contains("Cora Collega"));
+        assert!(!emails[0].contains("Fontana") && !emails[0].contains("ritirato"), "the email names neither the family nor the reason");
+        let coordinator = demo_browser(&app, "coordinatrice").await;
+        let (_, queue) = text_of(&app, &coordinator, "/operatori/coda").await;
+        assert!(queue.contains(&format!("Accesso di emergenza al caso n. {case}: Cora Collega")));
+        let (_, file) = text_of(&app, &worker_a, &file_path).await;
+        assert!(file.contains("Accessi di emergenza") && file.contains(reason));
+        // The access ends: four hours later the file is closed to them again.
+        app.clock.advance(chrono::Duration::hours(5));
+        let colleague = {
+            let client = browser();
+            sign_in(&app, &client, "collega", PASSWORD, "").await;
+            client
+        };
+        assert_eq!(text_of(&app, &colleague, &file_path).await.0, StatusCode::FORBIDDEN);
+    }
+}
+
+on_both_databases! {
+    /// Ten corrections of the same version sent at once: one becomes the new version, the others
+    /// are told, and nothing is lost or overwritten.
+    async fn one_of_simultaneous_corrections_wins(app: TestApp) {
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "visita_domiciliare"), ("data", "2026-03-02"), ("testo", "Visita a casa."),
+        ]).await;
+        let note = latest_note(&app, case).await.to_string();
+        let answers = futures::future::join_all((0..10).map(|i| {
+            let (app, client, note) = (&app, &worker_a, note.clone());
+            async move {
+                let text = format!("Visita a casa, versione {i}.");
+                app.post_form_as(client, "/operatori/casi/nota/correggi", &[
+                    ("nota", note.as_str()), ("tipo", "visita_domiciliare"), ("data", "2026-03-02"), ("testo", text.as_str()), ("motivo", "dettagli"),
+                ]).await.status()
+            }
+        }))
+        .await;
+        assert_eq!(answers.iter().filter(|s| **s == StatusCode::SEE_OTHER).count(), 1, "{answers:?}");
+        assert!(answers.iter().all(|s| *s == StatusCode::SEE_OTHER || *s == StatusCode::UNPROCESSABLE_ENTITY), "{answers:?}");
+        assert_eq!(app.count("case_notes").await, 2);
+    }
+}
