@@ -25,6 +25,7 @@ pub mod mail;
 pub mod not_found;
 pub mod opening;
 pub mod organisation;
+pub mod plans;
 pub mod queues;
 pub mod staff;
 pub mod triage;
@@ -49,6 +50,7 @@ use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
 use not_found::NotFoundPage;
+use plans::PlanPageView;
 use queues::QueuePage;
 use staff::agenda::{AgendaMovePage, AgendaPage};
 use staff::audit_page::AuditPage;
@@ -127,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/casi") view=CasesPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/casi/fascicolo") view=CaseFilePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/casi/nota/correggi") view=NoteCorrectionPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/casi/progetto") view=PlanPageView ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda/sposta") view=AgendaMovePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />

@@ -362,6 +362,13 @@ const OWN_ROUTES: &[&str] = &[
     app::cases::TEAM_ADD_PATH,
     app::cases::TEAM_REMOVE_PATH,
     app::cases::EMERGENCY_PATH,
+    app::plans::GOALS_PATH,
+    app::plans::INTERVENTION_PATH,
+    app::plans::INTERVENTION_STEP_PATH,
+    app::plans::PLAN_STEP_PATH,
+    app::plans::PLAN_MOVE_PATH,
+    app::plans::CLOSURE_PATH,
+    app::plans::CLOSURE_DECISION_PATH,
     app::staff::OFFICE_RULES_PATH,
     app::staff::OFFICE_HOURS_PATH,
     app::staff::OFFICE_CLOSURE_PATH,
@@ -716,6 +723,62 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::cases::EMERGENCY_PATH,
                 app::cases::file_page,
                 |state: AppState, form| async move { app::cases::submit::emergency(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::GOALS_PATH,
+            forms::no_js_form_on_page(
+                app::plans::GOALS_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::save_goals(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::INTERVENTION_PATH,
+            forms::no_js_form_on_page(
+                app::plans::INTERVENTION_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::add_intervention(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::INTERVENTION_STEP_PATH,
+            forms::no_js_form_on_page(
+                app::plans::INTERVENTION_STEP_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::intervention_step(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::PLAN_STEP_PATH,
+            forms::no_js_form_on_page(
+                app::plans::PLAN_STEP_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::plan_step(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::PLAN_MOVE_PATH,
+            forms::no_js_form_on_page(
+                app::plans::PLAN_MOVE_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::plan_step(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::CLOSURE_PATH,
+            forms::no_js_form_on_page(
+                app::plans::CLOSURE_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::request_closure(&state, form).await },
+            ),
+        )
+        .route(
+            app::plans::CLOSURE_DECISION_PATH,
+            forms::no_js_form_on_page(
+                app::plans::CLOSURE_DECISION_PATH,
+                app::plans::plan_page,
+                |state: AppState, form| async move { app::plans::submit::decide_closure(&state, form).await },
             ),
         )
         .route(

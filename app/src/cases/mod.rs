@@ -404,6 +404,7 @@ fn FileBody(file: CaseFile) -> impl IntoView {
             {closed.map(|closed| view! { <dt class="col-sm-3">"Chiuso il"</dt><dd class="col-sm-9">{closed}</dd> })}
             <dt class="col-sm-3">"Comune di residenza"</dt><dd class="col-sm-9">{comune}</dd>
         </dl>
+        <p><a href=format!("{}?caso={id}", crate::plans::PLAN_PATH) class="btn btn-outline-primary">"Progetto di aiuto e chiusura del caso"</a></p>
         <FamilySection family />
         <OriginsSection origins />
         <TeamSection id team manages_team candidates />

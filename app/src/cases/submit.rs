@@ -24,29 +24,29 @@ pub(crate) fn moment(at: DateTime<Utc>) -> String {
     format!("{} alle {}", long_date(local.date_naive()), clock(local.time()))
 }
 
-fn day_of(at: DateTime<Utc>) -> String {
+pub(crate) fn day_of(at: DateTime<Utc>) -> String {
     long_date(at.with_timezone(&Rome).date_naive())
 }
 
 /// A case, and where the person asking stands with it.
 #[derive(sqlx::FromRow)]
-struct CaseRow {
-    family_id: i64,
-    unit_id: i64,
-    unit: String,
-    responsible_id: Option<i64>,
-    responsible: Option<String>,
-    opened_at: DateTime<Utc>,
-    closed_at: Option<DateTime<Utc>>,
-    comune: Option<String>,
+pub(crate) struct CaseRow {
+    pub family_id: i64,
+    pub unit_id: i64,
+    pub unit: String,
+    pub responsible_id: Option<i64>,
+    pub responsible: Option<String>,
+    pub opened_at: DateTime<Utc>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub comune: Option<String>,
     /// The responsible worker or a member of the team.
-    in_team: bool,
+    pub in_team: bool,
     /// The end of the person's emergency access still running, if any.
-    emergency_until: Option<DateTime<Utc>>,
+    pub emergency_until: Option<DateTime<Utc>>,
 }
 
 /// The case `$1` as person `$2` may see it at `$3`.
-const CASE_FOR: &str = "SELECT c.family_id, c.unit_id, u.name AS unit, c.responsible_id, s.display_name AS responsible,
+pub(crate) const CASE_FOR: &str = "SELECT c.family_id, c.unit_id, u.name AS unit, c.responsible_id, s.display_name AS responsible,
         c.opened_at, c.closed_at, co.name AS comune,
         (COALESCE(c.responsible_id = $2, FALSE)
            OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.staff_id = $2 AND t.removed_at IS NULL)) AS in_team,
@@ -61,14 +61,14 @@ const CASE_FOR: &str = "SELECT c.family_id, c.unit_id, u.name AS unit, c.respons
 
 /// How a person may open a case file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Access {
+pub(crate) enum Access {
     Team,
     Coordinator,
     Emergency(DateTime<Utc>),
 }
 
 impl CaseRow {
-    fn access_of(&self, user: &StaffUser) -> Option<Access> {
+    pub fn access_of(&self, user: &StaffUser) -> Option<Access> {
         if self.in_team {
             Some(Access::Team)
         } else if user.coordinates(self.unit_id) {
@@ -79,13 +79,13 @@ impl CaseRow {
     }
 
     /// The responsible worker and the coordinator shape the team.
-    fn manages_team(&self, user: &StaffUser) -> bool {
+    pub fn manages_team(&self, user: &StaffUser) -> bool {
         self.responsible_id == Some(user.id) || user.coordinates(self.unit_id)
     }
 }
 
 /// Records a refused case (or note) and answers 403.
-async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
+pub(crate) async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
     auth::refuse_record(state, user, "caso.accesso", kind, id).await
 }
 
@@ -98,6 +98,7 @@ struct ListRow {
     responsible_id: Option<i64>,
     responsible: Option<String>,
     profession: Option<String>,
+    closure_requested_at: Option<DateTime<Utc>>,
     given_name: Option<String>,
     family_name: Option<String>,
 }
@@ -135,7 +136,7 @@ fn case_lines(rows: Vec<ListRow>, role: impl Fn(&ListRow) -> String) -> Vec<Case
 
 const LIST_COLUMNS: &str =
     "SELECT c.id, u.name AS unit, c.opened_at, c.closed_at, c.responsible_id, s.display_name AS responsible,
-        t.profession, p.given_name, p.family_name
+        t.profession, c.closure_requested_at, p.given_name, p.family_name
    FROM cases c
    JOIN units u ON u.id = c.unit_id
    LEFT JOIN staff_users s ON s.id = c.responsible_id
@@ -180,7 +181,11 @@ pub async fn list() -> Result<CasesView, AppError> {
             }
         }),
         coordinated: case_lines(coordinated, |row| {
-            row.responsible.clone().unwrap_or_else(|| "nessuno".to_owned())
+            let responsible = row.responsible.clone().unwrap_or_else(|| "nessuno".to_owned());
+            match row.closure_requested_at {
+                Some(_) => format!("{responsible} — chiusura da approvare"),
+                None => responsible,
+            }
         }),
     })
 }
@@ -390,7 +395,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
     })))
 }
 
-fn invalid(field: &str, message: &str) -> Result<FormOutcome, AppError> {
+pub(crate) fn invalid(field: &str, message: &str) -> Result<FormOutcome, AppError> {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
     Ok(FormOutcome::Invalid(errors))
@@ -461,6 +466,10 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
             tx.rollback().await?;
             return Err(AppError::NotFound);
         };
+        if case.closed_at.is_some() {
+            tx.rollback().await?;
+            return invalid("testo", "Il caso è chiuso: il suo diario non si aggiorna più.");
+        }
         if case.access_of(&user).is_some() {
             let note: i64 = sqlx::query_scalar(
                 "INSERT INTO case_notes (case_id, kind, happened_on, body, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",

@@ -231,6 +231,16 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/api/operatori/casi", Permission::CaseFiles),
     ("/api/operatori/casi/fascicolo", Permission::CaseFiles),
     ("/api/operatori/casi/nota", Permission::CaseFiles),
+    ("/operatori/casi/progetto", Permission::CaseFiles),
+    ("/operatori/casi/progetto/obiettivi", Permission::CaseFiles),
+    ("/operatori/casi/progetto/intervento", Permission::CaseFiles),
+    ("/operatori/casi/progetto/intervento/stato", Permission::CaseFiles),
+    ("/operatori/casi/progetto/stato", Permission::CaseFiles),
+    ("/operatori/casi/progetto/passo", Permission::CaseFiles),
+    ("/operatori/casi/chiusura", Permission::CaseFiles),
+    // The handler checks the person coordinates the case's unit.
+    ("/operatori/casi/chiusura/decisione", Permission::CaseFiles),
+    ("/api/operatori/casi/progetto", Permission::CaseFiles),
     ("/operatori/posta", Permission::ReadMailProblems),
     ("/api/operatori/posta", Permission::ReadMailProblems),
 ];

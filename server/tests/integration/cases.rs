@@ -12,7 +12,7 @@ use crate::staff::{demo_browser, location, sign_in};
 const PASSWORD: &str = "fascicolo-di-prova-2026";
 
 /// A court mandate for a family (mother and son) waiting in the Servizio Minori's queue; its id.
-async fn mandate_in_queue(app: &TestApp) -> i64 {
+pub async fn mandate_in_queue(app: &TestApp) -> i64 {
     app::on_db!(&app.db, pool => {
         let at = app.clock.now() - chrono::Duration::days(1);
         let family: i64 = sqlx::query_scalar("INSERT INTO families (comune_id, created_at) VALUES ((SELECT MIN(id) FROM comuni), $1) RETURNING id")
@@ -44,7 +44,7 @@ async fn mandate_in_queue(app: &TestApp) -> i64 {
 }
 
 /// The demo social worker takes the mandate in charge; the case's id.
-async fn taken_by(app: &TestApp, worker: &reqwest::Client, request: i64) -> i64 {
+pub async fn taken_by(app: &TestApp, worker: &reqwest::Client, request: i64) -> i64 {
     let minori = unit(app, "minori").await.to_string();
     let taken = app
         .post_form_as(
@@ -62,7 +62,7 @@ async fn unit(app: &TestApp, code: &str) -> i64 {
 }
 
 /// A social worker of the unit `unit_code`, signed in.
-async fn worker(app: &TestApp, username: &str, display_name: &str, unit_code: &str) -> (reqwest::Client, i64) {
+pub async fn worker(app: &TestApp, username: &str, display_name: &str, unit_code: &str) -> (reqwest::Client, i64) {
     let hash = app::staff::accounts::hash_password(PASSWORD.to_owned()).await;
     let id: i64 = app::on_db!(&app.db, pool => {
         let id: i64 = sqlx::query_scalar(
@@ -81,12 +81,12 @@ async fn worker(app: &TestApp, username: &str, display_name: &str, unit_code: &s
     (client, id)
 }
 
-async fn text_of(app: &TestApp, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
+pub async fn text_of(app: &TestApp, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
     let answer = app.get_as(client, path).await;
     (answer.status(), answer.text().await.unwrap())
 }
 
-async fn post(
+pub async fn post(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,

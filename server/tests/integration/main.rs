@@ -16,6 +16,7 @@ mod offices;
 mod opening;
 mod outbox;
 mod pages;
+mod plans;
 mod protection;
 mod queues;
 mod registers;

@@ -1,0 +1,842 @@
+//! The help plan and the case's closure on the server. Every change checks, in its transaction,
+//! that the person is in the case team or coordinates the unit (an emergency access reads, never
+//! changes), then moves the plan with one update conditional on the state it was read in.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Europe::Rome;
+
+use super::*;
+use crate::audit::Entry;
+use crate::cases::submit::{day_of, invalid, moment, refusal, Access, CaseRow, CASE_FOR};
+use crate::dates::long_date;
+use crate::forms::{FieldErrors, FormOutcome};
+use crate::on_db;
+use crate::staff::accounts::StaffUser;
+use crate::staff::auth;
+use crate::state::AppState;
+
+fn label(list: &[(&'static str, &'static str)], key: &str) -> &'static str {
+    crate::cases::label_of(list, key)
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A date typed in a date field: `Err` with the sentence to show.
+fn date_field(raw: &str) -> Result<NaiveDate, &'static str> {
+    match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
+        Ok(date) => Ok(date),
+        Err(_) if raw.trim().is_empty() => Err("Scrivi la data."),
+        Err(_) => Err("Scrivi la data come giorno, mese e anno, ad esempio 15/06/2026."),
+    }
+}
+
+/// Whether the person may change the case's plan: its team or the unit's coordinator, on a case
+/// still open.
+fn may_change(case: &CaseRow, user: &StaffUser) -> bool {
+    case.closed_at.is_none() && matches!(case.access_of(user), Some(Access::Team | Access::Coordinator))
+}
+
+fn done(case: i64) -> Result<FormOutcome, AppError> {
+    Ok(FormOutcome::Done {
+        next: format!("{PLAN_PATH}?caso={case}&fatto=1"),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: i64,
+    state: String,
+    goals: String,
+    review_on: Option<NaiveDate>,
+    outcome: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct InterventionRow {
+    id: i64,
+    kind: String,
+    assignment: String,
+    planned_start: NaiveDate,
+    legal_basis: String,
+    consent_on: Option<NaiveDate>,
+    started_on: Option<NaiveDate>,
+    ended_on: Option<NaiveDate>,
+    court: Option<String>,
+    decree_number: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    at: DateTime<Utc>,
+    from_state: Option<String>,
+    to_state: String,
+    note: Option<String>,
+    who: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ClosureRow {
+    closed_at: Option<DateTime<Utc>>,
+    closed_by: Option<String>,
+    closure_requested_at: Option<DateTime<Utc>>,
+    requested_by: Option<String>,
+    closure_reason: Option<String>,
+    closure_refusal: Option<String>,
+}
+
+/// The states in which an intervention may start (with its legal basis).
+const STARTABLE: &str = "('proposto', 'approvato', 'attivo', 'in_revisione')";
+
+fn intervention_view(row: InterventionRow, plan_state: &str) -> InterventionView {
+    let ordered = row.legal_basis == "mandato";
+    let plan_allows = matches!(plan_state, "proposto" | "approvato" | "attivo" | "in_revisione");
+    let basis = if ordered {
+        format!(
+            "Mandato: {}, decreto n. {}",
+            row.court.unwrap_or_default(),
+            row.decree_number.unwrap_or_default()
+        )
+    } else {
+        match row.consent_on {
+            Some(on) => format!("Consenso della famiglia del {}", long_date(on)),
+            None => "Consenso della famiglia, non ancora dato".to_owned(),
+        }
+    };
+    let status = match (row.started_on, row.ended_on) {
+        (_, Some(ended)) => format!("Concluso il {}", long_date(ended)),
+        (Some(started), None) => format!("In corso dal {}", long_date(started)),
+        (None, None) if !ordered && row.consent_on.is_none() => "In attesa del consenso della famiglia".to_owned(),
+        (None, None) => "Da avviare".to_owned(),
+    };
+    InterventionView {
+        id: row.id,
+        kind: label(INTERVENTIONS, &row.kind).to_owned(),
+        assignment: row.assignment,
+        planned_start: long_date(row.planned_start),
+        basis,
+        status,
+        may_start: row.started_on.is_none() && plan_allows && (ordered || row.consent_on.is_some()),
+        may_end: row.started_on.is_some() && row.ended_on.is_none(),
+    }
+}
+
+/// The plan page: the plan in progress, the earlier ones, and the closure.
+pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let state = AppState::current();
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let loaded = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(case) = case else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        if case.access_of(&user).is_none() {
+            tx.rollback().await?;
+            return Err(refusal(&state, &user, "caso", case_id).await);
+        }
+        let family: Vec<(String, String)> = sqlx::query_as(
+            "SELECT p.given_name, p.family_name FROM family_members m JOIN persons p ON p.id = m.person_id WHERE m.family_id = $1 ORDER BY p.id",
+        )
+        .bind(case.family_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let plans: Vec<PlanRow> = sqlx::query_as("SELECT id, state, goals, review_on, outcome, created_at FROM help_plans WHERE case_id = $1 ORDER BY id DESC")
+            .bind(case_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let current = plans.iter().find(|plan| plan.state != "concluso" && plan.state != "rifiutato").map(|plan| plan.id);
+        let (interventions, events): (Vec<InterventionRow>, Vec<EventRow>) = match current {
+            Some(plan) => (
+                sqlx::query_as(
+                    "SELECT i.id, i.kind, i.assignment, i.planned_start, i.legal_basis, i.consent_on, i.started_on, i.ended_on, r.court, r.decree_number
+                       FROM plan_interventions i LEFT JOIN requests r ON r.id = i.mandate_id
+                      WHERE i.plan_id = $1 ORDER BY i.id",
+                )
+                .bind(plan)
+                .fetch_all(&mut *tx)
+                .await?,
+                sqlx::query_as(
+                    "SELECT e.at, e.from_state, e.to_state, e.note, s.display_name AS who FROM plan_events e JOIN staff_users s ON s.id = e.staff_id
+                      WHERE e.plan_id = $1 ORDER BY e.at, e.id",
+                )
+                .bind(plan)
+                .fetch_all(&mut *tx)
+                .await?,
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        let mandates: Vec<(i64, String, String, NaiveDate)> = sqlx::query_as(
+            "SELECT id, court, decree_number, decree_date FROM requests WHERE case_id = $1 AND origin = 'mandato' ORDER BY created_at, id",
+        )
+        .bind(case_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let closure: ClosureRow = sqlx::query_as(
+            "SELECT c.closed_at, cb.display_name AS closed_by, c.closure_requested_at, rb.display_name AS requested_by, c.closure_reason, c.closure_refusal
+               FROM cases c LEFT JOIN staff_users cb ON cb.id = c.closed_by LEFT JOIN staff_users rb ON rb.id = c.closure_requested_by
+              WHERE c.id = $1",
+        )
+        .bind(case_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.lettura").records("caso", [case_id]))?;
+        tx.commit().await?;
+        (case, family, plans, current, interventions, events, mandates, closure)
+    });
+    let (case, family, plans, current, interventions, events, mandates, closure) = loaded;
+    let may_change = may_change(&case, &user);
+    let current = plans.iter().find(|plan| Some(plan.id) == current).map(|plan| PlanView {
+        id: plan.id,
+        state: plan.state.clone(),
+        goals: plan.goals.clone(),
+        review_on: plan.review_on.map(long_date),
+        review_iso: plan
+            .review_on
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+        has_mandate: interventions.iter().any(|i| i.legal_basis == "mandato"),
+        interventions: interventions
+            .into_iter()
+            .map(|row| intervention_view(row, &plan.state))
+            .collect(),
+        history: events
+            .into_iter()
+            .map(|event| {
+                let who = event.who;
+                let what = match event.from_state {
+                    None => format!("{who} crea la bozza"),
+                    Some(_) => format!("{who}: {}", label(PLAN_STATES, &event.to_state)),
+                };
+                let note = event.note.map(|n| format!(" — {n}")).unwrap_or_default();
+                (moment(event.at), format!("{what}{note}"))
+            })
+            .collect(),
+    });
+    let past = plans
+        .iter()
+        .filter(|plan| Some(plan.id) != current.as_ref().map(|c| c.id))
+        .map(|plan| {
+            let outcome = plan.outcome.as_ref().map(|o| format!(": {o}")).unwrap_or_default();
+            format!(
+                "Progetto del {}, {}{outcome}",
+                day_of(plan.created_at),
+                label(PLAN_STATES, &plan.state).to_lowercase()
+            )
+        })
+        .collect();
+    let requested = closure.closure_requested_at.map(|at| {
+        format!(
+            "{} ha chiesto la chiusura del caso {}: {}",
+            closure.requested_by.clone().unwrap_or_default(),
+            moment(at),
+            closure.closure_reason.clone().unwrap_or_default()
+        )
+    });
+    Ok(PlanPage {
+        case_id,
+        family: family
+            .into_iter()
+            .map(|(g, f)| format!("{g} {f}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        may_change,
+        closure: ClosureView {
+            closed: closure.closed_at.map(|at| {
+                format!(
+                    "Il caso è chiuso dal {}, con l'approvazione di {}.",
+                    day_of(at),
+                    closure.closed_by.clone().unwrap_or_default()
+                )
+            }),
+            may_request: current.is_none() && requested.is_none(),
+            may_decide: user.coordinates(case.unit_id),
+            requested,
+            refused: closure.closure_refusal,
+        },
+        current,
+        past,
+        mandates: mandates
+            .into_iter()
+            .map(|(id, court, number, date)| {
+                (
+                    id.to_string(),
+                    format!("{court}, decreto n. {number} del {}", long_date(date)),
+                )
+            })
+            .collect(),
+    })
+}
+
+/// Loads the case in the open transaction `$tx` and leaves the `on_db!` body with a refusal (or
+/// not found) when the person may not change it; otherwise gives the case.
+macro_rules! changeable_case {
+    ($tx:ident, $state:expr, $user:expr, $case:expr, $now:expr) => {{
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR)
+            .bind($case)
+            .bind($user.id)
+            .bind($now)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match case {
+            None => {
+                $tx.rollback().await?;
+                return Err(AppError::NotFound);
+            }
+            Some(case) if !may_change(&case, &$user) => {
+                $tx.rollback().await?;
+                return Err(refusal($state, &$user, "caso", $case).await);
+            }
+            Some(case) => case,
+        }
+    }};
+}
+
+/// The goals and the next review: creates the draft when the case has no plan in progress, or
+/// changes the draft or the plan under revision.
+pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let mut errors = FieldErrors::new();
+    let goals = form.obiettivi.trim().to_owned();
+    if goals.is_empty() {
+        errors.add("obiettivi", "Scrivi gli obiettivi del progetto.");
+    } else if goals.chars().count() > 4000 {
+        errors.add("obiettivi", "Gli obiettivi possono avere al massimo 4000 caratteri.");
+    }
+    let review = match date_field(&form.revisione) {
+        Ok(date) if date <= today => {
+            errors.add(
+                "revisione",
+                "La prossima revisione va fissata in un giorno che deve ancora venire.",
+            );
+            None
+        }
+        Ok(date) => Some(date),
+        Err(message) => {
+            errors.add("revisione", message);
+            None
+        }
+    };
+    let Some(review) = review.filter(|_| errors.is_empty()) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let saved = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        changeable_case!(tx, state, user, form.caso, now);
+        let changed = sqlx::query("UPDATE help_plans SET goals = $2, review_on = $3 WHERE case_id = $1 AND state IN ('bozza', 'in_revisione')")
+            .bind(form.caso).bind(&goals).bind(review)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        let saved = if changed == 1 {
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.obiettivi").records("caso", [form.caso]))?;
+            true
+        } else {
+            // No plan in progress: a new draft (the partial unique index keeps it one).
+            let created: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO help_plans (case_id, state, goals, review_on, created_by, created_at) VALUES ($1, 'bozza', $2, $3, $4, $5)
+                 ON CONFLICT (case_id) WHERE state NOT IN ('concluso', 'rifiutato') DO NOTHING RETURNING id",
+            )
+            .bind(form.caso).bind(&goals).bind(review).bind(user.id).bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(plan) = created {
+                sqlx::query("INSERT INTO plan_events (plan_id, at, staff_id, to_state) VALUES ($1, $2, $3, 'bozza')")
+                    .bind(plan).bind(now).bind(user.id)
+                    .execute(&mut *tx)
+                    .await?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.crea").records("caso", [form.caso]))?;
+            }
+            created.is_some()
+        };
+        if saved { tx.commit().await?; } else { tx.rollback().await?; }
+        saved
+    });
+    if !saved {
+        return invalid(
+            "obiettivi",
+            "Gli obiettivi si cambiano solo nella bozza o durante una revisione: apri la revisione del progetto.",
+        );
+    }
+    done(form.caso)
+}
+
+/// A new intervention in the draft or the plan under revision, with its legal basis.
+pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let mut errors = FieldErrors::new();
+    let kind = form.intervento.trim();
+    if !INTERVENTIONS.iter().any(|(key, _)| *key == kind) {
+        errors.add("intervento", "Scegli l'intervento dal catalogo.");
+    }
+    let assignment = one_line(&form.chi);
+    if assignment.is_empty() {
+        errors.add("chi", "Scrivi chi fa che cosa.");
+    } else if assignment.chars().count() > 500 {
+        errors.add("chi", "Al massimo 500 caratteri.");
+    }
+    let start = date_field(&form.inizio)
+        .map_err(|message| errors.add("inizio", message))
+        .ok();
+    let basis = form.base.trim();
+    let mandate = match basis {
+        "consenso" => None,
+        "mandato" => match form.mandato.trim().parse::<i64>() {
+            Ok(mandate) => Some(mandate),
+            Err(_) => {
+                errors.add(
+                    "mandato",
+                    "Scegli il mandato dell'Autorità Giudiziaria che dispone l'intervento.",
+                );
+                None
+            }
+        },
+        _ => {
+            errors.add(
+                "base",
+                "Scegli se l'intervento si basa sul consenso della famiglia o su un mandato.",
+            );
+            None
+        }
+    };
+    let Some(start) = start.filter(|_| errors.is_empty()) else {
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let added: Option<i64> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        changeable_case!(tx, state, user, form.caso, now);
+        // Into the plan that may change, and on a mandate of this very case.
+        let added: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO plan_interventions (plan_id, kind, assignment, planned_start, legal_basis, mandate_id, added_by, added_at)
+             SELECT p.id, $2, $3, $4, $5, $6, $7, $8 FROM help_plans p
+              WHERE p.case_id = $1 AND p.state IN ('bozza', 'in_revisione')
+                AND ($6 IS NULL OR EXISTS (SELECT 1 FROM requests r WHERE r.id = $6 AND r.case_id = $1 AND r.origin = 'mandato'))
+             RETURNING id",
+        )
+        .bind(form.caso).bind(kind).bind(&assignment).bind(start).bind(basis).bind(mandate).bind(user.id).bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(intervention) = added {
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.intervento").records("intervento", [intervention]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        added
+    });
+    match (added, mandate) {
+        (Some(_), _) => done(form.caso),
+        (None, Some(_)) => invalid(
+            "mandato",
+            "Scegli uno dei mandati di questo caso, nel progetto in bozza o in revisione.",
+        ),
+        (None, None) => invalid(
+            "intervento",
+            "Gli interventi si aggiungono solo alla bozza o durante una revisione del progetto.",
+        ),
+    }
+}
+
+/// Starts an intervention (consensual ones only with the family's consent, which the database
+/// also checks) or ends one.
+pub async fn intervention_step(state: &AppState, form: InterventionStepForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let (sql, refused) = match form.azione.as_str() {
+        "avvia" => (
+            format!(
+                "UPDATE plan_interventions SET started_on = $1 WHERE id = $2 AND started_on IS NULL
+                    AND (legal_basis = 'mandato' OR consent_on IS NOT NULL)
+                    AND plan_id IN (SELECT id FROM help_plans WHERE case_id = $3 AND state IN {STARTABLE})"
+            ),
+            "Questo intervento non può iniziare: un intervento consensuale inizia solo dopo l'approvazione della famiglia, e nessuno inizia prima che il progetto le sia proposto.",
+        ),
+        "termina" => (
+            "UPDATE plan_interventions SET ended_on = $1 WHERE id = $2 AND started_on IS NOT NULL AND ended_on IS NULL
+                AND plan_id IN (SELECT id FROM help_plans WHERE case_id = $3)"
+                .to_owned(),
+            "Questo intervento non è in corso: ricarica la pagina.",
+        ),
+        _ => return invalid("id", "Azione non valida: ricarica la pagina."),
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let changed = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        changeable_case!(tx, state, user, form.caso, now);
+        let changed = sqlx::query(&sql).bind(today).bind(form.id).bind(form.caso).execute(&mut *tx).await?.rows_affected() == 1;
+        if changed {
+            let action = if form.azione == "avvia" { "progetto.intervento_avvia" } else { "progetto.intervento_termina" };
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("intervento", [form.id]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        changed
+    });
+    if !changed {
+        return invalid("id", refused);
+    }
+    done(form.caso)
+}
+
+/// The plan's next step: (the state it goes to, a note for the history, a new review date, an
+/// outcome), or the field and sentence of what is missing.
+struct Step {
+    to: &'static str,
+    note: Option<String>,
+    review: Option<NaiveDate>,
+    outcome: Option<String>,
+    /// The family's consent, given on this day, for the consensual interventions.
+    consent_on: Option<NaiveDate>,
+}
+
+fn step_of(form: &PlanStepForm, today: NaiveDate) -> Result<Step, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let step = |to| Step {
+        to,
+        note: None,
+        review: None,
+        outcome: None,
+        consent_on: None,
+    };
+    let result = match form.azione.as_str() {
+        "proponi" => step("proposto"),
+        "avvia" => step("attivo"),
+        "revisiona" => step("in_revisione"),
+        "risposta" => {
+            let answer = form.risposta.as_str();
+            if answer != "approva" && answer != "rifiuta" {
+                errors.add("risposta", "Scegli la risposta della famiglia.");
+            }
+            let on = match date_field(&form.data_risposta) {
+                Ok(on) if on > today => {
+                    errors.add("data_risposta", "La data della risposta non può essere nel futuro.");
+                    None
+                }
+                Ok(on) => Some(on),
+                Err(message) => {
+                    errors.add("data_risposta", message);
+                    None
+                }
+            };
+            let note = one_line(&form.nota_risposta);
+            if answer == "rifiuta" && note.is_empty() {
+                errors.add(
+                    "nota_risposta",
+                    "Scrivi il motivo del rifiuto, come l'ha detto la famiglia.",
+                );
+            } else if note.chars().count() > 500 {
+                errors.add("nota_risposta", "Al massimo 500 caratteri.");
+            }
+            let approved = answer == "approva";
+            Step {
+                to: if approved { "approvato" } else { "rifiutato" },
+                note: Some(format!(
+                    "risposta della famiglia del {}{}",
+                    on.map(long_date).unwrap_or_default(),
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {note}")
+                    }
+                )),
+                review: None,
+                outcome: None,
+                consent_on: on.filter(|_| approved),
+            }
+        }
+        "riprendi" => {
+            let review = match date_field(&form.prossima_revisione) {
+                Ok(on) if on <= today => {
+                    errors.add(
+                        "prossima_revisione",
+                        "La prossima revisione va fissata in un giorno che deve ancora venire.",
+                    );
+                    None
+                }
+                Ok(on) => Some(on),
+                Err(message) => {
+                    errors.add("prossima_revisione", message);
+                    None
+                }
+            };
+            Step {
+                review,
+                note: review.map(|on| format!("prossima revisione il {}", long_date(on))),
+                ..step("attivo")
+            }
+        }
+        "concludi" => {
+            let outcome = form.esito.trim().to_owned();
+            if outcome.is_empty() {
+                errors.add("esito", "Scrivi l'esito del progetto.");
+            } else if outcome.chars().count() > 2000 {
+                errors.add("esito", "L'esito può avere al massimo 2000 caratteri.");
+            }
+            Step {
+                note: Some(outcome.clone()),
+                outcome: Some(outcome),
+                ..step("concluso")
+            }
+        }
+        _ => {
+            errors.add("azione", "Azione non valida: ricarica la pagina.");
+            step("bozza")
+        }
+    };
+    if errors.is_empty() {
+        Ok(result)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether the plan may go from `from` to the step's state, given what it holds.
+fn allowed(action: &str, from: &str, has_mandate: bool) -> bool {
+    match action {
+        "proponi" => matches!(from, "bozza" | "in_revisione"),
+        "risposta" => from == "proposto",
+        "avvia" => from == "approvato" || (from == "proposto" && has_mandate),
+        "revisiona" => from == "attivo",
+        "riprendi" => from == "in_revisione",
+        "concludi" => matches!(from, "approvato" | "attivo" | "in_revisione"),
+        _ => false,
+    }
+}
+
+/// Moves the plan on: propose it to the family, record their answer, start it, open and close a
+/// revision, conclude it.
+pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let field = match form.azione.as_str() {
+        "risposta" => "risposta",
+        "riprendi" => "prossima_revisione",
+        "concludi" => "esito",
+        _ => "azione",
+    };
+    let mut step = match step_of(&form, today) {
+        Ok(step) => step,
+        Err(errors) => return Ok(FormOutcome::Invalid(errors)),
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome: Result<(), &str> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        changeable_case!(tx, state, user, form.caso, now);
+        let plan: Option<(i64, String, String, Option<NaiveDate>)> = sqlx::query_as(
+            "SELECT id, state, goals, review_on FROM help_plans WHERE case_id = $1 AND state NOT IN ('concluso', 'rifiutato')",
+        )
+        .bind(form.caso)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((plan, from, goals, review_on)) = plan else {
+            tx.rollback().await?;
+            return invalid(field, "Il caso non ha un progetto in corso: ricarica la pagina.");
+        };
+        // (interventions, court-ordered ones not ended)
+        let (count, ordered): (i64, i64) = sqlx::query_as(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN legal_basis = 'mandato' AND ended_on IS NULL THEN 1 ELSE 0 END), 0)
+               FROM plan_interventions WHERE plan_id = $1",
+        )
+        .bind(plan)
+        .fetch_one(&mut *tx)
+        .await?;
+        // A refusal leaves the court-ordered interventions to go on: the plan stays active on them.
+        if step.to == "rifiutato" && ordered > 0 {
+            step.to = "attivo";
+            step.note = step.note.map(|note| format!("{note}. La famiglia rifiuta; proseguono gli interventi disposti dall'Autorità Giudiziaria"));
+        }
+        let problem = if !allowed(&form.azione, &from, ordered > 0) {
+            Some("Questo passo non è possibile nello stato attuale del progetto: ricarica la pagina.")
+        } else if form.azione == "proponi" && (goals.is_empty() || review_on.is_none() || count == 0) {
+            Some("Prima di proporlo alla famiglia, il progetto deve avere gli obiettivi, la data della revisione e almeno un intervento.")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            tx.rollback().await?;
+            return invalid(field, problem);
+        }
+        // Conditional on the state just read: two people moving the plan at once cannot both.
+        let moved = sqlx::query(
+            "UPDATE help_plans SET state = $1, review_on = COALESCE($2, review_on), outcome = COALESCE($3, outcome)
+              WHERE id = $4 AND state = $5",
+        )
+        .bind(step.to).bind(step.review).bind(&step.outcome).bind(plan).bind(&from)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !moved {
+            tx.rollback().await?;
+            Err("Qualcun altro ha appena cambiato il progetto: ricarica la pagina.")
+        } else {
+            if let Some(on) = step.consent_on {
+                sqlx::query("UPDATE plan_interventions SET consent_on = $1 WHERE plan_id = $2 AND legal_basis = 'consenso' AND consent_on IS NULL")
+                    .bind(on).bind(plan)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            // Concluding ends what is still running; a refusal ends what ran on the consent.
+            let ending = match form.azione.as_str() {
+                "concludi" => Some("UPDATE plan_interventions SET ended_on = $1 WHERE plan_id = $2 AND started_on IS NOT NULL AND ended_on IS NULL"),
+                "risposta" if step.consent_on.is_none() => Some(
+                    "UPDATE plan_interventions SET ended_on = $1 WHERE plan_id = $2 AND legal_basis = 'consenso' AND started_on IS NOT NULL AND ended_on IS NULL",
+                ),
+                _ => None,
+            };
+            if let Some(ending) = ending {
+                sqlx::query(ending).bind(today).bind(plan).execute(&mut *tx).await?;
+            }
+            sqlx::query("INSERT INTO plan_events (plan_id, at, staff_id, from_state, to_state, note) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(plan).bind(now).bind(user.id).bind(&from).bind(step.to).bind(&step.note)
+                .execute(&mut *tx)
+                .await?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.passo").records("progetto", [plan]))?;
+            tx.commit().await?;
+            Ok(())
+        }
+    });
+    match outcome {
+        Ok(()) => done(form.caso),
+        Err(message) => invalid(field, message),
+    }
+}
+
+/// The worker asks to close the case, once no plan is in progress.
+pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let reason = form.motivo_chiusura.trim().to_owned();
+    if reason.is_empty() || reason.chars().count() > 1000 {
+        return invalid(
+            "motivo_chiusura",
+            "Scrivi perché il caso si può chiudere, al massimo 1000 caratteri.",
+        );
+    }
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let asked = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        changeable_case!(tx, state, user, form.caso, now);
+        let asked = sqlx::query(
+            "UPDATE cases SET closure_requested_at = $2, closure_requested_by = $3, closure_reason = $4, closure_refusal = NULL
+              WHERE id = $1 AND closed_at IS NULL AND closure_requested_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM help_plans WHERE case_id = $1 AND state NOT IN ('concluso', 'rifiutato'))",
+        )
+        .bind(form.caso).bind(now).bind(user.id).bind(&reason)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if asked {
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.chiusura_chiesta").records("caso", [form.caso]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        asked
+    });
+    if !asked {
+        return invalid(
+            "motivo_chiusura",
+            "La chiusura non si può chiedere ora: c'è un progetto in corso da concludere, o la chiusura è già stata chiesta.",
+        );
+    }
+    done(form.caso)
+}
+
+/// The unit's coordinator approves the closure (the case's requests close with it) or sends it
+/// back with a note for the worker.
+pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let note = one_line(&form.nota_decisione);
+    let approve = match form.decisione.as_str() {
+        "approva" => true,
+        "respingi" if note.is_empty() => {
+            return invalid("nota_decisione", "Scrivi all'operatore perché il caso resta aperto.")
+        }
+        "respingi" => false,
+        _ => return invalid("decisione", "Scegli se approvare la chiusura."),
+    };
+    if note.chars().count() > 500 {
+        return invalid("nota_decisione", "Al massimo 500 caratteri.");
+    }
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let decided = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(case) = case else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        if !user.coordinates(case.unit_id) {
+            tx.rollback().await?;
+            return Err(refusal(state, &user, "caso", form.caso).await);
+        }
+        let decided = if approve {
+            let closed = sqlx::query(
+                "UPDATE cases SET closed_at = $2, closed_by = $3
+                  WHERE id = $1 AND closed_at IS NULL AND closure_requested_at IS NOT NULL
+                    AND NOT EXISTS (SELECT 1 FROM help_plans WHERE case_id = $1 AND state NOT IN ('concluso', 'rifiutato'))",
+            )
+            .bind(form.caso).bind(now).bind(user.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if closed {
+                // The requests the case answered close with it, each with its event.
+                sqlx::query(
+                    "INSERT INTO request_events (request_id, at, staff_id, kind)
+                     SELECT id, $2, $3, 'chiusa' FROM requests WHERE case_id = $1 AND state = 'assegnata'",
+                )
+                .bind(form.caso).bind(now).bind(user.id)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE requests SET state = 'chiusa' WHERE case_id = $1 AND state = 'assegnata'")
+                    .bind(form.caso)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            closed
+        } else {
+            sqlx::query(
+                "UPDATE cases SET closure_requested_at = NULL, closure_requested_by = NULL, closure_reason = NULL, closure_refusal = $2
+                  WHERE id = $1 AND closed_at IS NULL AND closure_requested_at IS NOT NULL",
+            )
+            .bind(form.caso).bind(&note)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1
+        };
+        if decided {
+            let action = if approve { "caso.chiusura_approvata" } else { "caso.chiusura_respinta" };
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [form.caso]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        decided
+    });
+    if !decided {
+        return invalid(
+            "decisione",
+            "Non c'è una richiesta di chiusura da decidere: ricarica la pagina.",
+        );
+    }
+    done(form.caso)
+}
