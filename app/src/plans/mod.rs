@@ -411,7 +411,7 @@ const STEP_LABELS: &[(&str, &str)] = &[
     ("risposta", "Risposta della famiglia"),
     ("data_risposta", "Data della risposta"),
     ("nota_risposta", "Come è stata data la risposta"),
-    ("prossima_revisione", "Data della prossima revisione"),
+    ("prossima_revisione", "Data della revisione successiva"),
     ("esito", "Esito del progetto"),
 ];
 
@@ -450,7 +450,7 @@ fn PlanSteps(case_id: i64, state: String, has_mandate: bool) -> impl IntoView {
                 <form method="post" action=PLAN_STEP_PATH novalidate class="mb-4">
                     <input type="hidden" name="caso" value=case.clone() />
                     <input type="hidden" name="azione" value="riprendi" />
-                    <TextField form name="prossima_revisione" label="Data della prossima revisione" kind="date" required=true />
+                    <TextField form name="prossima_revisione" label="Data della revisione successiva" kind="date" required=true />
                     <button type="submit" class="btn btn-outline-primary">"Chiudi la revisione e riprendi il progetto"</button>
                 </form>
             })}
