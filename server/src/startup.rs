@@ -362,6 +362,7 @@ const OWN_ROUTES: &[&str] = &[
     app::cases::TEAM_ADD_PATH,
     app::cases::TEAM_REMOVE_PATH,
     app::cases::EMERGENCY_PATH,
+    app::cases::REPORT_PATH,
     app::plans::GOALS_PATH,
     app::plans::INTERVENTION_PATH,
     app::plans::INTERVENTION_STEP_PATH,
@@ -715,6 +716,14 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 app::cases::TEAM_REMOVE_PATH,
                 app::cases::file_page,
                 |state: AppState, form| async move { app::cases::submit::remove_member(&state, form).await },
+            ),
+        )
+        .route(
+            app::cases::REPORT_PATH,
+            forms::no_js_form_on_page(
+                app::cases::REPORT_PATH,
+                app::cases::file_page,
+                |state: AppState, form| async move { app::cases::submit::add_report(&state, form).await },
             ),
         )
         .route(

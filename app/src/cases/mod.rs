@@ -30,6 +30,7 @@ pub const CORRECT_PATH: &str = "/operatori/casi/nota/correggi";
 pub const TEAM_ADD_PATH: &str = "/operatori/casi/equipe";
 pub const TEAM_REMOVE_PATH: &str = "/operatori/casi/equipe/togli";
 pub const EMERGENCY_PATH: &str = "/operatori/casi/emergenza";
+pub const REPORT_PATH: &str = "/operatori/casi/relazione";
 
 /// How long an emergency access lasts: enough to deal with what could not wait.
 pub const EMERGENCY_HOURS: i64 = 4;
@@ -118,6 +119,39 @@ pub struct CaseFile {
     pub notes: Vec<NoteView>,
     /// The emergency accesses of people outside the team, for the team and the coordinator.
     pub emergencies: Vec<String>,
+    /// The reports owed to the courts, by due date.
+    pub reports: Vec<ReportLine>,
+    /// The reports not yet sent, as (id, description), which a report note may close.
+    pub pending_reports: Vec<(String, String)>,
+    /// The case's court mandates, as (request id, description).
+    pub mandates: Vec<(String, String)>,
+    /// Whether the person may add deadlines (the team and the coordinator, on an open case).
+    pub may_change: bool,
+}
+
+/// A report owed to a court.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportLine {
+    pub due: String,
+    pub mandate: Option<String>,
+    /// "inviata il …", "in ritardo", "da inviare".
+    pub status: String,
+    pub late: bool,
+}
+
+/// What is due on the person's cases: plan reviews and reports to the courts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueView {
+    pub late: Vec<DueLine>,
+    pub this_week: Vec<DueLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueLine {
+    pub case_id: i64,
+    pub family: String,
+    pub what: String,
+    pub due: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,6 +226,9 @@ pub struct CorrectionView {
 pub struct NoteForm {
     #[serde(default)]
     pub caso: i64,
+    /// The report deadline a report note closes, if any.
+    #[serde(default)]
+    pub relazione: String,
     #[serde(default)]
     pub tipo: String,
     #[serde(default)]
@@ -233,6 +270,16 @@ pub struct TeamRemoveForm {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReportForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub scadenza_relazione: String,
+    #[serde(default)]
+    pub mandato_relazione: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EmergencyForm {
     #[serde(default)]
     pub caso: i64,
@@ -248,6 +295,11 @@ pub async fn load_cases() -> Result<CasesView, AppError> {
 #[server(prefix = "/api", endpoint = "operatori/casi/fascicolo")]
 pub async fn load_case(id: i64) -> Result<CaseAnswer, AppError> {
     submit::file(id).await
+}
+
+#[server(prefix = "/api", endpoint = "operatori/casi/scadenze")]
+pub async fn load_due() -> Result<DueView, AppError> {
+    submit::due().await
 }
 
 #[server(prefix = "/api", endpoint = "operatori/casi/nota")]
@@ -334,6 +386,7 @@ fn File() -> impl IntoView {
         "correzione" => Some("Correzione salvata: la versione precedente resta leggibile."),
         "equipe" => Some("Équipe aggiornata."),
         "emergenza" => Some("Accesso di emergenza registrato: il coordinatore dell'unità ne è informato."),
+        "relazione" => Some("Scadenza della relazione aggiunta."),
         _ => None,
     });
     view! {
@@ -391,6 +444,10 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         candidates,
         notes,
         emergencies,
+        reports,
+        pending_reports,
+        mandates,
+        may_change,
     } = file;
     view! {
         <h1>{format!("Caso n. {id}")}</h1>
@@ -408,7 +465,8 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         <FamilySection family />
         <OriginsSection origins />
         <TeamSection id team manages_team candidates />
-        <Timeline id notes />
+        <ReportsSection id reports mandates may_change />
+        <Timeline id notes pending_reports />
         {(!emergencies.is_empty()).then(|| view! {
             <section aria-labelledby="titolo-accessi-emergenza" class="mt-5">
                 <h2 id="titolo-accessi-emergenza">"Accessi di emergenza"</h2>
@@ -514,11 +572,103 @@ fn TeamSection(id: i64, team: Vec<TeamMember>, manages_team: bool, candidates: V
     .into_any()
 }
 
-const NOTE_LABELS: &[(&str, &str)] = &[("tipo", "Tipo"), ("data", "Data"), ("testo", "Testo della nota")];
+const NOTE_LABELS: &[(&str, &str)] = &[
+    ("tipo", "Tipo"),
+    ("data", "Data"),
+    ("testo", "Testo della nota"),
+    ("relazione", "Relazione che questa nota consegna"),
+];
+
+const REPORT_LABELS: &[(&str, &str)] = &[
+    ("scadenza_relazione", "Data di scadenza"),
+    ("mandato_relazione", "Mandato che la chiede"),
+];
+
+/// The reports owed to the courts, and a form for a new deadline.
+#[component]
+fn ReportsSection(
+    id: i64,
+    reports: Vec<ReportLine>,
+    mandates: Vec<(String, String)>,
+    may_change: bool,
+) -> impl IntoView {
+    let form = FormState::new(use_submitted(REPORT_PATH));
+    view! {
+        <section aria-labelledby="titolo-relazioni" class="mt-4">
+            <h2 id="titolo-relazioni">"Relazioni all'Autorità Giudiziaria"</h2>
+            {if reports.is_empty() {
+                view! { <p>"Nessuna relazione dovuta."</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {reports.into_iter().map(|report| view! {
+                            <li class:text-danger=report.late>
+                                {format!("Entro il {}", report.due)}
+                                {report.mandate.map(|m| format!(" ({m})"))}
+                                ": "<strong>{report.status}</strong>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {may_change.then(|| view! {
+                <details class="stretto" open=!use_submitted(REPORT_PATH).form.is_empty()>
+                    <summary>"Aggiungi una scadenza"</summary>
+                    <ErrorSummary form labels=REPORT_LABELS />
+                    <form method="post" action=REPORT_PATH novalidate class="mt-2">
+                        <input type="hidden" name="caso" value=id.to_string() />
+                        <TextField form name="scadenza_relazione" label="Data di scadenza" kind="date" required=true />
+                        <ChoiceField form name="mandato_relazione" label="Mandato che la chiede" options=mandates />
+                        <button type="submit" class="btn btn-outline-primary">"Aggiungi la scadenza"</button>
+                    </form>
+                </details>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// On the home page of whoever follows cases: what is late and what is due this week.
+#[component]
+pub fn DueWork() -> impl IntoView {
+    let data = Resource::new(|| (), |_| load_due());
+    view! {
+        <section aria-labelledby="titolo-scadenze" class="mb-4">
+            <h2 id="titolo-scadenze">"Scadenze dei tuoi casi"</h2>
+            <Loaded data body=|due: DueView| view! {
+                <DueList lines=due.late title="In ritardo" empty="Niente in ritardo." />
+                <DueList lines=due.this_week title="Entro questa settimana" empty="Niente in scadenza questa settimana." />
+            } />
+        </section>
+    }
+}
+
+#[component]
+fn DueList(lines: Vec<DueLine>, title: &'static str, empty: &'static str) -> impl IntoView {
+    view! {
+        <h3 class="h5">{title}</h3>
+        {if lines.is_empty() {
+            view! { <p>{empty}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {lines.into_iter().map(|line| view! {
+                        <li>
+                            <strong>{line.due}</strong>": "{line.what}" — "
+                            <a href=format!("{FILE_PATH}?id={}", line.case_id)>{format!("Caso n. {}", line.case_id)}</a>
+                            {(!line.family.is_empty()).then(|| format!(" ({})", line.family))}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+    .into_any()
+}
 
 /// The notes, the most recent event first, and the form for a new one.
 #[component]
-fn Timeline(id: i64, notes: Vec<NoteView>) -> impl IntoView {
+fn Timeline(id: i64, notes: Vec<NoteView>, pending_reports: Vec<(String, String)>) -> impl IntoView {
     let form = FormState::new(use_submitted(NOTE_PATH));
     view! {
         <section aria-labelledby="titolo-diario" class="mt-5">
@@ -538,6 +688,9 @@ fn Timeline(id: i64, notes: Vec<NoteView>) -> impl IntoView {
                 <form method="post" action=NOTE_PATH novalidate class="mt-2">
                     <input type="hidden" name="caso" value=id.to_string() />
                     <NoteFields form />
+                    {(!pending_reports.is_empty()).then(|| view! {
+                        <ChoiceField form name="relazione" label="Relazione che questa nota consegna" hint="Per una nota «Relazione inviata all'Autorità Giudiziaria»: la scadenza che chiude." options=pending_reports />
+                    })}
                     <button type="submit" class="btn btn-primary">"Salva la nota"</button>
                 </form>
             </details>

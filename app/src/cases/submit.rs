@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
@@ -27,6 +27,11 @@ pub(crate) fn moment(at: DateTime<Utc>) -> String {
 pub(crate) fn day_of(at: DateTime<Utc>) -> String {
     long_date(at.with_timezone(&Rome).date_naive())
 }
+
+/// Copies the court's report deadline of request `$1` into its case's reports (once), at `$2`.
+pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (case_id, mandate_id, due_on, created_at)
+     SELECT case_id, id, report_due_on, $2 FROM requests WHERE id = $1 AND case_id IS NOT NULL AND report_due_on IS NOT NULL
+     ON CONFLICT DO NOTHING";
 
 /// A case, and where the person asking stands with it.
 #[derive(sqlx::FromRow)]
@@ -191,6 +196,15 @@ pub async fn list() -> Result<CasesView, AppError> {
 }
 
 #[derive(sqlx::FromRow)]
+struct ReportRow {
+    id: i64,
+    due_on: NaiveDate,
+    sent_on: Option<NaiveDate>,
+    court: Option<String>,
+    decree_number: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
 struct NoteRow {
     id: i64,
     kind: String,
@@ -326,15 +340,45 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .fetch_all(&mut *tx)
             .await?
         };
+        let reports: Vec<ReportRow> = sqlx::query_as(
+            "SELECT r.id, r.due_on, r.sent_on, q.court, q.decree_number FROM court_reports r LEFT JOIN requests q ON q.id = r.mandate_id
+              WHERE r.case_id = $1 ORDER BY r.due_on, r.id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mandates: Vec<(i64, String, String)> = sqlx::query_as(
+            "SELECT id, court, decree_number FROM requests WHERE case_id = $1 AND origin = 'mandato' ORDER BY created_at, id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
         let action = match access {
             Access::Emergency(_) => "caso.apertura_emergenza",
             Access::Team | Access::Coordinator => "caso.apertura",
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [id]))?;
         tx.commit().await?;
-        (case, access, family, origins, members, candidates, notes, emergencies)
+        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates)
     });
-    let (case, access, family, origins, members, candidates, notes, emergencies) = loaded;
+    let (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates) = loaded;
+    let today = now.with_timezone(&Rome).date_naive();
+    let mandate_text = |court: Option<String>, number: Option<String>| {
+        court.map(|court| format!("{court}, decreto n. {}", number.unwrap_or_default()))
+    };
+    let pending_reports = reports
+        .iter()
+        .filter(|report| report.sent_on.is_none())
+        .map(|report| {
+            let mandate = mandate_text(report.court.clone(), report.decree_number.clone())
+                .map(|m| format!(", {m}"))
+                .unwrap_or_default();
+            (
+                report.id.to_string(),
+                format!("Entro il {}{mandate}", long_date(report.due_on)),
+            )
+        })
+        .collect();
     let in_team: HashSet<i64> = members.iter().map(|m| m.0).chain(case.responsible_id).collect();
     let responsible_name = case.responsible.clone().unwrap_or_else(|| "nessuno".to_owned());
     let team = case
@@ -392,6 +436,25 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .into_iter()
             .map(|(who, at, reason)| format!("{who}, {}: {reason}", moment(at)))
             .collect(),
+        reports: reports
+            .into_iter()
+            .map(|report| ReportLine {
+                due: long_date(report.due_on),
+                mandate: mandate_text(report.court, report.decree_number),
+                late: report.sent_on.is_none() && report.due_on < today,
+                status: match report.sent_on {
+                    Some(sent) => format!("inviata il {}", long_date(sent)),
+                    None if report.due_on < today => "in ritardo".to_owned(),
+                    None => "da inviare".to_owned(),
+                },
+            })
+            .collect(),
+        pending_reports,
+        mandates: mandates
+            .into_iter()
+            .map(|(id, court, number)| (id.to_string(), format!("{court}, decreto n. {number}")))
+            .collect(),
+        may_change: case.closed_at.is_none() && matches!(access, Access::Team | Access::Coordinator),
     })))
 }
 
@@ -455,7 +518,21 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let mut errors = FieldErrors::new();
-    let Some((kind, day, text)) = checked_note(&form.tipo, &form.data, &form.testo, today, &mut errors) else {
+    let report = match form.relazione.trim() {
+        "" => None,
+        raw => raw.parse::<i64>().ok().or_else(|| {
+            errors.add("relazione", "Scegli la scadenza dall'elenco.");
+            None
+        }),
+    };
+    if report.is_some() && form.tipo.trim() != "relazione_ag" {
+        errors.add(
+            "relazione",
+            "Solo una nota «Relazione inviata all'Autorità Giudiziaria» consegna una relazione.",
+        );
+    }
+    let checked = checked_note(&form.tipo, &form.data, &form.testo, today, &mut errors);
+    let Some((kind, day, text)) = checked.filter(|_| errors.is_empty()) else {
         return Ok(FormOutcome::Invalid(errors));
     };
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -477,6 +554,18 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
             .bind(form.caso).bind(&kind).bind(day).bind(&text).bind(user.id).bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            if let Some(report) = report {
+                // The deadline closes once, with this note.
+                let closed = sqlx::query("UPDATE court_reports SET sent_on = $1, note_id = $2 WHERE id = $3 AND case_id = $4 AND sent_on IS NULL")
+                    .bind(day).bind(note).bind(report).bind(form.caso)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if closed != 1 {
+                    tx.rollback().await?;
+                    return invalid("relazione", "Questa relazione risulta già inviata: ricarica la pagina.");
+                }
+            }
             crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota").records("nota", [note]))?;
             tx.commit().await?;
             true
@@ -782,4 +871,136 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
     Ok(FormOutcome::Done {
         next: format!("{FILE_PATH}?id={}&fatto=emergenza", form.caso),
     })
+}
+
+/// A report the court asks for, with its due date (and the mandate asking, when there is one).
+pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let due = match NaiveDate::parse_from_str(form.scadenza_relazione.trim(), "%Y-%m-%d") {
+        Ok(due) if due < today => return invalid("scadenza_relazione", "La scadenza non può essere già passata."),
+        Ok(due) => due,
+        Err(_) => return invalid("scadenza_relazione", "Scrivi la data di scadenza della relazione."),
+    };
+    let mandate = match form.mandato_relazione.trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(mandate) => Some(mandate),
+            Err(_) => return invalid("mandato_relazione", "Scegli il mandato dall'elenco."),
+        },
+    };
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let added = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        let Some(case) = case else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        if case.closed_at.is_some() || !matches!(case.access_of(&user), Some(Access::Team | Access::Coordinator)) {
+            tx.rollback().await?;
+            return Err(refusal(state, &user, "caso", form.caso).await);
+        }
+        // On a mandate of this very case; the same mandate and day only once.
+        let added: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO court_reports (case_id, mandate_id, due_on, created_by, created_at)
+             SELECT $1, $2, $3, $4, $5
+              WHERE $2 IS NULL OR EXISTS (SELECT 1 FROM requests WHERE id = $2 AND case_id = $1 AND origin = 'mandato')
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(form.caso).bind(mandate).bind(due).bind(user.id).bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(report) = added {
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.relazione_scadenza").records("relazione", [report]))?;
+            tx.commit().await?;
+        } else {
+            tx.rollback().await?;
+        }
+        added.is_some()
+    });
+    if !added {
+        return invalid(
+            "scadenza_relazione",
+            "Questa scadenza c'è già, o il mandato scelto non è di questo caso.",
+        );
+    }
+    Ok(FormOutcome::Done {
+        next: format!("{FILE_PATH}?id={}&fatto=relazione", form.caso),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct DueRow {
+    case_id: i64,
+    kind: String,
+    due_on: NaiveDate,
+}
+
+/// The plan reviews and court reports due by the end of this week on the cases the person is
+/// responsible for or in the team of, the late ones apart.
+pub async fn due() -> Result<DueView, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let state = AppState::current();
+    let now = state.clock.now();
+    let today = now.with_timezone(&Rome).date_naive();
+    let week_end = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let (rows, families) = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let rows: Vec<DueRow> = sqlx::query_as(
+            "SELECT c.id AS case_id, 'revisione' AS kind, p.review_on AS due_on
+               FROM help_plans p JOIN cases c ON c.id = p.case_id
+              WHERE p.state IN ('approvato', 'attivo', 'in_revisione') AND p.review_on <= $2 AND c.closed_at IS NULL
+                AND (c.responsible_id = $1 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.staff_id = $1 AND t.removed_at IS NULL))
+             UNION ALL
+             SELECT c.id AS case_id, 'relazione' AS kind, r.due_on AS due_on
+               FROM court_reports r JOIN cases c ON c.id = r.case_id
+              WHERE r.sent_on IS NULL AND r.due_on <= $2 AND c.closed_at IS NULL
+                AND (c.responsible_id = $1 OR EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.staff_id = $1 AND t.removed_at IS NULL))
+             ORDER BY due_on, case_id
+             LIMIT 200",
+        )
+        .bind(user.id)
+        .bind(week_end)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut families: BTreeMap<i64, String> = BTreeMap::new();
+        for row in &rows {
+            if families.contains_key(&row.case_id) {
+                continue;
+            }
+            let names: Vec<(String, String)> = sqlx::query_as(
+                "SELECT p.given_name, p.family_name FROM cases c JOIN family_members m ON m.family_id = c.family_id
+                   JOIN persons p ON p.id = m.person_id WHERE c.id = $1 ORDER BY p.id",
+            )
+            .bind(row.case_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            families.insert(row.case_id, names.into_iter().map(|(g, f)| format!("{g} {f}")).collect::<Vec<_>>().join(", "));
+        }
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.scadenze").records("caso", families.keys().copied()))?;
+        tx.commit().await?;
+        (rows, families)
+    });
+    let mut view = DueView::default();
+    for row in rows {
+        let line = DueLine {
+            case_id: row.case_id,
+            family: families.get(&row.case_id).cloned().unwrap_or_default(),
+            what: if row.kind == "revisione" {
+                "revisione del progetto di aiuto".to_owned()
+            } else {
+                "relazione all'Autorità Giudiziaria".to_owned()
+            },
+            due: long_date(row.due_on),
+        };
+        if row.due_on < today {
+            view.late.push(line);
+        } else {
+            view.this_week.push(line);
+        }
+    }
+    Ok(view)
 }

@@ -291,6 +291,12 @@ macro_rules! take_into_case {
             .bind($request)
             .execute(&mut *$tx)
             .await?;
+        // A court mandate's report deadline becomes one of the case's.
+        sqlx::query($crate::cases::submit::COURT_REPORT_OF_REQUEST)
+            .bind($request)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
         sqlx::query("INSERT INTO request_events (request_id, at, staff_id, kind) VALUES ($1, $2, $3, 'assegnata')")
             .bind($request)
             .bind($now)

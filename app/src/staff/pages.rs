@@ -228,6 +228,7 @@ fn Home(me: Me) -> impl IntoView {
     let cards: Vec<_> = pages_of(&me).collect();
     let is_admin = me.roles.contains(&Role::Amministratore);
     let runs_agenda = setup.is_none() && me.may(Permission::RunAgenda);
+    let follows_cases = setup.is_none() && me.may(Permission::CaseFiles);
     view! {
         <StaffBar me=me.clone() />
         <div class="container">
@@ -245,6 +246,8 @@ fn Home(me: Me) -> impl IntoView {
             })}
             // The front desk's day comes first: it is what the desk works from.
             {runs_agenda.then(|| view! { <super::agenda::Agenda embedded=true /> })}
+            // A social worker's day starts from what is late and what is due.
+            {follows_cases.then(|| view! { <crate::cases::DueWork /> })}
             {is_admin.then(|| view! {
                 <p>"Come amministratore gestisci il sistema; le cartelle dei casi restano riservate a chi segue la famiglia."</p>
             })}

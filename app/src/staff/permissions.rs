@@ -228,6 +228,8 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/casi/equipe", Permission::CaseFiles),
     ("/operatori/casi/equipe/togli", Permission::CaseFiles),
     ("/operatori/casi/emergenza", Permission::CaseFiles),
+    ("/operatori/casi/relazione", Permission::CaseFiles),
+    ("/api/operatori/casi/scadenze", Permission::CaseFiles),
     ("/api/operatori/casi", Permission::CaseFiles),
     ("/api/operatori/casi/fascicolo", Permission::CaseFiles),
     ("/api/operatori/casi/nota", Permission::CaseFiles),

@@ -599,6 +599,12 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
                 }
                 Err(error) => return Err(error.into()),
             };
+            // Straight to an open case: a court mandate's report deadline becomes one of the case's.
+            sqlx::query(crate::cases::submit::COURT_REPORT_OF_REQUEST)
+                .bind(request)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             for person in &person_ids {
                 sqlx::query("INSERT INTO request_persons (request_id, person_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                     .bind(request)

@@ -328,3 +328,66 @@ on_both_databases! {
         assert_eq!(app.count("case_notes").await, 2);
     }
 }
+
+on_both_databases! {
+    /// The court's deadline of a mandate becomes the case's; the worker adds another; the home page
+    /// lists what is due this week and, days later, what is late; a report note closes its deadline.
+    async fn reports_and_reviews_fall_due_on_the_workers_home(app: TestApp) {
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        let file_path = format!("/operatori/casi/fascicolo?id={case}");
+        let (_, file) = text_of(&app, &worker_a, &file_path).await;
+        assert!(file.contains("Entro il venerdì 15 maggio 2026") && file.contains("da inviare"), "the mandate's deadline");
+        let (_, home) = text_of(&app, &worker_a, "/operatori").await;
+        assert!(home.contains("Scadenze dei tuoi casi") && home.contains("Niente in ritardo.") && home.contains("Niente in scadenza questa settimana."));
+
+        // Today is Monday 2 March: a report due on Thursday, and a plan review due on Wednesday.
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/relazione", &[("caso", &case.to_string()), ("scadenza_relazione", "2026-02-27"), ("mandato_relazione", "")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("già passata"));
+        let (status, to, _) = post(&app, &worker_a, "/operatori/casi/relazione", &[("caso", &case.to_string()), ("scadenza_relazione", "2026-03-05"), ("mandato_relazione", &request.to_string())]).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=relazione").as_str()));
+        let (status, ..) = post(&app, &worker_a, "/operatori/casi/relazione", &[("caso", &case.to_string()), ("scadenza_relazione", "2026-03-05"), ("mandato_relazione", &request.to_string())]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the same deadline once");
+        app::on_db!(&app.db, pool => {
+            sqlx::query("INSERT INTO help_plans (case_id, state, goals, review_on, created_by, created_at)
+                         VALUES ($1, 'attivo', 'Tutela di Marco', $2, (SELECT id FROM staff_users WHERE username = 'assistente'), $3)")
+                .bind(case).bind(chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap()).bind(app.clock.now())
+                .execute(pool).await.unwrap();
+        });
+        let home = text_of(&app, &worker_a, "/operatori").await.1.replace("<!>", "");
+        let week = &home[home.find("Entro questa settimana").unwrap()..];
+        assert!(week.contains("mercoledì 4 marzo 2026</strong>: revisione del progetto di aiuto"), "{week}");
+        assert!(week.contains("giovedì 5 marzo 2026</strong>: relazione all&#x27;Autorità Giudiziaria") || week.contains("giovedì 5 marzo 2026</strong>: relazione all'Autorità Giudiziaria"));
+        assert!(week.contains(&format!("Caso n. {case}")) && week.contains("Giulia Fontana, Marco Fontana"));
+        assert!(!week.contains("15 maggio"), "not yet due");
+
+        // Four days later both are late; a report note closes the report's deadline.
+        app.clock.advance(chrono::Duration::days(4));
+        let worker_a = demo_browser(&app, "assistente").await;
+        let home = text_of(&app, &worker_a, "/operatori").await.1.replace("<!>", "");
+        let late = &home[home.find("In ritardo").unwrap()..home.find("Entro questa settimana").unwrap()];
+        assert!(late.contains("4 marzo 2026") && late.contains("5 marzo 2026"), "{late}");
+        let report: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM court_reports WHERE case_id = $1 AND due_on = $2")
+            .bind(case).bind(chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap()).fetch_one(pool).await.unwrap());
+        let (status, _, page) = post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-06"), ("testo", "Relazione."), ("relazione", &report.to_string()),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("Solo una nota"));
+        let (status, ..) = post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "relazione_ag"), ("data", "2026-03-06"), ("testo", "Relazione di aggiornamento inviata per PEC."), ("relazione", &report.to_string()),
+        ]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let (_, file) = text_of(&app, &worker_a, &file_path).await;
+        assert!(file.contains("inviata il venerdì 6 marzo 2026"));
+        let home = text_of(&app, &worker_a, "/operatori").await.1.replace("<!>", "");
+        let late = &home[home.find("In ritardo").unwrap()..home.find("Entro questa settimana").unwrap()];
+        assert!(late.contains("4 marzo 2026") && !late.contains("5 marzo 2026"), "{late}");
+        let (status, ..) = post(&app, &worker_a, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "relazione_ag"), ("data", "2026-03-06"), ("testo", "Di nuovo."), ("relazione", &report.to_string()),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a deadline closes once");
+    }
+}
