@@ -14,6 +14,7 @@ pub mod assistance;
 pub mod booking;
 pub mod cases;
 pub mod catalogue;
+pub mod dashboard;
 pub mod dates;
 pub mod error;
 pub mod feedback;
@@ -46,6 +47,7 @@ use assistance::{AssistancePage, AssistanceSentPage};
 use booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage, NewLinkPage};
 use cases::{CaseFilePage, CasesPage, NoteCorrectionPage};
 use catalogue::pages::{CataloguePage, ServicePage};
+use dashboard::DashboardPage;
 use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
 use layout::{EmergencyNotice, Footer, Header, SkipLink};
@@ -130,6 +132,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/casi/fascicolo") view=CaseFilePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/casi/nota/correggi") view=NoteCorrectionPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/casi/progetto") view=PlanPageView ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/cruscotto") view=DashboardPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/agenda/sposta") view=AgendaMovePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste") view=RequestsPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/richieste/nuova") view=NewRequestPage ssr=SsrMode::Async />

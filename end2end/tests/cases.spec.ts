@@ -61,7 +61,8 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await expectAccessible(page);
   const row = page.getByRole('row', { name: /Elena Galli, Luca Galli/ });
   await row.getByRole('link', { name: /Caso n\. \d+/ }).click();
-  await expect(page.getByText('Tribunale per i Minorenni di Milano, decreto n. 456/2026')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Origine' }).getByText(/Tribunale per i Minorenni di Milano, decreto n\. 456\/2026 del/)).toBeVisible();
+  await expect(page.getByRole('region', { name: "Relazioni all'Autorità Giudiziaria" }).getByText('da inviare')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Luca Galli' })).toBeVisible();
   await expectAccessible(page);
 
@@ -135,12 +136,14 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await expectAccessible(page);
   await signOut(page);
 
-  // The coordinator approves the closure.
+  // The coordinator finds the closure on the unit's dashboard and approves it.
   await signIn(page, 'coordinatrice', 'prova-coordinatrice-2026');
-  await page.getByRole('link', { name: 'Casi', exact: true }).first().click();
-  const waiting = page.getByRole('row', { name: /chiusura da approvare/ });
-  await waiting.getByRole('link', { name: /Caso n\. \d+/ }).click();
-  await page.getByRole('link', { name: 'Progetto di aiuto e chiusura del caso' }).click();
+  await page.getByRole('link', { name: "Cruscotto dell'unità" }).first().click();
+  await expect(page.getByRole('heading', { name: 'Cruscotto: Servizio Minori e Famiglia' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Richieste arrivate e casi chiusi, settimana per settimana' })).toBeVisible();
+  await expectAccessible(page);
+  const closures = page.getByRole('region', { name: 'Chiusure da approvare' });
+  await closures.getByRole('link', { name: /Caso n\. \d+/ }).click();
   await page.getByLabel('Decisione').selectOption({ label: 'Approvo la chiusura' });
   await page.getByRole('button', { name: 'Registra la decisione' }).click();
   await expect(page.getByText(/Il caso è chiuso dal .*, con l'approvazione di Carla Coordinatrice\./)).toBeVisible();

@@ -18,7 +18,7 @@ async fn refusal(state: &AppState, user: &StaffUser, unit: i64) -> AppError {
 }
 
 /// "da 3 giorni", "da 5 ore", "da pochi minuti".
-fn waited(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
+pub(crate) fn waited(since: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let waited = now - since;
     match (waited.num_days(), waited.num_hours()) {
         (0, 0) => "da pochi minuti".to_owned(),

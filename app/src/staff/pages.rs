@@ -136,6 +136,12 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
         "Le richieste in attesa, dalla più urgente: prendile in carico.",
     ),
     (
+        Permission::CoordinateQueue,
+        crate::dashboard::DASHBOARD_PATH,
+        "Cruscotto dell'unità",
+        "Coda, scadenze del Tribunale, carichi di lavoro e andamento delle settimane.",
+    ),
+    (
         Permission::CaseFiles,
         crate::cases::CASES_PATH,
         "Casi",

@@ -220,6 +220,9 @@ pub const ROUTES: &[(&str, Permission)] = &[
     // The handler checks the unit is one the person coordinates.
     ("/operatori/coda/assegna", Permission::CoordinateQueue),
     ("/operatori/coda/restituisci", Permission::CoordinateQueue),
+    // The handler checks the unit is one the person coordinates.
+    ("/operatori/cruscotto", Permission::CoordinateQueue),
+    ("/api/operatori/cruscotto", Permission::CoordinateQueue),
     // The handlers check the case team, the coordinator or an emergency access.
     ("/operatori/casi", Permission::CaseFiles),
     ("/operatori/casi/fascicolo", Permission::CaseFiles),

@@ -10,6 +10,7 @@ mod cases;
 mod catalogue;
 mod catalogue_editor;
 mod content;
+mod dashboard;
 mod feedback;
 mod health;
 mod offices;

@@ -378,6 +378,8 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/api/operatori/coda", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/coda/assegna", ['S', 'N', 'N', 'Y', 'N']),
     ("POST", "/operatori/coda/restituisci", ['S', 'N', 'N', 'Y', 'N']),
+    ("GET", "/operatori/cruscotto", ['S', 'N', 'N', 'Y', 'N']),
+    ("POST", "/api/operatori/cruscotto", ['S', 'N', 'N', 'Y', 'N']),
     ("GET", "/operatori/casi", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/fascicolo", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/nota", ['S', 'N', 'Y', 'Y', 'N']),
