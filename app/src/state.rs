@@ -31,6 +31,21 @@ pub struct AppState {
     pub audit_checkpoint: crate::audit::checkpoint::CheckpointFile,
     /// When coordinators are told about waiting urgent requests and near court deadlines.
     pub escalation: EscalationSettings,
+    /// Where the case documents are kept, and how large one may be.
+    pub documents: DocumentSettings,
+}
+
+/// The case documents' folder, outside the web root (`SPORTELLO_DOCUMENTS_DIR`), and the largest
+/// file accepted (`SPORTELLO_DOCUMENT_MAX_BYTES`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentSettings {
+    pub dir: std::path::PathBuf,
+    pub max_bytes: usize,
+}
+
+impl DocumentSettings {
+    /// 10 MiB: a scanned decree of a few pages, or a phone photo of a certificate.
+    pub const DEFAULT_MAX_BYTES: usize = 10 * 1024 * 1024;
 }
 
 /// When a unit's coordinators are told (on their queue page, and once by email).

@@ -68,7 +68,7 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
 
   // The diary: a note, then its correction, the first version still readable.
   await page.getByText('Aggiungi una nota').click();
-  await page.getByLabel('Tipo').selectOption({ label: 'Colloquio' });
+  await page.getByLabel('Tipo di nota').selectOption({ label: 'Colloquio' });
   await page.getByLabel('Data', { exact: true }).fill(isoDay(0));
   await page.getByLabel('Testo della nota').fill('Primo colloquio con la madre: accetta di incontrarci a casa.');
   await page.getByRole('button', { name: 'Salva la nota' }).click();
@@ -81,6 +81,20 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await page.getByRole('button', { name: 'Salva la correzione' }).click();
   await expect(page.getByText('Correzione salvata')).toBeVisible();
   await expect(page.getByText('(versione 2)')).toBeVisible();
+  await expectAccessible(page);
+
+  // The decree, scanned to PDF, goes into the file's documents.
+  await page.getByText('Allega un documento').click();
+  await page.getByLabel('Tipo di documento').selectOption({ label: "Decreto dell'Autorità Giudiziaria" });
+  await page.getByLabel('Titolo', { exact: true }).fill('Decreto 456/2026');
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'decreto-456.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name: 'Allega il documento' }).click();
+  await expect(page.getByText('Documento allegato al fascicolo.')).toBeVisible();
+  await expect(page.getByRole('link', { name: "Decreto dell'Autorità Giudiziaria: Decreto 456/2026" })).toBeVisible();
   await expectAccessible(page);
 
   // The help plan: a draft, two interventions, the family's approval, the start, the conclusion.

@@ -73,6 +73,7 @@ pub struct Settings {
     /// (`SPORTELLO_AUDIT_CHECK_SECONDS`, default 300).
     pub audit_check_every: std::time::Duration,
     pub escalation: app::state::EscalationSettings,
+    pub documents: app::state::DocumentSettings,
     /// The first administrator's password (`SPORTELLO_ADMIN_PASSWORD`); a random one, printed
     /// once to the log, when unset.
     pub admin_password: Option<String>,
@@ -255,6 +256,19 @@ impl Settings {
             audit_check_every: std::time::Duration::from_secs(u64::from(
                 whole_number("SPORTELLO_AUDIT_CHECK_SECONDS", 300)?.max(1),
             )),
+            documents: app::state::DocumentSettings {
+                dir: env
+                    .get("SPORTELLO_DOCUMENTS_DIR")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| data_dir.join("documents")),
+                max_bytes: match env.get("SPORTELLO_DOCUMENT_MAX_BYTES") {
+                    None => app::state::DocumentSettings::DEFAULT_MAX_BYTES,
+                    Some(raw) => raw.trim().parse().map_err(|_| ConfigError::Invalid {
+                        name: "SPORTELLO_DOCUMENT_MAX_BYTES",
+                        reason: format!("\"{raw}\" is not a whole number of bytes"),
+                    })?,
+                },
+            },
             admin_password,
             demo: false,
             database,

@@ -46,62 +46,87 @@ where
     post(move |State(state): State<AppState>, request: Request| {
         let submit = submit.clone();
         async move {
-            let (mut parts, body) = request.into_parts();
+            let (parts, body) = request.into_parts();
             // The body limit layer has already capped the size; this only collects it.
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return StatusCode::PAYLOAD_TOO_LARGE.into_response();
             };
-            let values: BTreeMap<String, String> = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|(name, _)| !NEVER_ECHOED.contains(&name.as_str()))
-                .collect();
-            let (submitted, status) = match serde_urlencoded::from_bytes::<I>(&bytes) {
-                Err(_) => (
-                    Submitted {
+            let values = values_again(&bytes);
+            let outcome = match serde_urlencoded::from_bytes::<I>(&bytes) {
+                Err(_) => {
+                    let submitted = Submitted {
                         form: form.to_owned(),
                         values,
                         problem: Some("Il modulo è arrivato incompleto. Controlla i dati e invialo di nuovo.".into()),
                         ..Submitted::default()
-                    },
-                    StatusCode::BAD_REQUEST,
-                ),
-                Ok(input) => match submit(state.clone(), input).await {
-                    Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
-                    Ok(FormOutcome::Invalid(errors)) => (
-                        Submitted {
-                            form: form.to_owned(),
-                            values,
-                            errors,
-                            problem: None,
-                        },
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                    ),
-                    Err(error) => {
-                        let status = status_of(&error);
-                        (
-                            Submitted {
-                                form: form.to_owned(),
-                                values,
-                                problem: Some(error.to_string()),
-                                ..Submitted::default()
-                            },
-                            status,
-                        )
-                    }
-                },
+                    };
+                    return page_again(state, parts, page_of, submitted, StatusCode::BAD_REQUEST).await;
+                }
+                Ok(input) => submit(state.clone(), input).await,
             };
-            // Render the page the form lives on, as for a visit, with the submission in context.
-            parts.method = Method::GET;
-            if let Some(page) = page_of(&submitted.values).and_then(|page| page.parse().ok()) {
-                parts.uri = page;
-            }
-            let mut response: Response<Body> =
-                render_page(state, Request::from_parts(parts, Body::empty()), Some(submitted)).await;
-            *response.status_mut() = status;
-            response
+            answer(state, parts, form, page_of, values, outcome).await
         }
     })
+}
+
+fn values_again(bytes: &[u8]) -> BTreeMap<String, String> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(name, _)| !NEVER_ECHOED.contains(&name.as_str()))
+        .collect()
+}
+
+/// The answer to a submitted form: on to the next page when it was accepted, otherwise the page it
+/// lives on again, with what was typed (`values`) and why it was not accepted.
+pub(crate) async fn answer(
+    state: AppState,
+    parts: axum::http::request::Parts,
+    form: &'static str,
+    page_of: fn(&BTreeMap<String, String>) -> Option<String>,
+    values: BTreeMap<String, String>,
+    outcome: Result<FormOutcome, AppError>,
+) -> Response<Body> {
+    let (submitted, status) = match outcome {
+        Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
+        Ok(FormOutcome::Invalid(errors)) => (
+            Submitted {
+                form: form.to_owned(),
+                values,
+                errors,
+                problem: None,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(error) => (
+            Submitted {
+                form: form.to_owned(),
+                values,
+                problem: Some(error.to_string()),
+                ..Submitted::default()
+            },
+            status_of(&error),
+        ),
+    };
+    page_again(state, parts, page_of, submitted, status).await
+}
+
+/// Renders the page the form lives on, as for a visit, with the submission in context.
+async fn page_again(
+    state: AppState,
+    mut parts: axum::http::request::Parts,
+    page_of: fn(&BTreeMap<String, String>) -> Option<String>,
+    submitted: Submitted,
+    status: StatusCode,
+) -> Response<Body> {
+    parts.method = Method::GET;
+    if let Some(page) = page_of(&submitted.values).and_then(|page| page.parse().ok()) {
+        parts.uri = page;
+    }
+    let mut response: Response<Body> =
+        render_page(state, Request::from_parts(parts, Body::empty()), Some(submitted)).await;
+    *response.status_mut() = status;
+    response
 }
 
 /// A plain page for an error met outside any page (e.g. in a layer).

@@ -13,18 +13,35 @@ use axum::Router;
 use futures::FutureExt;
 use tower::ServiceBuilder;
 use tower_http::csrf::{CsrfLayer, ProtectionError};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::map_request_body::MapRequestBodyLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 
 use crate::pages;
 
+/// The largest request bodies accepted: one for every route, a larger one for the upload of case
+/// documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodyLimits {
+    pub default: usize,
+    pub documents: usize,
+}
+
+impl From<usize> for BodyLimits {
+    fn from(all: usize) -> Self {
+        Self {
+            default: all,
+            documents: all,
+        }
+    }
+}
+
 /// Wraps the router in the layers every response goes through, outermost first.
 pub fn protect<S: Clone + Send + Sync + 'static>(
     router: Router<S>,
     trusted_origin: &str,
-    max_body_bytes: usize,
+    limits: impl Into<BodyLimits>,
 ) -> Result<Router<S>, tower_http::csrf::ConfigError> {
+    let limits = limits.into();
     let csrf = CsrfLayer::new()
         .add_trusted_origin(trusted_origin)?
         .with_rejection_response(|_error: ProtectionError| {
@@ -45,10 +62,44 @@ pub fn protect<S: Clone + Send + Sync + 'static>(
             .layer(middleware::from_fn(access_log))
             .layer(middleware::from_fn(catch_panics))
             .layer(middleware::from_fn(security_headers))
-            .layer(RequestBodyLimitLayer::new(max_body_bytes))
+            .layer(middleware::from_fn(move |request, next| {
+                limit_body(limits, request, next)
+            }))
             .layer(MapRequestBodyLayer::new(Body::new))
             .layer(csrf),
     ))
+}
+
+const TOO_LARGE: &str = "I dati inviati sono troppo grandi e non sono stati accettati. \
+     Se stavi allegando un documento, scegli un file più piccolo.";
+
+/// Refuses a body declared larger than the route's limit at once, and stops reading one that grows
+/// past it (the handlers answer 413 when the read fails).
+async fn limit_body(limits: BodyLimits, request: Request, next: Next) -> Response<Body> {
+    let limit = if request.uri().path() == app::cases::DOCUMENTS_PATH {
+        limits.documents
+    } else {
+        limits.default
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return pages::plain_page(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Dati troppo grandi",
+            TOO_LARGE,
+            &request_id(&request),
+        );
+    }
+    let (parts, body) = request.into_parts();
+    next.run(Request::from_parts(
+        parts,
+        Body::new(http_body_util::Limited::new(body, limit)),
+    ))
+    .await
 }
 
 const CROSS_SITE_REFUSED: &str =

@@ -5,6 +5,7 @@ pub mod abuse;
 pub mod audit_key;
 pub mod config;
 pub mod database;
+pub mod documents;
 pub mod forms;
 pub mod health;
 pub mod http;

@@ -119,6 +119,8 @@ impl Application {
             }
         }
         let audit_key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)?;
+        private_folder(&settings.documents.dir)
+            .map_err(|e| StartupError::DataDir(settings.documents.dir.display().to_string(), e))?;
         let organisation_name = app::organisation::store::organisation_name(&db)
             .await
             .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
@@ -153,6 +155,7 @@ impl Application {
             audit_key,
             audit_checkpoint: app::audit::checkpoint::CheckpointFile::new(settings.audit_checkpoint.clone()),
             escalation: settings.escalation,
+            documents: settings.documents.clone(),
         };
         let router = router(state.clone(), &settings)?;
         Ok(Self {
@@ -363,6 +366,8 @@ const OWN_ROUTES: &[&str] = &[
     app::cases::TEAM_REMOVE_PATH,
     app::cases::EMERGENCY_PATH,
     app::cases::REPORT_PATH,
+    app::cases::DOCUMENTS_PATH,
+    app::cases::DOWNLOAD_PATH,
     app::plans::GOALS_PATH,
     app::plans::INTERVENTION_PATH,
     app::plans::INTERVENTION_STEP_PATH,
@@ -718,6 +723,8 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
                 |state: AppState, form| async move { app::cases::submit::remove_member(&state, form).await },
             ),
         )
+        .route(app::cases::DOCUMENTS_PATH, axum::routing::post(crate::documents::upload))
+        .route(app::cases::DOWNLOAD_PATH, axum::routing::get(crate::documents::download))
         .route(
             app::cases::REPORT_PATH,
             forms::no_js_form_on_page(
@@ -834,6 +841,21 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
         crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
         crate::abuse::limit_booking_submissions,
     ));
-    http::protect(router, &settings.public_url, settings.max_body_bytes)
-        .map_err(|e| StartupError::PublicUrl(e.to_string()))
+    let limits = http::BodyLimits {
+        default: settings.max_body_bytes,
+        // The document itself, and room for the form's other fields and the multipart framing.
+        documents: settings.documents.max_bytes + 64 * 1024,
+    };
+    http::protect(router, &settings.public_url, limits).map_err(|e| StartupError::PublicUrl(e.to_string()))
+}
+
+/// Creates a folder only the server's user may read (the case documents), or tightens it.
+fn private_folder(path: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
 }

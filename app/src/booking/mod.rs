@@ -350,7 +350,7 @@ pub fn summary_link(draft: &str) -> String {
 }
 
 /// Percent-encodes a query value (slugs, dates and times need nothing, but be safe).
-pub(crate) fn urlencoding(value: &str) -> String {
+pub fn urlencoding(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {

@@ -21,6 +21,8 @@ use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectFi
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 
 #[cfg(feature = "ssr")]
+pub mod documents;
+#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const CASES_PATH: &str = "/operatori/casi";
@@ -31,6 +33,18 @@ pub const TEAM_ADD_PATH: &str = "/operatori/casi/equipe";
 pub const TEAM_REMOVE_PATH: &str = "/operatori/casi/equipe/togli";
 pub const EMERGENCY_PATH: &str = "/operatori/casi/emergenza";
 pub const REPORT_PATH: &str = "/operatori/casi/relazione";
+/// The upload of a document (a multipart form).
+pub const DOCUMENTS_PATH: &str = "/operatori/casi/documenti";
+pub const DOWNLOAD_PATH: &str = "/operatori/casi/documenti/scarica";
+
+/// The kinds of document a case holds, as (stored value, label).
+pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
+    ("decreto", "Decreto dell'Autorità Giudiziaria"),
+    ("consenso", "Consenso firmato"),
+    ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
+    ("isee", "Certificazione ISEE"),
+    ("altro", "Altro documento"),
+];
 
 /// How long an emergency access lasts: enough to deal with what could not wait.
 pub const EMERGENCY_HOURS: i64 = 4;
@@ -125,8 +139,23 @@ pub struct CaseFile {
     pub pending_reports: Vec<(String, String)>,
     /// The case's court mandates, as (request id, description).
     pub mandates: Vec<(String, String)>,
-    /// Whether the person may add deadlines (the team and the coordinator, on an open case).
+    /// Whether the person may add deadlines and documents (the team and the coordinator, on an
+    /// open case).
     pub may_change: bool,
+    pub documents: Vec<DocumentLine>,
+    /// The largest document accepted, in MB.
+    pub document_max_mb: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentLine {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    /// "decreto.pdf, PDF, 245 kB".
+    pub file: String,
+    /// "Andrea Assistente, martedì 1 dicembre 2026 alle 9:30".
+    pub added: String,
 }
 
 /// A report owed to a court.
@@ -387,6 +416,7 @@ fn File() -> impl IntoView {
         "equipe" => Some("Équipe aggiornata."),
         "emergenza" => Some("Accesso di emergenza registrato: il coordinatore dell'unità ne è informato."),
         "relazione" => Some("Scadenza della relazione aggiunta."),
+        "documento" => Some("Documento allegato al fascicolo."),
         _ => None,
     });
     view! {
@@ -448,6 +478,8 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         pending_reports,
         mandates,
         may_change,
+        documents,
+        document_max_mb,
     } = file;
     view! {
         <h1>{format!("Caso n. {id}")}</h1>
@@ -466,6 +498,7 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         <OriginsSection origins />
         <TeamSection id team manages_team candidates />
         <ReportsSection id reports mandates may_change />
+        <DocumentsSection id documents may_change max_mb=document_max_mb />
         <Timeline id notes pending_reports />
         {(!emergencies.is_empty()).then(|| view! {
             <section aria-labelledby="titolo-accessi-emergenza" class="mt-5">
@@ -573,7 +606,7 @@ fn TeamSection(id: i64, team: Vec<TeamMember>, manages_team: bool, candidates: V
 }
 
 const NOTE_LABELS: &[(&str, &str)] = &[
-    ("tipo", "Tipo"),
+    ("tipo", "Tipo di nota"),
     ("data", "Data"),
     ("testo", "Testo della nota"),
     ("relazione", "Relazione che questa nota consegna"),
@@ -620,6 +653,52 @@ fn ReportsSection(
                         <TextField form name="scadenza_relazione" label="Data di scadenza" kind="date" required=true />
                         <ChoiceField form name="mandato_relazione" label="Mandato che la chiede" options=mandates />
                         <button type="submit" class="btn btn-outline-primary">"Aggiungi la scadenza"</button>
+                    </form>
+                </details>
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+const DOCUMENT_LABELS: &[(&str, &str)] = &[
+    ("tipo_documento", "Tipo di documento"),
+    ("titolo", "Titolo"),
+    ("file", "File"),
+];
+
+/// The case's documents, each downloadable (every download is recorded), and the upload form.
+#[component]
+fn DocumentsSection(id: i64, documents: Vec<DocumentLine>, may_change: bool, max_mb: usize) -> impl IntoView {
+    let form = FormState::new(use_submitted(DOCUMENTS_PATH));
+    view! {
+        <section aria-labelledby="titolo-documenti" class="mt-4">
+            <h2 id="titolo-documenti">"Documenti"</h2>
+            {if documents.is_empty() {
+                view! { <p>"Nessun documento."</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {documents.into_iter().map(|document| view! {
+                            <li class="mb-2">
+                                <a href=format!("{DOWNLOAD_PATH}?id={}", document.id) rel="external" download="">{format!("{}: {}", document.kind, document.title)}</a>
+                                <br /><span class="small">{format!("{} — aggiunto da {}", document.file, document.added)}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {may_change.then(|| view! {
+                <details class="stretto" open=!use_submitted(DOCUMENTS_PATH).form.is_empty()>
+                    <summary>"Allega un documento"</summary>
+                    <p class="mt-2">{format!("PDF o immagini JPEG e PNG, al massimo {max_mb} MB. Ogni apertura del documento resta registrata.")}</p>
+                    <ErrorSummary form labels=DOCUMENT_LABELS />
+                    <form method="post" action=DOCUMENTS_PATH enctype="multipart/form-data" novalidate>
+                        <input type="hidden" name="caso" value=id.to_string() />
+                        <SelectField form name="tipo_documento" label="Tipo di documento" options=DOCUMENT_KINDS required=true />
+                        <TextField form name="titolo" label="Titolo" hint="Ad esempio: decreto di affido del 20 febbraio." required=true max_length=200 />
+                        <TextField form name="file" label="File" kind="file" required=true />
+                        <button type="submit" class="btn btn-outline-primary">"Allega il documento"</button>
                     </form>
                 </details>
             })}
@@ -703,7 +782,7 @@ fn Timeline(id: i64, notes: Vec<NoteView>, pending_reports: Vec<(String, String)
 #[component]
 fn NoteFields(form: FormState) -> impl IntoView {
     view! {
-        <SelectField form name="tipo" label="Tipo" options=NOTE_KINDS required=true />
+        <SelectField form name="tipo" label="Tipo di nota" options=NOTE_KINDS required=true />
         <TextField form name="data" label="Data" kind="date" hint="Il giorno del colloquio, della visita, della telefonata…" required=true />
         <TextArea form name="testo" label="Testo della nota" hint="Al massimo 8000 caratteri. Una volta salvata, la nota si corregge solo con una nuova versione." max_chars=8000 required=true />
     }
@@ -748,7 +827,7 @@ pub fn NoteCorrectionPage() -> impl IntoView {
 }
 
 const CORRECTION_LABELS: &[(&str, &str)] = &[
-    ("tipo", "Tipo"),
+    ("tipo", "Tipo di nota"),
     ("data", "Data"),
     ("testo", "Testo della nota"),
     ("motivo", "Motivo della correzione"),

@@ -196,6 +196,18 @@ pub async fn list() -> Result<CasesView, AppError> {
 }
 
 #[derive(sqlx::FromRow)]
+struct DocumentListRow {
+    id: i64,
+    kind: String,
+    title: String,
+    file_name: String,
+    content_type: String,
+    size_bytes: i64,
+    uploaded_by: Option<String>,
+    uploaded_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
 struct ReportRow {
     id: i64,
     due_on: NaiveDate,
@@ -353,15 +365,23 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
+        let documents: Vec<DocumentListRow> = sqlx::query_as(
+            "SELECT d.id, d.kind, d.title, d.file_name, d.content_type, d.size_bytes, s.display_name AS uploaded_by, d.uploaded_at
+               FROM case_documents d LEFT JOIN staff_users s ON s.id = d.uploaded_by
+              WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC, d.id DESC",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
         let action = match access {
             Access::Emergency(_) => "caso.apertura_emergenza",
             Access::Team | Access::Coordinator => "caso.apertura",
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [id]))?;
         tx.commit().await?;
-        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates)
+        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents)
     });
-    let (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates) = loaded;
+    let (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents) = loaded;
     let today = now.with_timezone(&Rome).date_naive();
     let mandate_text = |court: Option<String>, number: Option<String>| {
         court.map(|court| format!("{court}, decreto n. {}", number.unwrap_or_default()))
@@ -455,6 +475,22 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .map(|(id, court, number)| (id.to_string(), format!("{court}, decreto n. {number}")))
             .collect(),
         may_change: case.closed_at.is_none() && matches!(access, Access::Team | Access::Coordinator),
+        documents: documents
+            .into_iter()
+            .map(|row| DocumentLine {
+                id: row.id,
+                kind: label_of(DOCUMENT_KINDS, &row.kind).to_owned(),
+                title: row.title,
+                file: format!(
+                    "{}, {}, {} kB",
+                    row.file_name,
+                    row.content_type.rsplit('/').next().unwrap_or_default().to_uppercase(),
+                    (row.size_bytes + 1023) / 1024
+                ),
+                added: format!("{}, {}", row.uploaded_by.unwrap_or_default(), moment(row.uploaded_at)),
+            })
+            .collect(),
+        document_max_mb: state.documents.max_bytes.div_ceil(1024 * 1024),
     })))
 }
 

@@ -232,6 +232,8 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/casi/equipe/togli", Permission::CaseFiles),
     ("/operatori/casi/emergenza", Permission::CaseFiles),
     ("/operatori/casi/relazione", Permission::CaseFiles),
+    ("/operatori/casi/documenti", Permission::CaseFiles),
+    ("/operatori/casi/documenti/scarica", Permission::CaseFiles),
     ("/api/operatori/casi/scadenze", Permission::CaseFiles),
     ("/api/operatori/casi", Permission::CaseFiles),
     ("/api/operatori/casi/fascicolo", Permission::CaseFiles),

@@ -391,3 +391,97 @@ on_both_databases! {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a deadline closes once");
     }
 }
+
+/// Sends the document form as a browser does (multipart), from `client`.
+async fn upload(
+    app: &TestApp,
+    client: &reqwest::Client,
+    case: i64,
+    title: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> (StatusCode, String, String) {
+    let form = reqwest::multipart::Form::new()
+        .text("caso", case.to_string())
+        .text("tipo_documento", "decreto")
+        .text("titolo", title.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name(name.to_owned())
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let answer = client
+        .post(app.url("/operatori/casi/documenti"))
+        .header("accept", "text/html")
+        .header("origin", &app.address)
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let to = location(&answer);
+    (answer.status(), to, answer.text().await.unwrap())
+}
+
+on_both_databases! {
+    /// A decree in PDF is attached: its type is read from its bytes, it is stored outside the site
+    /// under a random name, and every download — by the team, or through an emergency access — is
+    /// recorded; anything else (a disguised program, a file too large, a stranger) is refused and
+    /// changes nothing.
+    async fn documents_are_checked_kept_apart_and_every_download_recorded(app: TestApp, settings = |s| s.documents.max_bytes = 64 * 1024) {
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        let decree = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
+
+        let (status, _, page) = upload(&app, &worker_a, case, "Decreto di affido", "virus.pdf", b"MZ\x90\x00 not a pdf".to_vec()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("deve essere un PDF o un&#x27;immagine") || page.contains("deve essere un PDF o un'immagine"));
+        assert!(page.contains("Decreto di affido"), "the title typed is kept");
+        let (status, _, page) = upload(&app, &worker_a, case, "Troppo grande", "grande.pdf", [b"%PDF-".to_vec(), vec![b'x'; 70 * 1024]].concat()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("troppo grande"));
+        assert_eq!(app.count("case_documents").await, 0);
+
+        let (status, to, _) = upload(&app, &worker_a, case, "Decreto di affido", "C:\\Scansioni\\decreto 123.pdf", decree.clone()).await;
+        assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("/operatori/casi/fascicolo?id={case}&fatto=documento").as_str()));
+        let (id, key): (i64, String) = app::on_db!(&app.db, pool => sqlx::query_as("SELECT id, storage_key FROM case_documents").fetch_one(pool).await.unwrap());
+        let stored = app.settings.documents.dir.join(&key);
+        assert_eq!(std::fs::read(&stored).unwrap(), decree, "kept in the documents folder");
+        assert!(!stored.starts_with(&app.settings.site_root), "outside the web root");
+        assert_eq!(app.get_as(&worker_a, &format!("/pkg/{key}")).await.status(), StatusCode::NOT_FOUND);
+        let (_, file) = text_of(&app, &worker_a, &format!("/operatori/casi/fascicolo?id={case}")).await;
+        assert!(file.contains("Decreto dell&#x27;Autorità Giudiziaria: Decreto di affido") || file.contains("Decreto dell'Autorità Giudiziaria: Decreto di affido"));
+        assert!(file.contains("decreto 123.pdf, PDF, 1 kB"));
+
+        let download = format!("/operatori/casi/documenti/scarica?id={id}");
+        let answer = app.get_as(&worker_a, &download).await;
+        assert_eq!(answer.status(), StatusCode::OK);
+        assert_eq!(answer.headers()["content-type"], "application/pdf");
+        assert!(answer.headers()["content-disposition"].to_str().unwrap().starts_with("attachment; filename=\"decreto 123.pdf\""));
+        assert_eq!(answer.headers()["cache-control"], "no-store");
+        assert_eq!(answer.bytes().await.unwrap().to_vec(), decree);
+
+        // A colleague outside the team: refused, recorded; after an emergency access, allowed and recorded.
+        let (colleague, _) = worker(&app, "collega", "Cora Collega", "minori").await;
+        assert_eq!(app.get_as(&colleague, &download).await.status(), StatusCode::FORBIDDEN);
+        let (status, ..) = upload(&app, &colleague, case, "Altro", "altro.pdf", decree.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        // The refused download and the refused upload (whose answer, the file page, is refused too).
+        assert!(audit_rows(&app, "caso.accesso", "negato").await.len() >= 2);
+        post(&app, &colleague, "/operatori/casi/emergenza", &[("caso", &case.to_string()), ("motivo", "Serve il decreto per l'udienza di oggi.")]).await;
+        assert_eq!(app.get_as(&colleague, &download).await.status(), StatusCode::OK);
+        let (status, ..) = upload(&app, &colleague, case, "Altro", "altro.pdf", decree.clone()).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "an emergency access reads, it does not add");
+        assert_eq!(audit_rows(&app, "caso.documento_scaricato", "ok").await, vec![(id.to_string(), None), (id.to_string(), None)]);
+        assert_eq!(app.count("case_documents").await, 1);
+        let desk = demo_browser(&app, "sportello").await;
+        assert_eq!(app.get_as(&desk, &download).await.status(), StatusCode::FORBIDDEN);
+
+        // A file changed on disk is not handed out.
+        std::fs::write(&stored, b"%PDF-altered").unwrap();
+        assert_eq!(app.get_as(&worker_a, &download).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}

@@ -148,6 +148,10 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         audit_checkpoint: dir.join("audit-checkpoint"),
         audit_check_every: Duration::from_secs(300),
         escalation: app::state::EscalationSettings::default(),
+        documents: app::state::DocumentSettings {
+            dir: dir.join("documents"),
+            max_bytes: app::state::DocumentSettings::DEFAULT_MAX_BYTES,
+        },
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         demo: true,
     }

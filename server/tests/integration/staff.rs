@@ -388,6 +388,8 @@ const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/casi/equipe/togli", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/emergenza", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/relazione", ['S', 'N', 'Y', 'Y', 'N']),
+    ("POST", "/operatori/casi/documenti", ['S', 'N', 'Y', 'Y', 'N']),
+    ("GET", "/operatori/casi/documenti/scarica", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/api/operatori/casi/scadenze", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/api/operatori/casi", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/api/operatori/casi/fascicolo", ['S', 'N', 'Y', 'Y', 'N']),

@@ -1,0 +1,241 @@
+//! Case documents on the server: a file is accepted by what its first bytes say it is (PDF, JPEG,
+//! PNG), never by its name or the browser's word, and only up to the configured size; it is kept
+//! under a random name in the documents folder, outside the web root, with its SHA-256. A download
+//! is for whoever may open the file (an emergency access included), is recorded in the audit trail
+//! before a byte leaves, and is refused if the file on disk no longer matches its digest.
+
+use std::path::PathBuf;
+
+use rand::Rng;
+use sha2::{Digest, Sha256};
+use tokio::io::AsyncWriteExt;
+
+use super::submit::{refusal, Access, CaseRow, CASE_FOR};
+use super::*;
+use crate::audit::Entry;
+use crate::forms::{FieldErrors, FormOutcome};
+use crate::on_db;
+use crate::staff::auth;
+use crate::state::AppState;
+
+/// A document as sent by the upload form.
+pub struct Upload {
+    pub case: i64,
+    pub kind: String,
+    pub title: String,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What the first bytes say the file is.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
+        Some("image/png")
+    } else {
+        None
+    }
+}
+
+/// The file's own name without any folder, control characters or quotes, at most 200 characters.
+fn clean_file_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    if clean.trim().is_empty() {
+        "documento".to_owned()
+    } else {
+        clean.trim().to_owned()
+    }
+}
+
+/// Stores a document on a case the person may change (its team or the unit's coordinator, while
+/// it is open). The file is written first, then the row and its audit row in one transaction; a
+/// file whose row could not be written is removed.
+pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let mut errors = FieldErrors::new();
+    let kind = upload.kind.trim();
+    if !DOCUMENT_KINDS.iter().any(|(key, _)| *key == kind) {
+        errors.add("tipo_documento", "Scegli che documento è.");
+    }
+    let title = upload.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    if title.is_empty() {
+        errors.add("titolo", "Scrivi un titolo che dica che cosa contiene il documento.");
+    } else if title.chars().count() > 200 {
+        errors.add("titolo", "Il titolo può avere al massimo 200 caratteri.");
+    }
+    let max = state.documents.max_bytes;
+    let content_type = if upload.bytes.is_empty() {
+        errors.add("file", "Scegli il file da allegare.");
+        None
+    } else if upload.bytes.len() > max {
+        errors.add(
+            "file",
+            format!("Il file è troppo grande: al massimo {} MB.", max.div_ceil(1024 * 1024)),
+        );
+        None
+    } else {
+        let sniffed = sniff(&upload.bytes);
+        if sniffed.is_none() {
+            errors.add("file", "Il file deve essere un PDF o un'immagine JPEG o PNG.");
+        }
+        sniffed
+    };
+    let Some(content_type) = content_type.filter(|_| errors.is_empty()) else {
+        if !errors.is_empty() && errors.get("file").is_none() {
+            // The browser does not keep a chosen file across a round trip: say so.
+            errors.add(
+                "file",
+                "Scegli di nuovo il file: per sicurezza il browser non lo conserva.",
+            );
+        }
+        return Ok(FormOutcome::Invalid(errors));
+    };
+    let digest = hex::encode(Sha256::digest(&upload.bytes));
+    let key = hex::encode(rand::rng().random::<[u8; 16]>());
+    let path = state.documents.dir.join(&key);
+    write_new(&path, &upload.bytes)
+        .await
+        .map_err(|error| AppError::internal("cannot write a case document", &error))?;
+    let file_name = clean_file_name(&upload.file_name);
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let saved: Result<Result<i64, AppError>, AppError> = async {
+        Ok(on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(upload.case).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+            match case {
+                None => {
+                    tx.rollback().await?;
+                    Err(AppError::NotFound)
+                }
+                Some(case) if case.closed_at.is_some() || !matches!(case.access_of(&user), Some(Access::Team | Access::Coordinator)) => {
+                    tx.rollback().await?;
+                    Err(refusal(state, &user, "caso", upload.case).await)
+                }
+                Some(_) => {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO case_documents (case_id, kind, title, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, uploaded_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                    )
+                    .bind(upload.case).bind(kind).bind(&title).bind(&file_name).bind(content_type)
+                    .bind(upload.bytes.len() as i64).bind(&digest).bind(&key).bind(user.id).bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento").records("documento", [id]))?;
+                    tx.commit().await?;
+                    Ok(id)
+                }
+            }
+        }))
+    }
+    .await;
+    match saved {
+        Ok(Ok(_)) => Ok(FormOutcome::Done {
+            next: format!("{FILE_PATH}?id={}&fatto=documento", upload.case),
+        }),
+        Ok(Err(error)) | Err(error) => {
+            let _ = tokio::fs::remove_file(&path).await;
+            Err(error)
+        }
+    }
+}
+
+/// Writes a new file readable by the server's user only, and flushes it to disk.
+async fn write_new(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = tokio::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    options.mode(0o600);
+    let mut file = options.open(path).await?;
+    file.write_all(bytes).await?;
+    file.sync_all().await
+}
+
+/// A document ready to be sent.
+pub struct Download {
+    pub file_name: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(sqlx::FromRow)]
+struct DocumentRow {
+    case_id: i64,
+    file_name: String,
+    content_type: String,
+    sha256: String,
+    storage_key: String,
+}
+
+/// A document for whoever may open its case file; the download is in the audit trail first.
+pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
+    let (_, user) = auth::signed_in()?;
+    let now = state.clock.now();
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let row: DocumentRow = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let row: Option<DocumentRow> = sqlx::query_as(
+            "SELECT case_id, file_name, content_type, sha256, storage_key FROM case_documents WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            tx.rollback().await?;
+            return Err(AppError::NotFound);
+        };
+        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(row.case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
+        if case.and_then(|case| case.access_of(&user)).is_none() {
+            tx.rollback().await?;
+            return Err(refusal(state, &user, "documento", id).await);
+        }
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento_scaricato").records("documento", [id]))?;
+        tx.commit().await?;
+        row
+    });
+    let path: PathBuf = state.documents.dir.join(&row.storage_key);
+    let bytes = tokio::fs::read(&path)
+        .await
+        .map_err(|error| AppError::internal("cannot read a case document", &error))?;
+    if hex::encode(Sha256::digest(&bytes)) != row.sha256 {
+        let changed = std::io::Error::other(format!("document {id} no longer matches its SHA-256"));
+        return Err(AppError::internal("a case document changed on disk", &changed));
+    }
+    Ok(Download {
+        file_name: row.file_name,
+        content_type: row.content_type,
+        bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_known_by_their_first_bytes() {
+        assert_eq!(sniff(b"%PDF-1.7\n..."), Some("application/pdf"));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0]), Some("image/jpeg"));
+        assert_eq!(
+            sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]),
+            Some("image/png")
+        );
+        assert_eq!(sniff(b"<html><script>"), None);
+        assert_eq!(sniff(b"MZ\x90\x00"), None, "a program named .pdf is not a PDF");
+    }
+
+    #[test]
+    fn file_names_lose_folders_and_quotes() {
+        assert_eq!(clean_file_name("C:\\Documenti\\decreto \"123\".pdf"), "decreto 123.pdf");
+        assert_eq!(clean_file_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_file_name(""), "documento");
+    }
+}
