@@ -101,6 +101,9 @@ pub struct CasesView {
     pub mine: Vec<CaseLine>,
     /// The open cases of the units the person coordinates.
     pub coordinated: Vec<CaseLine>,
+    /// The other open cases of the units the person works in, without the family: whom to ask,
+    /// or what to open through an emergency access.
+    pub colleagues: Vec<CaseLine>,
 }
 
 /// What opening a case file gives.
@@ -171,6 +174,8 @@ pub struct ReportLine {
 /// What is due on the person's cases: plan reviews and reports to the courts.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DueView {
+    /// Requests that joined a case the person answers for, not yet seen in its file.
+    pub new_requests: Vec<DueLine>,
     pub late: Vec<DueLine>,
     pub this_week: Vec<DueLine>,
 }
@@ -359,6 +364,13 @@ fn Cases() -> impl IntoView {
                         <CaseTable lines=view.coordinated caption="Casi aperti, dal più recente" role_header="Operatore di riferimento" empty="" />
                     </section>
                 })}
+                {(!view.colleagues.is_empty()).then(|| view! {
+                    <section aria-labelledby="titolo-casi-colleghi" class="mt-5">
+                        <h2 id="titolo-casi-colleghi">"Altri casi aperti della tua unità"</h2>
+                        <p>"Il fascicolo è riservato all'équipe del caso: se una situazione non può aspettare il collega, aprilo con un accesso di emergenza."</p>
+                        <CaseTable lines=view.colleagues caption="Casi seguiti dai colleghi, dal più recente" role_header="Operatore di riferimento" empty="" without_family=true />
+                    </section>
+                })}
             } />
         </div>
     }
@@ -370,6 +382,9 @@ fn CaseTable(
     caption: &'static str,
     role_header: &'static str,
     empty: &'static str,
+    /// For cases outside the person's team: the family is not shown.
+    #[prop(optional)]
+    without_family: bool,
 ) -> impl IntoView {
     if lines.is_empty() {
         return view! { <p>{empty}</p> }.into_any();
@@ -378,12 +393,16 @@ fn CaseTable(
         <div class="table-responsive">
             <table class="table">
                 <caption>{caption}</caption>
-                <thead><tr><th scope="col">"Caso"</th><th scope="col">"Famiglia"</th><th scope="col">"Unità"</th><th scope="col">{role_header}</th><th scope="col">"Aperto"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">"Caso"</th>
+                    {(!without_family).then(|| view! { <th scope="col">"Famiglia"</th> })}
+                    <th scope="col">"Unità"</th><th scope="col">{role_header}</th><th scope="col">"Aperto"</th>
+                </tr></thead>
                 <tbody>
                     {lines.into_iter().map(|line| view! {
                         <tr>
                             <td><a href=format!("{FILE_PATH}?id={}", line.id)>{format!("Caso n. {}", line.id)}</a></td>
-                            <td>{line.family}</td>
+                            {(!without_family).then(|| view! { <td>{line.family.clone()}</td> })}
                             <td>{line.unit}</td>
                             <td>{line.role}</td>
                             <td>{line.opened}{line.closed.map(|closed| format!(" (chiuso il {closed})"))}</td>
@@ -715,6 +734,9 @@ pub fn DueWork() -> impl IntoView {
         <section aria-labelledby="titolo-scadenze" class="mb-4">
             <h2 id="titolo-scadenze">"Scadenze dei tuoi casi"</h2>
             <Loaded data body=|due: DueView| view! {
+                {(!due.new_requests.is_empty()).then(|| view! {
+                    <DueList lines=due.new_requests title="Nuove richieste sui tuoi casi" empty="" />
+                })}
                 <DueList lines=due.late title="In ritardo" empty="Niente in ritardo." />
                 <DueList lines=due.this_week title="Entro questa settimana" empty="Niente in scadenza questa settimana." />
             } />

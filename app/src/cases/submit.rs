@@ -155,7 +155,7 @@ pub async fn list() -> Result<CasesView, AppError> {
     let state = AppState::current();
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-    let (mine, coordinated) = on_db!(&state.db, pool => {
+    let (mine, coordinated, colleagues) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let mine: Vec<ListRow> = sqlx::query_as(&format!(
             "{LIST_COLUMNS} WHERE c.responsible_id = $1 OR t.id IS NOT NULL
@@ -172,10 +172,25 @@ pub async fn list() -> Result<CasesView, AppError> {
         .bind(user.id)
         .fetch_all(&mut *tx)
         .await?;
-        let shown: HashSet<i64> = mine.iter().chain(&coordinated).map(|row| row.id).collect();
+        // The other open cases of the units the person works in (not those they coordinate, listed
+        // above): who answers for them, never the family.
+        let colleagues: Vec<(i64, String, DateTime<Utc>, Option<String>)> = sqlx::query_as(
+            "SELECT c.id, u.name, c.opened_at, s.display_name FROM cases c
+               JOIN units u ON u.id = c.unit_id LEFT JOIN staff_users s ON s.id = c.responsible_id
+              WHERE c.closed_at IS NULL
+                AND c.unit_id IN (SELECT unit_id FROM staff_roles WHERE user_id = $1 AND role = 'assistente_sociale' AND unit_id IS NOT NULL)
+                AND c.unit_id NOT IN (SELECT unit_id FROM staff_roles WHERE user_id = $1 AND role = 'coordinatore' AND unit_id IS NOT NULL)
+                AND COALESCE(c.responsible_id, 0) <> $1
+                AND NOT EXISTS (SELECT 1 FROM case_team t WHERE t.case_id = c.id AND t.staff_id = $1 AND t.removed_at IS NULL)
+              ORDER BY c.opened_at DESC, c.id LIMIT 200",
+        )
+        .bind(user.id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let shown: HashSet<i64> = mine.iter().chain(&coordinated).map(|row| row.id).chain(colleagues.iter().map(|c| c.0)).collect();
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.elenco").records("caso", shown))?;
         tx.commit().await?;
-        (mine, coordinated)
+        (mine, coordinated, colleagues)
     });
     Ok(CasesView {
         mine: case_lines(mine, |row| {
@@ -192,6 +207,17 @@ pub async fn list() -> Result<CasesView, AppError> {
                 None => responsible,
             }
         }),
+        colleagues: colleagues
+            .into_iter()
+            .map(|(id, unit, opened, responsible)| CaseLine {
+                id,
+                family: String::new(),
+                unit,
+                role: responsible.unwrap_or_else(|| "nessuno".to_owned()),
+                opened: day_of(opened),
+                closed: None,
+            })
+            .collect(),
     })
 }
 
@@ -373,6 +399,12 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
+        // The requests that joined the case are seen once its worker opens it.
+        sqlx::query("UPDATE requests SET flagged_new = FALSE WHERE case_id = $1 AND assigned_to = $2 AND flagged_new")
+            .bind(id)
+            .bind(user.id)
+            .execute(&mut *tx)
+            .await?;
         let action = match access {
             Access::Emergency(_) => "caso.apertura_emergenza",
             Access::Team | Access::Coordinator => "caso.apertura",
@@ -983,7 +1015,7 @@ pub async fn due() -> Result<DueView, AppError> {
     let today = now.with_timezone(&Rome).date_naive();
     let week_end = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-    let (rows, families) = on_db!(&state.db, pool => {
+    let (rows, families, new_requests) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let rows: Vec<DueRow> = sqlx::query_as(
             "SELECT c.id AS case_id, 'revisione' AS kind, p.review_on AS due_on
@@ -1002,25 +1034,46 @@ pub async fn due() -> Result<DueView, AppError> {
         .bind(week_end)
         .fetch_all(&mut *tx)
         .await?;
+        // Requests that joined a case of the person's, flagged until its file is opened.
+        let new_requests: Vec<(i64, i64, String, DateTime<Utc>)> = sqlx::query_as(
+            "SELECT r.id, r.case_id, t.name, r.created_at FROM requests r JOIN booking_topics t ON t.id = r.topic_id
+              WHERE r.assigned_to = $1 AND r.flagged_new AND r.state = 'assegnata' AND r.case_id IS NOT NULL
+              ORDER BY r.created_at, r.id LIMIT 50",
+        )
+        .bind(user.id)
+        .fetch_all(&mut *tx)
+        .await?;
         let mut families: BTreeMap<i64, String> = BTreeMap::new();
-        for row in &rows {
-            if families.contains_key(&row.case_id) {
+        let cases: Vec<i64> = rows.iter().map(|row| row.case_id).chain(new_requests.iter().map(|r| r.1)).collect();
+        for case in cases {
+            if families.contains_key(&case) {
                 continue;
             }
             let names: Vec<(String, String)> = sqlx::query_as(
                 "SELECT p.given_name, p.family_name FROM cases c JOIN family_members m ON m.family_id = c.family_id
                    JOIN persons p ON p.id = m.person_id WHERE c.id = $1 ORDER BY p.id",
             )
-            .bind(row.case_id)
+            .bind(case)
             .fetch_all(&mut *tx)
             .await?;
-            families.insert(row.case_id, names.into_iter().map(|(g, f)| format!("{g} {f}")).collect::<Vec<_>>().join(", "));
+            families.insert(case, names.into_iter().map(|(g, f)| format!("{g} {f}")).collect::<Vec<_>>().join(", "));
         }
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.scadenze").records("caso", families.keys().copied()))?;
         tx.commit().await?;
-        (rows, families)
+        (rows, families, new_requests)
     });
-    let mut view = DueView::default();
+    let mut view = DueView {
+        new_requests: new_requests
+            .into_iter()
+            .map(|(request, case, topic, at)| DueLine {
+                case_id: case,
+                family: families.get(&case).cloned().unwrap_or_default(),
+                what: format!("nuova richiesta n. {request}, {}", topic.to_lowercase()),
+                due: day_of(at),
+            })
+            .collect(),
+        ..DueView::default()
+    };
     for row in rows {
         let line = DueLine {
             case_id: row.case_id,

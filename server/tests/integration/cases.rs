@@ -241,8 +241,10 @@ on_both_databases! {
             assert_eq!(status, StatusCode::FORBIDDEN, "{who}");
             assert!(page.contains("Non fai parte dell'équipe") && page.contains("Apri il fascicolo in emergenza"), "{who}");
             assert!(!page.contains("Fontana") && !page.contains("Telefonata con la scuola"), "{who} sees nothing of the family");
+            // The list names no family outside the team (a colleague of the unit sees the case's
+            // number and its worker, to ask them or to open it in an emergency).
             let (status, list) = text_of(&app, client, "/operatori/casi").await;
-            assert!(status == StatusCode::OK && !list.contains(&format!("Caso n. {case}")), "{who}");
+            assert!(status == StatusCode::OK && !list.contains("Fontana"), "{who}");
             let (status, ..) = post(&app, client, "/operatori/casi/nota", &[
                 ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-02"), ("testo", "Nota abusiva."),
             ]).await;
@@ -479,9 +481,41 @@ on_both_databases! {
         assert_eq!(app.count("case_documents").await, 1);
         let desk = demo_browser(&app, "sportello").await;
         assert_eq!(app.get_as(&desk, &download).await.status(), StatusCode::FORBIDDEN);
+        let (welfare, _) = worker(&app, "welfare", "Walter Welfare", "welfare_generativo").await;
+        assert_eq!(app.get_as(&welfare, &download).await.status(), StatusCode::FORBIDDEN, "the other unit, trying the id");
 
         // A file changed on disk is not handed out.
         std::fs::write(&stored, b"%PDF-altered").unwrap();
         assert_eq!(app.get_as(&worker_a, &download).await.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+}
+
+on_both_databases! {
+    /// A request for a family whose case is open goes to its worker, who finds it on the home page
+    /// until they open the file; colleagues of the unit see that the case exists and who answers
+    /// for it, never the family; the other unit sees nothing.
+    async fn a_request_joining_an_open_case_shows_on_the_workers_home(app: TestApp) {
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        let joined: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "INSERT INTO requests (origin, family_id, topic_id, urgency, unit_id, state, case_id, assigned_to, flagged_new, office_id, created_at)
+             SELECT 'spontanea', family_id, topic_id, 'ordinaria', unit_id, 'assegnata', case_id, assigned_to, TRUE, office_id, $2
+               FROM requests WHERE id = $1 RETURNING id")
+            .bind(request).bind(app.clock.now()).fetch_one(pool).await.unwrap());
+        let home = text_of(&app, &worker_a, "/operatori").await.1.replace("<!>", "");
+        assert!(home.contains("Nuove richieste sui tuoi casi") && home.contains(&format!("nuova richiesta n. {joined}")), "{home}");
+        let (_, file) = text_of(&app, &worker_a, &format!("/operatori/casi/fascicolo?id={case}")).await;
+        assert!(file.contains(&format!("Richiesta n. {joined} del")), "the request is among the case's origins");
+        let home = text_of(&app, &worker_a, "/operatori").await.1;
+        assert!(!home.contains("Nuove richieste sui tuoi casi"), "seen once the file is opened");
+
+        let (colleague, _) = worker(&app, "collega", "Cora Collega", "minori").await;
+        let (_, list) = text_of(&app, &colleague, "/operatori/casi").await;
+        assert!(list.contains("Altri casi aperti della tua unità") && list.contains(&format!("Caso n. {case}")) && list.contains("Andrea Assistente"));
+        assert!(!list.contains("Fontana"), "no family outside the team");
+        let (welfare, _) = worker(&app, "welfare", "Walter Welfare", "welfare_generativo").await;
+        let (_, list) = text_of(&app, &welfare, "/operatori/casi").await;
+        assert!(!list.contains(&format!("Caso n. {case}")));
     }
 }

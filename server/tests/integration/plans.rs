@@ -252,3 +252,47 @@ on_both_databases! {
         assert_eq!(status, StatusCode::FORBIDDEN);
     }
 }
+
+on_both_databases! {
+    /// Every step that does not fit the plan's state is refused with a sentence, and changes nothing.
+    async fn steps_out_of_order_are_refused(app: TestApp) {
+        let (worker, case_id, mandate) = case_with_mandate(&app).await;
+        let case = case_id.to_string();
+        let move_step = |action: &'static str| [("caso", case.clone()), ("azione", action.to_owned())];
+        // No plan yet: nothing to move.
+        let (status, _, page) = post(&app, &worker, "/operatori/casi/progetto/passo", &move_step("avvia").each_ref().map(|(k, v)| (*k, v.as_str()))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("non ha un progetto in corso"));
+        post(&app, &worker, "/operatori/casi/progetto/obiettivi", &[("caso", &case), ("obiettivi", "Tutela."), ("revisione", "2026-06-15")]).await;
+        two_interventions(&app, &worker, &case, &mandate.to_string()).await;
+        // In the draft: no start, review, resume, answer or conclusion.
+        for action in ["avvia", "revisiona"] {
+            let (status, _, page) = post(&app, &worker, "/operatori/casi/progetto/passo", &move_step(action).each_ref().map(|(k, v)| (*k, v.as_str()))).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{action}");
+            assert!(page.contains("non è possibile nello stato attuale"), "{action}");
+        }
+        for fields in [
+            vec![("azione", "riprendi"), ("prossima_revisione", "2026-09-01")],
+            vec![("azione", "risposta"), ("risposta", "approva"), ("data_risposta", "2026-03-02")],
+            vec![("azione", "concludi"), ("esito", "Fatto.")],
+        ] {
+            let mut fields = fields.clone();
+            fields.push(("caso", &case));
+            let (status, ..) = post(&app, &worker, "/operatori/casi/progetto/stato", &fields).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{fields:?}");
+        }
+        assert_eq!(plan_state(&app, case_id).await, "bozza");
+        // Proposed: the goals and interventions are frozen until a revision.
+        post(&app, &worker, "/operatori/casi/progetto/passo", &[("caso", &case), ("azione", "proponi")]).await;
+        let (status, ..) = post(&app, &worker, "/operatori/casi/progetto/obiettivi", &[("caso", &case), ("obiettivi", "Altro."), ("revisione", "2026-06-15")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, ..) = post(&app, &worker, "/operatori/casi/progetto/intervento", &[
+            ("caso", &case), ("intervento", "affido"), ("chi", "Famiglia affidataria"), ("inizio", "2026-03-05"), ("base", "consenso"), ("mandato", ""),
+        ]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, ..) = post(&app, &worker, "/operatori/casi/progetto/passo", &[("caso", &case), ("azione", "proponi")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "proposed once");
+        let steps: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM plan_events").fetch_one(pool).await.unwrap());
+        assert_eq!(steps, 2, "the draft and the proposal only");
+    }
+}
