@@ -11,6 +11,8 @@ CREATE TABLE court_reports (
     due_on      DATE NOT NULL,
     sent_on     DATE,
     note_id     BIGINT UNIQUE REFERENCES case_notes (id),
+    -- When the unit's coordinators were told the deadline is near (once).
+    warned_at   TIMESTAMPTZ,
     created_by  BIGINT REFERENCES staff_users (id),
     created_at  TIMESTAMPTZ NOT NULL,
     CHECK ((sent_on IS NULL) = (note_id IS NULL))
@@ -20,5 +22,5 @@ CREATE UNIQUE INDEX court_reports_once_per_mandate_and_day ON court_reports (man
 CREATE INDEX court_reports_by_case ON court_reports (case_id, due_on);
 CREATE INDEX court_reports_pending ON court_reports (due_on) WHERE sent_on IS NULL;
 
-INSERT INTO court_reports (case_id, mandate_id, due_on, created_at)
-SELECT case_id, id, report_due_on, created_at FROM requests WHERE case_id IS NOT NULL AND report_due_on IS NOT NULL;
+INSERT INTO court_reports (case_id, mandate_id, due_on, warned_at, created_at)
+SELECT case_id, id, report_due_on, deadline_warned_at, created_at FROM requests WHERE case_id IS NOT NULL AND report_due_on IS NOT NULL;

@@ -29,8 +29,9 @@ pub(crate) fn day_of(at: DateTime<Utc>) -> String {
 }
 
 /// Copies the court's report deadline of request `$1` into its case's reports (once), at `$2`.
-pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (case_id, mandate_id, due_on, created_at)
-     SELECT case_id, id, report_due_on, $2 FROM requests WHERE id = $1 AND case_id IS NOT NULL AND report_due_on IS NOT NULL
+/// Whether the coordinators were already told about it goes along.
+pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (case_id, mandate_id, due_on, warned_at, created_at)
+     SELECT case_id, id, report_due_on, deadline_warned_at, $2 FROM requests WHERE id = $1 AND case_id IS NOT NULL AND report_due_on IS NOT NULL
      ON CONFLICT DO NOTHING";
 
 /// A case, and where the person asking stands with it.

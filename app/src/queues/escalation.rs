@@ -37,10 +37,22 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
         .bind(waited_since)
         .fetch_all(&mut *tx)
         .await?;
+        // A mandate still in the queue; once its request joins a case, the case's reports (which
+        // carry the same deadline, and those added later) are watched instead.
         let deadlines: Vec<(i64, i64, NaiveDate)> = sqlx::query_as(
             "UPDATE requests SET deadline_warned_at = $1
-              WHERE report_due_on IS NOT NULL AND report_due_on <= $2 AND state <> 'chiusa' AND deadline_warned_at IS NULL
+              WHERE report_due_on IS NOT NULL AND report_due_on <= $2 AND state = 'in_coda' AND deadline_warned_at IS NULL
               RETURNING id, unit_id, report_due_on",
+        )
+        .bind(now)
+        .bind(deadline_by)
+        .fetch_all(&mut *tx)
+        .await?;
+        let reports: Vec<(i64, NaiveDate)> = sqlx::query_as(
+            "UPDATE court_reports SET warned_at = $1
+              WHERE sent_on IS NULL AND due_on <= $2 AND warned_at IS NULL
+                AND case_id IN (SELECT id FROM cases WHERE closed_at IS NULL)
+              RETURNING case_id, due_on",
         )
         .bind(now)
         .bind(deadline_by)
@@ -56,6 +68,13 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
         for (id, unit, due) in &deadlines {
             news.entry(*unit).or_default().lines.push(format!(
                 "- la richiesta n. {id} ha una relazione per l'Autorità Giudiziaria da consegnare entro {};",
+                long_date(*due)
+            ));
+        }
+        for (case, due) in &reports {
+            let unit: i64 = sqlx::query_scalar("SELECT unit_id FROM cases WHERE id = $1").bind(case).fetch_one(&mut *tx).await?;
+            news.entry(unit).or_default().lines.push(format!(
+                "- il caso n. {case} ha una relazione per l'Autorità Giudiziaria da consegnare entro {};",
                 long_date(*due)
             ));
         }
@@ -82,7 +101,7 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
             }
         }
         tx.commit().await?;
-        urgent.len() + deadlines.len()
+        urgent.len() + deadlines.len() + reports.len()
     });
     if told > 0 {
         state.mail_ready.notify_one();

@@ -146,10 +146,20 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             .bind(waited_since)
             .fetch_all(&mut *tx)
             .await?;
+            // Mandates still waiting in the queue, and the reports the unit's open cases owe.
             let deadlines: Vec<(i64, chrono::NaiveDate)> = sqlx::query_as(
                 "SELECT id, report_due_on FROM requests
-                  WHERE unit_id = $1 AND report_due_on IS NOT NULL AND report_due_on <= $2 AND state <> 'chiusa'
+                  WHERE unit_id = $1 AND report_due_on IS NOT NULL AND report_due_on <= $2 AND state = 'in_coda'
                   ORDER BY report_due_on LIMIT 50",
+            )
+            .bind(unit)
+            .bind(deadline_by)
+            .fetch_all(&mut *tx)
+            .await?;
+            let reports: Vec<(i64, chrono::NaiveDate)> = sqlx::query_as(
+                "SELECT r.case_id, r.due_on FROM court_reports r JOIN cases c ON c.id = r.case_id
+                  WHERE c.unit_id = $1 AND c.closed_at IS NULL AND r.sent_on IS NULL AND r.due_on <= $2
+                  ORDER BY r.due_on LIMIT 50",
             )
             .bind(unit)
             .bind(deadline_by)
@@ -170,6 +180,9 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
                 .map(|(id, since)| format!("La richiesta n. {id}, urgente, aspetta {}.", waited(*since, now)))
                 .chain(deadlines.iter().map(|(id, due)| {
                     format!("La richiesta n. {id}: relazione all'Autorità Giudiziaria entro {}.", long_date(*due))
+                }))
+                .chain(reports.iter().map(|(case, due)| {
+                    format!("Il caso n. {case}: relazione all'Autorità Giudiziaria entro {}.", long_date(*due))
                 }))
                 .chain(emergencies.iter().map(|(case, who, at)| {
                     format!("Accesso di emergenza al caso n. {case}: {who}, {}. Il motivo è nel fascicolo.", crate::cases::submit::moment(*at))

@@ -519,3 +519,27 @@ on_both_databases! {
         assert!(!list.contains(&format!("Caso n. {case}")));
     }
 }
+
+on_both_databases! {
+    /// A report the case owes within the warning window is emailed to the unit's coordinators once,
+    /// by the servers' watch loop, and shown on their queue page.
+    async fn coordinators_are_told_of_a_case_report_falling_due(app: TestApp, settings = |s| s.audit_check_every = std::time::Duration::from_millis(200)) {
+        app.execute("UPDATE staff_users SET email = 'coordinatrice@example.org' WHERE username = 'coordinatrice'").await;
+        let request = mandate_in_queue(&app).await;
+        let worker_a = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker_a, request).await;
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(app.count("email_outbox").await, 0, "the mandate's deadline is in May");
+        let (status, ..) = post(&app, &worker_a, "/operatori/casi/relazione", &[("caso", &case.to_string()), ("scadenza_relazione", "2026-03-10"), ("mandato_relazione", "")]).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let emails = app.wait_for_emails(1).await;
+        let email = emails[0].replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        assert!(email.contains(&format!("il caso n. {case} ha una relazione")) && email.contains("10 marzo 2026"), "{email}");
+        assert!(!email.contains("Fontana"));
+        let coordinator = demo_browser(&app, "coordinatrice").await;
+        let (_, queue) = text_of(&app, &coordinator, "/operatori/coda").await;
+        assert!(queue.contains(&format!("Il caso n. {case}: relazione all")));
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        assert_eq!(app.count("email_outbox").await, 1, "told once");
+    }
+}
