@@ -65,6 +65,28 @@ pub(crate) const CASE_FOR: &str = "SELECT c.family_id, c.unit_id, u.name AS unit
    LEFT JOIN staff_users s ON s.id = c.responsible_id
   WHERE c.id = $1";
 
+/// The case `$case` as `$user` may see it at `$now` ([`CASE_FOR`]), read in the open transaction
+/// `$tx`; leaves the calling function with "not found" when there is no such case. A macro: each
+/// database's transaction is its own type.
+macro_rules! case_or_not_found {
+    ($tx:ident, $case:expr, $user:expr, $now:expr) => {{
+        let case: Option<$crate::cases::submit::CaseRow> = sqlx::query_as($crate::cases::submit::CASE_FOR)
+            .bind($case)
+            .bind($user.id)
+            .bind($now)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match case {
+            Some(case) => case,
+            None => {
+                $tx.rollback().await?;
+                return Err($crate::error::AppError::NotFound);
+            }
+        }
+    }};
+}
+pub(crate) use case_or_not_found;
+
 /// How a person may open a case file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Access {
@@ -301,11 +323,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        let Some(case) = case else {
-            tx.rollback().await?;
-            return Err(AppError::NotFound);
-        };
+        let case = case_or_not_found!(tx, id, user, now);
         let Some(access) = case.access_of(&user) else {
             tx.rollback().await?;
             return match refusal(&state, &user, "caso", id).await {
@@ -607,11 +625,7 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let allowed = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        let Some(case) = case else {
-            tx.rollback().await?;
-            return Err(AppError::NotFound);
-        };
+        let case = case_or_not_found!(tx, form.caso, user, now);
         if case.closed_at.is_some() {
             tx.rollback().await?;
             return invalid("testo", "Il caso è chiuso: il suo diario non si aggiorna più.");
@@ -788,13 +802,11 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        match case {
-            None => {
-                tx.rollback().await?;
-                return Err(AppError::NotFound);
-            }
-            Some(case) if case.manages_team(&user) => {
+        let case = case_or_not_found!(tx, form.caso, user, now);
+        if !case.manages_team(&user) {
+            tx.rollback().await?;
+            Err(None)
+        } else {
                 // A social worker or coordinator still at work, not already in the team; the
                 // partial unique index keeps one row even if two people add them at once.
                 let added = sqlx::query(
@@ -816,11 +828,6 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
                     tx.rollback().await?;
                     Err(Some("Questa persona è già nell'équipe, o non lavora più come assistente sociale: ricarica la pagina."))
                 }
-            }
-            _ => {
-                tx.rollback().await?;
-                Err(None)
-            }
         }
     });
     match outcome {
@@ -839,13 +846,11 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let outcome: Result<bool, ()> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        match case {
-            None => {
-                tx.rollback().await?;
-                return Err(AppError::NotFound);
-            }
-            Some(case) if case.manages_team(&user) => {
+        let case = case_or_not_found!(tx, form.caso, user, now);
+        if !case.manages_team(&user) {
+            tx.rollback().await?;
+            Err(())
+        } else {
                 let removed = sqlx::query(
                     "UPDATE case_team SET removed_at = $1, removed_by = $2 WHERE case_id = $3 AND staff_id = $4 AND removed_at IS NULL",
                 )
@@ -861,11 +866,6 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
                     tx.rollback().await?;
                 }
                 Ok(removed)
-            }
-            _ => {
-                tx.rollback().await?;
-                Err(())
-            }
         }
     });
     match outcome {
@@ -962,11 +962,7 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let added = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        let Some(case) = case else {
-            tx.rollback().await?;
-            return Err(AppError::NotFound);
-        };
+        let case = case_or_not_found!(tx, form.caso, user, now);
         if case.closed_at.is_some() || !matches!(case.access_of(&user), Some(Access::Team | Access::Coordinator)) {
             tx.rollback().await?;
             return Err(refusal(state, &user, "caso", form.caso).await);

@@ -7,7 +7,7 @@ use chrono_tz::Europe::Rome;
 
 use super::*;
 use crate::audit::Entry;
-use crate::cases::submit::{day_of, invalid, moment, refusal, Access, CaseRow, CASE_FOR};
+use crate::cases::submit::{case_or_not_found, day_of, invalid, moment, refusal, Access, CaseRow};
 use crate::dates::long_date;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
@@ -131,11 +131,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        let Some(case) = case else {
-            tx.rollback().await?;
-            return Err(AppError::NotFound);
-        };
+        let case = case_or_not_found!(tx, case_id, user, now);
         if case.access_of(&user).is_none() {
             tx.rollback().await?;
             return Err(refusal(&state, &user, "caso", case_id).await);
@@ -277,23 +273,12 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
 /// not found) when the person may not change it; otherwise gives the case.
 macro_rules! changeable_case {
     ($tx:ident, $state:expr, $user:expr, $case:expr, $now:expr) => {{
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR)
-            .bind($case)
-            .bind($user.id)
-            .bind($now)
-            .fetch_optional(&mut *$tx)
-            .await?;
-        match case {
-            None => {
-                $tx.rollback().await?;
-                return Err(AppError::NotFound);
-            }
-            Some(case) if !may_change(&case, &$user) => {
-                $tx.rollback().await?;
-                return Err(refusal($state, &$user, "caso", $case).await);
-            }
-            Some(case) => case,
+        let case = case_or_not_found!($tx, $case, $user, $now);
+        if !may_change(&case, &$user) {
+            $tx.rollback().await?;
+            return Err(refusal($state, &$user, "caso", $case).await);
         }
+        case
     }};
 }
 
@@ -777,11 +762,7 @@ pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Resu
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let decided = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(form.caso).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
-        let Some(case) = case else {
-            tx.rollback().await?;
-            return Err(AppError::NotFound);
-        };
+        let case = case_or_not_found!(tx, form.caso, user, now);
         if !user.coordinates(case.unit_id) {
             tx.rollback().await?;
             return Err(refusal(state, &user, "caso", form.caso).await);
