@@ -10,7 +10,6 @@ use super::*;
 use crate::audit::Entry;
 use crate::dates::{clock, long_date};
 use crate::forms::{FieldErrors, FormOutcome};
-use crate::mail::outbox::OutgoingEmail;
 use crate::on_db;
 use crate::staff::accounts::StaffUser;
 use crate::staff::auth;
@@ -904,28 +903,18 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
                 .bind(form.caso).bind(user.id).bind(&reason).bind(now).bind(until)
                 .execute(&mut *tx)
                 .await?;
-            let coordinators: Vec<String> = sqlx::query_scalar(
-                "SELECT DISTINCT u.email FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
-                  WHERE r.role = 'coordinatore' AND r.unit_id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
-            )
-            .bind(unit)
-            .fetch_all(&mut *tx)
-            .await?;
-            for to in coordinators {
-                let email = OutgoingEmail {
-                    to,
-                    reply_to: None,
-                    subject: "Sportello: accesso di emergenza a un fascicolo".to_owned(),
-                    body: format!(
-                        "Buongiorno,\n\n{} ha aperto il fascicolo del caso n. {} della tua unità con un accesso di emergenza, {}.\n\nIl motivo è registrato nel fascicolo, alla sezione \"Accessi di emergenza\", nell'area operatori.\n",
-                        user.display_name,
-                        form.caso,
-                        moment(now)
-                    ),
-                    attachment: None,
-                };
-                crate::enqueue_email!(&mut *tx, now, email)?;
-            }
+            crate::queues::escalation::email_coordinators!(
+                tx,
+                now,
+                unit,
+                "Sportello: accesso di emergenza a un fascicolo".to_owned(),
+                format!(
+                    "Buongiorno,\n\n{} ha aperto il fascicolo del caso n. {} della tua unità con un accesso di emergenza, {}.\n\nIl motivo è registrato nel fascicolo, alla sezione \"Accessi di emergenza\", nell'area operatori.\n",
+                    user.display_name,
+                    form.caso,
+                    moment(now)
+                )
+            );
             crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.accesso_emergenza").records("caso", [form.caso]).purpose(reason.clone()))?;
             tx.commit().await?;
         } else {
