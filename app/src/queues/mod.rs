@@ -62,6 +62,10 @@ pub struct QueueView {
     /// The address of the next page, when there is one.
     pub next_page: Option<String>,
     pub filters: QueueFilters,
+    /// The comuni and offices to narrow the queue to, as (id, name); a filter shows only when
+    /// there is more than one to choose from.
+    pub comuni: Vec<(i64, String)>,
+    pub offices: Vec<(i64, String)>,
     /// What only the unit's coordinator sees and does.
     pub coordination: Option<Coordination>,
 }
@@ -120,6 +124,12 @@ pub struct ReturnForm {
 pub struct QueueFilters {
     pub urgenza: Option<String>,
     pub origine: Option<String>,
+    /// The family's comune of residence.
+    #[serde(default)]
+    pub comune: Option<String>,
+    /// The office that registered the request.
+    #[serde(default)]
+    pub sede: Option<String>,
     pub dopo: Option<String>,
 }
 
@@ -151,6 +161,8 @@ fn Queue() -> impl IntoView {
             QueueFilters {
                 urgenza: text("urgenza"),
                 origine: text("origine"),
+                comune: text("comune"),
+                sede: text("sede"),
                 dopo: text("dopo"),
             },
             q.get("presa").and_then(|id| id.parse::<i64>().ok()),
@@ -187,6 +199,8 @@ fn QueueBody(view: QueueView) -> impl IntoView {
         lines,
         next_page,
         filters,
+        comuni,
+        offices,
         coordination,
     } = view;
     let coordinating = coordination.clone();
@@ -230,6 +244,8 @@ fn QueueBody(view: QueueView) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            {(comuni.len() > 1).then(|| view! { <PlaceFilter id="filtro-comune" name="comune" label="Comune" places=comuni chosen=filters.comune.clone() /> })}
+            {(offices.len() > 1).then(|| view! { <PlaceFilter id="filtro-sede" name="sede" label="Sede" places=offices chosen=filters.sede.clone() /> })}
             <div class="col-auto"><button type="submit" class="btn btn-outline-primary">"Filtra"</button></div>
         </form>
         {if empty {
@@ -271,6 +287,30 @@ fn QueueBody(view: QueueView) -> impl IntoView {
         {coordination.map(|c| view! { <AssignedSection unit=unit.clone() coordination=c /> })}
     }
     .into_any()
+}
+
+/// A filter of the queue by a comune or an office.
+#[component]
+fn PlaceFilter(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    places: Vec<(i64, String)>,
+    chosen: Option<String>,
+) -> impl IntoView {
+    view! {
+        <div class="col-auto">
+            <label class="form-label" for=id>{label}</label>
+            <select class="form-select" id=id name=name>
+                <option value="" selected=chosen.is_none()>"Tutti"</option>
+                {places.into_iter().map(|(place, place_name)| {
+                    let value = place.to_string();
+                    let selected = chosen.as_deref() == Some(value.as_str());
+                    view! { <option value=value selected=selected>{place_name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
 }
 
 /// A select with its visible label, for the coordinator's small forms (ids unique per row).

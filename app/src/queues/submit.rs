@@ -82,13 +82,15 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         .clone()
         .filter(|u| crate::triage::URGENCIES.iter().any(|(k, _)| k == u));
     let origin = filters.origine.clone().filter(|o| Origin::from_key(o).is_some());
+    let comune = filters.comune.as_deref().and_then(|c| c.parse::<i64>().ok());
+    let office = filters.sede.as_deref().and_then(|o| o.parse::<i64>().ok());
     let after = filters.dopo.as_deref().and_then(parse_cursor);
     // One keyset read on the queue's index, whatever the queue's length: the rows after the
     // cursor, in queue order, one more than a page to know whether another follows.
     let (rank, at, id) = after.unwrap_or((-1, DateTime::<Utc>::UNIX_EPOCH, 0));
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let coordinator = user.coordinates(unit);
-    let (names, mut rows, coordination) = on_db!(&state.db, pool => {
+    let (names, mut rows, coordination, comuni, offices) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let names: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units ORDER BY position, name")
             .fetch_all(&mut *tx)
@@ -103,6 +105,8 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
                 AND (r.urgency_rank, r.created_at, r.id) > ($2, $3, $4)
                 AND ($5 IS NULL OR r.urgency = $5)
                 AND ($6 IS NULL OR r.origin = $6)
+                AND ($8 IS NULL OR f.comune_id = $8)
+                AND ($9 IS NULL OR r.office_id = $9)
               ORDER BY r.urgency_rank, r.created_at, r.id
               LIMIT $7",
         )
@@ -113,8 +117,16 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         .bind(&urgency)
         .bind(&origin)
         .bind(PAGE_SIZE + 1)
+        .bind(comune)
+        .bind(office)
         .fetch_all(&mut *tx)
         .await?;
+        let comuni: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM comuni WHERE active ORDER BY name")
+            .fetch_all(&mut *tx)
+            .await?;
+        let offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices WHERE active ORDER BY name")
+            .fetch_all(&mut *tx)
+            .await?;
         let coordination = if coordinator {
             let workers: Vec<(i64, String)> = sqlx::query_as(
                 "SELECT DISTINCT u.id, u.display_name FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
@@ -199,7 +211,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.vista").records("richiesta", shown))?;
         tx.commit().await?;
-        (names, rows, coordination)
+        (names, rows, coordination, comuni, offices)
     });
     let coordination = coordination.map(|(workers, assigned, alerts)| Coordination {
         alerts,
@@ -239,6 +251,12 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         if let Some(origin) = &origin {
             link.push_str(&format!("&origine={origin}"));
         }
+        if let Some(comune) = comune {
+            link.push_str(&format!("&comune={comune}"));
+        }
+        if let Some(office) = office {
+            link.push_str(&format!("&sede={office}"));
+        }
         link
     });
     let unit_name = names
@@ -267,8 +285,12 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         filters: QueueFilters {
             urgenza: urgency,
             origine: origin,
+            comune: comune.map(|c| c.to_string()),
+            sede: office.map(|o| o.to_string()),
             dopo: None,
         },
+        comuni,
+        offices,
         coordination,
     }))
 }

@@ -286,3 +286,29 @@ on_both_databases! {
         assert_eq!(app.count("email_outbox").await, 2, "each told once, whatever the loop's turns");
     }
 }
+
+on_both_databases! {
+    /// Where the service covers several comuni and offices, the queue narrows to one of each.
+    async fn the_queue_narrows_to_a_comune_and_an_office(app: TestApp) {
+        use app::clock::Clock;
+        let ids = waiting_requests(&app, 3, "ordinaria").await;
+        let minori = unit_minori(&app).await;
+        let (comune, office): (i64, i64) = app::on_db!(&app.db, pool => {
+            let comune: i64 = sqlx::query_scalar("INSERT INTO comuni (name, created_at) VALUES ('Sesto San Giovanni', $1) RETURNING id")
+                .bind(app.clock.now()).fetch_one(pool).await.unwrap();
+            let office: i64 = sqlx::query_scalar("INSERT INTO offices (slug, name, created_at) VALUES ('sede-sesto', 'Sede di Sesto', $1) RETURNING id")
+                .bind(app.clock.now()).fetch_one(pool).await.unwrap();
+            sqlx::query("UPDATE families SET comune_id = $1 WHERE id = (SELECT family_id FROM requests WHERE id = $2)")
+                .bind(comune).bind(ids[1]).execute(pool).await.unwrap();
+            sqlx::query("UPDATE requests SET office_id = $1 WHERE id = $2").bind(office).bind(ids[2]).execute(pool).await.unwrap();
+            (comune, office)
+        });
+        let worker = demo_browser(&app, "assistente").await;
+        let page = app.get_as(&worker, &format!("/operatori/coda?unita={minori}")).await.text().await.unwrap();
+        assert!(page.contains("id=\"filtro-comune\"") && page.contains("id=\"filtro-sede\"") && page.contains("Sede di Sesto"));
+        let by_comune = app.get_as(&worker, &format!("/operatori/coda?unita={minori}&comune={comune}")).await.text().await.unwrap();
+        assert!(by_comune.contains(&format!("<td>{}</td>", ids[1])) && !by_comune.contains(&format!("<td>{}</td>", ids[0])));
+        let by_office = app.get_as(&worker, &format!("/operatori/coda?unita={minori}&sede={office}")).await.text().await.unwrap();
+        assert!(by_office.contains(&format!("<td>{}</td>", ids[2])) && !by_office.contains(&format!("<td>{}</td>", ids[1])));
+    }
+}
