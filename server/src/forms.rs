@@ -89,6 +89,9 @@ pub(crate) async fn answer(
 ) -> Response<Body> {
     let (submitted, status) = match outcome {
         Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
+        // The page the form lives on is not the person's to see either: rendering it would only
+        // be refused (and recorded) a second time.
+        Err(AppError::Forbidden) => return error_response(&AppError::Forbidden),
         Ok(FormOutcome::Invalid(errors)) => (
             Submitted {
                 form: form.to_owned(),
