@@ -74,6 +74,9 @@ pub struct Settings {
     pub audit_check_every: std::time::Duration,
     pub escalation: app::state::EscalationSettings,
     pub documents: app::state::DocumentSettings,
+    /// The sizes of the static pages of the benchmark's ceiling (`SPORTELLO_BENCH_CEILING`, bytes
+    /// separated by commas; `scripts/bench` sets it). Empty: no ceiling.
+    pub bench_ceiling: Vec<usize>,
     /// The first administrator's password (`SPORTELLO_ADMIN_PASSWORD`); a random one, printed
     /// once to the log, when unset.
     pub admin_password: Option<String>,
@@ -269,6 +272,10 @@ impl Settings {
                     })?,
                 },
             },
+            bench_ceiling: env
+                .get("SPORTELLO_BENCH_CEILING")
+                .map(|sizes| sizes.split(',').filter_map(|size| size.trim().parse().ok()).collect())
+                .unwrap_or_default(),
             admin_password,
             demo: false,
             database,

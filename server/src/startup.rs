@@ -8,7 +8,7 @@ use app::forms::Submitted;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
-use axum::http::{header, Response};
+use axum::http::{header, Response, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
@@ -335,6 +335,7 @@ fn register_page(_: &std::collections::BTreeMap<String, String>) -> Option<Strin
 /// to addresses that have no page of their own, the calendar file and the health check.
 const OWN_ROUTES: &[&str] = &[
     "/health",
+    BENCH_CEILING_PATH,
     app::booking::CALENDAR_PATH,
     app::booking::CHANGE_SLOT_PATH,
     app::booking::CANCEL_PATH,
@@ -394,11 +395,42 @@ pub fn served_routes() -> Vec<String> {
     routes
 }
 
+/// The benchmark's ceiling (`scripts/bench`): the n-th of the static pages listed by size in
+/// `SPORTELLO_BENCH_CEILING`, served by a bare handler behind the same layers as every page.
+/// Without that setting the list is empty and the route answers 404.
+pub const BENCH_CEILING_PATH: &str = "/__tetto/{n}";
+
+async fn bench_ceiling(
+    axum::extract::Extension(pages): axum::extract::Extension<BenchPages>,
+    axum::extract::Path(n): axum::extract::Path<usize>,
+) -> Response<Body> {
+    match pages.0.get(n) {
+        Some(page) => axum::response::Html(page.clone()).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// The ceiling's pages, made once at start.
+#[derive(Clone, Default)]
+struct BenchPages(Arc<Vec<axum::body::Bytes>>);
+
+impl BenchPages {
+    fn of_sizes(sizes: &[usize]) -> Self {
+        let page = |size: usize| {
+            let shell = "<!DOCTYPE html><html lang=\"it\"><head><title>Tetto</title></head><body><p></p></body></html>";
+            let filler = "x".repeat(size.saturating_sub(shell.len()));
+            axum::body::Bytes::from(shell.replace("<p></p>", &format!("<p>{filler}</p>")))
+        };
+        Self(Arc::new(sizes.iter().map(|size| page(*size)).collect()))
+    }
+}
+
 fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     let router = Router::new()
         .route("/health", get(health::health))
+        .route(BENCH_CEILING_PATH, get(bench_ceiling))
         .route(
             app::assistance::PATH,
             forms::no_js_form(app::assistance::PATH, |state: AppState, form| async move {
@@ -837,6 +869,7 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
             app::shell,
         ))
         .with_state(state.clone());
+    let router = router.layer(axum::Extension(BenchPages::of_sizes(&settings.bench_ceiling)));
     let router = crate::staff::layers(router, &state).layer(axum::middleware::from_fn_with_state(
         crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
         crate::abuse::limit_booking_submissions,

@@ -129,6 +129,8 @@ pub const ROUTES: &[(&str, Permission)] = &[
     // The public site.
     ("/", Permission::Public),
     ("/health", Permission::Public),
+    // The benchmark's ceiling page; 404 unless the bench started the server.
+    ("/__tetto/{n}", Permission::Public),
     ("/servizi", Permission::Public),
     ("/servizi/{slug}", Permission::Public),
     ("/argomenti", Permission::Public),

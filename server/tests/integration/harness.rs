@@ -152,6 +152,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
             dir: dir.join("documents"),
             max_bytes: app::state::DocumentSettings::DEFAULT_MAX_BYTES,
         },
+        bench_ceiling: vec![4096],
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         demo: true,
     }

@@ -25,3 +25,15 @@ on_both_databases! {
         assert_eq!(body["status"], "unavailable");
     }
 }
+
+on_both_databases! {
+    /// The benchmark's ceiling: a static page of each size it was started with, behind the same
+    /// layers as every page; nothing else.
+    async fn the_bench_ceiling_serves_static_pages_of_the_sizes_asked(app: TestApp) {
+        let page = app.client.get(app.url("/__tetto/0")).send().await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.headers().contains_key("content-security-policy"), "behind the same layers");
+        assert_eq!(page.bytes().await.unwrap().len(), 4096);
+        assert_eq!(app.client.get(app.url("/__tetto/1")).send().await.unwrap().status(), 404);
+    }
+}
