@@ -110,17 +110,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
     let has_urgent = urgent > 0;
     view! {
         <h1>{format!("Cruscotto: {unit_name}")}</h1>
-        {(units.len() > 1).then(|| view! {
-            <nav aria-label="Unità coordinate">
-                <ul class="list-inline">
-                    {units.into_iter().map(|(id, name)| view! {
-                        <li class="list-inline-item">
-                            <a href=format!("{DASHBOARD_PATH}?unita={id}") rel="external" aria-current=(id == unit_id).then_some("page")>{name}</a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-        })}
+        <crate::queues::UnitSwitch units current=unit_id page=DASHBOARD_PATH label="Unità coordinate" />
         <section aria-labelledby="titolo-coda-cruscotto">
             <h2 id="titolo-coda-cruscotto">"Coda"</h2>
             <ul>

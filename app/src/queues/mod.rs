@@ -208,17 +208,7 @@ fn QueueBody(view: QueueView) -> impl IntoView {
     let empty = lines.is_empty();
     view! {
         <h1>{format!("Coda: {unit_name}")}</h1>
-        {(units.len() > 1).then(|| view! {
-            <nav aria-label="Unità">
-                <ul class="list-inline">
-                    {units.into_iter().map(|(id, name)| view! {
-                        <li class="list-inline-item">
-                            <a href=format!("{QUEUE_PATH}?unita={id}") rel="external" aria-current=(id == unit_id).then_some("page")>{name}</a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </nav>
-        })}
+        <UnitSwitch units current=unit_id page=QUEUE_PATH label="Unità" />
         <form method="post" action=CLAIM_NEXT_PATH class="mb-3">
             <input type="hidden" name="unita" value=unit.clone() />
             <button type="submit" class="btn btn-primary">"Prendi il prossimo"</button>
@@ -287,6 +277,25 @@ fn QueueBody(view: QueueView) -> impl IntoView {
         {coordination.map(|c| view! { <AssignedSection unit=unit.clone() coordination=c /> })}
     }
     .into_any()
+}
+
+/// Links to the same page for each of the person's units, when there is more than one (the queue,
+/// the dashboard).
+#[component]
+pub fn UnitSwitch(units: Vec<(i64, String)>, current: i64, page: &'static str, label: &'static str) -> impl IntoView {
+    (units.len() > 1).then(|| {
+        view! {
+            <nav aria-label=label>
+                <ul class="list-inline">
+                    {units.into_iter().map(|(id, name)| view! {
+                        <li class="list-inline-item">
+                            <a href=format!("{page}?unita={id}") rel="external" aria-current=(id == current).then_some("page")>{name}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </nav>
+        }
+    })
 }
 
 /// A filter of the queue by a comune or an office.

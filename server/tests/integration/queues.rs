@@ -303,8 +303,12 @@ on_both_databases! {
             sqlx::query("UPDATE requests SET office_id = $1 WHERE id = $2").bind(office).bind(ids[2]).execute(pool).await.unwrap();
             (comune, office)
         });
+        // The worker also works in the Welfare Generativo unit: the page links to both queues.
+        app.execute("INSERT INTO staff_roles (user_id, role, unit_id) SELECT u.id, 'assistente_sociale', w.id FROM staff_users u, units w
+                     WHERE u.username = 'assistente' AND w.code = 'welfare_generativo'").await;
         let worker = demo_browser(&app, "assistente").await;
         let page = app.get_as(&worker, &format!("/operatori/coda?unita={minori}")).await.text().await.unwrap();
+        assert!(page.contains("<nav aria-label=\"Unità\">") && page.contains(&format!("href=\"/operatori/coda?unita={minori}\" rel=\"external\" aria-current=\"page\"")), "the unit switch");
         assert!(page.contains("id=\"filtro-comune\"") && page.contains("id=\"filtro-sede\"") && page.contains("Sede di Sesto"));
         let by_comune = app.get_as(&worker, &format!("/operatori/coda?unita={minori}&comune={comune}")).await.text().await.unwrap();
         assert!(by_comune.contains(&format!("<td>{}</td>", ids[1])) && !by_comune.contains(&format!("<td>{}</td>", ids[0])));
