@@ -10,6 +10,7 @@ pub mod forms;
 pub mod health;
 pub mod http;
 pub mod mailer;
+pub mod page_cache;
 pub mod pages;
 pub mod seed;
 pub mod staff;

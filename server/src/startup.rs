@@ -20,6 +20,7 @@ use tokio::sync::Notify;
 
 use crate::config::Settings;
 use crate::mailer::Mailer;
+use crate::page_cache::PageCache;
 use crate::{database, forms, health, http, mailer, seed};
 
 /// Why the server could not start: each is one sentence for the operator.
@@ -53,6 +54,7 @@ pub struct Application {
     mailer: Mailer,
     mail_from: Arc<lettre::message::Mailbox>,
     watch_every: std::time::Duration,
+    pages: Arc<PageCache>,
 }
 
 impl Application {
@@ -157,7 +159,8 @@ impl Application {
             escalation: settings.escalation,
             documents: settings.documents.clone(),
         };
-        let router = router(state.clone(), &settings)?;
+        let pages = PageCache::new(state.db.clone(), state.clock.clone());
+        let router = router(state.clone(), &settings, pages.clone())?;
         Ok(Self {
             listener,
             router,
@@ -165,6 +168,7 @@ impl Application {
             mailer,
             mail_from: Arc::new(mail_from),
             watch_every: settings.audit_check_every,
+            pages,
         })
     }
 
@@ -176,11 +180,18 @@ impl Application {
         &self.state
     }
 
+    /// The public pages' cache: whoever changes the database behind the server's back (a test,
+    /// an administrator's SQL) tells it here, or the change shows within a minute.
+    pub fn pages(&self) -> Arc<PageCache> {
+        self.pages.clone()
+    }
+
     /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
         tokio::spawn(erase_expired_data(self.state.clone()));
-        tokio::spawn(keep_watch(self.state.clone(), self.watch_every));
+        tokio::spawn(keep_watch(self.state.clone(), self.watch_every, self.pages.clone()));
+        tokio::spawn(crate::page_cache::listen_for_changes(self.pages.clone()));
         // With the connection's address, which the booking submissions' rate limit counts by.
         axum::serve(
             self.listener,
@@ -194,7 +205,7 @@ impl Application {
 /// Every few minutes: verifies the audit trail written since the checkpoint (and moves the
 /// checkpoint on), tells coordinators about urgent requests waiting too long and court deadlines
 /// drawing near, and rereads the organisation's name, which another instance may have changed.
-async fn keep_watch(state: AppState, every: std::time::Duration) {
+async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<PageCache>) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -210,7 +221,11 @@ async fn keep_watch(state: AppState, every: std::time::Duration) {
             Err(error) => tracing::warn!(error = %error, "cannot check escalations; will retry"),
         }
         match app::organisation::store::organisation_name(&state.db).await {
-            Ok(name) => state.set_organisation_name(name),
+            Ok(name) if name != state.organisation_name() => {
+                state.set_organisation_name(name);
+                pages.forget_all();
+            }
+            Ok(_) => {}
             Err(error) => tracing::warn!(error = %error, "cannot reread the organisation's name; will retry"),
         }
     }
@@ -425,7 +440,7 @@ impl BenchPages {
     }
 }
 
-fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> {
+fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result<Router, StartupError> {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     let router = Router::new()
@@ -874,6 +889,12 @@ fn router(state: AppState, settings: &Settings) -> Result<Router, StartupError> 
         crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
         crate::abuse::limit_booking_submissions,
     ));
+    // Outside the sessions and the access check, which a page served from the cache skips (only
+    // public pages asked for without cookies are), and inside the security headers, whose nonce
+    // the cached page takes.
+    let router = router.layer(axum::middleware::from_fn(move |request, next| {
+        crate::page_cache::serve(pages.clone(), request, next)
+    }));
     let limits = http::BodyLimits {
         default: settings.max_body_bytes,
         // The document itself, and room for the form's other fields and the multipart framing.

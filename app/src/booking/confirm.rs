@@ -179,8 +179,84 @@ async fn topic_named(state: &AppState, slug: &str) -> Result<Option<BookingTopic
         .find(|topic| topic.slug == slug))
 }
 
+/// A confirmed booking as it is written: the booking, its draft's mark, its email and reminder.
+pub struct NewBooking<'a> {
+    pub draft_id: &'a str,
+    pub code: &'a str,
+    pub token_hash: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub details: &'a BookingDetails,
+    pub now: DateTime<Utc>,
+    pub max_future_per_contact: i64,
+    /// An operator booking for someone who phoned.
+    pub booked_by: Option<i64>,
+    pub email: Option<OutgoingEmail>,
+    /// When the reminder leaves, and what it says.
+    pub reminder: Option<(DateTime<Utc>, OutgoingEmail)>,
+}
+
+/// The confirmation's transaction: the seat (or the database's refusal), the draft's mark, the
+/// confirmation email and the reminder, all or nothing. The benchmark (`scripts/bench`) also runs
+/// it directly, as the ceiling of what a confirmation can cost.
+pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Result<Insert, AppError> {
+    let details = booking.details;
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let outcome = on_db!(db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let inserted = sqlx::query_scalar::<_, i64>(
+            "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
+                                   phone, codice_fiscale, language, interpreter, accessibility_needs, about,
+                                   manage_token_hash, idempotency_key, created_at, booked_by_staff_id)
+             SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14, $17
+               FROM booking_drafts
+              WHERE id = $15
+                -- One email or phone holds at most $16 future bookings (anti-abuse; on
+                -- PostgreSQL two simultaneous bookings of one person may both pass).
+                AND (SELECT COUNT(*) FROM bookings
+                      WHERE status = 'confermata' AND starts_at > $14
+                        AND ((email IS NOT NULL AND email = $6) OR (phone IS NOT NULL AND phone = $7))) < $16
+             RETURNING id",
+        )
+        .bind(booking.code).bind(booking.starts_at).bind(booking.ends_at)
+        .bind(&details.given_name).bind(&details.family_name)
+        .bind(&details.email).bind(&details.phone).bind(&details.codice_fiscale)
+        .bind(&details.language).bind(details.interpreter)
+        .bind(&details.accessibility_needs).bind(&details.about)
+        .bind(&booking.token_hash).bind(booking.now).bind(booking.draft_id).bind(booking.max_future_per_contact)
+        .bind(booking.booked_by)
+        .fetch_optional(&mut *tx)
+        .await;
+        match inserted {
+            Ok(None) => {
+                tx.rollback().await?;
+                Insert::TooMany
+            }
+            Ok(Some(booking_id)) => {
+                sqlx::query("UPDATE booking_drafts SET booking_id = $1 WHERE id = $2")
+                    .bind(booking_id).bind(booking.draft_id)
+                    .execute(&mut *tx)
+                    .await?;
+                if let Some(email) = &booking.email {
+                    crate::enqueue_email!(&mut *tx, booking.now, email)?;
+                }
+                if let Some((due, reminder)) = &booking.reminder {
+                    crate::queue_reminder!(tx, booking.now, booking_id, *due, reminder);
+                }
+                tx.commit().await?;
+                Insert::Booked
+            }
+            Err(error) => {
+                tx.rollback().await?;
+                classify(error)?
+            }
+        }
+    });
+    Ok(outcome)
+}
+
 /// What the database said to a booking insert.
-enum Insert {
+pub enum Insert {
     Booked,
     /// The slot is full: the CHECK on `slot_seats` refused the seat.
     Full,
@@ -237,88 +313,55 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             state.public_url.trim_end_matches('/'),
             super::manage_link(&token, &[])
         );
-        let calendar_file = super::calendar::ics(
-            &super::calendar::Appointment {
-                code: &code,
-                office_name: &draft.office.name,
-                office_address: &draft.office.address,
-                starts_at: slot.starts_at,
-                ends_at: slot.ends_at,
-            },
-            now,
-        );
         let email = email.clone().map(|email| OutgoingEmail {
             body: confirmation_text(&draft, &code, &private_link),
             attachment: Some(Attachment {
                 name: super::calendar::file_name(&code),
                 content_type: super::calendar::CONTENT_TYPE.to_owned(),
-                body: calendar_file.clone(),
+                body: super::calendar::ics(
+                    &super::calendar::Appointment {
+                        code: &code,
+                        office_name: &draft.office.name,
+                        office_address: &draft.office.address,
+                        starts_at: slot.starts_at,
+                        ends_at: slot.ends_at,
+                    },
+                    now,
+                ),
             }),
             ..email
         });
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-        let outcome = on_db!(&state.db, pool => {
-            let mut tx = pool.begin_with(begin).await?;
-            let inserted = sqlx::query_scalar::<_, i64>(
-                "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
-                                       phone, codice_fiscale, language, interpreter, accessibility_needs, about,
-                                       manage_token_hash, idempotency_key, created_at, booked_by_staff_id)
-                 SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14, $17
-                   FROM booking_drafts
-                  WHERE id = $15
-                    -- One email or phone holds at most $16 future bookings (anti-abuse; on
-                    -- PostgreSQL two simultaneous bookings of one person may both pass).
-                    AND (SELECT COUNT(*) FROM bookings
-                          WHERE status = 'confermata' AND starts_at > $14
-                            AND ((email IS NOT NULL AND email = $6) OR (phone IS NOT NULL AND phone = $7))) < $16
-                 RETURNING id",
-            )
-            .bind(&code).bind(slot.starts_at).bind(slot.ends_at)
-            .bind(&draft.details.given_name).bind(&draft.details.family_name)
-            .bind(&draft.details.email).bind(&draft.details.phone).bind(&draft.details.codice_fiscale)
-            .bind(&draft.details.language).bind(draft.details.interpreter)
-            .bind(&draft.details.accessibility_needs).bind(&draft.details.about)
-            .bind(token_hash(&token)).bind(now).bind(&id).bind(i64::from(state.booking.max_future_per_contact))
-            .bind(booked_by)
-            .fetch_optional(&mut *tx)
-            .await;
-            match inserted {
-                Ok(None) => {
-                    tx.rollback().await?;
-                    Insert::TooMany
-                }
-                Ok(Some(booking_id)) => {
-                    sqlx::query("UPDATE booking_drafts SET booking_id = $1 WHERE id = $2")
-                        .bind(booking_id).bind(&id)
-                        .execute(&mut *tx)
-                        .await?;
-                    if let Some(email) = &email {
-                        crate::enqueue_email!(&mut *tx, now, email)?;
-                        let due = reminder_due(slot.starts_at, state.booking.reminder_hours, now);
-                        if let Some(due) = due {
-                            let reminder = reminder(&Reminder {
-                                to: &email.to,
-                                given_name: &draft.details.given_name,
-                                family_name: &draft.details.family_name,
-                                office: &draft.office,
-                                date: draft.date,
-                                starts: draft.starts,
-                                ends: draft.ends,
-                                code: &code,
-                                private_link: &private_link,
-                            });
-                            crate::queue_reminder!(tx, now, booking_id, due, &reminder);
-                        }
-                    }
-                    tx.commit().await?;
-                    Insert::Booked
-                }
-                Err(error) => {
-                    tx.rollback().await?;
-                    classify(error)?
-                }
-            }
+        let reminder = email.as_ref().and_then(|email| {
+            let due = reminder_due(slot.starts_at, state.booking.reminder_hours, now)?;
+            Some((
+                due,
+                reminder(&Reminder {
+                    to: &email.to,
+                    given_name: &draft.details.given_name,
+                    family_name: &draft.details.family_name,
+                    office: &draft.office,
+                    date: draft.date,
+                    starts: draft.starts,
+                    ends: draft.ends,
+                    code: &code,
+                    private_link: &private_link,
+                }),
+            ))
         });
+        let booking = NewBooking {
+            draft_id: &id,
+            code: &code,
+            token_hash: token_hash(&token),
+            starts_at: slot.starts_at,
+            ends_at: slot.ends_at,
+            details: &draft.details,
+            now,
+            max_future_per_contact: i64::from(state.booking.max_future_per_contact),
+            booked_by,
+            email,
+            reminder,
+        };
+        let outcome = store_booking(&state.db, &booking).await?;
         match outcome {
             Insert::Booked => {
                 state.mail_ready.notify_one();

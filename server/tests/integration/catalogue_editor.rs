@@ -9,7 +9,7 @@ use crate::on_both_databases;
 use crate::staff::{admin_browser, location};
 
 /// The form of the affido page as the editor shows it, with `changes` applied.
-async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let page = app
         .get_as(admin, "/operatori/catalogo?servizio=affido-familiare")
         .await
@@ -63,7 +63,7 @@ async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&str, &
     fields
 }
 
-async fn send(app: &TestApp, admin: &reqwest::Client, fields: &[(String, String)]) -> reqwest::Response {
+pub async fn send(app: &TestApp, admin: &reqwest::Client, fields: &[(String, String)]) -> reqwest::Response {
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     app.post_form_as(admin, "/operatori/catalogo/salva", &fields).await
 }

@@ -10,6 +10,7 @@ use app::clock::ManualClock;
 use app::db::Db;
 use chrono::{TimeZone, Utc};
 use server::config::{DatabaseLocation, LogFormat, MailTransport, Settings};
+use server::page_cache::PageCache;
 use server::Application;
 
 /// The variable that gives the PostgreSQL server for the tests (any database on it; each test
@@ -27,6 +28,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: Db,
+    /// The first server's page cache (see [`TestApp::execute`]).
+    pub pages: Arc<PageCache>,
     pub clock: ManualClock,
     pub backend: Backend,
     pub settings: Settings,
@@ -84,13 +87,25 @@ static SERVERS: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
 
 /// Builds and starts a server on the shared runtime; returns its address and database handle.
 pub async fn start_server(settings: Settings, clock: ManualClock) -> Result<(String, Db), server::StartupError> {
+    start_watched_server(settings, clock)
+        .await
+        .map(|(address, db, _)| (address, db))
+}
+
+/// The same, with the server's page cache, which a test that writes straight to the database
+/// must tell ([`TestApp::execute`] does).
+async fn start_watched_server(
+    settings: Settings,
+    clock: ManualClock,
+) -> Result<(String, Db, Arc<PageCache>), server::StartupError> {
     SERVERS
         .spawn(async move {
             let application = Application::build_with_clock(settings, Arc::new(clock)).await?;
             let address = format!("http://{}", application.local_addr());
             let db = application.state().db.clone();
+            let pages = application.pages();
             tokio::spawn(application.run_until_stopped());
-            Ok((address, db))
+            Ok((address, db, pages))
         })
         .await
         .expect("the server task")
@@ -166,13 +181,14 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     let mut settings = test_settings(dir.path(), database);
     adjust(&mut settings);
     let clock = ManualClock::at(default_start());
-    let (address, db) = start_server(settings.clone(), clock.clone())
+    let (address, db, pages) = start_watched_server(settings.clone(), clock.clone())
         .await
         .expect("the test server starts");
     Some(TestApp {
         address,
         client: browser(),
         db,
+        pages,
         clock,
         backend,
         settings,
@@ -324,8 +340,11 @@ impl TestApp {
         app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())
     }
 
+    /// Runs `sql` straight on the database, and tells the first server's page cache (a change made
+    /// behind the servers' back otherwise shows on the public pages only from the next minute).
     pub async fn execute(&self, sql: &str) {
-        app::on_db!(&self.db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); })
+        app::on_db!(&self.db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); });
+        self.pages.forget_all();
     }
 }
 

@@ -16,6 +16,7 @@ mod health;
 mod offices;
 mod opening;
 mod outbox;
+mod page_cache;
 mod pages;
 mod plans;
 mod protection;

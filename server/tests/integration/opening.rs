@@ -47,6 +47,7 @@ on_both_databases! {
                 .bind(from).bind(to).bind("lavori di manutenzione").bind(Utc::now())
                 .execute(pool).await.unwrap();
         });
+        app.pages.forget_all();
         assert_eq!(
             phone_line_badge(&app).await,
             "Chiuso oggi (lavori di manutenzione). Riapre mercoledì 4 marzo alle 9:30"
