@@ -38,6 +38,9 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
 }
 
+/// Connections each server keeps to its database.
+pub const POOL_SIZE: u32 = 10;
+
 /// Opens a pool on the database; for SQLite, creates the file (and its folder) if missing.
 pub async fn connect(location: &DatabaseLocation, max_connections: u32) -> Result<Db, StartupError> {
     match location {

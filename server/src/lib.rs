@@ -3,6 +3,8 @@
 
 pub mod abuse;
 pub mod audit_key;
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod config;
 pub mod database;
 pub mod documents;

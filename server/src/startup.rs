@@ -64,7 +64,7 @@ impl Application {
     }
 
     pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
-        let db = database::connect(&settings.database, 10).await?;
+        let db = database::connect(&settings.database, database::POOL_SIZE).await?;
         database::migrate(&db, settings.database_owner.as_ref()).await?;
         let seed = seed::Seed::load(settings.seed_file.as_deref())?;
         match seed::apply_once(&db, clock.as_ref(), &seed).await {

@@ -130,11 +130,32 @@ async fn draft_row(state: &AppState, id: &str) -> Result<Option<DraftRow>, AppEr
 
 /// The draft as the summary and confirmation pages show it; `None` if unknown or expired.
 pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>, AppError> {
+    let Some((mut draft, calendar, starts_at)) = draft_with_calendar(state, id).await? else {
+        return Ok(None);
+    };
+    if draft.code.is_none() {
+        let free = free_slots(state, &calendar, draft.date).await?;
+        if !free.iter().any(|slot| slot.starts == draft.starts) {
+            let from = starts_at - Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
+            let until = starts_at + Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
+            let taken = store::seats_taken(&state.db, &calendar.office.slug, from, until).await?;
+            draft.still_free = false;
+            draft.alternatives = nearest_free(&calendar, &taken, state.clock.now(), starts_at, ALTERNATIVES);
+        }
+    }
+    Ok(Some(draft))
+}
+
+/// The draft, taken as still free, with its office's calendar as the current visitor may book it
+/// and the slot's start; `None` if unknown or expired.
+async fn draft_with_calendar(
+    state: &AppState,
+    id: &str,
+) -> Result<Option<(DraftView, OfficeCalendar, DateTime<Utc>)>, AppError> {
     let Some(row) = draft_row(state, id).await? else {
         return Ok(None);
     };
-    let now = state.clock.now();
-    let today = now.with_timezone(&Rome).date_naive();
+    let today = state.clock.now().with_timezone(&Rome).date_naive();
     let Some(calendar) = super::desk::calendar(state, &row.office_slug, today).await? else {
         return Ok(None);
     };
@@ -144,32 +165,19 @@ pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>,
     let details: BookingDetails =
         serde_json::from_str(&row.details).map_err(|e| AppError::internal("draft details", &e))?;
     let start = row.starts_at.with_timezone(&Rome);
-    let date = start.date_naive();
-    let (still_free, alternatives) = if row.code.is_some() {
-        (true, Vec::new())
-    } else {
-        let free = free_slots(state, &calendar, date).await?;
-        if free.iter().any(|slot| slot.starts == start.time()) {
-            (true, Vec::new())
-        } else {
-            let from = row.starts_at - Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
-            let until = row.starts_at + Duration::days(ALTERNATIVES_SPAN_DAYS + 1);
-            let taken = store::seats_taken(&state.db, &calendar.office.slug, from, until).await?;
-            (false, nearest_free(&calendar, &taken, now, row.starts_at, ALTERNATIVES))
-        }
-    };
-    Ok(Some(DraftView {
+    let draft = DraftView {
         id: id.to_owned(),
-        office: calendar.office,
+        office: calendar.office.clone(),
         topic,
-        date,
+        date: start.date_naive(),
         starts: start.time(),
         ends: row.ends_at.with_timezone(&Rome).time(),
         details,
         code: row.code,
-        still_free,
-        alternatives,
-    }))
+        still_free: true,
+        alternatives: Vec::new(),
+    };
+    Ok(Some((draft, calendar, row.starts_at)))
 }
 
 async fn topic_named(state: &AppState, slug: &str) -> Result<Option<BookingTopic>, AppError> {
@@ -256,6 +264,7 @@ pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Resu
 }
 
 /// What the database said to a booking insert.
+#[derive(Debug)]
 pub enum Insert {
     Booked,
     /// The slot is full: the CHECK on `slot_seats` refused the seat.
@@ -281,19 +290,15 @@ fn classify(error: sqlx::Error) -> Result<Insert, AppError> {
 pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome, AppError> {
     let id = form.bozza.trim().to_owned();
     let confirmed = format!("{CONFIRMED_PATH}?bozza={id}");
-    let Some(draft) = load_draft(state, &id).await? else {
+    // Whether the seat is still free is not asked: the insert below takes it or is refused.
+    let Some((draft, calendar, _)) = draft_with_calendar(state, &id).await? else {
         return Ok(invalid("orario", DRAFT_EXPIRED));
     };
     if draft.code.is_some() {
         return Ok(FormOutcome::Done { next: confirmed });
     }
     let now = state.clock.now();
-    let today = now.with_timezone(&Rome).date_naive();
-    let calendar = super::desk::calendar(state, &draft.office.slug, today).await?;
-    let slot = calendar
-        .as_ref()
-        .and_then(|calendar| bookable_slot(state, calendar, draft.date, draft.starts));
-    let Some(slot) = slot else {
+    let Some(slot) = bookable_slot(state, &calendar, draft.date, draft.starts) else {
         return Ok(invalid("orario", SLOT_TAKEN));
     };
     // An operator booking for someone who phoned: recorded on the booking.
