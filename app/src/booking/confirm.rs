@@ -108,10 +108,14 @@ struct DraftRow {
     details: String,
     expires_at: DateTime<Utc>,
     code: Option<String>,
+    topic_name: String,
+    topic_hint: String,
+    topic_active: bool,
 }
 
 const DRAFT_QUERY: &str = "SELECT o.slug AS office_slug, t.slug AS topic_slug, d.starts_at, d.ends_at, d.details,
-                                  d.expires_at, b.code
+                                  d.expires_at, b.code, t.name AS topic_name, t.hint AS topic_hint,
+                                  t.active AS topic_active
                              FROM booking_drafts d
                              JOIN offices o ON o.id = d.office_id
                              JOIN booking_topics t ON t.id = d.topic_id
@@ -159,8 +163,13 @@ async fn draft_with_calendar(
     let Some(calendar) = super::desk::calendar(state, &row.office_slug, today).await? else {
         return Ok(None);
     };
-    let Some(topic) = topic_named(state, &row.topic_slug).await? else {
+    if !row.topic_active {
         return Ok(None);
+    }
+    let topic = BookingTopic {
+        slug: row.topic_slug,
+        name: row.topic_name,
+        hint: row.topic_hint,
     };
     let details: BookingDetails =
         serde_json::from_str(&row.details).map_err(|e| AppError::internal("draft details", &e))?;
@@ -178,13 +187,6 @@ async fn draft_with_calendar(
         alternatives: Vec::new(),
     };
     Ok(Some((draft, calendar, row.starts_at)))
-}
-
-async fn topic_named(state: &AppState, slug: &str) -> Result<Option<BookingTopic>, AppError> {
-    Ok(store::topics(&state.db)
-        .await?
-        .into_iter()
-        .find(|topic| topic.slug == slug))
 }
 
 /// A confirmed booking as it is written: the booking, its draft's mark, its email and reminder.

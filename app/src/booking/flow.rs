@@ -46,25 +46,29 @@ pub async fn resolve(state: &AppState, query: BookingQuery) -> Result<BookingSte
     let mut query = query;
 
     // A service page pre-selects its topic, and the office when there is only one.
-    let offices = store::offices(&state.db).await?;
     if let Some(service) = query.servizio.as_deref().filter(|s| !s.is_empty()) {
         if query.argomento.is_none() {
             query.argomento = store::topic_of_service(&state.db, service).await?;
         }
-        if query.sede.is_none() && offices.len() == 1 {
-            query.sede = offices.first().map(|office| office.slug.clone());
+        if query.sede.is_none() {
+            let offices = store::offices(&state.db).await?;
+            if offices.len() == 1 {
+                query.sede = offices.first().map(|office| office.slug.clone());
+            }
         }
     }
 
+    // The chosen office alone is read, however many there are; one that does not receive by
+    // appointment (no weekly windows) is as good as unknown.
     let calendar = match query.sede.as_deref() {
-        Some(slug) if offices.iter().any(|office| office.slug == slug) => {
-            super::desk::calendar(state, slug, today).await?
-        }
-        _ => None,
+        Some(slug) => super::desk::calendar(state, slug, today)
+            .await?
+            .filter(|calendar| calendar.receives_by_appointment()),
+        None => None,
     };
     let Some(calendar) = calendar else {
         return Ok(BookingStep::Office {
-            offices,
+            offices: store::offices(&state.db).await?,
             topic: query.argomento,
         });
     };

@@ -121,12 +121,29 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
         .bind(office)
         .fetch_all(&mut *tx)
         .await?;
-        let comuni: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM comuni WHERE active ORDER BY name")
-            .fetch_all(&mut *tx)
-            .await?;
-        let offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices WHERE active ORDER BY name")
-            .fetch_all(&mut *tx)
-            .await?;
+        // The filters offer the comuni and offices of the requests waiting here (and the one
+        // chosen), read through the queue's index: not every office the service ever had.
+        let comuni: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM comuni
+              WHERE id IN (SELECT f.comune_id FROM requests r JOIN families f ON f.id = r.family_id
+                            WHERE r.unit_id = $1 AND r.state = 'in_coda')
+                 OR id = $2
+              ORDER BY name",
+        )
+        .bind(unit)
+        .bind(comune)
+        .fetch_all(&mut *tx)
+        .await?;
+        let offices: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, name FROM offices
+              WHERE id IN (SELECT office_id FROM requests WHERE unit_id = $1 AND state = 'in_coda')
+                 OR id = $2
+              ORDER BY name",
+        )
+        .bind(unit)
+        .bind(office)
+        .fetch_all(&mut *tx)
+        .await?;
         let coordination = if coordinator {
             let workers: Vec<(i64, String)> = sqlx::query_as(
                 "SELECT DISTINCT u.id, u.display_name FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
