@@ -137,7 +137,8 @@ async fn run(args: &[String]) -> Result<String, String> {
 }
 
 /// Prints: direct confirmations/s, HTTP confirmations/s, HTTP attempts/s, confirmed over HTTP,
-/// attempts over HTTP, server errors, overbooked slots, confirmed bookings without their email.
+/// attempts over HTTP, server errors, overbooked slots, confirmed bookings without their email,
+/// direct attempts/s.
 async fn bookings(args: &[String]) -> Result<String, String> {
     let base = arg(args, 1, "BASE")?;
     let clients: usize = number(args.get(5), "CLIENTS")?;
@@ -182,7 +183,7 @@ async fn bookings(args: &[String]) -> Result<String, String> {
     all.extend(http_drafts);
     let checks = client::check_bookings(&db, &all).await.map_err(|e| e.to_string())?;
     Ok(format!(
-        "{:.0} {:.0} {:.0} {} {} {} {} {}",
+        "{:.0} {:.0} {:.0} {} {} {} {} {} {:.0}",
         direct.confirmed_per_second,
         http.confirmed_per_second,
         http.attempts_per_second,
@@ -190,7 +191,8 @@ async fn bookings(args: &[String]) -> Result<String, String> {
         http.attempts,
         http.server_errors + direct.server_errors,
         checks.overbooked_slots,
-        checks.without_email
+        checks.without_email,
+        direct.attempts_per_second
     ))
 }
 
