@@ -191,47 +191,99 @@ fn in_letters(mut n: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// Drafts for `seats` (one per seat, in order), made by 8 browsers at once; the failures are
-/// counted, and the first one said.
-pub async fn drafts(base: &str, seats: &[FreeSlot], first_person: usize) -> Vec<String> {
+/// Runs `work(worker, i)` for every `i` in `0..count`, by one task per worker at once, each `i`
+/// taken by exactly one task; how long it took.
+async fn share_out<W, F, Fut>(count: usize, workers: Vec<W>, work: F) -> Duration
+where
+    W: Clone + Send + 'static,
+    F: Fn(W, usize) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = ()> + Send,
+{
     let next = Arc::new(AtomicUsize::new(0));
-    let made = Arc::new(Mutex::new(Vec::new()));
-    let failed = Arc::new(AtomicUsize::new(0));
-    let seats = Arc::new(seats.to_vec());
-    let mut tasks = Vec::new();
-    for _ in 0..8 {
-        let (next, made, failed, seats, browser) = (
-            next.clone(),
-            made.clone(),
-            failed.clone(),
-            seats.clone(),
-            Browser::new(base),
-        );
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(slot) = seats.get(i) else { break };
-                match draft(&browser, slot, first_person + i).await {
-                    Ok(id) => made.lock().unwrap().push(id),
-                    Err(error) => {
-                        if failed.fetch_add(1, Ordering::SeqCst) == 0 {
-                            eprintln!("a draft failed: {error}");
-                        }
+    let started = Instant::now();
+    let tasks: Vec<_> = workers
+        .into_iter()
+        .map(|worker| {
+            let (next, work) = (next.clone(), work.clone());
+            tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    if i >= count {
+                        break;
                     }
+                    work(worker.clone(), i).await;
                 }
-            }
-        }));
-    }
+            })
+        })
+        .collect();
     for task in tasks {
         let _ = task.await;
     }
-    let failed = failed.load(Ordering::SeqCst);
+    started.elapsed()
+}
+
+/// How the attempts of a run ended; the first refusal and the first failure are said.
+#[derive(Default)]
+struct Outcomes {
+    confirmed: AtomicUsize,
+    refused: AtomicUsize,
+    failed: AtomicUsize,
+}
+
+impl Outcomes {
+    fn confirmed(&self) {
+        self.confirmed.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn refused(&self, what: impl std::fmt::Display) {
+        if self.refused.fetch_add(1, Ordering::SeqCst) == 0 {
+            eprintln!("refused: {what}");
+        }
+    }
+
+    fn failed(&self, what: impl std::fmt::Display) {
+        if self.failed.fetch_add(1, Ordering::SeqCst) == 0 {
+            eprintln!("failed: {what}");
+        }
+    }
+
+    fn rate(&self, attempts: usize, took: Duration) -> Rate {
+        let seconds = took.as_secs_f64();
+        let confirmed = self.confirmed.load(Ordering::SeqCst);
+        Rate {
+            attempts,
+            confirmed,
+            server_errors: self.failed.load(Ordering::SeqCst),
+            confirmed_per_second: confirmed as f64 / seconds,
+            attempts_per_second: attempts as f64 / seconds,
+        }
+    }
+}
+
+/// Drafts for `seats` (one per seat, in order), made by 8 browsers at once; the failures are
+/// counted, and the first one said.
+pub async fn drafts(base: &str, seats: &[FreeSlot], first_person: usize) -> Vec<String> {
+    let made = Arc::new(Mutex::new(Vec::new()));
+    let outcomes = Arc::new(Outcomes::default());
+    let slots = Arc::new(seats.to_vec());
+    let browsers = (0..8).map(|_| Browser::new(base)).collect();
+    let (kept, counted) = (made.clone(), outcomes.clone());
+    share_out(seats.len(), browsers, move |browser: Browser, i| {
+        let (made, outcomes, slots) = (kept.clone(), counted.clone(), slots.clone());
+        async move {
+            match draft(&browser, &slots[i], first_person + i).await {
+                Ok(id) => made.lock().unwrap().push(id),
+                Err(error) => outcomes.failed(format!("a draft: {error}")),
+            }
+        }
+    })
+    .await;
+    let failed = outcomes.failed.load(Ordering::SeqCst);
     if failed > 0 {
         eprintln!("{failed} of {} drafts failed", seats.len());
     }
-    Arc::try_unwrap(made)
-        .map(|m| m.into_inner().unwrap())
-        .unwrap_or_default()
+    let made = made.lock().unwrap().clone();
+    made
 }
 
 /// One seat per free slot and seat, spread over offices, days and times.
@@ -255,57 +307,31 @@ pub fn every_seat(slots: &[FreeSlot]) -> Vec<FreeSlot> {
 pub struct Rate {
     pub attempts: usize,
     pub confirmed: usize,
-    pub refused: usize,
     pub server_errors: usize,
-    pub seconds: f64,
     pub confirmed_per_second: f64,
     pub attempts_per_second: f64,
 }
 
-impl Rate {
-    fn of(attempts: usize, confirmed: usize, refused: usize, server_errors: usize, took: Duration) -> Self {
-        let seconds = took.as_secs_f64();
-        Self {
-            attempts,
-            confirmed,
-            refused,
-            server_errors,
-            seconds,
-            confirmed_per_second: confirmed as f64 / seconds,
-            attempts_per_second: attempts as f64 / seconds,
-        }
-    }
-}
-
 /// The confirmation POSTs of `drafts`, by `clients` browsers at once.
 pub async fn confirm_over_http(base: &str, drafts: Vec<String>, clients: usize) -> Rate {
+    let count = drafts.len();
     let drafts = Arc::new(drafts);
-    let next = Arc::new(AtomicUsize::new(0));
-    let counts = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0)]);
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (drafts, next, counts, browser) = (drafts.clone(), next.clone(), counts.clone(), Browser::new(base));
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(id) = drafts.get(i) else { break };
-                let outcome = browser.post(app::booking::SUMMARY_PATH, &[("bozza", id)]).await;
-                let kind = match outcome {
-                    Ok((303, location)) if location.starts_with(app::booking::CONFIRMED_PATH) => 0,
-                    Ok((status, _)) if status < 500 => 1,
-                    _ => 2,
-                };
-                counts[kind].fetch_add(1, Ordering::SeqCst);
+    let outcomes = Arc::new(Outcomes::default());
+    let browsers = (0..clients).map(|_| Browser::new(base)).collect();
+    let counted = outcomes.clone();
+    let took = share_out(count, browsers, move |browser: Browser, i| {
+        let (drafts, outcomes) = (drafts.clone(), counted.clone());
+        async move {
+            match browser.post(app::booking::SUMMARY_PATH, &[("bozza", &drafts[i])]).await {
+                Ok((303, location)) if location.starts_with(app::booking::CONFIRMED_PATH) => outcomes.confirmed(),
+                Ok((status, _)) if status < 500 => outcomes.refused(format!("a confirmation over HTTP ({status})")),
+                Ok((status, _)) => outcomes.failed(format!("a confirmation over HTTP ({status})")),
+                Err(error) => outcomes.failed(format!("a confirmation over HTTP: {error}")),
             }
-        }));
-    }
-    for task in tasks {
-        let _ = task.await;
-    }
-    let took = started.elapsed();
-    let [confirmed, refused, errors] = [0, 1, 2].map(|i| counts[i].load(Ordering::SeqCst));
-    Rate::of(drafts.len(), confirmed, refused, errors, took)
+        }
+    })
+    .await;
+    outcomes.rate(count, took)
 }
 
 #[derive(sqlx::FromRow)]
@@ -334,70 +360,51 @@ pub async fn confirm_directly(db: &Db, drafts: &[String], clients: usize) -> Res
             (row, details)
         })
         .collect();
+    let count = prepared.len();
     let prepared = Arc::new(prepared);
-    let next = Arc::new(AtomicUsize::new(0));
-    let counts = Arc::new([AtomicUsize::new(0), AtomicUsize::new(0), AtomicUsize::new(0)]);
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..clients {
-        let (prepared, next, counts, db) = (prepared.clone(), next.clone(), counts.clone(), db.clone());
-        tasks.push(tokio::spawn(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some((row, details)) = prepared.get(i) else { break };
-                let code = app::booking::codes::new_code();
-                let email = details.email.clone().map(|to| OutgoingEmail {
-                    to,
-                    reply_to: None,
-                    subject: "Il tuo appuntamento presso il Segretariato Sociale".to_owned(),
-                    body: "x".repeat(900),
-                    attachment: Some(app::mail::outbox::Attachment {
-                        name: format!("appuntamento-{code}.ics"),
-                        content_type: "text/calendar".to_owned(),
-                        body: "x".repeat(700),
-                    }),
-                });
-                let reminder = email
-                    .clone()
-                    .map(|email| (row.starts_at - chrono::Duration::hours(24), email));
-                let booking = NewBooking {
-                    draft_id: &row.id,
-                    code: &code,
-                    token_hash: app::booking::codes::token_hash(&app::booking::codes::new_secret()),
-                    starts_at: row.starts_at,
-                    ends_at: row.ends_at,
-                    details,
-                    now,
-                    max_future_per_contact: 3,
-                    booked_by: None,
-                    email,
-                    reminder,
-                };
-                let kind = match store_booking(&db, &booking).await {
-                    Ok(Insert::Booked) => 0,
-                    Ok(other) => {
-                        if counts[1].load(Ordering::SeqCst) == 0 {
-                            eprintln!("a direct confirmation was refused: {other:?}");
-                        }
-                        1
-                    }
-                    Err(error) => {
-                        if counts[2].load(Ordering::SeqCst) == 0 {
-                            eprintln!("a direct confirmation failed: {error:?}");
-                        }
-                        2
-                    }
-                };
-                counts[kind].fetch_add(1, Ordering::SeqCst);
+    let outcomes = Arc::new(Outcomes::default());
+    let counted = outcomes.clone();
+    let took = share_out(count, vec![db.clone(); clients], move |db: Db, i| {
+        let (prepared, outcomes) = (prepared.clone(), counted.clone());
+        async move {
+            let (row, details) = &prepared[i];
+            let code = app::booking::codes::new_code();
+            let email = details.email.clone().map(|to| OutgoingEmail {
+                to,
+                reply_to: None,
+                subject: "Il tuo appuntamento presso il Segretariato Sociale".to_owned(),
+                body: "x".repeat(900),
+                attachment: Some(app::mail::outbox::Attachment {
+                    name: format!("appuntamento-{code}.ics"),
+                    content_type: "text/calendar".to_owned(),
+                    body: "x".repeat(700),
+                }),
+            });
+            let reminder = email
+                .clone()
+                .map(|email| (row.starts_at - chrono::Duration::hours(24), email));
+            let booking = NewBooking {
+                draft_id: &row.id,
+                code: &code,
+                token_hash: app::booking::codes::token_hash(&app::booking::codes::new_secret()),
+                starts_at: row.starts_at,
+                ends_at: row.ends_at,
+                details,
+                now,
+                max_future_per_contact: 3,
+                booked_by: None,
+                email,
+                reminder,
+            };
+            match store_booking(&db, &booking).await {
+                Ok(Insert::Booked) => outcomes.confirmed(),
+                Ok(other) => outcomes.refused(format!("a direct confirmation: {other:?}")),
+                Err(error) => outcomes.failed(format!("a direct confirmation: {error:?}")),
             }
-        }));
-    }
-    for task in tasks {
-        let _ = task.await;
-    }
-    let took = started.elapsed();
-    let [confirmed, refused, errors] = [0, 1, 2].map(|i| counts[i].load(Ordering::SeqCst));
-    Ok(Rate::of(prepared.len(), confirmed, refused, errors, took))
+        }
+    })
+    .await;
+    Ok(outcomes.rate(count, took))
 }
 
 #[derive(Debug)]
@@ -407,6 +414,7 @@ pub struct BookingChecks {
     pub overbooked_slots: i64,
     /// Confirmed bookings of these drafts without their confirmation email in the outbox.
     pub without_email: i64,
+    /// Bookings of these drafts in the database: as many as the confirmations answered as done.
     pub confirmed: i64,
 }
 

@@ -182,6 +182,14 @@ async fn bookings(args: &[String]) -> Result<String, String> {
     let mut all = direct_drafts;
     all.extend(http_drafts);
     let checks = client::check_bookings(&db, &all).await.map_err(|e| e.to_string())?;
+    // A booking made without its confirmation saying so, or the reverse, would be lost to a citizen.
+    if checks.confirmed != (direct.confirmed + http.confirmed) as i64 {
+        return Err(format!(
+            "{} bookings in the database, {} confirmations answered as done",
+            checks.confirmed,
+            direct.confirmed + http.confirmed
+        ));
+    }
     Ok(format!(
         "{:.0} {:.0} {:.0} {} {} {} {} {} {:.0}",
         direct.confirmed_per_second,
