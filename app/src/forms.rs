@@ -3,9 +3,10 @@
 //! A form is a plain HTML `<form method="post">` whose `action` is the page's own address, so it works
 //! with JavaScript off: the server checks the fields and either redirects (post/redirect/get) or
 //! renders the same page again, status 422, with each error next to its field and every value as it
-//! was typed ([`Submitted`]). When the WASM bundle has loaded, the same form sends the same fields to a
-//! server function instead and shows the answer without a reload; both paths call one `submit`
-//! function on the server, so they cannot disagree.
+//! was typed ([`Submitted`]). The forms a citizen types into are islands (`#[island]`): when the WASM
+//! bundle has loaded, the same form sends the same fields to a server function instead and shows
+//! the errors without a reload; both paths call one `submit` function on the server, so they cannot
+//! disagree. Forms that are a single button stay plain posts: there is nothing to correct in place.
 
 use std::collections::BTreeMap;
 
@@ -69,7 +70,8 @@ pub enum FormOutcome {
 /// A form sent back to a browser without JavaScript: the values as typed, and what went wrong.
 ///
 /// The server provides it as context when it renders a page in answer to a post; the page reads it
-/// through [`use_submitted`], which also carries it to the browser so hydration sees the same page.
+/// through [`use_submitted`] and hands it to its form's island as a prop, which carries it to the
+/// browser so hydration sees the same form.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Submitted {
     /// Which form was sent (its action address): a page may hold more than one form.
@@ -82,13 +84,12 @@ pub struct Submitted {
 
 /// The state the form posting to `form` was rendered with: empty on a normal visit or when another
 /// form of the page was sent, filled after this form's no-JS post.
+///
+/// Server-side only: call it outside an island and pass the result in.
 pub fn use_submitted(form: &'static str) -> Submitted {
-    SharedValue::new(move || {
-        use_context::<Submitted>()
-            .filter(|s| s.form == form)
-            .unwrap_or_default()
-    })
-    .into_inner()
+    use_context::<Submitted>()
+        .filter(|s| s.form == form)
+        .unwrap_or_default()
 }
 
 /// For a page whose small forms are buttons (take, cancel, disable…): the sentence to show at the
@@ -149,8 +150,14 @@ impl FormState {
             Ok(FormOutcome::Done { next }) => {
                 self.errors.set(FieldErrors::new());
                 self.problem.set(None);
-                let navigate = leptos_router::hooks::use_navigate();
-                navigate(&next, Default::default());
+                // The next page is a new page, loaded as such (an island has no router): its title
+                // is announced and the back button works as after any form. The button stays
+                // disabled until it arrives.
+                self.pending.set(true);
+                #[cfg(feature = "hydrate")]
+                let _ = window().location().assign(&next);
+                #[cfg(not(feature = "hydrate"))]
+                let _ = next;
             }
             Ok(FormOutcome::Invalid(errors)) => {
                 self.problem.set(None);

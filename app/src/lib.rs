@@ -78,7 +78,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -88,7 +88,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The application: the same tree on the server and in the browser.
+/// The browser's entry point. Sportello runs in islands mode: pages are server-rendered HTML, and
+/// only the components marked `#[island]` (the forms a citizen fills in) are hydrated, each from
+/// the props the server wrote beside it. The rest of the application never reaches the browser.
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    leptos::mount::hydrate_islands();
+}
+
+/// The application, rendered on the server; its islands are hydrated in the browser.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();

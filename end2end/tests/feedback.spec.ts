@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
 
 test.describe('with JavaScript', () => {
-  test('a low rating asks what was difficult, and the page thanks without reloading', async ({ page }) => {
+  test('a low rating asks what was difficult, and the thanks come after sending', async ({ page }) => {
     await page.goto('/assistenza');
     await expect(page.getByText(/Hai scritto \d+ caratteri su 1000/)).toBeVisible(); // hydrated
     const feedback = page.locator('[data-element="feedback"]');

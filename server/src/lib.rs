@@ -1,7 +1,12 @@
 //! The Sportello server: configuration, database set-up, the HTTP router and its protections, and
 //! the background workers. Pages and their logic live in the `app` crate.
 
+// The pages' view types nest deeply (a form island inside a page inside the shell), and rendering
+// them is compiled here.
+#![recursion_limit = "256"]
+
 pub mod abuse;
+pub mod addresses;
 pub mod audit_key;
 #[cfg(feature = "bench")]
 pub mod bench;

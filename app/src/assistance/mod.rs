@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::forms::{
-    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormOutcome, FormState, SelectField, TextArea, TextField,
+    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormOutcome, FormState, SelectField, Submitted, TextArea,
+    TextField,
 };
 
 pub mod input;
@@ -67,8 +68,6 @@ pub async fn send_assistance_request(form: AssistanceForm) -> Result<FormOutcome
 pub fn AssistancePage() -> impl IntoView {
     let submitted = use_submitted(PATH);
     let has_errors = !submitted.errors.is_empty();
-    let form = FormState::new(submitted);
-    let on_submit = hydrated_submit(form, |form: AssistanceForm| SendAssistanceRequest { form });
 
     view! {
         <Title text=if has_errors { "Errore: richiedi assistenza" } else { "Richiedi assistenza" } />
@@ -84,37 +83,48 @@ pub fn AssistancePage() -> impl IntoView {
                     " Se tu o un bambino siete in pericolo, chiama subito il 112."
                 </p>
             </div>
-            <ErrorSummary form labels=LABELS />
-            <form method="post" action=PATH novalidate on:submit=on_submit>
-                <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
-                <TextField form name="cognome" label="Cognome" autocomplete="family-name" required=true max_length=100 />
-                <TextField
-                    form
-                    name="email"
-                    label="Email"
-                    kind="email"
-                    autocomplete="email"
-                    hint="Ti risponderemo a questo indirizzo."
-                    required=true
-                    max_length=254
-                />
-                <SelectField form name="categoria" label="Argomento" options=CATEGORIES required=true />
-                <TextArea
-                    form
-                    name="messaggio"
-                    label="Messaggio"
-                    hint="Al massimo 1000 caratteri. Non scrivere dati sulla salute né fatti personali delicati: ne parlerai di persona con l'assistente sociale."
-                    max_chars=input::MESSAGE_MAX_CHARS
-                    required=true
-                />
-                <Checkbox form name="privacy">
-                    "Ho letto l'informativa sul trattamento dei dati personali: i dati di questo modulo servono solo a rispondere alla richiesta."
-                </Checkbox>
-                <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                    "Invia la richiesta"
-                </button>
-            </form>
+            <AssistanceRequestForm submitted />
         </div>
+    }
+}
+
+/// The form itself: an island, so that once the page is hydrated it counts the message's characters
+/// and shows errors in place.
+#[island]
+fn AssistanceRequestForm(submitted: Submitted) -> impl IntoView {
+    let form = FormState::new(submitted);
+    let on_submit = hydrated_submit(form, |form: AssistanceForm| SendAssistanceRequest { form });
+    view! {
+        <ErrorSummary form labels=LABELS />
+        <form method="post" action=PATH novalidate on:submit=on_submit>
+            <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
+            <TextField form name="cognome" label="Cognome" autocomplete="family-name" required=true max_length=100 />
+            <TextField
+                form
+                name="email"
+                label="Email"
+                kind="email"
+                autocomplete="email"
+                hint="Ti risponderemo a questo indirizzo."
+                required=true
+                max_length=254
+            />
+            <SelectField form name="categoria" label="Argomento" options=CATEGORIES required=true />
+            <TextArea
+                form
+                name="messaggio"
+                label="Messaggio"
+                hint="Al massimo 1000 caratteri. Non scrivere dati sulla salute né fatti personali delicati: ne parlerai di persona con l'assistente sociale."
+                max_chars=input::MESSAGE_MAX_CHARS
+                required=true
+            />
+            <Checkbox form name="privacy">
+                "Ho letto l'informativa sul trattamento dei dati personali: i dati di questo modulo servono solo a rispondere alla richiesta."
+            </Checkbox>
+            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
+                "Invia la richiesta"
+            </button>
+        </form>
     }
 }
 

@@ -7,11 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::pages::{clock_value, MonthCalendar};
 use super::{
-    manage_booking_view, manage_link, AskNewLink, CancelBooking, CancelForm, ManageView, ManagedBooking, MoveBooking,
-    MoveForm, MoveStep, NewLinkForm, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH, NEW_LINK_PATH, PATH,
+    manage_booking_view, manage_link, AskNewLink, ManageView, ManagedBooking, MoveStep, NewLinkForm, CALENDAR_PATH,
+    CANCEL_PATH, MOVE_PATH, NEW_LINK_PATH, PATH,
 };
 use crate::dates::{clock, long_date};
-use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState, TextField};
+use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState, Submitted, TextField};
 
 const CANCEL_LABELS: &[(&str, &str)] = &[("annulla", "Annulla")];
 const MOVE_LABELS: &[(&str, &str)] = &[("ora", "Nuovo orario")];
@@ -134,20 +134,17 @@ fn BookingCard(booking: ManagedBooking) -> impl IntoView {
     }
 }
 
-/// "Sposta" (to the month) and "Annulla" (a form: one click, no JavaScript needed).
+/// "Sposta" (to the month) and "Annulla" (a plain post: one click, no JavaScript needed).
 #[component]
 fn Actions(token: String) -> impl IntoView {
     let form = FormState::new(use_submitted(CANCEL_PATH));
-    let on_submit = hydrated_submit(form, |form: CancelForm| CancelBooking { form });
     view! {
         <ErrorSummary form labels=CANCEL_LABELS />
         <div class="d-flex flex-wrap gap-3 align-items-center" id="campo-annulla">
             <a class="btn btn-primary" href=manage_link(&token, &[("sposta", "1".to_owned())])>"Sposta l'appuntamento"</a>
-            <form method="post" action=CANCEL_PATH novalidate on:submit=on_submit>
+            <form method="post" action=CANCEL_PATH novalidate>
                 <input type="hidden" name="t" value=token />
-                <button type="submit" class="btn btn-outline-danger" disabled=move || form.pending.get()>
-                    "Annulla l'appuntamento"
-                </button>
+                <button type="submit" class="btn btn-outline-danger">"Annulla l'appuntamento"</button>
             </form>
         </div>
     }
@@ -156,7 +153,6 @@ fn Actions(token: String) -> impl IntoView {
 #[component]
 fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>) -> impl IntoView {
     let form = FormState::new(use_submitted(MOVE_PATH));
-    let on_submit = hydrated_submit(form, |form: MoveForm| MoveBooking { form });
     let other_day = manage_link(
         &token,
         &[("sposta", "1".to_owned()), ("mese", date.format("%Y-%m").to_string())],
@@ -168,7 +164,7 @@ fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>
             view! { <p>"In questo giorno non ci sono più orari liberi."</p> }.into_any()
         } else {
             view! {
-                <form method="post" action=MOVE_PATH novalidate on:submit=on_submit>
+                <form method="post" action=MOVE_PATH novalidate>
                     <input type="hidden" name="t" value=token.clone() />
                     <input type="hidden" name="giorno" value=date.format("%Y-%m-%d").to_string() />
                     <fieldset class="mb-4" id="campo-ora">
@@ -187,9 +183,7 @@ fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>
                             })
                             .collect_view()}
                     </fieldset>
-                    <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                        "Sposta a questo orario"
-                    </button>
+                    <button type="submit" class="btn btn-primary">"Sposta a questo orario"</button>
                 </form>
             }
             .into_any()
@@ -208,8 +202,7 @@ const NEW_LINK_LABELS: &[(&str, &str)] = &[
 pub fn NewLinkPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.with(|q| q.get("inviato").is_some());
-    let form = FormState::new(use_submitted(NEW_LINK_PATH));
-    let on_submit = hydrated_submit(form, |form: NewLinkForm| AskNewLink { form });
+    let submitted = use_submitted(NEW_LINK_PATH);
     view! {
         <Title text="Hai perso il collegamento?" />
         <div class="container stretto">
@@ -222,12 +215,7 @@ pub fn NewLinkPage() -> impl IntoView {
                             "Scrivi il codice della prenotazione e l'email o il telefono che hai dato prenotando: "
                             "ti mandiamo per email un nuovo collegamento per vedere, spostare o annullare l'appuntamento."
                         </p>
-                        <ErrorSummary form labels=NEW_LINK_LABELS />
-                        <form method="post" action=NEW_LINK_PATH novalidate on:submit=on_submit>
-                            <TextField form name="codice" label="Codice della prenotazione" hint="8 caratteri, per esempio K7MP3XQ9." required=true max_length=12 />
-                            <TextField form name="contatto" label="Email o telefono" autocomplete="email" required=true max_length=254 />
-                            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>"Mandami un nuovo collegamento"</button>
-                        </form>
+                        <NewLinkRequest submitted=submitted.clone() />
                     }
                 }
             >
@@ -237,5 +225,21 @@ pub fn NewLinkPage() -> impl IntoView {
                 </p>
             </Show>
         </div>
+    }
+}
+
+/// The form of "Hai perso il collegamento?": an island, so that once hydrated it shows errors in
+/// place.
+#[island]
+fn NewLinkRequest(submitted: Submitted) -> impl IntoView {
+    let form = FormState::new(submitted);
+    let on_submit = hydrated_submit(form, |form: NewLinkForm| AskNewLink { form });
+    view! {
+        <ErrorSummary form labels=NEW_LINK_LABELS />
+        <form method="post" action=NEW_LINK_PATH novalidate on:submit=on_submit>
+            <TextField form name="codice" label="Codice della prenotazione" hint="8 caratteri, per esempio K7MP3XQ9." required=true max_length=12 />
+            <TextField form name="contatto" label="Email o telefono" autocomplete="email" required=true max_length=254 />
+            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>"Mandami un nuovo collegamento"</button>
+        </form>
     }
 }

@@ -189,18 +189,6 @@ pub async fn send_booking_details(form: details::DetailsForm) -> Result<FormOutc
     confirm::submit_details(&crate::state::AppState::current(), form).await
 }
 
-/// The hydrated path of the confirmation.
-#[server(prefix = "/api", endpoint = "prenota/conferma")]
-pub async fn confirm_booking(form: ConfirmForm) -> Result<FormOutcome, AppError> {
-    confirm::confirm(&crate::state::AppState::current(), form).await
-}
-
-/// The hydrated path of choosing another slot.
-#[server(prefix = "/api", endpoint = "prenota/cambia-orario")]
-pub async fn change_booking_slot(form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
-    confirm::change_slot(&crate::state::AppState::current(), form).await
-}
-
 /// A booking as its private link shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManagedBooking {
@@ -241,18 +229,6 @@ pub async fn manage_booking_view(
     day: Option<String>,
 ) -> Result<Option<ManageView>, AppError> {
     manage::view(&crate::state::AppState::current(), &token, moving, month, day).await
-}
-
-/// The hydrated path of "Annulla l'appuntamento".
-#[server(prefix = "/api", endpoint = "prenota/annulla")]
-pub async fn cancel_booking(form: CancelForm) -> Result<FormOutcome, AppError> {
-    manage::cancel(&crate::state::AppState::current(), form).await
-}
-
-/// The hydrated path of moving a booking.
-#[server(prefix = "/api", endpoint = "prenota/sposta")]
-pub async fn move_booking(form: MoveForm) -> Result<FormOutcome, AppError> {
-    manage::move_to(&crate::state::AppState::current(), form).await
 }
 
 /// Asking for a new private link.

@@ -9,14 +9,12 @@ use leptos_router::hooks::use_query_map;
 
 use super::details::{DetailsForm, ABOUT_MAX_CHARS, LANGUAGES, NEEDS_MAX_CHARS};
 use super::{
-    booking_draft, resolve_booking_step, step_link, BookingOffice, BookingQuery, BookingStep, BookingTopic,
-    ChangeBookingSlot, ConfirmBooking, DraftView, FreeSlot, MonthView, SendBookingDetails, CHANGE_SLOT_PATH, PATH,
-    SUMMARY_PATH,
+    booking_draft, resolve_booking_step, step_link, BookingOffice, BookingQuery, BookingStep, BookingTopic, DraftView,
+    FreeSlot, MonthView, SendBookingDetails, CHANGE_SLOT_PATH, PATH, SUMMARY_PATH,
 };
-use super::{ChangeSlotForm, ConfirmForm};
 use crate::dates::{clock, long_date, month_and_year, WEEKDAYS};
 use crate::forms::{
-    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormState, SelectField, TextArea, TextField,
+    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormState, SelectField, Submitted, TextArea, TextField,
 };
 use crate::layout::Breadcrumb;
 
@@ -266,7 +264,13 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                 <Title text=title />
                 <StepIndicator current=3 />
                 <Choices office=office.clone() topic=topic.clone() time_slot=slot />
-                <DetailsStep office topic time_slot=slot submitted />
+                <DetailsStep
+                    office=office.slug
+                    topic=topic.slug
+                    day=slot.date.format("%Y-%m-%d").to_string()
+                    time=clock_value(slot)
+                    submitted
+                />
             }
             .into_any()
         }
@@ -359,23 +363,20 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
     }
 }
 
-#[component]
-fn DetailsStep(
-    office: BookingOffice,
-    topic: BookingTopic,
-    time_slot: FreeSlot,
-    submitted: crate::forms::Submitted,
-) -> impl IntoView {
-    let slot = time_slot;
+/// The details form, for the office, topic, day and time chosen (their slugs and values, as the
+/// form sends them): an island, so that once hydrated it counts characters and shows errors in
+/// place.
+#[island]
+fn DetailsStep(office: String, topic: String, day: String, time: String, submitted: Submitted) -> impl IntoView {
     let form = FormState::new(submitted);
     let on_submit = hydrated_submit(form, |form: DetailsForm| SendBookingDetails { form });
     view! {
         <ErrorSummary form labels=DETAILS_LABELS />
         <form method="post" action=PATH novalidate on:submit=on_submit>
-            <input type="hidden" name="sede" value=office.slug />
-            <input type="hidden" name="argomento" value=topic.slug />
-            <input type="hidden" name="giorno" value=slot.date.format("%Y-%m-%d").to_string() />
-            <input type="hidden" name="ora" value=clock_value(slot) />
+            <input type="hidden" name="sede" value=office />
+            <input type="hidden" name="argomento" value=topic />
+            <input type="hidden" name="giorno" value=day />
+            <input type="hidden" name="ora" value=time />
             <h2 class="h4">"I tuoi dati"</h2>
             <p>"Chiediamo solo quello che serve per il colloquio."</p>
             <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
@@ -507,15 +508,12 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
         }
         .into_any();
     }
-    let confirm_submitted = submitted.clone();
-    let change = use_submitted(CHANGE_SLOT_PATH);
-    let form = FormState::new(if confirm_submitted.form.is_empty() {
-        change
+    // Both forms are a single button: plain posts, whose refusal comes back as this page again.
+    let form = FormState::new(if submitted.form.is_empty() {
+        use_submitted(CHANGE_SLOT_PATH)
     } else {
-        confirm_submitted
+        submitted
     });
-    let on_confirm = hydrated_submit(form, |form: ConfirmForm| ConfirmBooking { form });
-    let on_change = hydrated_submit(form, |form: ChangeSlotForm| ChangeBookingSlot { form });
     let id = draft.id.clone();
     let still_free = draft.still_free;
     let alternatives = draft.alternatives.clone();
@@ -532,12 +530,10 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
         <DraftDetails draft />
         {if still_free {
             view! {
-                <form method="post" action=SUMMARY_PATH novalidate on:submit=on_confirm id="campo-orario" tabindex="-1">
+                <form method="post" action=SUMMARY_PATH novalidate id="campo-orario" tabindex="-1">
                     <input type="hidden" name="bozza" value=id.clone() />
                     <p>"Controlla i dati: se qualcosa non va, torna indietro con il pulsante del browser e correggi."</p>
-                    <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                        "Conferma la prenotazione"
-                    </button>
+                    <button type="submit" class="btn btn-primary">"Conferma la prenotazione"</button>
                 </form>
             }
             .into_any()
@@ -555,7 +551,7 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
                         .into_any()
                     } else {
                         view! {
-                            <form method="post" action=CHANGE_SLOT_PATH novalidate on:submit=on_change>
+                            <form method="post" action=CHANGE_SLOT_PATH novalidate>
                                 <input type="hidden" name="bozza" value=id.clone() />
                                 <fieldset class="mb-3">
                                     <legend class="fs-6 fw-semibold">"Gli orari liberi più vicini a quello che avevi scelto:"</legend>
@@ -576,9 +572,7 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
                                         })
                                         .collect_view()}
                                 </fieldset>
-                                <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                                    "Scegli questo orario"
-                                </button>
+                                <button type="submit" class="btn btn-primary">"Scegli questo orario"</button>
                             </form>
                         }
                         .into_any()

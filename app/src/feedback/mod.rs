@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_location, use_query_map};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::forms::{hydrated_submit, use_submitted, FieldErrors, FormOutcome, FormState, TextArea};
+use crate::forms::{hydrated_submit, use_submitted, FieldErrors, FormOutcome, FormState, Submitted, TextArea};
 
 #[cfg(feature = "ssr")]
 pub mod submit;
@@ -132,20 +132,19 @@ pub async fn send_feedback(form: FeedbackForm) -> Result<FormOutcome, AppError> 
 #[component]
 pub fn PublicPageFeedback() -> impl IntoView {
     let location = use_location();
-    view! {
-        <Show when=move || !crate::staff::is_back_office(&location.pathname.get())>
-            <PageFeedback />
-        </Show>
-    }
+    let query = use_query_map();
+    let page = location.pathname.get_untracked();
+    let thanked = query.with_untracked(|q| q.get("valutazione").as_deref() == Some("grazie"));
+    (!crate::staff::is_back_office(&page)).then(|| {
+        view! { <PageFeedback page thanked submitted=use_submitted(PATH) /> }
+    })
 }
 
-/// The rating form itself.
-#[component]
-pub fn PageFeedback() -> impl IntoView {
-    let location = use_location();
-    let query = use_query_map();
-    let thanked = move || query.with(|q| q.get("valutazione").as_deref() == Some("grazie"));
-    let form = FormState::new(use_submitted(PATH));
+/// The rating form itself: an island, so that once hydrated it asks only the follow-up question
+/// that fits the rating given, counts the comment's characters and shows errors in place.
+#[island]
+fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoView {
+    let form = FormState::new(submitted);
     let rating = RwSignal::new(form.initial("voto").parse::<u8>().ok());
     let chosen_reason = StoredValue::new(form.initial("motivo"));
     let hydrated = RwSignal::new(false);
@@ -187,7 +186,7 @@ pub fn PageFeedback() -> impl IntoView {
         <section class="valutazione bg-light border-top py-5" id="valutazione" data-element="feedback" aria-labelledby="valutazione-titolo">
             <div class="container stretto">
                 <Show
-                    when=thanked
+                    when=move || thanked
                     fallback=move || {
                         view! {
                             <h2 class="h4" id="valutazione-titolo" data-element="feedback-title">
@@ -197,7 +196,7 @@ pub fn PageFeedback() -> impl IntoView {
                                 <p class="alert alert-danger" role="alert">{move || form.problem.get()}</p>
                             </Show>
                             <form method="post" action=PATH novalidate on:submit=on_submit>
-                                <input type="hidden" name="pagina" value=move || location.pathname.get() />
+                                <input type="hidden" name="pagina" value=page.clone() />
                                 <fieldset class="valutazione-stelle" aria-describedby=move || rating_error.with(Option::is_some).then_some("valutazione-voto-errore")>
                                     <legend class="visually-hidden">"Il tuo voto, da 1 a 5 stelle"</legend>
                                     {move || rating_error.get().map(|message| view! {

@@ -30,25 +30,13 @@ pub fn use_masthead() -> Masthead {
     .into_inner()
 }
 
+/// "Vai al contenuto principale": a plain link to `<main id="contenuto" tabindex="-1">`, which the
+/// browser scrolls to and focuses on its own.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    // The router handles same-page links itself and only scrolls; keyboard and screen reader users
-    // need the focus moved too, as the browser does on its own when the page is not hydrated.
-    let focus_main = move |_: leptos::ev::MouseEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            if let Some(main) = document()
-                .get_element_by_id("contenuto")
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = main.focus();
-            }
-        }
-    };
     view! {
         <div class="skiplinks">
-            <a class="visually-hidden-focusable" href="#contenuto" on:click=focus_main>
+            <a class="visually-hidden-focusable" href="#contenuto">
                 "Vai al contenuto principale"
             </a>
         </div>

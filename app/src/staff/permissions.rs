@@ -161,11 +161,7 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/api/prenota/passo", Permission::Public),
     ("/api/prenota/bozza", Permission::Public),
     ("/api/prenota/dati", Permission::Public),
-    ("/api/prenota/conferma", Permission::Public),
-    ("/api/prenota/cambia-orario", Permission::Public),
     ("/api/prenota/gestisci", Permission::Public),
-    ("/api/prenota/annulla", Permission::Public),
-    ("/api/prenota/sposta", Permission::Public),
     ("/api/prenota/ritrova", Permission::Public),
     // The back office. Signing in is open to all; the page shows the home of whoever is signed in.
     ("/operatori", Permission::Public),

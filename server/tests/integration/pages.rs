@@ -31,6 +31,27 @@ on_both_databases! {
 }
 
 on_both_databases! {
+    async fn pages_go_out_compressed_to_browsers_that_accept_it(app: TestApp) {
+        use std::io::Read;
+
+        let response = app.client.get(app.url("/servizi")).header("accept-encoding", "br;q=0.5, gzip").send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], "gzip");
+        assert_eq!(response.headers()["vary"], "accept-encoding");
+        let sent = response.bytes().await.unwrap();
+        let mut html = String::new();
+        flate2::read::GzDecoder::new(&sent[..]).read_to_string(&mut html).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"it\">"), "{}", &html[..80]);
+        assert!(sent.len() * 3 < html.len(), "{} bytes sent for {} of page", sent.len(), html.len());
+
+        // A client that does not ask for compression gets the page as it is.
+        let plain = app.get("/servizi").await;
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert!(plain.text().await.unwrap().contains("<h1"));
+    }
+}
+
+on_both_databases! {
     async fn the_organisation_name_comes_from_the_database(app: TestApp) {
         app.execute("UPDATE organisation SET name = 'Azienda Speciale Consortile di Prova' WHERE id = 1").await;
         // The header name is read at start: a restarted server shows the new one.
