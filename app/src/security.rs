@@ -7,6 +7,11 @@ use leptos::prelude::use_context;
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub String);
 
+/// The address a request comes from (behind a trusted proxy, the one it names), set by the
+/// server's submission limiter on every request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 tokio::task_local! {
     /// The id of the request this task is serving, set by the server's request layer.
     static REQUEST_ID: String;

@@ -1,34 +1,118 @@
-//! Booking submissions are limited per client address: whoever sends more booking forms than a
-//! family ever would (`SPORTELLO_BOOKING_RATE_PER_MINUTE`) is asked to wait a minute. Rate limiting
-//! is the `governor` crate's (GCRA, in memory: each server counts its own requests).
+//! Forms that cost something are limited per client address: whoever sends more of them than a
+//! person ever would is asked to wait. Booking forms (`SPORTELLO_BOOKING_RATE_PER_MINUTE`), staff
+//! sign-ins (`SPORTELLO_SIGN_IN_RATE_PER_MINUTE`: one address cannot try a password on account after
+//! account), assistance requests, each of which sends an email (`SPORTELLO_ASSISTANCE_RATE_PER_HOUR`),
+//! and page ratings (`SPORTELLO_RATING_RATE_PER_HOUR`). Rate limiting is the `governor` crate's
+//! (GCRA, in memory: each server counts its own requests).
 //!
 //! The client address is the connection's, unless the connection comes from a proxy listed in
 //! `SPORTELLO_TRUSTED_PROXIES`: then it is the address that proxy appended to `X-Forwarded-For`
 //! (the last one). A header from anyone else is ignored, so a client cannot pick its own address.
+//! The address is also given to the request (`app::security::ClientAddress`), for the sign-in
+//! guard, which counts failures per account and address.
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
+use app::security::ClientAddress;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{Method, Response, StatusCode};
+use axum::http::{HeaderValue, Method, Response, StatusCode};
 use axum::middleware::Next;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use crate::pages;
 
+/// How many forms of each kind one client address may send.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub bookings_per_minute: u32,
+    pub sign_ins_per_minute: u32,
+    pub assistance_per_hour: u32,
+    pub ratings_per_hour: u32,
+}
+
+/// The kinds of form that are limited, each with its own allowance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Booking,
+    SignIn,
+    Assistance,
+    Rating,
+}
+
+impl Kind {
+    /// The kind of form a request submits, if it is one of those limited (the no-JavaScript post
+    /// and the server function alike).
+    fn of(request: &Request) -> Option<Kind> {
+        if request.method() != Method::POST {
+            return None;
+        }
+        let path = request.uri().path();
+        let under = |folder: &str| path == folder || path.starts_with(&format!("{folder}/"));
+        if under("/prenota") || under("/api/prenota") {
+            Some(Kind::Booking)
+        } else if path == app::staff::HOME_PATH {
+            Some(Kind::SignIn)
+        } else if path == app::assistance::PATH || path == "/api/assistenza" {
+            Some(Kind::Assistance)
+        } else if path == app::feedback::PATH || path == "/api/valutazione" {
+            Some(Kind::Rating)
+        } else {
+            None
+        }
+    }
+
+    /// What the person reads, and when to try again (seconds).
+    fn refusal(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Booking => (
+                "Sono arrivate troppe richieste di prenotazione da questa connessione in poco tempo. \
+                 Aspetta un minuto e riprova: quello che hai scritto è ancora nella pagina precedente \
+                 (usa il tasto Indietro del browser).",
+                "60",
+            ),
+            Kind::SignIn => (
+                "Sono arrivati troppi tentativi di accesso da questa connessione in poco tempo. \
+                 Aspetta un minuto e riprova.",
+                "60",
+            ),
+            Kind::Assistance => (
+                "Sono arrivate troppe richieste di assistenza da questa connessione. Aspetta un po' e \
+                 riprova: quello che hai scritto è ancora nella pagina precedente (usa il tasto Indietro \
+                 del browser). Se è urgente, chiama l'ufficio; in caso di pericolo, il 112.",
+                "600",
+            ),
+            Kind::Rating => (
+                "Sono arrivate troppe valutazioni da questa connessione. Grazie: riprova più tardi.",
+                "600",
+            ),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct SubmissionLimiter {
-    limiter: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    bookings: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    sign_ins: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    assistance: Arc<DefaultKeyedRateLimiter<IpAddr>>,
+    ratings: Arc<DefaultKeyedRateLimiter<IpAddr>>,
     trusted_proxies: Arc<Vec<IpAddr>>,
 }
 
+fn at_least_one(n: u32) -> NonZeroU32 {
+    NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN)
+}
+
 impl SubmissionLimiter {
-    pub fn new(per_minute: u32, trusted_proxies: Vec<IpAddr>) -> Self {
-        let per_minute = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+    pub fn new(limits: Limits, trusted_proxies: Vec<IpAddr>) -> Self {
+        let keyed = |quota: Quota| Arc::new(RateLimiter::keyed(quota));
         Self {
-            limiter: Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute))),
+            bookings: keyed(Quota::per_minute(at_least_one(limits.bookings_per_minute))),
+            sign_ins: keyed(Quota::per_minute(at_least_one(limits.sign_ins_per_minute))),
+            assistance: keyed(Quota::per_hour(at_least_one(limits.assistance_per_hour))),
+            ratings: keyed(Quota::per_hour(at_least_one(limits.ratings_per_hour))),
             trusted_proxies: Arc::new(trusted_proxies),
         }
     }
@@ -43,26 +127,24 @@ impl SubmissionLimiter {
             .and_then(|last| last.trim().parse().ok())
             .unwrap_or(peer)
     }
+
+    fn limiter(&self, kind: Kind) -> &DefaultKeyedRateLimiter<IpAddr> {
+        match kind {
+            Kind::Booking => &self.bookings,
+            Kind::SignIn => &self.sign_ins,
+            Kind::Assistance => &self.assistance,
+            Kind::Rating => &self.ratings,
+        }
+    }
 }
 
-/// Whether a request submits a booking form (the no-JS posts and the server functions alike).
-fn is_booking_submission(request: &Request) -> bool {
-    let path = request.uri().path();
-    request.method() == Method::POST && (path.starts_with("/prenota") || path.starts_with("/api/prenota"))
-}
-
-const TOO_MANY: &str = "Sono arrivate troppe richieste di prenotazione da questa connessione in poco tempo. \
-                        Aspetta un minuto e riprova: quello che hai scritto è ancora nella pagina precedente \
-                        (usa il tasto Indietro del browser).";
-
-pub async fn limit_booking_submissions(
+/// The layer: names the client of every request, and answers 429 with a sentence to a limited
+/// form sent over its allowance.
+pub async fn limit_submissions(
     State(limiter): State<SubmissionLimiter>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response<Body> {
-    if !is_booking_submission(&request) {
-        return next.run(request).await;
-    }
     let peer = request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -73,21 +155,26 @@ pub async fn limit_booking_submissions(
         .get("x-forwarded-for")
         .and_then(|value| value.to_str().ok());
     let client = limiter.client_address(peer, forwarded_for);
-    if limiter.limiter.check_key(&client).is_err() {
-        let request_id = request
-            .headers()
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("-")
-            .to_owned();
-        tracing::warn!(request_id = %request_id, "booking submissions over the limit for one client address");
-        let mut response = pages::plain_page(StatusCode::TOO_MANY_REQUESTS, "Troppe richieste", TOO_MANY, &request_id);
-        response
-            .headers_mut()
-            .insert("retry-after", axum::http::HeaderValue::from_static("60"));
-        return response;
+    request.extensions_mut().insert(ClientAddress(client));
+    let Some(kind) = Kind::of(&request) else {
+        return next.run(request).await;
+    };
+    if limiter.limiter(kind).check_key(&client).is_ok() {
+        return next.run(request).await;
     }
-    next.run(request).await
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    tracing::warn!(request_id = %request_id, kind = ?kind, "submissions over the limit for one client address");
+    let (message, retry_after) = kind.refusal();
+    let mut response = pages::plain_page(StatusCode::TOO_MANY_REQUESTS, "Troppe richieste", message, &request_id);
+    response
+        .headers_mut()
+        .insert("retry-after", HeaderValue::from_static(retry_after));
+    response
 }
 
 #[cfg(test)]
@@ -97,7 +184,13 @@ mod tests {
     #[test]
     fn only_a_trusted_proxy_may_name_the_client() {
         let proxy: IpAddr = "10.0.0.2".parse().unwrap();
-        let limiter = SubmissionLimiter::new(5, vec![proxy]);
+        let limits = Limits {
+            bookings_per_minute: 5,
+            sign_ins_per_minute: 5,
+            assistance_per_hour: 5,
+            ratings_per_hour: 5,
+        };
+        let limiter = SubmissionLimiter::new(limits, vec![proxy]);
         let client: IpAddr = "203.0.113.7".parse().unwrap();
         assert_eq!(limiter.client_address(proxy, Some("198.51.100.1, 203.0.113.7")), client);
         let stranger: IpAddr = "198.51.100.9".parse().unwrap();

@@ -60,8 +60,9 @@ pub struct Settings {
     pub max_body_bytes: usize,
     pub log_format: LogFormat,
     pub booking: app::state::BookingSettings,
-    /// Booking forms one client address may send per minute.
-    pub booking_rate_per_minute: u32,
+    /// Forms one client address may send: bookings and sign-ins per minute, assistance requests
+    /// and page ratings per hour (`abuse.rs`).
+    pub submission_limits: crate::abuse::Limits,
     /// Proxies whose `X-Forwarded-For` names the client (`SPORTELLO_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// The audit trail's secret key, hex (`SPORTELLO_AUDIT_KEY`); when unset, one is made at the
@@ -193,7 +194,12 @@ impl Settings {
                 defaults.max_future_per_contact,
             )?,
         };
-        let booking_rate_per_minute = whole_number("SPORTELLO_BOOKING_RATE_PER_MINUTE", 20)?;
+        let submission_limits = crate::abuse::Limits {
+            bookings_per_minute: whole_number("SPORTELLO_BOOKING_RATE_PER_MINUTE", 20)?,
+            sign_ins_per_minute: whole_number("SPORTELLO_SIGN_IN_RATE_PER_MINUTE", 10)?,
+            assistance_per_hour: whole_number("SPORTELLO_ASSISTANCE_RATE_PER_HOUR", 10)?,
+            ratings_per_hour: whole_number("SPORTELLO_RATING_RATE_PER_HOUR", 30)?,
+        };
         let trusted_proxies = env
             .get("SPORTELLO_TRUSTED_PROXIES")
             .unwrap_or_default()
@@ -294,7 +300,7 @@ impl Settings {
             max_body_bytes,
             log_format,
             booking,
-            booking_rate_per_minute,
+            submission_limits,
             trusted_proxies,
             data_dir,
         })

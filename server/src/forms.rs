@@ -5,8 +5,11 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 
+use app::audit::{self, Entry, Outcome};
 use app::error::AppError;
 use app::forms::{FormOutcome, Submitted};
+use app::staff::auth::{self, StaffRequest};
+use app::staff::permissions::{self, Permission};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -125,6 +128,21 @@ async fn page_again(
     parts.method = Method::GET;
     if let Some(page) = page_of(&submitted.values).and_then(|page| page.parse().ok()) {
         parts.uri = page;
+    }
+    // The page is named partly by what was sent: render it only if it is a route of the
+    // permission table, in its one spelling, that the person holds.
+    let staff = parts.extensions.get::<StaffRequest>();
+    let may_see = permissions::permission_of_path(parts.uri.path()).is_some_and(|permission| match staff {
+        Some(staff) => auth::holds(staff, permission),
+        None => permission == Permission::Public,
+    });
+    if !may_see {
+        let actor = staff.map(StaffRequest::actor).unwrap_or_default();
+        let entry = Entry::new(actor, "accesso.negato").outcome(Outcome::Denied);
+        if let Err(error) = audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
+            return error_response(&AppError::from(error));
+        }
+        return error_response(&AppError::Forbidden);
     }
     let mut response: Response<Body> =
         render_page(state, Request::from_parts(parts, Body::empty()), Some(submitted)).await;

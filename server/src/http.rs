@@ -1,6 +1,6 @@
-//! What every response goes through: request id, one log line, compression of pages, panic
-//! safety, security headers (with a fresh Content-Security-Policy nonce per response), cross-site
-//! refusal and a body limit.
+//! What every response goes through: request id, one log line, one spelling per address
+//! (`addresses`), compression of pages, panic safety, security headers (with a fresh
+//! Content-Security-Policy nonce per response), cross-site refusal and a body limit.
 
 use std::panic::AssertUnwindSafe;
 use std::time::Instant;
@@ -62,6 +62,7 @@ pub fn protect<S: Clone + Send + Sync + 'static>(
             .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(middleware::from_fn(access_log))
+            .layer(middleware::from_fn(crate::addresses::one_spelling))
             .layer(compress_text())
             .layer(middleware::from_fn(catch_panics))
             .layer(middleware::from_fn(security_headers))

@@ -17,6 +17,7 @@ pub mod forms;
 pub mod health;
 pub mod http;
 pub mod mailer;
+pub mod memory;
 pub mod page_cache;
 pub mod pages;
 pub mod seed;

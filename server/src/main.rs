@@ -6,6 +6,7 @@ use server::config::{ProcessEnv, Settings};
 use server::{telemetry, Application};
 
 fn main() -> ExitCode {
+    server::memory::give_back_large_blocks();
     let settings = match Settings::from_env(&ProcessEnv) {
         Ok(settings) => Settings {
             demo: std::env::args().skip(1).any(|argument| argument == "--demo"),

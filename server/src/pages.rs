@@ -45,3 +45,14 @@ pub fn internal_error_page(request_id: &str) -> Response<Body> {
         request_id,
     )
 }
+
+/// "Not found", for an address refused before any page could be rendered.
+pub fn not_found_page(request_id: &str) -> Response<Body> {
+    plain_page(
+        StatusCode::NOT_FOUND,
+        "Pagina non trovata",
+        "L'indirizzo non corrisponde a nessuna pagina del sito. Controlla di averlo scritto bene, o parti dalla \
+         pagina iniziale.",
+        request_id,
+    )
+}

@@ -3,6 +3,7 @@
 
 use app::audit::{self, Entry, Outcome};
 use app::db::Db;
+use app::security::ClientAddress;
 use app::staff::auth::{self, AuthSession, Backend, StaffRequest};
 use app::staff::permissions::{self, Permission};
 use app::staff::{is_back_office, HOME_PATH, PASSWORD_PATH, SECURITY_PATH, SIGN_OUT_PATH};
@@ -113,18 +114,24 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
         tracing::error!("the sign-in layer is missing");
         return pages::internal_error_page(&app::security::current_request_id());
     };
-    let staff = match auth::resolve(state.clock.now(), session).await {
+    let mut staff = match auth::resolve(state.clock.now(), session).await {
         Ok(staff) => staff,
         Err(error) => return crate::forms::error_response(&error),
     };
-    // Outside routing (static files, the not-found page) nothing is protected.
+    staff.client = request.extensions().get::<ClientAddress>().map(|client| client.0);
+    // An address no route answers is the site's files or the not-found page, and open to all;
+    // but never in the back office, where whatever the page router would still make of it is
+    // refused (deny by default: its pages are checked again where their data are read).
     let permission = match &route {
+        None if is_back_office(&path) => None,
         None => Some(Permission::Public),
         Some(route) => permissions::permission_of(route),
     };
     let refusal = match (permission, &staff.user) {
         (None, _) => {
-            tracing::error!(route = ?route, "a route is missing from the permission table: refused");
+            if route.is_some() {
+                tracing::error!(route = ?route, "a route is missing from the permission table: refused");
+            }
             Some(refuse(&state, &staff, route.as_deref(), StatusCode::NOT_FOUND).await)
         }
         (Some(Permission::Public), _) => None,
@@ -172,11 +179,13 @@ async fn refuse(state: &AppState, staff: &StaffRequest, route: Option<&str>, sta
         tracing::error!(error = %error, route = ?route, "cannot record a denied access");
         return pages::internal_error_page(&app::security::current_request_id());
     }
+    if status == StatusCode::NOT_FOUND {
+        return pages::not_found_page(&app::security::current_request_id());
+    }
     pages::plain_page(
         status,
         "Accesso non consentito",
-        "Il tuo ruolo non permette di aprire questa pagina. Se ti serve per il tuo lavoro, chiedi al coordinatore \
-         o all'amministratore.",
+        app::staff::pages::REFUSED,
         &app::security::current_request_id(),
     )
 }

@@ -524,7 +524,7 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
             app::feedback::PATH,
             forms::no_js_form_on_page(
                 app::feedback::PATH,
-                |values| values.get("pagina").map(|page| app::feedback::local_path(page)),
+                |values| values.get("pagina").map(|page| app::feedback::rated_page(page)),
                 |state: AppState, form| async move { app::feedback::submit::submit(&state, form).await },
             ),
         )
@@ -886,8 +886,8 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         .with_state(state.clone());
     let router = router.layer(axum::Extension(BenchPages::of_sizes(&settings.bench_ceiling)));
     let router = crate::staff::layers(router, &state).layer(axum::middleware::from_fn_with_state(
-        crate::abuse::SubmissionLimiter::new(settings.booking_rate_per_minute, settings.trusted_proxies.clone()),
-        crate::abuse::limit_booking_submissions,
+        crate::abuse::SubmissionLimiter::new(settings.submission_limits, settings.trusted_proxies.clone()),
+        crate::abuse::limit_submissions,
     ));
     // Outside the sessions and the access check, which a page served from the cache skips (only
     // public pages asked for without cookies are), and inside the security headers, whose nonce

@@ -211,6 +211,8 @@ pub struct NewBooking<'a> {
 /// it directly, as the ceiling of what a confirmation can cost.
 pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Result<Insert, AppError> {
     let details = booking.details;
+    let erased =
+        serde_json::to_string(&BookingDetails::default()).map_err(|e| AppError::internal("draft details", &e))?;
     let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let outcome = on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -243,8 +245,10 @@ pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Resu
                 Insert::TooMany
             }
             Ok(Some(booking_id)) => {
-                sqlx::query("UPDATE booking_drafts SET booking_id = $1 WHERE id = $2")
-                    .bind(booking_id).bind(booking.draft_id)
+                // The booking holds the details now: the draft keeps only the way to its
+                // confirmation, so its address is no second key to the citizen's data.
+                sqlx::query("UPDATE booking_drafts SET booking_id = $1, details = $3 WHERE id = $2")
+                    .bind(booking_id).bind(booking.draft_id).bind(&erased)
                     .execute(&mut *tx)
                     .await?;
                 if let Some(email) = &booking.email {

@@ -70,9 +70,11 @@ pub enum Moved {
 
 /// Moves a booking to another free time of its office for a caller (the desk may use today's
 /// slots). The citizen gets the new time and a new private link (the old one stops working, as the
-/// desk cannot know it), and the reminder follows. Capacity is the database's, as always.
+/// desk cannot know it), and the reminder follows. Capacity is the database's, as always. The
+/// move is recorded as done by `actor` in the same transaction.
 pub async fn move_for_caller(
     state: &AppState,
+    actor: crate::audit::Actor,
     desks: &[i64],
     booking: i64,
     date: NaiveDate,
@@ -168,6 +170,12 @@ pub async fn move_for_caller(
                 if let (Some(reminder), Some(due)) = (&new_reminder, reminder_due(slot.starts_at, state.booking.reminder_hours, now)) {
                     crate::queue_reminder!(tx, now, row.id, due, reminder);
                 }
+                crate::audit!(
+                    &mut *tx,
+                    &state.audit_key,
+                    now,
+                    crate::audit::Entry::new(actor, "agenda.sposta").records("prenotazione", [row.id])
+                )?;
                 tx.commit().await?;
                 Moved::Done(row.office_id)
             }

@@ -59,8 +59,9 @@ pub struct DetailsForm {
     pub privacy: Option<String>,
 }
 
-/// Details that passed every check, as kept in the draft until the booking is confirmed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Details that passed every check, as kept in the draft until the booking is confirmed (then the
+/// booking holds them, and the draft keeps none: the default, empty details).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookingDetails {
     pub given_name: String,
     pub family_name: String,

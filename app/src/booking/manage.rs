@@ -439,6 +439,11 @@ pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOu
             .bind(found.id)
             .execute(&mut *tx)
             .await?;
+        // A new link cuts every old way in, the confirmation page's address too.
+        sqlx::query("DELETE FROM booking_drafts WHERE booking_id = $1")
+            .bind(found.id)
+            .execute(&mut *tx)
+            .await?;
         crate::enqueue_email!(&mut *tx, now, &new_link)?;
         if withdrawn > 0 {
             if let Some(due) = reminder_due(found.starts_at, state.booking.reminder_hours, now) {

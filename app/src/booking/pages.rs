@@ -468,21 +468,43 @@ fn DraftGone() -> impl IntoView {
     }
 }
 
+fn detail_row(term: &'static str, value: String) -> impl IntoView {
+    view! {
+        <dt class="col-sm-4">{term}</dt>
+        <dd class="col-sm-8">{value}</dd>
+    }
+}
+
+/// Where, about what and when, as rows of a description list.
+fn appointment_rows(draft: &DraftView) -> impl IntoView {
+    let when = format!(
+        "{}, dalle {} alle {}",
+        long_date(draft.date),
+        clock(draft.starts),
+        clock(draft.ends)
+    );
+    view! {
+        {detail_row("Sede", format!("{}, {}", draft.office.name, draft.office.address))}
+        {detail_row("Argomento", draft.topic.name.clone())}
+        {detail_row("Giorno e orario", when)}
+    }
+}
+
+/// Where, about what and when: all the confirmation page shows of a booking.
+#[component]
+fn AppointmentDetails(draft: DraftView) -> impl IntoView {
+    view! { <dl class="row">{appointment_rows(&draft)}</dl> }
+}
+
 /// The draft's details, as a description list.
 #[component]
 fn DraftDetails(draft: DraftView) -> impl IntoView {
+    let appointment = appointment_rows(&draft);
     let details = draft.details;
-    let row = |term: &'static str, value: String| {
-        view! {
-            <dt class="col-sm-4">{term}</dt>
-            <dd class="col-sm-8">{value}</dd>
-        }
-    };
+    let row = detail_row;
     view! {
         <dl class="row">
-            {row("Sede", format!("{}, {}", draft.office.name, draft.office.address))}
-            {row("Argomento", draft.topic.name)}
-            {row("Giorno e orario", format!("{}, dalle {} alle {}", long_date(draft.date), clock(draft.starts), clock(draft.ends)))}
+            {appointment}
             {row("Nome e cognome", format!("{} {}", details.given_name, details.family_name))}
             {row("Email", details.email.clone().unwrap_or_else(|| "non indicata".to_owned()))}
             {row("Telefono", details.phone.clone().unwrap_or_else(|| "non indicato".to_owned()))}
@@ -609,7 +631,6 @@ pub fn BookingConfirmedPage() -> impl IntoView {
 fn Confirmed(draft: DraftView) -> impl IntoView {
     let code = draft.code.clone().unwrap_or_default();
     let calendar = format!("{}?bozza={}", super::CALENDAR_PATH, draft.id);
-    let email = draft.details.email.clone();
     let phone = draft.office.phone.clone();
     view! {
         <Title text="Prenotazione confermata" />
@@ -618,14 +639,16 @@ fn Confirmed(draft: DraftView) -> impl IntoView {
             <p class="mb-1">"Il tuo appuntamento è registrato. Il codice della prenotazione è:"</p>
             <p class="codice-prenotazione mb-0" aria-label=format!("Codice {}", code.chars().map(String::from).collect::<Vec<_>>().join(" "))>{code.clone()}</p>
         </div>
-        {match email {
-            Some(email) => view! { <p>{format!("Ti abbiamo mandato una email di conferma all'indirizzo {email}.")}</p> }.into_any(),
-            None => view! { <p>"Annota il codice: ti servirà se devi chiamare l'ufficio per l'appuntamento."</p> }.into_any(),
-        }}
+        // The details typed are not shown again: this page's address may be seen by others (a
+        // shared computer's history), and the booking keeps them.
+        <p>
+            "Se hai indicato un indirizzo email, ti abbiamo mandato la conferma con il collegamento per annullare o \
+             spostare l'appuntamento. Annota comunque il codice: ti servirà se devi chiamare l'ufficio."
+        </p>
         <p>
             <a class="btn btn-outline-primary" href=calendar download rel="external">"Aggiungi al calendario"</a>
         </p>
-        <DraftDetails draft />
+        <AppointmentDetails draft />
         <h2 class="h4">"Cosa succede adesso"</h2>
         <ul>
             <li>"Porta con te un documento d'identità. Il colloquio è gratuito."</li>

@@ -1,6 +1,11 @@
-//! Minimum data, kept no longer than needed: the personal data of bookings that led nowhere are
-//! erased some time after (`SPORTELLO_RETENTION_DAYS`), by a job each server runs every hour.
-//! The booking rows stay, emptied, so counts and the seats' history remain.
+//! Minimum data, kept no longer than needed: the personal data of bookings are erased some time
+//! after the appointment or its cancellation (`SPORTELLO_RETENTION_DAYS`), by a job each server
+//! runs every hour. The booking rows stay, emptied, so counts and the seats' history remain.
+//!
+//! A booking that led to a request is erased on the same schedule: what the case needs of the
+//! family (names, birth dates, codice fiscale) was written into the family's record at triage, and
+//! is kept with the case under the archive's retention plan; the booking's own copy, with the
+//! contacts the citizen gave, is not needed any more.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -16,10 +21,9 @@ pub struct Erased {
 }
 
 /// Erases, as of `now`: the personal data of bookings cancelled, or ended, more than
-/// `retention_days` ago — no-shows and information-only interviews included, but not an interview
-/// that led to a request (its family is then followed, and kept with the case); drafts a day after
-/// they expired; sent emails (their addresses) after the same period. Idempotent, and safe with
-/// several servers.
+/// `retention_days` ago, whatever came of them; drafts a day after they expired; emails sent or
+/// given up (their addresses, names, booking codes and private links) after the same period, and
+/// at once every email of a booking already erased. Idempotent, and safe with several servers.
 pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> Result<Erased, sqlx::Error> {
     let before = now - Duration::days(i64::from(retention_days));
     on_db!(db, pool => {
@@ -30,7 +34,7 @@ pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> 
                     accessibility_needs = '', about = '', cancel_reason = NULL, outcome_note = NULL, erased_at = $1
               WHERE erased_at IS NULL
                 AND ((status = 'annullata' AND cancelled_at < $2)
-                     OR (status = 'confermata' AND ends_at < $2 AND outcome IS DISTINCT FROM 'presa_in_carico'))",
+                     OR (status = 'confermata' AND ends_at < $2))",
         )
         .bind(now)
         .bind(before)
@@ -42,7 +46,12 @@ pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> 
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        let emails = sqlx::query("DELETE FROM email_outbox WHERE status = 'sent' AND sent_at < $1")
+        let emails = sqlx::query(
+            "DELETE FROM email_outbox
+              WHERE (status = 'sent' AND sent_at < $1)
+                 OR (status = 'failed' AND created_at < $1)
+                 OR booking_id IN (SELECT id FROM bookings WHERE erased_at IS NOT NULL)",
+        )
             .bind(before)
             .execute(&mut *tx)
             .await?

@@ -59,7 +59,7 @@ fn clean_file_name(raw: &str) -> String {
 /// it is open). The file is written first, then the row and its audit row in one transaction; a
 /// file whose row could not be written is removed.
 pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let mut errors = FieldErrors::new();
     let kind = upload.kind.trim();
@@ -177,7 +177,7 @@ struct DocumentRow {
 
 /// A document for whoever may open its case file; the download is in the audit trail first.
 pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let row: DocumentRow = on_db!(&state.db, pool => {

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+use crate::staff::permissions::Permission;
 
 #[cfg(feature = "ssr")]
 pub mod documents;
@@ -343,7 +344,7 @@ pub async fn load_note(id: i64) -> Result<CorrectionView, AppError> {
 
 #[component]
 pub fn CasesPage() -> impl IntoView {
-    view! { <StaffOnly title="Casi" signed_in=|me| view! { <StaffBar me /> <Cases /> } /> }
+    view! { <StaffOnly title="Casi" permission=Permission::CaseFiles signed_in=|me| view! { <StaffBar me /> <Cases /> } /> }
 }
 
 #[component]
@@ -417,7 +418,7 @@ fn CaseTable(
 
 #[component]
 pub fn CaseFilePage() -> impl IntoView {
-    view! { <StaffOnly title="Fascicolo del caso" signed_in=|me| view! { <StaffBar me /> <File /> } /> }
+    view! { <StaffOnly title="Fascicolo del caso" permission=Permission::CaseFiles signed_in=|me| view! { <StaffBar me /> <File /> } /> }
 }
 
 #[component]
@@ -845,7 +846,7 @@ fn Note(note: NoteView) -> impl IntoView {
 
 #[component]
 pub fn NoteCorrectionPage() -> impl IntoView {
-    view! { <StaffOnly title="Correggi una nota" signed_in=|me| view! { <StaffBar me /> <Correction /> } /> }
+    view! { <StaffOnly title="Correggi una nota" permission=Permission::CaseFiles signed_in=|me| view! { <StaffBar me /> <Correction /> } /> }
 }
 
 const CORRECTION_LABELS: &[(&str, &str)] = &[

@@ -173,7 +173,7 @@ const LIST_COLUMNS: &str =
 
 /// The person's cases, and the open cases of the units they coordinate.
 pub async fn list() -> Result<CasesView, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -316,7 +316,7 @@ fn timeline(rows: Vec<NoteRow>, reader: i64) -> Vec<NoteView> {
 /// Opens the case file for its team and the unit's coordinator, and for whoever has an emergency
 /// access running; anyone else gets the emergency access form (and the refusal is recorded).
 pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -600,7 +600,7 @@ fn checked_note(
 
 /// A new note on the timeline, by anyone who may open the file.
 pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let mut errors = FieldErrors::new();
@@ -629,7 +629,14 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
             tx.rollback().await?;
             return invalid("testo", "Il caso è chiuso: il suo diario non si aggiorna più.");
         }
-        if case.access_of(&user).is_some() {
+        // An emergency access reads the file and may add a note (saying why, for one); that a
+        // report reached the court is the team's or the coordinator's to record.
+        let may_write = match case.access_of(&user) {
+            Some(Access::Team | Access::Coordinator) => true,
+            Some(Access::Emergency(_)) => report.is_none(),
+            None => false,
+        };
+        if may_write {
             let note: i64 = sqlx::query_scalar(
                 "INSERT INTO case_notes (case_id, kind, happened_on, body, author_id, written_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             )
@@ -681,19 +688,38 @@ const NOTE: &str = "SELECT n.case_id, n.kind, n.happened_on, n.body, n.author_id
 
 /// The current version of one's own note, for the correction form.
 pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
-    let note: Option<CurrentNote> =
-        on_db!(&state.db, pool => sqlx::query_as(NOTE).bind(id).fetch_optional(pool).await?);
-    let Some(note) = note else {
-        return Err(AppError::NotFound);
+    // Only its author corrects a note, and only while they may open the file; its text is read in
+    // the transaction that records the reading.
+    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let note: Result<CurrentNote, bool> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let note: Option<CurrentNote> = sqlx::query_as(NOTE).bind(id).fetch_optional(&mut *tx).await?;
+        let case: Option<CaseRow> = match &note {
+            Some(note) => sqlx::query_as(CASE_FOR).bind(note.case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?,
+            None => None,
+        };
+        let may_correct = note.as_ref().is_some_and(|note| note.author_id == user.id)
+            && case.and_then(|case| case.access_of(&user)).is_some();
+        match note {
+            Some(note) if may_correct => {
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_vista").records("nota", [id]))?;
+                tx.commit().await?;
+                Ok(note)
+            }
+            other => {
+                tx.rollback().await?;
+                Err(other.is_some())
+            }
+        }
+    });
+    let note = match note {
+        Ok(note) => note,
+        Err(false) => return Err(AppError::NotFound),
+        Err(true) => return Err(refusal(&state, &user, "nota", id).await),
     };
-    // Only its author corrects a note, and only while they may open the file.
-    let case: Option<CaseRow> = on_db!(&state.db, pool => sqlx::query_as(CASE_FOR).bind(note.case_id).bind(user.id).bind(now).fetch_optional(pool).await?);
-    if note.author_id != user.id || case.and_then(|case| case.access_of(&user)).is_none() {
-        return Err(refusal(&state, &user, "nota", id).await);
-    }
     if note.replaced {
         return Err(AppError::Conflict(
             "Questa nota è già stata corretta: correggi la versione più recente, dal fascicolo.".to_owned(),
@@ -711,7 +737,7 @@ pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
 /// A correction: a new version of one's own note, with the reason; the database keeps one
 /// correction per version, so two corrections sent at once cannot both replace it.
 pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let mut errors = FieldErrors::new();
@@ -784,7 +810,7 @@ pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<Form
 
 /// Adds a professional to the team, for the responsible worker or the coordinator.
 pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let mut errors = FieldErrors::new();
     let member = form.operatore.trim().parse::<i64>().ok();
     if member.is_none() {
@@ -840,7 +866,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
 
 /// Takes a professional off the team; the row stays, with who took them off and when.
 pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
     let outcome: Result<bool, ()> = on_db!(&state.db, pool => {
@@ -880,7 +906,7 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
 /// unit's coordinators are emailed (neutrally: the case number, who and when) in the same
 /// transaction, and see it in the file and on their queue page.
 pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
     let length = reason.chars().count();
     if !(10..=500).contains(&length) {
@@ -933,7 +959,7 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
 
 /// A report the court asks for, with its due date (and the mandate asking, when there is one).
 pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let due = match NaiveDate::parse_from_str(form.scadenza_relazione.trim(), "%Y-%m-%d") {
@@ -995,7 +1021,7 @@ struct DueRow {
 /// The plan reviews and court reports due by the end of this week on the cases the person is
 /// responsible for or in the team of, the late ones apart.
 pub async fn due() -> Result<DueView, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::cases::FILE_PATH;
 use crate::error::AppError;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+use crate::staff::permissions::Permission;
 
 #[cfg(feature = "ssr")]
 pub mod submit;
@@ -75,7 +76,7 @@ pub async fn load_dashboard(unita: Option<i64>) -> Result<Option<Dashboard>, App
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
-    view! { <StaffOnly title="Cruscotto dell'unità" signed_in=|me| view! { <StaffBar me /> <DashboardView /> } /> }
+    view! { <StaffOnly title="Cruscotto dell'unità" permission=Permission::CoordinateQueue signed_in=|me| view! { <StaffBar me /> <DashboardView /> } /> }
 }
 
 #[component]

@@ -22,7 +22,7 @@ struct LoadRow {
 }
 
 pub async fn dashboard(unit: Option<i64>) -> Result<Option<Dashboard>, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CoordinateQueue).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let coordinated: Vec<i64> = user

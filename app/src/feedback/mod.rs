@@ -59,17 +59,40 @@ pub struct Feedback {
     pub comment: Option<String>,
 }
 
-/// The path of a page of this site, or "/" for anything else: the form says which page it rates,
-/// and the answer redirects there, so it must never lead to another site.
-pub fn local_path(raw: &str) -> String {
+/// The pages citizens rate, as route patterns: the public pages of the site, a fixed list.
+pub const RATED_PAGES: &[&str] = &[
+    "/",
+    "/servizi",
+    "/servizi/{slug}",
+    "/argomenti",
+    "/contatti",
+    "/assistenza",
+    "/assistenza/inviata",
+    "/informativa-privacy",
+    "/dichiarazione-di-accessibilita",
+    "/note-legali",
+    "/domande-frequenti",
+    "/condizioni-di-servizio",
+    "/prenota",
+    "/prenota/riepilogo",
+    "/prenota/confermata",
+    "/prenota/gestisci",
+    "/prenota/ritrova",
+];
+
+/// The page a rating is about, from what the form says: one of [`RATED_PAGES`], or "/" for
+/// anything else. The answer redirects there, and a rating to correct shows that page again, so it
+/// must never lead to another site, nor to a page that is not public.
+pub fn rated_page(raw: &str) -> String {
     let path = raw.split(['?', '#']).next().unwrap_or_default();
-    let local = path.starts_with('/')
-        && !path.starts_with("//")
-        && path.len() <= 200
+    let plain = path.len() <= 200
         && path
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.'));
-    if local {
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'));
+    let rated = RATED_PAGES
+        .iter()
+        .any(|pattern| crate::staff::permissions::matches(pattern, path));
+    if plain && rated {
         path.to_owned()
     } else {
         "/".to_owned()
@@ -112,7 +135,7 @@ impl FeedbackForm {
         }
         match rating {
             Some(rating) if errors.is_empty() => Ok(Feedback {
-                page: local_path(&self.pagina),
+                page: rated_page(&self.pagina),
                 rating,
                 reason,
                 comment: (!comment.is_empty()).then(|| comment.to_owned()),
@@ -286,19 +309,26 @@ mod tests {
     }
 
     #[test]
-    fn only_pages_of_this_site_are_kept() {
+    fn only_public_pages_of_this_site_are_kept() {
         assert_eq!(
-            local_path("/servizi/affido-familiare?x=1#y"),
+            rated_page("/servizi/affido-familiare?x=1#y"),
             "/servizi/affido-familiare"
         );
+        assert_eq!(rated_page("/prenota/riepilogo?bozza=x"), "/prenota/riepilogo");
         for outside in [
             "https://malevolo.example/",
             "//malevolo.example",
             "/\\\\malevolo",
             "javascript:alert(1)",
             "",
+            "/operatori/utenti",
+            "/operatori",
+            "/servizi/../operatori/utenti",
+            "/servizi/",
+            "/api/servizi",
+            "/valutazione",
         ] {
-            assert_eq!(local_path(outside), "/", "{outside}");
+            assert_eq!(rated_page(outside), "/", "{outside}");
         }
     }
 }

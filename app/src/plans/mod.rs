@@ -22,6 +22,7 @@ use crate::cases::FILE_PATH;
 use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+use crate::staff::permissions::Permission;
 
 #[cfg(feature = "ssr")]
 pub mod submit;
@@ -215,7 +216,7 @@ pub async fn load_plan(caso: i64) -> Result<PlanPage, AppError> {
 
 #[component]
 pub fn PlanPageView() -> impl IntoView {
-    view! { <StaffOnly title="Progetto di aiuto" signed_in=|me| view! { <StaffBar me /> <Plan /> } /> }
+    view! { <StaffOnly title="Progetto di aiuto" permission=Permission::CaseFiles signed_in=|me| view! { <StaffBar me /> <Plan /> } /> }
 }
 
 #[component]
@@ -515,7 +516,13 @@ fn ClosureSection(case_id: i64, closure: ClosureView, may_change: bool) -> impl 
                             </form>
                         }.into_any()
                     } else {
-                        view! { <p>"Il caso è aperto. Si può chiedere di chiuderlo quando nessun progetto è in corso."</p> }.into_any()
+                        // A request sent meanwhile (a plan started in another tab) comes back here
+                        // without its form: its refusal is said on its own.
+                        let refused_request = crate::forms::refusal_of(&[CLOSURE_PATH]);
+                        view! {
+                            {refused_request.map(|text| view! { <p class="alert alert-danger" role="alert">{text}</p> })}
+                            <p>"Il caso è aperto. Si può chiedere di chiuderlo quando nessun progetto è in corso."</p>
+                        }.into_any()
                     }}
                 }.into_any(),
             }}

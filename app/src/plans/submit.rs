@@ -125,7 +125,7 @@ fn intervention_view(row: InterventionRow, plan_state: &str) -> InterventionView
 
 /// The plan page: the plan in progress, the earlier ones, and the closure.
 pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -285,7 +285,7 @@ macro_rules! changeable_case {
 /// The goals and the next review: creates the draft when the case has no plan in progress, or
 /// changes the draft or the plan under revision.
 pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let mut errors = FieldErrors::new();
@@ -356,7 +356,7 @@ pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome
 
 /// A new intervention in the draft or the plan under revision, with its legal basis.
 pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let mut errors = FieldErrors::new();
     let kind = form.intervento.trim();
@@ -435,7 +435,7 @@ pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Resul
 /// Starts an intervention (consensual ones only with the family's consent, which the database
 /// also checks) or ends one.
 pub async fn intervention_step(state: &AppState, form: InterventionStepForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let (sql, refused) = match form.azione.as_str() {
@@ -603,7 +603,7 @@ fn allowed(action: &str, from: &str, has_mandate: bool) -> bool {
 /// Moves the plan on: propose it to the family, record their answer, start it, open and close a
 /// revision, conclude it.
 pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let field = match form.azione.as_str() {
@@ -702,7 +702,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
 
 /// The worker asks to close the case, once no plan is in progress.
 pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let reason = form.motivo_chiusura.trim().to_owned();
     if reason.is_empty() || reason.chars().count() > 1000 {
@@ -745,7 +745,7 @@ pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<Form
 /// The unit's coordinator approves the closure (the case's requests close with it) or sends it
 /// back with a note for the worker.
 pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let note = one_line(&form.nota_decisione);
     let approve = match form.decisione.as_str() {

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+use crate::staff::permissions::Permission;
 
 #[cfg(feature = "ssr")]
 pub mod escalation;
@@ -149,7 +150,7 @@ pub async fn load_queue(unita: Option<i64>, filters: QueueFilters) -> Result<Opt
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
-    view! { <StaffOnly title="Coda dell'unità" signed_in=|me| view! { <StaffBar me /> <Queue /> } /> }
+    view! { <StaffOnly title="Coda dell'unità" permission=Permission::WorkQueue signed_in=|me| view! { <StaffBar me /> <Queue /> } /> }
 }
 
 #[component]

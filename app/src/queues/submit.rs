@@ -66,7 +66,7 @@ struct AssignedRow {
 }
 
 pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<QueueView>, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::WorkQueue).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let units = user.units();
@@ -383,7 +383,7 @@ async fn unit_of_form(state: &AppState, user: &StaffUser, raw: &str) -> Result<R
 
 /// "Prendi in carico": one conditional update; whoever comes second is told, nothing else changes.
 pub async fn claim(state: &AppState, form: ClaimForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::WorkQueue).await?;
     let unit = match unit_of_form(state, &user, &form.unita).await? {
         Ok(unit) => unit,
         Err(answer) => return Ok(answer),
@@ -425,7 +425,7 @@ pub async fn claim(state: &AppState, form: ClaimForm) -> Result<FormOutcome, App
 /// claimant gets a different one: on PostgreSQL the row is locked and the others skip it; on
 /// SQLite the writers take turns.
 pub async fn claim_next(state: &AppState, form: ClaimForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::WorkQueue).await?;
     let unit = match unit_of_form(state, &user, &form.unita).await? {
         Ok(unit) => unit,
         Err(answer) => return Ok(answer),
@@ -491,7 +491,7 @@ fn reason_of(raw: &str) -> String {
 /// The coordinator assigns a waiting request to a worker of the unit, or reassigns an assigned
 /// one (then with a reason); the case follows its new worker; the history keeps both.
 pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CoordinateQueue).await?;
     let unit = match coordinated_unit(state, &user, &form.unita).await? {
         Ok(unit) => unit,
         Err(answer) => return Ok(answer),
@@ -590,7 +590,7 @@ pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, A
 /// The coordinator returns a wrongly routed request still waiting: to the front desk (which
 /// routes it again) or to another unit's queue, with the reason kept in its history.
 pub async fn give_back(state: &AppState, form: ReturnForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::CoordinateQueue).await?;
     let unit = match coordinated_unit(state, &user, &form.unita).await? {
         Ok(unit) => unit,
         Err(answer) => return Ok(answer),

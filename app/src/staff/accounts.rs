@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::permissions::Role;
 use crate::db::Db;
+use crate::error::AppError;
 use crate::on_db;
 
 /// A role held, with the unit or office it is held for.
@@ -186,27 +187,59 @@ pub fn normalise_username(typed: &str) -> String {
 
 /// Hashes a password with Argon2id and a random salt, on a blocking thread.
 pub async fn hash_password(password: String) -> String {
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
+    let permit = PASSWORD_WORK
+        .clone()
+        .acquire_owned()
         .await
-        .expect("hashing a password does not panic")
+        .expect("the semaphore is never closed");
+    tokio::task::spawn_blocking(move || {
+        let _turn = permit;
+        password_auth::generate_hash(password)
+    })
+    .await
+    .expect("hashing a password does not panic")
 }
+
+/// Password checks and hashes running at once: one per core. Each takes about 19 MB and a core
+/// for a fraction of a second (Argon2id), so a flood of sign-ins waits its turn instead of taking
+/// the machine's memory (64 at once once took 3.7 GB).
+static PASSWORD_WORK: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> = std::sync::LazyLock::new(|| {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    std::sync::Arc::new(tokio::sync::Semaphore::new(cores))
+});
+
+/// How long a password check waits for its turn before the sign-in is answered "busy, try again".
+pub const PASSWORD_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A hash of a random password, verified against when the account does not exist, so that a
 /// known and an unknown account take the same time to refuse.
 static DECOY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| password_auth::generate_hash(random_password()));
 
-/// Whether `password` matches `hash` (or, without a hash, spends the same time and says no).
-pub async fn verify_password(password: String, hash: Option<String>) -> bool {
-    tokio::task::spawn_blocking(move || match hash {
-        Some(hash) => password_auth::verify_password(password, &hash).is_ok(),
-        None => {
-            let _ = password_auth::verify_password(password, &DECOY_HASH);
-            false
+/// Whether `password` matches `hash` (or, without a hash, spends the same time and says no);
+/// `Unavailable` when too many checks are waiting for their turn ([`PASSWORD_WAIT`]).
+pub async fn verify_password(password: String, hash: Option<String>) -> Result<bool, AppError> {
+    let permit = tokio::time::timeout(PASSWORD_WAIT, PASSWORD_WORK.clone().acquire_owned())
+        .await
+        .map_err(|_| {
+            tracing::warn!("password checks are queued for too long: a sign-in is answered busy");
+            AppError::Unavailable
+        })?
+        .map_err(|_| AppError::Unavailable)?;
+    // The turn is given back when the check ends, even if the visitor has gone meanwhile.
+    let matches = tokio::task::spawn_blocking(move || {
+        let _turn = permit;
+        match hash {
+            Some(hash) => password_auth::verify_password(password, &hash).is_ok(),
+            None => {
+                let _ = password_auth::verify_password(password, &DECOY_HASH);
+                false
+            }
         }
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(false);
+    Ok(matches)
 }
 
 /// A random password of 20 characters from an alphabet without look-alikes (about 115 bits).

@@ -13,6 +13,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{AGENDA_CANCEL_PATH, AGENDA_MOVE_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
 use crate::error::AppError;
 use crate::forms::use_submitted;
@@ -132,7 +133,7 @@ pub async fn load_agenda(sede: Option<i64>, giorno: Option<String>) -> Result<Op
 
 #[component]
 pub fn AgendaPage() -> impl IntoView {
-    view! { <StaffOnly title="Agenda della sede" signed_in=|me| view! { <StaffBar me /> <Agenda /> } /> }
+    view! { <StaffOnly title="Agenda della sede" permission=Permission::RunAgenda signed_in=|me| view! { <StaffBar me /> <Agenda /> } /> }
 }
 
 /// The agenda's address for an office and a day.
@@ -336,7 +337,7 @@ pub async fn load_move(id: i64, giorno: Option<String>) -> Result<MoveView, AppE
 
 #[component]
 pub fn AgendaMovePage() -> impl IntoView {
-    view! { <StaffOnly title="Sposta un appuntamento" signed_in=|me| view! { <StaffBar me /> <MoveBooking /> } /> }
+    view! { <StaffOnly title="Sposta un appuntamento" permission=Permission::RunAgenda signed_in=|me| view! { <StaffBar me /> <MoveBooking /> } /> }
 }
 
 #[component]
@@ -465,7 +466,7 @@ pub mod submit {
     }
 
     pub async fn view(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::RunAgenda).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
@@ -577,7 +578,7 @@ pub mod submit {
     /// Marks arrived, no-show, done (or undoes a mistake): only for the operator's own offices, for
     /// a confirmed appointment of today or a past day. One conditional update with its audit row.
     pub async fn mark(state: &AppState, form: VisitForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::RunAgenda).await?;
         let Some(visit) = Visit::from_key(&form.stato) else {
             return refuse("stato", "Stato non valido: ricarica la pagina.");
         };
@@ -636,7 +637,7 @@ pub mod submit {
 
     /// Cancels an appointment for the office, with a reason the citizen reads in the email.
     pub async fn cancel(state: &AppState, form: DeskCancelForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::RunAgenda).await?;
         let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
         if reason.is_empty() || reason.chars().count() > 200 {
             return refuse(
@@ -705,27 +706,66 @@ pub mod submit {
         }
     }
 
+    /// The booking the desk is about to move.
+    #[derive(sqlx::FromRow)]
+    struct ToMove {
+        office_id: i64,
+        slug: String,
+        starts_at: DateTime<Utc>,
+        code: String,
+        given_name: String,
+        family_name: String,
+    }
+
     /// The booking to move, with the free times of the day asked (today's too, for the desk).
     pub async fn move_view(id: i64, giorno: Option<String>) -> Result<MoveView, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::RunAgenda).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
         let desks = user.desks();
-        let row: Option<(i64, String, DateTime<Utc>, String, String, String)> = on_db!(&state.db, pool => sqlx::query_as(
-            "SELECT b.office_id, o.slug, b.starts_at, b.code, b.given_name, b.family_name
-               FROM bookings b JOIN offices o ON o.id = b.office_id
-              WHERE b.id = $1 AND b.status = 'confermata'",
-        )
-        .bind(id)
-        .fetch_optional(pool)
-        .await?);
-        let Some((office, slug, starts_at, code, given, family)) = row else {
-            return Err(AppError::NotFound);
+        // The citizen's name is read in the transaction that records the reading.
+        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        // `Err`: not found (`None`), or of an office not the person's.
+        let row: Result<ToMove, Option<i64>> = on_db!(&state.db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let row: Option<ToMove> = sqlx::query_as(
+                "SELECT b.office_id, o.slug, b.starts_at, b.code, b.given_name, b.family_name
+                   FROM bookings b JOIN offices o ON o.id = b.office_id
+                  WHERE b.id = $1 AND b.status = 'confermata'",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match row {
+                Some(row) if desks.contains(&row.office_id) => {
+                    crate::audit!(
+                        &mut *tx,
+                        &state.audit_key,
+                        now,
+                        Entry::new(user.actor(), "agenda.sposta_vista").records("prenotazione", [id])
+                    )?;
+                    tx.commit().await?;
+                    Ok(row)
+                }
+                other => {
+                    tx.rollback().await?;
+                    Err(other.map(|row| row.office_id))
+                }
+            }
+        });
+        let ToMove {
+            office_id: office,
+            slug,
+            starts_at,
+            code,
+            given_name: given,
+            family_name: family,
+        } = match row {
+            Ok(row) => row,
+            Err(None) => return Err(AppError::NotFound),
+            Err(Some(office)) => return Err(refusal(&state, &user, office).await),
         };
-        if !desks.contains(&office) {
-            return Err(refusal(&state, &user, office).await);
-        }
         let day = giorno
             .as_deref()
             .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
@@ -734,13 +774,6 @@ pub mod submit {
             Some(calendar) => crate::booking::flow::free_slots(&state, &calendar, day).await?,
             None => Vec::new(),
         };
-        crate::audit::record_alone(
-            &state.db,
-            &state.audit_key,
-            now,
-            &Entry::new(user.actor(), "agenda.sposta_vista").records("prenotazione", [id]),
-        )
-        .await?;
         let local = starts_at.with_timezone(&Rome);
         Ok(MoveView {
             id,
@@ -765,26 +798,17 @@ pub mod submit {
     /// Moves the booking for a caller (see `booking::desk::move_for_caller`), with its audit row.
     pub async fn move_booking(state: &AppState, form: DeskMoveForm) -> Result<FormOutcome, AppError> {
         use crate::booking::desk::{move_for_caller, Moved};
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::RunAgenda).await?;
         let day = NaiveDate::parse_from_str(form.giorno.trim(), "%Y-%m-%d").ok();
         let time = chrono::NaiveTime::parse_from_str(form.ora.trim(), "%H:%M").ok();
         let (Some(day), Some(time)) = (day, time) else {
             return refuse("ora", "Scegli uno degli orari liberi.");
         };
         let desks = user.desks();
-        match move_for_caller(state, &desks, form.id, day, time).await? {
-            Moved::Done(office) => {
-                crate::audit::record_alone(
-                    &state.db,
-                    &state.audit_key,
-                    state.clock.now(),
-                    &Entry::new(user.actor(), "agenda.sposta").records("prenotazione", [form.id]),
-                )
-                .await?;
-                Ok(FormOutcome::Done {
-                    next: format!("{}&fatto=spostata", agenda_link(office, day)),
-                })
-            }
+        match move_for_caller(state, user.actor(), &desks, form.id, day, time).await? {
+            Moved::Done(office) => Ok(FormOutcome::Done {
+                next: format!("{}&fatto=spostata", agenda_link(office, day)),
+            }),
             Moved::NotOffered => refuse("ora", "Questo orario non è disponibile: scegline uno dell'elenco."),
             Moved::Full => refuse(
                 "ora",

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, AUDIT_PATH, AUDIT_VERIFY_PATH};
 use crate::error::AppError;
 use crate::forms::use_submitted;
@@ -50,7 +51,7 @@ pub async fn search_audit(search: AuditSearch) -> Result<AuditResults, AppError>
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    view! { <StaffOnly title="Registro degli accessi" signed_in=|me| view! { <Audit me /> } /> }
+    view! { <StaffOnly title="Registro degli accessi" permission=Permission::ReadAuditTrail signed_in=|me| view! { <Audit me /> } /> }
 }
 
 #[component]
@@ -237,7 +238,7 @@ pub mod submit {
     }
 
     pub async fn search(typed: AuditSearch) -> Result<AuditResults, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ReadAuditTrail).await?;
         let state = AppState::current();
         let mut problems = Vec::new();
         let mut query = search::Query::default();
@@ -323,7 +324,7 @@ pub mod submit {
 
     /// Checks the whole chain and the checkpoint; when intact, moves the checkpoint to the head.
     pub async fn verify(state: &AppState) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ReadAuditTrail).await?;
         let checkpoint = state
             .audit_checkpoint
             .read()

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use sha2::{Digest, Sha256};
 
 use super::accounts::{self, StaffUser};
+use super::permissions::{self, Permission};
 use super::{Setup, SignInForm};
 use crate::audit::{self, Actor, Entry, Outcome};
 use crate::db::Db;
@@ -58,6 +59,8 @@ pub struct StaffRequest {
     pub user: Option<StaffUser>,
     /// The session ended by a timeout at this request (the sign-in page says so).
     pub expired: bool,
+    /// The address the request comes from (`security::ClientAddress`), when the server named it.
+    pub client: Option<std::net::IpAddr>,
 }
 
 impl StaffRequest {
@@ -98,11 +101,53 @@ pub fn current() -> Option<StaffRequest> {
         .and_then(|parts| parts.extensions.get::<StaffRequest>().cloned())
 }
 
-/// The signed-in person of the current request, or `Forbidden`.
+/// The signed-in person of the current request, or `Forbidden`. Whether they may do what they
+/// ask is [`permitted`]'s question: this is only for the person's own session (signing out).
 pub fn signed_in() -> Result<(StaffRequest, StaffUser), AppError> {
     let staff = current().ok_or(AppError::Forbidden)?;
     let user = staff.user.clone().ok_or(AppError::Forbidden)?;
     Ok((staff, user))
+}
+
+/// Whether the person of `staff` may use something that needs `permission` now: the permission
+/// table says their roles hold it, and they have no password or second factor still to set
+/// (until then only their own account is open to them).
+pub fn holds(staff: &StaffRequest, permission: Permission) -> bool {
+    let Some(user) = &staff.user else {
+        return permission == Permission::Public;
+    };
+    if permission == Permission::Public {
+        return true;
+    }
+    let setting_up = staff.pending_setup().is_some() && permission != Permission::OwnAccount;
+    !setting_up && permissions::allows(permission, &user.role_list())
+}
+
+/// The signed-in person of the current request, if the permission table lets them use something
+/// that needs `permission`; otherwise the refusal is recorded, a page being rendered is marked
+/// 403, and `Forbidden` is returned.
+///
+/// Every loader and every action of the back office starts here, though the access layer has
+/// already checked the route: a page reached by another spelling of its address, or rendered again
+/// by another form, must still show nothing to someone who may not see it.
+pub async fn permitted(permission: Permission) -> Result<(StaffRequest, StaffUser), AppError> {
+    let (staff, user) = signed_in()?;
+    if holds(&staff, permission) {
+        return Ok((staff, user));
+    }
+    Err(refuse(&AppState::current(), Entry::new(user.actor(), "accesso.negato")).await)
+}
+
+/// Records `entry` as a refusal, marks a page being rendered 403, and gives the error to return.
+async fn refuse(state: &AppState, entry: Entry) -> AppError {
+    let entry = entry.outcome(Outcome::Denied);
+    if let Err(error) = audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
+        return error.into();
+    }
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::FORBIDDEN);
+    }
+    AppError::Forbidden
 }
 
 fn session_error(error: impl std::error::Error + 'static) -> AppError {
@@ -116,6 +161,7 @@ pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<Sta
             session,
             user: None,
             expired: false,
+            client: None,
         });
     };
     let seconds = |key: &'static str| {
@@ -137,6 +183,7 @@ pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<Sta
             session,
             user: None,
             expired: true,
+            client: None,
         });
     }
     // Saving the session costs a write: note the activity at most every 30 seconds.
@@ -147,18 +194,23 @@ pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<Sta
         session,
         user: Some(user),
         expired: false,
+        client: None,
     })
 }
 
 /// The one answer to every refused sign-in, whatever was wrong and whether the account exists.
 pub const WRONG_CREDENTIALS: &str = "Nome utente, password o codice di verifica non corretti. Controlla e riprova.";
-pub const LOCKED: &str = "Troppi tentativi non riusciti con questo nome utente: l'accesso è sospeso per 15 minuti. \
-     Se hai dimenticato la password, chiedi all'amministratore di reimpostarla.";
+pub const LOCKED: &str = "Troppi tentativi non riusciti con questo nome utente da questa connessione: l'accesso è \
+     sospeso per 15 minuti. Se hai dimenticato la password, chiedi all'amministratore di reimpostarla.";
 
-/// The guard's key for a typed account name: a hash, because what people type there is sometimes
-/// their password or their email.
-fn guard_key(username: &str) -> String {
-    hex::encode(Sha256::digest(accounts::normalise_username(username).as_bytes()))
+/// The guard's key for a typed account name from one address: a hash, because what people type
+/// there is sometimes their password or their email. Failures count per account *and* address,
+/// so nobody can lock another person's account by failing on purpose from elsewhere; trying
+/// one password on many accounts is the submission limiter's to stop (per address).
+fn guard_key(username: &str, client: Option<std::net::IpAddr>) -> String {
+    let client = client.map(|address| address.to_string()).unwrap_or_default();
+    let key = format!("{}\n{client}", accounts::normalise_username(username));
+    hex::encode(Sha256::digest(key.as_bytes()))
 }
 
 /// Reserves one attempt for `account` by one atomic upsert and returns how many it has used in the
@@ -212,7 +264,7 @@ pub async fn sign_in(state: &AppState, form: SignInForm) -> Result<FormOutcome, 
         )
     })?;
     let now = state.clock.now();
-    let account = guard_key(&form.utente);
+    let account = guard_key(&form.utente, staff.client);
     let attempt = reserve_attempt(&state.db, &account, now).await?;
     let user = accounts::by_username(&state.db, &form.utente).await?;
     let actor = Actor {
@@ -232,7 +284,7 @@ pub async fn sign_in(state: &AppState, form: SignInForm) -> Result<FormOutcome, 
         return Ok(FormOutcome::Invalid(errors));
     }
     let password_ok =
-        accounts::verify_password(form.password.clone(), user.as_ref().map(|u| u.password_hash.clone())).await;
+        accounts::verify_password(form.password.clone(), user.as_ref().map(|u| u.password_hash.clone())).await?;
     let accepted = match &user {
         Some(user) if password_ok && !user.disabled => match &user.totp_secret {
             None => true,
@@ -297,14 +349,5 @@ pub async fn refuse_record(
     kind: &'static str,
     id: i64,
 ) -> AppError {
-    let entry = Entry::new(user.actor(), action)
-        .records(kind, [id])
-        .outcome(Outcome::Denied);
-    if let Err(error) = audit::record_alone(&state.db, &state.audit_key, state.clock.now(), &entry).await {
-        return error.into();
-    }
-    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(http::StatusCode::FORBIDDEN);
-    }
-    AppError::Forbidden
+    refuse(state, Entry::new(user.actor(), action).records(kind, [id])).await
 }

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, CATALOGUE_PATH, CATALOGUE_SAVE_PATH};
 use crate::catalogue::WRITTEN_SECTIONS;
 use crate::error::AppError;
@@ -194,7 +195,7 @@ pub async fn load_catalogue_editor(query: EditorQuery) -> Result<CatalogueEditor
 
 #[component]
 pub fn CatalogueEditorPage() -> impl IntoView {
-    view! { <StaffOnly title="Pagine del sito" signed_in=|me| view! { <CatalogueEditor me /> } /> }
+    view! { <StaffOnly title="Pagine del sito" permission=Permission::ManageContent signed_in=|me| view! { <CatalogueEditor me /> } /> }
 }
 
 fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
@@ -463,7 +464,7 @@ pub mod submit {
     }
 
     pub async fn view(query: EditorQuery) -> Result<CatalogueEditorView, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageContent).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let kind = query.kind.as_deref().and_then(Kind::from_key);
@@ -592,7 +593,7 @@ pub mod submit {
     /// "Anteprima" shows the texts as they would look; "Pubblica le modifiche" saves them as the
     /// next version, in one transaction with its audit row.
     pub async fn save(state: &AppState, sent: HashMap<String, String>) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageContent).await?;
         let Some(kind) = sent.get("tipo").and_then(|k| Kind::from_key(k)) else {
             return Err(AppError::NotFound);
         };

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, FEEDBACK_PATH};
 use crate::error::AppError;
 
@@ -49,7 +50,7 @@ pub async fn load_feedback_report(days: i64) -> Result<FeedbackReport, AppError>
 
 #[component]
 pub fn FeedbackReportPage() -> impl IntoView {
-    view! { <StaffOnly title="Valutazioni delle pagine" signed_in=|me| view! { <Report me /> } /> }
+    view! { <StaffOnly title="Valutazioni delle pagine" permission=Permission::ManageContent signed_in=|me| view! { <Report me /> } /> }
 }
 
 #[component]
@@ -133,7 +134,7 @@ pub mod submit {
     use crate::state::AppState;
 
     pub async fn report(days: i64) -> Result<FeedbackReport, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageContent).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let days = days.clamp(1, 3660);

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::Me;
 #[cfg(feature = "ssr")]
 use crate::dates::{clock, day_and_month};
@@ -79,7 +80,7 @@ pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
     use crate::staff::auth;
     use crate::state::AppState;
 
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::ReadMailProblems).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -111,7 +112,7 @@ pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
 
 #[component]
 pub fn MailProblemsPage() -> impl IntoView {
-    view! { <StaffOnly title="Email non recapitate" signed_in=|me| view! { <MailProblems me /> } /> }
+    view! { <StaffOnly title="Email non recapitate" permission=Permission::ReadMailProblems signed_in=|me| view! { <MailProblems me /> } /> }
 }
 
 #[component]

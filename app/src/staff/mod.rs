@@ -65,9 +65,15 @@ pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";
 pub const OFFICE_CLOSURE_PATH: &str = "/operatori/sedi/chiusure";
 pub const OFFICE_CLOSURE_DELETE_PATH: &str = "/operatori/sedi/chiusure/elimina";
 
-/// Whether an address belongs to the back office (never cached, never rated by the public feedback).
+/// Whether an address belongs to the back office (never cached, never rated by the public
+/// feedback, refused by default when no route answers it), whatever the case of its letters.
 pub fn is_back_office(path: &str) -> bool {
-    path == HOME_PATH || path.starts_with("/operatori/") || path.starts_with("/api/operatori/")
+    let starts = |prefix: &str| {
+        path.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let within = |folder: &str| starts(folder) && matches!(path.as_bytes().get(folder.len()), None | Some(b'/'));
+    within(HOME_PATH) || within("/api/operatori")
 }
 
 /// What the person must do before anything else.
@@ -92,6 +98,12 @@ pub struct Me {
 impl Me {
     pub fn may(&self, permission: Permission) -> bool {
         permissions::allows(permission, &self.roles)
+    }
+
+    /// Whether a page needing `permission` opens for this person now: their roles hold it, and
+    /// they have no password or second factor still to set (until then only their own account).
+    pub fn may_open(&self, permission: Permission) -> bool {
+        self.may(permission) && (self.setup.is_none() || permission == Permission::OwnAccount)
     }
 }
 
@@ -131,4 +143,23 @@ pub async fn load_visitor() -> Result<Visitor, AppError> {
             totp_enrolled: user.totp_secret.is_some(),
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_back_office_is_known_however_its_address_is_written() {
+        for path in [
+            "/operatori",
+            "/operatori/utenti",
+            "/OPERATORI/utenti",
+            "/api/operatori",
+            "/api/Operatori/io",
+        ] {
+            assert!(super::is_back_office(path), "{path}");
+        }
+        for path in ["/", "/operatorix", "/servizi", "/api/servizi", "/api/operatorix"] {
+            assert!(!super::is_back_office(path), "{path}");
+        }
+    }
 }

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, OFFICES_PATH, OFFICE_CLOSURE_DELETE_PATH, OFFICE_CLOSURE_PATH, OFFICE_HOURS_PATH, OFFICE_RULES_PATH};
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ErrorSummary, FieldErrors, FormState, Submitted, TextField};
@@ -196,7 +197,7 @@ pub async fn load_offices(query: OfficesQuery) -> Result<OfficesView, AppError> 
 
 #[component]
 pub fn OfficesPage() -> impl IntoView {
-    view! { <StaffOnly title="Sedi e orari" signed_in=|me| view! { <Offices me /> } /> }
+    view! { <StaffOnly title="Sedi e orari" permission=Permission::ManageOffices signed_in=|me| view! { <Offices me /> } /> }
 }
 
 /// The page's address for one office, with what else it should show.
@@ -676,7 +677,7 @@ pub mod submit {
     }
 
     pub async fn view(query: OfficesQuery) -> Result<OfficesView, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
@@ -839,7 +840,7 @@ pub mod submit {
     const HOLD_BOOKINGS: &str = "LOCK TABLE bookings IN SHARE ROW EXCLUSIVE MODE";
 
     pub async fn save_rules(state: &AppState, form: RulesForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let Some(id) = office_id(&form.sede) else {
             return refused("durata", OFFICE_GONE);
         };
@@ -950,7 +951,7 @@ pub mod submit {
     }
 
     pub async fn save_hours(state: &AppState, form: HoursForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let Some(id) = office_id(&form.sede) else {
             return refused("lunedi", OFFICE_GONE);
         };
@@ -1003,7 +1004,7 @@ pub mod submit {
     }
 
     pub async fn add_closure(state: &AppState, form: ClosureForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let Some(id) = office_id(&form.sede) else {
             return refused("dal", OFFICE_GONE);
         };
@@ -1076,7 +1077,7 @@ pub mod submit {
 
     /// Removes a closure: its days become bookable again (cancelled appointments stay cancelled).
     pub async fn delete_closure(state: &AppState, form: ClosureAction) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let deleted = on_db!(&state.db, pool => {

@@ -18,9 +18,12 @@ const SIGN_IN_LABELS: &[(&str, &str)] = &[
     ("codice_totp", "Codice di verifica"),
 ];
 
-/// Loads who is looking, then shows `signed_in` for a signed-in person, the sign-in page otherwise.
+/// Loads who is looking, then shows `signed_in` for a signed-in person who holds `permission`,
+/// the sign-in page for someone not signed in, and a refusal (recorded, status 403) to anyone
+/// else. The access layer refuses such a visit first; this is the wall behind it, for a page
+/// reached by a spelling of its address or a form that the layer did not place.
 #[component]
-pub fn StaffOnly<V, F>(title: &'static str, signed_in: F) -> impl IntoView
+pub fn StaffOnly<V, F>(title: &'static str, permission: Permission, signed_in: F) -> impl IntoView
 where
     F: FnOnce(Me) -> V + Send + 'static,
     V: IntoView + 'static,
@@ -32,7 +35,22 @@ where
         <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
             {Suspend::new(async move {
                 match who.await {
-                    Ok(Visitor::SignedIn(me)) => view! { <Title text=title /> {signed_in(me)} }.into_any(),
+                    Ok(Visitor::SignedIn(me)) if me.may_open(permission) => {
+                        view! { <Title text=title /> {signed_in(me)} }.into_any()
+                    }
+                    Ok(Visitor::SignedIn(_)) => {
+                        // Records the refusal and marks the answer 403.
+                        #[cfg(feature = "ssr")]
+                        let _ = super::auth::permitted(permission).await;
+                        view! {
+                            <Title text="Accesso non consentito" />
+                            <div class="container stretto">
+                                <h1>"Accesso non consentito"</h1>
+                                <p>{REFUSED}</p>
+                            </div>
+                        }
+                        .into_any()
+                    }
                     Ok(Visitor::SignedOut { expired }) => view! { <SignIn expired /> }.into_any(),
                     Err(error) => view! {
                         <Title text="Errore" />
@@ -44,6 +62,11 @@ where
         </Suspense>
     }
 }
+
+/// What a person reads when their role does not open a page.
+pub const REFUSED: &str =
+    "Il tuo ruolo non permette di aprire questa pagina. Se ti serve per il tuo lavoro, chiedi al \
+     coordinatore o all'amministratore.";
 
 /// Waits for a page's data and shows `body` with it, or the error as one plain sentence. Not a
 /// reactive closure: the body is made once per visit (its forms keep what was typed).
@@ -77,7 +100,7 @@ where
 
 #[component]
 pub fn StaffHomePage() -> impl IntoView {
-    view! { <StaffOnly title="Area operatori" signed_in=|me| view! { <Home me /> } /> }
+    view! { <StaffOnly title="Area operatori" permission=Permission::OwnAccount signed_in=|me| view! { <Home me /> } /> }
 }
 
 #[component]

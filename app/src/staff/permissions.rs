@@ -258,6 +258,30 @@ pub fn permission_of(route: &str) -> Option<Permission> {
         .map(|(_, permission)| *permission)
 }
 
+/// Whether the concrete address `path` is one the route `pattern` answers: the same segments, a
+/// `{name}` standing for any one non-empty segment.
+pub fn matches(pattern: &str, path: &str) -> bool {
+    let mut wanted = pattern.split('/');
+    let mut given = path.split('/');
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => return true,
+            (Some(w), Some(g)) if w.starts_with('{') && w.ends_with('}') && !g.is_empty() => {}
+            (Some(w), Some(g)) if w == g => {}
+            _ => return false,
+        }
+    }
+}
+
+/// The permission the concrete address `path` needs, or `None` for an address that is no route
+/// (nobody may use it).
+pub fn permission_of_path(path: &str) -> Option<Permission> {
+    ROUTES
+        .iter()
+        .find(|(pattern, _)| matches(pattern, path))
+        .map(|(_, permission)| *permission)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +296,18 @@ mod tests {
         for (permission, _) in GRANTS {
             assert!(granted.insert(*permission), "{permission:?} is granted twice");
         }
+    }
+
+    #[test]
+    fn concrete_addresses_find_their_route() {
+        assert_eq!(
+            permission_of_path("/servizi/affido-familiare"),
+            Some(Permission::Public)
+        );
+        assert_eq!(permission_of_path("/operatori/utenti"), Some(Permission::ManageStaff));
+        assert_eq!(permission_of_path("/servizi/"), None);
+        assert_eq!(permission_of_path("/operatori/utenti/"), None);
+        assert_eq!(permission_of_path("/operatori/utenti/x"), None);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, REGISTERS_PATH, REGISTER_COMUNE_PATH, REGISTER_TOPIC_PATH, REGISTER_UNIT_PATH};
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
@@ -122,7 +123,7 @@ pub async fn load_registers() -> Result<RegistersView, AppError> {
 
 #[component]
 pub fn RegistersPage() -> impl IntoView {
-    view! { <StaffOnly title="Comuni, unità e argomenti" signed_in=|me| view! { <Registers me /> } /> }
+    view! { <StaffOnly title="Comuni, unità e argomenti" permission=Permission::ManageRegisters signed_in=|me| view! { <Registers me /> } /> }
 }
 
 /// Which entry the address asks to edit, as (list, id): `?modifica=unita-3`.
@@ -413,7 +414,7 @@ pub mod submit {
     }
 
     pub async fn view() -> Result<RegistersView, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageRegisters).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -564,7 +565,7 @@ pub mod submit {
     }
 
     pub async fn save_comune(state: &AppState, form: ComuneForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageRegisters).await?;
         let mut errors = FieldErrors::new();
         let id = entry_id(&mut errors, "comune_nome", &form.id);
         let name = text(
@@ -613,7 +614,7 @@ pub mod submit {
     }
 
     pub async fn save_unit(state: &AppState, form: UnitForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageRegisters).await?;
         let mut errors = FieldErrors::new();
         let id = entry_id(&mut errors, "unita_nome", &form.id);
         let name = text(
@@ -658,7 +659,7 @@ pub mod submit {
     }
 
     pub async fn save_topic(state: &AppState, form: TopicForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageRegisters).await?;
         let mut errors = FieldErrors::new();
         let id = entry_id(&mut errors, "argomento_nome", &form.id);
         let name = text(

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{StaffBar, StaffOnly};
+use super::permissions::Permission;
 use super::{Me, Setup, PASSWORD_PATH, SECURITY_PATH};
 use crate::error::AppError;
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
@@ -57,7 +58,7 @@ const PASSWORD_LABELS: &[(&str, &str)] = &[
 
 #[component]
 pub fn SecurityPage() -> impl IntoView {
-    view! { <StaffOnly title="Sicurezza dell'account" signed_in=|me| view! { <Security me /> } /> }
+    view! { <StaffOnly title="Sicurezza dell'account" permission=Permission::OwnAccount signed_in=|me| view! { <Security me /> } /> }
 }
 
 #[component]
@@ -186,7 +187,7 @@ pub mod submit {
     }
 
     pub async fn enrol(state: &AppState, form: EnrolForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::OwnAccount).await?;
         let now = state.clock.now();
         let mut errors = FieldErrors::new();
         if user.totp_secret.is_some() {
@@ -213,7 +214,7 @@ pub mod submit {
     }
 
     pub async fn change_password(state: &AppState, form: PasswordForm) -> Result<FormOutcome, AppError> {
-        let (mut staff, user) = auth::signed_in()?;
+        let (mut staff, user) = auth::permitted(Permission::OwnAccount).await?;
         let now = state.clock.now();
         let mut errors = FieldErrors::new();
         if let Some(problem) = accounts::password_problem(&form.nuova_password, &user.username) {
@@ -229,7 +230,7 @@ pub mod submit {
                 "La nuova password deve essere diversa da quella attuale.",
             );
         }
-        if !accounts::verify_password(form.password.clone(), Some(user.password_hash.clone())).await {
+        if !accounts::verify_password(form.password.clone(), Some(user.password_hash.clone())).await? {
             errors.add("password", "La password attuale non è corretta.");
         }
         if !errors.is_empty() {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Role;
+use super::permissions::{Permission, Role};
 use super::{
     Me, ROLE_POLICY_PATH, USERS_PATH, USER_PASSWORD_PATH, USER_ROLES_PATH, USER_ROLE_REMOVE_PATH, USER_STATE_PATH,
     USER_TOTP_PATH,
@@ -116,7 +116,7 @@ pub async fn load_users(token: Option<String>) -> Result<UsersView, AppError> {
 
 #[component]
 pub fn UsersPage() -> impl IntoView {
-    view! { <StaffOnly title="Utenti del personale" signed_in=|me| view! { <Users me /> } /> }
+    view! { <StaffOnly title="Utenti del personale" permission=Permission::ManageStaff signed_in=|me| view! { <Users me /> } /> }
 }
 
 #[component]
@@ -342,7 +342,7 @@ pub mod submit {
     }
 
     pub async fn view(token: Option<String>) -> Result<UsersView, AppError> {
-        let (staff, user) = auth::signed_in()?;
+        let (staff, user) = auth::permitted(Permission::ManageStaff).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
@@ -505,7 +505,7 @@ pub mod submit {
     }
 
     pub async fn create(state: &AppState, form: NewAccountForm) -> Result<FormOutcome, AppError> {
-        let (staff, user) = auth::signed_in()?;
+        let (staff, user) = auth::permitted(Permission::ManageStaff).await?;
         let mut errors = FieldErrors::new();
         let username = accounts::normalise_username(&form.utente);
         if !valid_username(&username) {
@@ -615,7 +615,7 @@ pub mod submit {
     /// Disables an account (ending its sessions) or enables it again; never one's own, so an
     /// administrator always remains.
     pub async fn toggle(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let sql = "UPDATE staff_users SET disabled = NOT disabled, session_epoch = session_epoch + 1
                     WHERE id = $1 AND id <> $2";
         let own = "Non puoi disattivare il tuo stesso account.";
@@ -624,7 +624,7 @@ pub mod submit {
 
     /// Gives the account a new temporary password (shown once), ending its sessions.
     pub async fn reset_password(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
-        let (staff, user) = auth::signed_in()?;
+        let (staff, user) = auth::permitted(Permission::ManageStaff).await?;
         let password = accounts::random_password();
         let hash = accounts::hash_password(password.clone()).await;
         let sql =
@@ -642,7 +642,7 @@ pub mod submit {
 
     /// Removes the second factor (a lost phone): the person enrols again at the next sign-in.
     pub async fn reset_totp(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let sql = "UPDATE staff_users SET totp_secret = NULL, totp_last_step = NULL, session_epoch = session_epoch + 1
                     WHERE id = $1 AND id <> $2 AND totp_secret IS NOT NULL";
         let own = "Non puoi azzerare il tuo stesso codice di verifica: chiedilo a un altro amministratore.";
@@ -652,7 +652,7 @@ pub mod submit {
     /// Gives an existing account one more role (e.g. a second unit). The role is in force at the
     /// person's next page: roles are read at every request.
     pub async fn add_role(state: &AppState, form: AddRoleForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let mut errors = FieldErrors::new();
         let account = form.account.trim().parse::<i64>().ok();
         if account.is_none() {
@@ -666,6 +666,10 @@ pub mod submit {
         let (Some(account), Some(grant)) = (account, grant.filter(|_| errors.is_empty())) else {
             return Ok(FormOutcome::Invalid(errors));
         };
+        if account == user.id {
+            errors.add("account", OWN_ROLES);
+            return Ok(FormOutcome::Invalid(errors));
+        }
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let added: Result<(), (&str, &str)> = on_db!(&state.db, pool => {
@@ -692,6 +696,11 @@ pub mod submit {
                     tx.rollback().await?;
                     Err(("nuovo_ruolo", "L'account ha già questo ruolo."))
                 }
+                Err(sqlx::Error::Database(error)) if error.message().contains(ADMINISTRATORS_OPEN_NO_FILES) => {
+                    tx.rollback().await?;
+                    Err(("nuovo_ruolo", "Un account di amministratore non può avere un ruolo che apre le cartelle dei casi \
+                        (assistente sociale o coordinatore), né l'inverso: per questo lavoro usa un account separato."))
+                }
                 Err(sqlx::Error::Database(error)) if error.is_foreign_key_violation() => {
                     tx.rollback().await?;
                     Err(("account", "L'account, l'unità o la sede scelta non esiste più: ricarica la pagina e scegli di nuovo."))
@@ -710,10 +719,17 @@ pub mod submit {
         }
     }
 
+    /// The database's refusal of an administrator account with a case-file role (migration 15).
+    const ADMINISTRATORS_OPEN_NO_FILES: &str = "an administrator account never holds a case-file role";
+
+    /// Nobody changes their own roles: an administrator giving themselves a coordinator's role
+    /// would open every file of a unit without an emergency reason.
+    const OWN_ROLES: &str = "Non puoi cambiare i ruoli del tuo stesso account: chiedilo a un altro amministratore.";
+
     /// Takes a role away. Never an account's last role (disable the account instead), and never
-    /// one's own administrator role, so an administrator always remains.
+    /// a role of one's own account, so an administrator always remains.
     pub async fn remove_role(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let now = state.clock.now();
         let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
         let removed: Option<i64> = on_db!(&state.db, pool => {
@@ -721,7 +737,7 @@ pub mod submit {
             let removed: Option<i64> = sqlx::query_scalar(
                 "DELETE FROM staff_roles
                   WHERE id = $1
-                    AND NOT (user_id = $2 AND role = 'amministratore')
+                    AND user_id <> $2
                     AND (SELECT COUNT(*) FROM staff_roles other WHERE other.user_id = staff_roles.user_id) > 1
                   RETURNING user_id",
             )
@@ -750,14 +766,14 @@ pub mod submit {
         let mut errors = FieldErrors::new();
         errors.add(
             "id",
-            "Questo ruolo non si può togliere: è l'unico dell'account (piuttosto disattiva l'account) o è il tuo ruolo di amministratore. Se la pagina non è aggiornata, ricaricala.",
+            "Questo ruolo non si può togliere: è l'unico dell'account (piuttosto disattiva l'account) o è un tuo ruolo. Se la pagina non è aggiornata, ricaricala.",
         );
         Ok(FormOutcome::Invalid(errors))
     }
 
     /// Sets which roles must use a second factor (administrators always must).
     pub async fn save_policy(state: &AppState, form: PolicyForm) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::signed_in()?;
+        let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let now = state.clock.now();
         let wanted = [
             (Role::Sportello, &form.sportello),

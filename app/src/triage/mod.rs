@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
+use crate::staff::permissions::Permission;
 
 #[cfg(feature = "ssr")]
 pub mod submit;
@@ -250,7 +251,7 @@ pub async fn load_new_request(prenotazione: Option<i64>, origine: Option<String>
 
 #[component]
 pub fn NewRequestPage() -> impl IntoView {
-    view! { <StaffOnly title="Esito e richiesta" signed_in=|me| view! { <StaffBar me /> <NewRequest /> } /> }
+    view! { <StaffOnly title="Esito e richiesta" permission=Permission::Triage signed_in=|me| view! { <StaffBar me /> <NewRequest /> } /> }
 }
 
 #[component]
@@ -408,7 +409,7 @@ pub async fn load_requests() -> Result<Vec<RequestLine>, AppError> {
 
 #[component]
 pub fn RequestsPage() -> impl IntoView {
-    view! { <StaffOnly title="Richieste registrate" signed_in=|me| view! { <StaffBar me /> <Requests /> } /> }
+    view! { <StaffOnly title="Richieste registrate" permission=Permission::Triage signed_in=|me| view! { <StaffBar me /> <Requests /> } /> }
 }
 
 /// The state as the desk reads it.
@@ -493,7 +494,7 @@ pub async fn load_request(id: i64) -> Result<RequestDetail, AppError> {
 
 #[component]
 pub fn RequestDetailPage() -> impl IntoView {
-    view! { <StaffOnly title="Richiesta" signed_in=|me| view! { <StaffBar me /> <Detail /> } /> }
+    view! { <StaffOnly title="Richiesta" permission=Permission::Triage signed_in=|me| view! { <StaffBar me /> <Detail /> } /> }
 }
 
 #[component]

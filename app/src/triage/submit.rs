@@ -56,7 +56,7 @@ const INTERVIEW: &str = "SELECT b.id, b.office_id, b.code, b.starts_at, b.given_
 
 /// The form for an interview's outcome or a request without appointment.
 pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result<NewRequestView, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let desks = user.desks();
@@ -165,7 +165,7 @@ pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result
 
 /// "Solo informazioni": closes the interview with its note.
 pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let note = form.nota.trim().to_owned();
     if note.is_empty() || note.chars().count() > 500 {
         let mut errors = FieldErrors::new();
@@ -239,13 +239,10 @@ struct PersonInput {
     same: String,
 }
 
-/// A person already known, as the match question shows them.
+/// A person already known: only what the match needs (nothing of it is shown).
 #[derive(Clone, Debug, sqlx::FromRow)]
 struct KnownPerson {
     id: i64,
-    given_name: String,
-    family_name: String,
-    birth_date: NaiveDate,
     codice_fiscale: Option<String>,
 }
 
@@ -427,7 +424,7 @@ enum Resolved {
 /// Saves the request: persons (found again or new), family, the request in the unit's queue — or
 /// straight to the open case's worker — its first event, and the interview's outcome.
 pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let input = match check(&values, today) {
@@ -436,7 +433,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
     };
     let desks = user.desks();
     let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
-    let saved: Result<i64, FieldErrors> = on_db!(&state.db, pool => {
+    let saved: Result<i64, (FieldErrors, Vec<i64>)> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         // The office the request is registered at: the interview's, or the operator's first desk.
         let office = match input.booking {
@@ -459,9 +456,10 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
         // Find each person again, or ask.
         let mut errors = FieldErrors::new();
         let mut resolved = Vec::new();
+        let mut matched = Vec::new();
         for person in &input.persons {
             let known: Option<KnownPerson> = match &person.codice_fiscale {
-                Some(cf) => sqlx::query_as("SELECT id, given_name, family_name, birth_date, codice_fiscale FROM persons WHERE codice_fiscale = $1")
+                Some(cf) => sqlx::query_as("SELECT id, codice_fiscale FROM persons WHERE codice_fiscale = $1")
                     .bind(cf)
                     .fetch_optional(&mut *tx)
                     .await?,
@@ -470,7 +468,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
             let known = match known {
                 Some(known) => Some(known),
                 None => sqlx::query_as(
-                    "SELECT id, given_name, family_name, birth_date, codice_fiscale FROM persons
+                    "SELECT id, codice_fiscale FROM persons
                       WHERE lower(family_name) = lower($1) AND lower(given_name) = lower($2) AND birth_date = $3
                       ORDER BY id LIMIT 1",
                 )
@@ -481,28 +479,26 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
                 .await?,
             };
             let [.., cf_field, same_field] = PERSON_FIELDS[person.row];
+            // What the service knows of a person is never shown here: only that it knows someone
+            // with the data typed, and the operator, who has the family in front of them, says
+            // whether it is the same person. Each such answer is recorded (below).
             match (known, person.same.as_str()) {
                 (None, _) => resolved.push(Resolved::New),
                 (Some(known), "si") => resolved.push(Resolved::Known(known.id)),
                 (Some(known), "no") if known.codice_fiscale.is_some() && known.codice_fiscale == person.codice_fiscale => {
-                    errors.add(cf_field, format!(
-                        "Questo codice fiscale è già di {} {}, nato/a il {}: se non è la stessa persona, controlla il codice.",
-                        known.given_name, known.family_name, long_date(known.birth_date)
-                    ));
+                    matched.push(known.id);
+                    errors.add(cf_field, SAME_CODICE_FISCALE);
                 }
                 (Some(_), "no") => resolved.push(Resolved::New),
-                (Some(known), _) => errors.add(same_field, format!(
-                    "Il servizio conosce già {} {}, nato/a il {}{}. È la stessa persona? Scegli la risposta qui sotto.",
-                    known.given_name,
-                    known.family_name,
-                    long_date(known.birth_date),
-                    known.codice_fiscale.as_deref().map(|cf| format!(", codice fiscale {cf}")).unwrap_or_default(),
-                )),
+                (Some(known), _) => {
+                    matched.push(known.id);
+                    errors.add(same_field, ALREADY_KNOWN);
+                }
             }
         }
         if !errors.is_empty() {
             tx.rollback().await?;
-            Err(errors)
+            Err((errors, matched))
         } else {
             // The family: that of the first person already known to belong to one, or a new one.
             let mut family: Option<i64> = None;
@@ -643,9 +639,24 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
         Ok(request) => Ok(FormOutcome::Done {
             next: format!("{DETAIL_PATH}?id={request}&registrata=1"),
         }),
-        Err(errors) => Ok(FormOutcome::Invalid(errors)),
+        Err((errors, matched)) => {
+            // That the service knows someone is itself a disclosure: recorded before it is told,
+            // though the request is not saved.
+            if !matched.is_empty() {
+                let entry = Entry::new(user.actor(), "richieste.persona_nota").records("persona", matched);
+                crate::audit::record_alone(&state.db, &state.audit_key, now, &entry).await?;
+            }
+            Ok(FormOutcome::Invalid(errors))
+        }
     }
 }
+
+/// The question asked when the service already knows a person with the data typed.
+const ALREADY_KNOWN: &str = "Il servizio conosce già una persona con questi dati (lo stesso codice fiscale, o lo \
+     stesso nome e la stessa data di nascita). È la stessa persona? Scegli la risposta qui sotto.";
+/// The answer "no" when the codice fiscale itself is the same.
+const SAME_CODICE_FISCALE: &str = "Il servizio conosce già una persona con questo codice fiscale: se non è la stessa \
+     persona, il codice è sbagliato. Controllalo sul documento.";
 
 #[derive(sqlx::FromRow)]
 struct ListRow {
@@ -662,7 +673,7 @@ struct ListRow {
 
 /// The requests registered at the operator's offices, newest first (at most 100).
 pub async fn list() -> Result<Vec<RequestLine>, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let desks = user.desks();
@@ -826,7 +837,7 @@ impl EventRow {
 
 /// One request as the desk that registered it sees it (never the case file).
 pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let state = AppState::current();
     let now = state.clock.now();
     let desks = user.desks();
@@ -899,7 +910,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
 
 /// Moves a request still in a queue to another unit's queue, with the reason kept in its history.
 pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::signed_in()?;
+    let (_, user) = auth::permitted(Permission::Triage).await?;
     let mut errors = FieldErrors::new();
     let unit = form.unita.trim().parse::<i64>().ok();
     if unit.is_none() {

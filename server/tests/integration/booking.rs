@@ -153,6 +153,55 @@ on_both_databases! {
 }
 
 on_both_databases! {
+    /// Once confirmed, a draft's address shows the confirmation and nothing the citizen typed: the
+    /// booking keeps the details, the draft none. A new private link cuts the draft's address too.
+    async fn a_confirmed_draft_is_no_second_key_to_the_booking(app: TestApp) {
+        let mut fields = details("Anna", "11:00");
+        fields.retain(|(name, _)| *name != "codice_fiscale");
+        fields.push(("codice_fiscale", "RSSNNA80A41F205O"));
+        let typed = ["Anna", "famiglia.rossi@example.it", "RSSNNA80A41F205O", "non vuole più andare a scuola"];
+        let response = app.post_form("/prenota", &fields).await;
+        assert_eq!(response.status(), 303, "{}", response.text().await.unwrap_or_default());
+        let id = draft_id(&location(&response));
+        let api = |id: String| {
+            let app = &app;
+            async move {
+                app.client.post(app.url("/api/prenota/bozza")).header("origin", &app.address)
+                    .form(&[("id", id)]).send().await.unwrap().text().await.unwrap()
+            }
+        };
+        // Before the confirmation, the summary shows the details (that is what it is for).
+        assert!(api(id.clone()).await.contains("RSSNNA80A41F205O"));
+
+        let confirmed = app.post_form("/prenota/riepilogo", &[("bozza", &id)]).await;
+        let confirmation_path = location(&confirmed);
+        assert!(confirmation_path.starts_with("/prenota/confermata?bozza="), "{confirmation_path}");
+        let code: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings").fetch_one(pool).await.unwrap());
+        let page = app.get(&confirmation_path).await.text().await.unwrap();
+        assert!(page.contains(&code) && page.contains("martedì 3 marzo 2026, dalle 11:00 alle 11:30"), "{page}");
+        let summary = app.get(&format!("/prenota/riepilogo?bozza={id}")).await.text().await.unwrap();
+        let answer = api(id.clone()).await;
+        let stored: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT details FROM booking_drafts WHERE id = $1")
+            .bind(&id).fetch_one(pool).await.unwrap());
+        for words in typed {
+            assert!(!page.contains(words), "the confirmation page shows {words}");
+            assert!(!summary.contains(words), "the summary shows {words}");
+            assert!(!answer.contains(words), "the server function gives {words}");
+            assert!(!stored.contains(words), "the draft keeps {words}");
+        }
+        let kept: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT codice_fiscale FROM bookings").fetch_one(pool).await.unwrap());
+        assert_eq!(kept, "RSSNNA80A41F205O", "the booking keeps them");
+
+        // A new private link: the draft's address leads nowhere any more.
+        let asked = app.post_form("/prenota/ritrova", &[("codice", &code), ("contatto", "famiglia.rossi@example.it")]).await;
+        assert_eq!(asked.status(), 303);
+        let page = app.get(&confirmation_path).await.text().await.unwrap();
+        assert!(!page.contains(&code), "the code is no longer shown at the old address");
+        assert_eq!(app.get(&format!("/prenota/calendario?bozza={id}")).await.status(), 404);
+    }
+}
+
+on_both_databases! {
     async fn a_service_page_pre_selects_office_and_topic_and_unknown_ones_are_ignored(app: TestApp) {
         let page = app.get("/prenota?servizio=affido-familiare").await;
         assert_eq!(page.status(), 200);
@@ -432,29 +481,51 @@ on_both_databases! {
 }
 
 on_both_databases! {
-    async fn personal_data_that_led_nowhere_are_erased_after_the_retention_period(app: TestApp) {
+    async fn personal_data_are_erased_after_the_retention_period(app: TestApp) {
         let (_, cancelled) = book_and_read_link(&app, "09:30").await;
         assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &cancelled)]).await.status(), 303);
         let kept = draft_for(&app, "Bruno", "10:00").await;
         assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&kept))]).await.status(), 303);
-        // An interview that led to a request is kept with it.
+        // An interview that led to a request: what the case needs is in the family's record, and
+        // the booking's own copy goes on the same schedule.
         let followed = draft_for(&app, "Carla", "10:30").await;
         assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&followed))]).await.status(), 303);
         app.execute("UPDATE bookings SET outcome = 'presa_in_carico' WHERE given_name = 'Carla'").await;
+        // Emails that could not be delivered keep the name, the code and the private link. (The
+        // mailer first sends what is due, so that it does not write over the statuses set here.)
+        for _ in 0..200 {
+            let due: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+                "SELECT COUNT(*) FROM email_outbox WHERE status = 'sending' OR (status = 'pending' AND next_attempt_at <= $1)")
+                .bind(app.clock.now()).fetch_one(pool).await.unwrap());
+            if due == 0 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        app.execute("UPDATE email_outbox SET status = 'failed', last_error = '550 mailbox unavailable'").await;
+        app.execute(
+            "INSERT INTO email_outbox (to_address, subject, body_text, status, attempts, next_attempt_at, created_at, last_error)
+             VALUES ('giulia@example.org', 'Richiesta di assistenza', 'Gentile Giulia Rossi', 'failed', 8,
+                     '2026-03-02 09:00:00+00:00', '2026-03-02 08:00:00+00:00', '550 mailbox unavailable')",
+        )
+        .await;
+        assert!(app.count("email_outbox").await >= 4);
 
-        // 89 days later nothing is erased; 91 days after the appointment, both are.
+        // 89 days later nothing is erased; 91 days after the appointment, all three are.
         let erase = |now| app::booking::retention::erase_expired(&app.db, now, 90);
         app.clock.set(march(2, 8, 0) + chrono::Duration::days(89));
-        assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
+        let nothing = erase(app.clock.now()).await.unwrap();
+        assert_eq!((nothing.bookings, nothing.emails), (0, 0));
         app.clock.set(march(3, 9, 0) + chrono::Duration::days(91));
         let erased = erase(app.clock.now()).await.unwrap();
-        assert_eq!(erased.bookings, 2);
+        assert_eq!(erased.bookings, 3);
         assert_eq!(app.count("booking_drafts").await, 0, "the drafts with the typed details are gone too");
         let left: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM bookings WHERE (given_name <> '' OR email IS NOT NULL OR about <> '') AND given_name <> 'Carla'")
+            "SELECT COUNT(*) FROM bookings WHERE given_name <> '' OR email IS NOT NULL OR phone IS NOT NULL
+                                               OR codice_fiscale IS NOT NULL OR about <> ''")
             .fetch_one(pool).await.unwrap());
         assert_eq!(left, 0);
-        assert_eq!(app.count("bookings WHERE given_name = 'Carla'").await, 1, "the interview that led to a request stays");
+        assert_eq!(app.count("email_outbox").await, 0, "no email keeps a name, an address or a link");
         assert_eq!(app.count("bookings").await, 3, "the rows stay, emptied, for the counts");
         // Running again changes nothing.
         assert_eq!(erase(app.clock.now()).await.unwrap().bookings, 0);
@@ -500,7 +571,7 @@ on_both_databases! {
 
 on_both_databases! {
     async fn booking_submissions_are_limited_per_client_address(app: TestApp) {
-        let limited = server_with(&app, |s| s.booking_rate_per_minute = 3).await;
+        let limited = server_with(&app, |s| s.submission_limits.bookings_per_minute = 3).await;
         for _ in 0..3 {
             assert_eq!(post_to(&limited, "/prenota", &details("Anna", "09:30"), None).await.status(), 303);
         }
@@ -515,7 +586,7 @@ on_both_databases! {
 
         // Behind a trusted proxy, each client behind it has its own allowance.
         let proxied = server_with(&app, |s| {
-            s.booking_rate_per_minute = 1;
+            s.submission_limits.bookings_per_minute = 1;
             s.trusted_proxies = vec!["127.0.0.1".parse().unwrap()];
         })
         .await;

@@ -284,6 +284,18 @@ on_both_databases! {
         let recorded = audit_rows(&app, "caso.accesso_emergenza", "ok").await;
         assert_eq!(recorded, vec![(case.to_string(), Some(reason.to_owned()))], "the reason is in the audit trail");
         assert_eq!(audit_rows(&app, "caso.apertura_emergenza", "ok").await.len(), 1);
+        // It reads, and may add a note; that a report reached the court is the team's to record.
+        let report: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM court_reports WHERE case_id = $1 AND sent_on IS NULL")
+            .bind(case).fetch_one(pool).await.unwrap());
+        let (status, ..) = post(&app, &colleague, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "relazione_ag"), ("data", "2026-03-02"), ("testo", "Relazione inviata."),
+            ("relazione", &report.to_string()),
+        ]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "an emergency access closes no court deadline");
+        let still_due: bool = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT sent_on IS NULL FROM court_reports WHERE id = $1")
+            .bind(report).fetch_one(pool).await.unwrap());
+        assert!(still_due);
+        assert_eq!(app.count("case_notes").await, 1, "nor writes the note that would have closed it");
         // Told to the coordinator: by email, neutrally, on the queue page and in the file.
         let emails = app.wait_for_emails(1).await;
         assert!(emails[0].contains("coordinatrice@example.org") && emails[0].contains(&format!("caso n. {case}")) && emails[0].contains("Cora Collega"));

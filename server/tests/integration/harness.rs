@@ -157,7 +157,14 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
             max_future_per_contact: 1000,
             ..app::state::BookingSettings::default()
         },
-        booking_rate_per_minute: 100_000,
+        // Tests post far more forms from one address than a person would; the limits have tests
+        // of their own.
+        submission_limits: server::abuse::Limits {
+            bookings_per_minute: 100_000,
+            sign_ins_per_minute: 100_000,
+            assistance_per_hour: 100_000,
+            ratings_per_hour: 100_000,
+        },
         trusted_proxies: Vec::new(),
         audit_key: Some(vec![7; 32]),
         audit_checkpoint: dir.join("audit-checkpoint"),
@@ -239,12 +246,19 @@ pub async fn fresh_database(backend: Backend, dir: &Path) -> Option<(DatabaseLoc
 /// An HTTP client that behaves like a browser on our pages: keeps cookies, does not follow
 /// redirects by itself (tests look at them), and says it is on the same site.
 pub fn browser() -> reqwest::Client {
-    reqwest::Client::builder()
+    browser_with_cookies().0
+}
+
+/// The same browser, and its cookies (to send them on a request written by hand).
+pub fn browser_with_cookies() -> (reqwest::Client, std::sync::Arc<reqwest::cookie::Jar>) {
+    let cookies = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
-        .cookie_store(true)
+        .cookie_provider(cookies.clone())
         .timeout(Duration::from_secs(120))
         .build()
-        .unwrap()
+        .unwrap();
+    (client, cookies)
 }
 
 impl TestApp {
@@ -273,6 +287,40 @@ impl TestApp {
             .send()
             .await
             .unwrap_or_else(|error| panic!("GET {path} on {:?} got no answer: {error:?}", self.backend))
+    }
+
+    /// A GET of `target` exactly as written, with the `cookies` a browser holds for the site: an
+    /// HTTP client would tidy the address first (resolve its dot segments), which is what a test
+    /// of the other spellings of an address must not do. The status, the `location`, the body.
+    pub async fn get_exactly(&self, target: &str, cookies: &reqwest::cookie::Jar) -> (u16, String, String) {
+        use reqwest::cookie::CookieStore;
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+        let site: reqwest::Url = self.address.parse().unwrap();
+        let cookie = cookies
+            .cookies(&site)
+            .map(|value| format!("cookie: {}\r\n", value.to_str().unwrap()))
+            .unwrap_or_default();
+        let host = site.host_str().unwrap();
+        let port = site.port().unwrap();
+        let mut stream = tokio::net::TcpStream::connect((host, port)).await.unwrap();
+        // HTTP/1.0: the answer comes whole, not in chunks, and the connection closes after it.
+        let request = format!("GET {target} HTTP/1.0\r\nhost: {host}:{port}\r\naccept: text/html\r\n{cookie}\r\n");
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.unwrap();
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+        let status = head.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+        let location = head
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix("location: ")
+                    .or_else(|| line.strip_prefix("Location: "))
+            })
+            .unwrap_or_default()
+            .to_owned();
+        (status, location, body.to_owned())
     }
 
     /// Posts a form as a browser without JavaScript does, from a page of this site.

@@ -3,6 +3,7 @@
 
 mod harness;
 
+mod addresses;
 mod agenda;
 mod assistance;
 mod booking;
@@ -13,6 +14,7 @@ mod content;
 mod dashboard;
 mod feedback;
 mod health;
+mod limits;
 mod offices;
 mod opening;
 mod outbox;

@@ -140,7 +140,7 @@ on_both_databases! {
         // No closure while a plan is in progress.
         let (status, _, page) = post(&app, &worker, "/operatori/casi/chiusura", &[("caso", &case), ("motivo_chiusura", "Obiettivi raggiunti.")]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(page.contains("progetto in corso da concludere"));
+        assert!(page.contains("progetto in corso da concludere"), "the refusal is shown, not only sent along");
 
         // A review, then the conclusion, which ends what still runs.
         let (status, ..) = post(&app, &worker, "/operatori/casi/progetto/passo", &[("caso", &case), ("azione", "revisiona")]).await;

@@ -30,38 +30,49 @@ pub async fn sign_in(
 /// A new browser signed in as one of the `--demo` accounts.
 pub async fn demo_browser(app: &TestApp, user: &str) -> reqwest::Client {
     let client = browser();
+    demo_sign_in(app, &client, user).await;
+    client
+}
+
+/// Signs `client` in as one of the `--demo` accounts.
+pub async fn demo_sign_in(app: &TestApp, client: &reqwest::Client, user: &str) {
     let password = app::staff::demo::DEMO_ACCOUNTS
         .iter()
         .find(|(name, ..)| *name == user)
         .map(|(_, _, password, _)| *password)
         .expect("a demo account");
-    let answer = sign_in(app, &client, user, password, "").await;
+    let answer = sign_in(app, client, user, password, "").await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER, "{user} signs in");
-    client
 }
 
 /// A new browser signed in as the first administrator, with the second factor enrolled; and the
 /// secret, to make more codes. Moves the clock 30 s past each code used, as real time would.
 pub async fn admin_browser(app: &TestApp) -> (reqwest::Client, String) {
     let client = browser();
-    let answer = sign_in(app, &client, "admin", ADMIN_PASSWORD, "").await;
+    let secret = admin_sign_in(app, &client).await;
+    (client, secret)
+}
+
+/// Signs `client` in as the first administrator, enrolling the second factor; the secret.
+pub async fn admin_sign_in(app: &TestApp, client: &reqwest::Client) -> String {
+    let answer = sign_in(app, client, "admin", ADMIN_PASSWORD, "").await;
     assert_eq!(answer.status(), StatusCode::SEE_OTHER);
     // An administrator without a second factor is sent to enrol it before anything else.
-    let elsewhere = app.get_as(&client, "/operatori/registro").await;
+    let elsewhere = app.get_as(client, "/operatori/registro").await;
     assert_eq!(location(&elsewhere), "/operatori/sicurezza");
-    let page = app.get_as(&client, "/operatori/sicurezza").await.text().await.unwrap();
+    let page = app.get_as(client, "/operatori/sicurezza").await.text().await.unwrap();
     let secret = between(&page, "<code class=\"chiave-totp\">", "</code>").to_owned();
     let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
     let enrolled = app
         .post_form_as(
-            &client,
+            client,
             "/operatori/sicurezza",
             &[("segreto", &secret), ("codice_totp", &code)],
         )
         .await;
     assert_eq!(location(&enrolled), "/operatori/sicurezza?attivato=1");
     app.clock.advance(Duration::seconds(30));
-    (client, secret)
+    secret
 }
 
 pub fn location(response: &reqwest::Response) -> String {
@@ -309,7 +320,7 @@ on_both_databases! {
 /// every route, the answer each visitor gets to a GET (pages) or POST (forms and server
 /// functions): `Y` allowed, `S` sent to the sign-in page (or 401 for a server function), `N`
 /// refused with 403. Columns: signed out, front desk, social worker, coordinator, administrator.
-const MATRIX: &[(&str, &str, [char; 5])] = &[
+pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("GET", "/", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/health", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/__tetto/{n}", ['Y', 'Y', 'Y', 'Y', 'Y']),
@@ -453,7 +464,7 @@ fn the_matrix_covers_every_route() {
     }
 }
 
-fn concrete(path: &str) -> String {
+pub fn concrete(path: &str) -> String {
     path.replace("{slug}", "affido-familiare").replace("{n}", "0")
 }
 
@@ -902,6 +913,68 @@ on_both_databases! {
         assert_eq!(app.get_as(&worker, "/operatori/sicurezza").await.status(), StatusCode::OK);
         let desk = demo_browser(&app, "sportello").await;
         assert_eq!(app.get_as(&desk, "/operatori/posta").await.status(), StatusCode::OK, "not required any more");
+    }
+}
+
+on_both_databases! {
+    /// Administrators never open a case file: one cannot give oneself a role (a coordinator's would
+    /// open every file of the unit), no administrator account takes a social worker's or a
+    /// coordinator's role, and no such account becomes an administrator, even by SQL typed by hand.
+    async fn administrators_never_take_a_case_file_role(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let ids: (i64, i64, i64) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT (SELECT id FROM staff_users WHERE username = 'admin'), (SELECT id FROM staff_users WHERE username = 'assistente'),
+                    (SELECT MIN(id) FROM units)")
+            .fetch_one(pool).await.unwrap());
+        let (admin_id, worker_id, unit) = (ids.0.to_string(), ids.1.to_string(), ids.2.to_string());
+        let roles_before = app.count("staff_roles").await;
+
+        let own = app
+            .post_form_as(&admin, "/operatori/utenti/ruoli", &[
+                ("account", &admin_id), ("nuovo_ruolo", "coordinatore"), ("ruolo_unita", &unit), ("ruolo_sede", ""),
+            ])
+            .await;
+        assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(own.text().await.unwrap().contains("Non puoi cambiare i ruoli del tuo stesso account"));
+
+        // A second administrator: no case-file role for them either.
+        let created = app
+            .post_form_as(&admin, "/operatori/utenti", &[
+                ("utente", "seconda.admin"), ("nome", "Seconda Amministratrice"), ("email", ""),
+                ("ruolo", "amministratore"), ("unita", ""), ("sede", ""),
+            ])
+            .await;
+        assert_eq!(created.status(), StatusCode::SEE_OTHER, "{}", created.text().await.unwrap());
+        let second: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM staff_users WHERE username = 'seconda.admin'")
+            .fetch_one(pool).await.unwrap());
+        let coordinator = app
+            .post_form_as(&admin, "/operatori/utenti/ruoli", &[
+                ("account", &second.to_string()), ("nuovo_ruolo", "coordinatore"), ("ruolo_unita", &unit), ("ruolo_sede", ""),
+            ])
+            .await;
+        assert_eq!(coordinator.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(coordinator.text().await.unwrap().contains("non può avere un ruolo che apre le cartelle"));
+        // Nor does a social worker become an administrator.
+        let promoted = app
+            .post_form_as(&admin, "/operatori/utenti/ruoli", &[
+                ("account", &worker_id), ("nuovo_ruolo", "amministratore"), ("ruolo_unita", ""), ("ruolo_sede", ""),
+            ])
+            .await;
+        assert_eq!(promoted.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.count("staff_roles").await, roles_before + 1, "only the new account's own role was added");
+
+        // The database holds the rule whoever writes.
+        let by_hand = app::on_db!(&app.db, pool => sqlx::query(
+            "INSERT INTO staff_roles (user_id, role, unit_id) VALUES ($1, 'assistente_sociale', $2)")
+            .bind(ids.0).bind(ids.2).execute(pool).await.map(|_| ()));
+        let refusal = by_hand.expect_err("refused by the database").to_string();
+        assert!(refusal.contains("never holds a case-file role"), "{refusal}");
+
+        // One's own roles cannot be taken away either.
+        let admin_role: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT id FROM staff_roles WHERE user_id = $1").bind(ids.0).fetch_one(pool).await.unwrap());
+        let removed = app.post_form_as(&admin, "/operatori/utenti/ruoli/togli", &[("id", &admin_role.to_string())]).await;
+        assert_eq!(removed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
 }
 

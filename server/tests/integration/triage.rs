@@ -156,8 +156,11 @@ on_both_databases! {
         let asked = send(&app, &desk, "/operatori/richieste/nuova", &fields).await;
         assert_eq!(asked.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let asked = asked.text().await.unwrap();
-        assert!(asked.contains("Il servizio conosce già Anna Rossi, nato/a il mercoledì 1 maggio 1985"), "{asked}");
+        assert!(asked.contains("Il servizio conosce già una persona con questi dati"), "{asked}");
         assert!(asked.contains("È la stessa persona?"));
+        assert!(!asked.contains("maggio 1985"), "nothing the service knows is shown, only what was typed");
+        assert_eq!(scalar(&app, "SELECT COUNT(*) FROM audit_log WHERE action = 'richieste.persona_nota'").await, 1,
+            "the match is recorded, though nothing was saved");
         // The Servizio Minori already follows the family: the request goes to the case's worker.
         let worker = scalar(&app, "SELECT id FROM staff_users WHERE username = 'assistente'").await;
         let family = scalar(&app, "SELECT MIN(family_id) FROM family_members").await;
@@ -182,6 +185,37 @@ on_both_databases! {
         let twice = send(&app, &desk, "/operatori/richieste/nuova", &confirmed).await;
         assert_eq!(twice.status(), StatusCode::CONFLICT);
         assert_eq!(scalar(&app, "SELECT COUNT(*) FROM requests").await, 2);
+    }
+}
+
+on_both_databases! {
+    /// A codice fiscale the service knows does not make the form say whose it is: the operator is
+    /// asked whether it is the same person, and the question is recorded.
+    async fn a_known_codice_fiscale_is_not_an_oracle(app: TestApp) {
+        let (comune, topic, minori, _) = ids(&app).await;
+        app.execute("INSERT INTO persons (given_name, family_name, birth_date, codice_fiscale, created_at)
+                     VALUES ('Maria', 'Neri', '1980-01-01', 'NREMRA80A41F205J', '2026-01-01T00:00:00Z')").await;
+        let desk = demo_browser(&app, "sportello").await;
+        let mut fields = family_form(None, "spontanea", &[
+            ("comune", &comune), ("argomento", &topic), ("unita", &minori),
+            ("p1_nome", "Zoe"), ("p1_cognome", "Verdi"), ("p1_nascita", "1990-06-15"), ("p1_cf", "NREMRA80A41F205J"),
+        ]);
+        let asked = send(&app, &desk, "/operatori/richieste/nuova", &fields).await;
+        assert_eq!(asked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let asked = asked.text().await.unwrap();
+        assert!(asked.contains("Il servizio conosce già una persona con questi dati"), "{asked}");
+        for stored in ["Maria", "Neri", "1980"] {
+            assert!(!asked.contains(stored), "the answer shows {stored}");
+        }
+        fields.push(("p1_stessa".to_owned(), "no".to_owned()));
+        let refused = send(&app, &desk, "/operatori/richieste/nuova", &fields).await.text().await.unwrap();
+        assert!(refused.contains("il codice è sbagliato") && !refused.contains("Maria") && !refused.contains("Neri"));
+        let person = scalar(&app, "SELECT id FROM persons WHERE codice_fiscale = 'NREMRA80A41F205J'").await;
+        let recorded: Vec<String> = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT record_ids FROM audit_log WHERE action = 'richieste.persona_nota' ORDER BY seq")
+            .fetch_all(pool).await.unwrap());
+        assert_eq!(recorded, vec![person.to_string(), person.to_string()], "each answer is recorded");
+        assert_eq!(scalar(&app, "SELECT COUNT(*) FROM requests").await, 0);
     }
 }
 
