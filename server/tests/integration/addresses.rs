@@ -88,12 +88,18 @@ on_both_databases! {
                     page_words = (status == 200).then(|| heading(&body)).flatten();
                 }
             }
-            for visitor in &visitors {
+            for (column, visitor) in visitors.iter().enumerate() {
                 if path != "/" {
                     for spelling in other_spellings(&path) {
-                        let (status, location, _) = app.get_exactly(&spelling, &visitor.cookies).await;
+                        let (status, location, body) = app.get_exactly(&spelling, &visitor.cookies).await;
                         if (status, location.as_str()) != (308, path.as_str()) {
                             wrong.push(format!("{} GET {spelling}: {status} to '{location}', not 308 to {path}", visitor.who));
+                        }
+                        // Whatever the answer, nothing of the page for who may not open it (the
+                        // walls behind this one hold on their own: tried without it).
+                        let shown = page_words.as_deref().filter(|words| allowed[column] != 'Y' && body.contains(*words));
+                        if let Some(words) = shown {
+                            wrong.push(format!("{} GET {spelling}: the answer shows the page ({words})", visitor.who));
                         }
                     }
                 }
