@@ -749,6 +749,72 @@ on_both_databases! {
     }
 }
 
+/// The tables a GET must never change.
+const STATE_TABLES: &[&str] = &[
+    "bookings",
+    "booking_drafts",
+    "requests",
+    "cases",
+    "case_notes",
+    "case_team",
+    "help_plans",
+    "staff_users",
+    "staff_roles",
+    "staff_sessions",
+    "email_outbox",
+    "page_feedback",
+    "offices",
+    "closures",
+    "units",
+    "comuni",
+    "booking_topics",
+    "emergency_accesses",
+    "court_reports",
+    "case_documents",
+    "persons",
+];
+
+async fn table_counts(app: &TestApp) -> Vec<(&'static str, i64)> {
+    let mut counts = Vec::new();
+    for table in STATE_TABLES {
+        counts.push((*table, app.count(table).await));
+    }
+    counts
+}
+
+on_both_databases! {
+    /// No state changes by GET: every route that takes a POST only (forms and server functions)
+    /// answers a GET, with any query, with 404 or 405 (or the access layer's refusal, for who may
+    /// not use it at all), for every visitor, and nothing changes.
+    async fn no_route_changes_anything_on_a_get(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let mut visitors = vec![browser(), admin];
+        for user in ["sportello", "assistente", "coordinatrice"] {
+            visitors.push(demo_browser(&app, user).await);
+        }
+        let before = table_counts(&app).await;
+        let pages: std::collections::BTreeSet<&str> =
+            MATRIX.iter().filter(|(method, ..)| *method == "GET").map(|(_, path, _)| *path).collect();
+        let mut wrong = Vec::new();
+        for (_, path, _) in MATRIX.iter().filter(|(method, path, _)| *method == "POST" && !pages.contains(path)) {
+            // Signing out would end the visitors' sessions for the rows after.
+            for (n, client) in visitors.iter().enumerate() {
+                let address = format!("{}?id=1&caso=1&voto=5&pagina=/&utente=admin&motivo=prova", concrete(path));
+                let answer = app.get_as(client, &address).await;
+                let status = answer.status();
+                // Not served (404, 405), or refused first by the access layer, as any visit is.
+                let refused = matches!(verdict(status, &location(&answer)), 'N' | 'S');
+                if status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED && !refused {
+                    wrong.push(format!("GET {path} as visitor {n}: {status}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+        assert_eq!(table_counts(&app).await, before, "nothing changed");
+        assert_eq!(app.get_as(&visitors[1], "/operatori/registro").await.status(), StatusCode::OK, "still signed in");
+    }
+}
+
 /// The temporary password the users page shows once, if any.
 fn temporary_password(page: &str) -> Option<String> {
     page.contains("password-provvisoria")
