@@ -174,10 +174,16 @@ on_both_databases! {
         ]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.contains("già stata corretta"), "the form says the note has a newer version");
-        let edited = app::on_db!(&app.db, pool => sqlx::query("UPDATE case_notes SET body = 'riscritta' WHERE id = $1").bind(note).execute(pool).await.map(|_| ()));
-        assert!(edited.is_err(), "a note is never edited in place");
-        let removed = app::on_db!(&app.db, pool => sqlx::query("DELETE FROM case_notes WHERE id = $1").bind(note).execute(pool).await.map(|_| ()));
-        assert!(removed.is_err(), "nor removed");
+        // The database itself refuses, whoever writes: the newest version, which nothing refers
+        // to, so the refusal can only be the trigger's (not a foreign key's).
+        let newest = latest_note(&app, case).await;
+        let edited = app::on_db!(&app.db, pool => sqlx::query("UPDATE case_notes SET body = 'riscritta' WHERE id = $1").bind(newest).execute(pool).await.map(|_| ()));
+        let edited = edited.expect_err("a note is never edited in place").to_string();
+        assert!(edited.contains("a case note is corrected by a new version, never edited"), "{edited}");
+        let removed = app::on_db!(&app.db, pool => sqlx::query("DELETE FROM case_notes WHERE id = $1").bind(newest).execute(pool).await.map(|_| ()));
+        let removed = removed.expect_err("nor removed").to_string();
+        assert!(removed.contains("a case note is corrected by a new version, never"), "{removed}");
+        assert!(removed.contains("removed"), "{removed}");
 
         // The unit's coordinator opens the file and lists the unit's cases, but corrects nobody's notes.
         let coordinator = demo_browser(&app, "coordinatrice").await;
