@@ -67,6 +67,122 @@ fn an_unopenable_sqlite_file_stops_the_server_with_one_sentence() {
     assert_one_clear_sentence(&stderr, "un-file");
 }
 
+/// The real binary serving on `database_url`, started as an operator would on a first day: no
+/// `--demo`, no `SPORTELLO_ADMIN_PASSWORD`. Stopped when dropped.
+struct Served {
+    child: std::process::Child,
+    /// What it wrote (its log) until it said it was serving.
+    log: String,
+    address: String,
+}
+
+impl Served {
+    fn start(database_url: &str, data_dir: &std::path::Path) -> Served {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("DATABASE_URL", database_url)
+            .env("SPORTELLO_LISTEN", "127.0.0.1:0")
+            .env("SPORTELLO_DATA_DIR", data_dir)
+            .env("SPORTELLO_MAIL_DIR", data_dir.join("mail"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("the server binary runs");
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut log = String::new();
+        let address = loop {
+            let line = lines.next().expect("the server says where it serves").unwrap();
+            log.push_str(&line);
+            log.push('\n');
+            if let Some((_, rest)) = line.split_once("is serving at ") {
+                break rest.split_whitespace().next().unwrap().to_owned();
+            }
+        };
+        Served { child, log, address }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// No default accounts: a first start without `--demo` and without a password makes only `admin`,
+/// with a random password printed once, to be changed at the first sign-in.
+async fn a_first_start_makes_one_administrator_with_a_password_printed_once(backend: Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((database, _guard)) = fresh_database(backend, dir.path()).await else {
+        return;
+    };
+    let url = match &database {
+        DatabaseLocation::Sqlite { url } | DatabaseLocation::Postgres { url } => url.clone(),
+    };
+    let first = Served::start(&url, dir.path());
+    let (_, rest) = first
+        .log
+        .split_once("was created with the password ")
+        .expect("the password is printed");
+    let password: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    assert_eq!(password.len(), 20, "{}", first.log);
+
+    let db = server::database::connect(&database, 1).await.unwrap();
+    let accounts: Vec<(String, bool)> = app::on_db!(&db, pool => sqlx::query_as(
+        "SELECT username, must_change_password FROM staff_users ORDER BY id").fetch_all(pool).await.unwrap());
+    assert_eq!(
+        accounts,
+        vec![("admin".to_owned(), true)],
+        "no other account, and the password must change"
+    );
+
+    // The printed password signs in, and leads only to choosing a new one.
+    let client = harness::browser();
+    let signed_in = client
+        .post(format!("{}/operatori", first.address))
+        .header("origin", &first.address)
+        .form(&[
+            ("utente", "admin"),
+            ("password", password.as_str()),
+            ("codice_totp", ""),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 303);
+    let elsewhere = client
+        .get(format!("{}/operatori/utenti", first.address))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(elsewhere.headers()["location"], "/operatori/sicurezza");
+    drop(first);
+
+    // Printed once: a second start finds the administrator and says no password.
+    let second = Served::start(&url, dir.path());
+    assert!(
+        !second.log.contains(&password) && !second.log.contains("was created with the password"),
+        "{}",
+        second.log
+    );
+    drop(second);
+    if let DatabaseLocation::Postgres { .. } = database {
+        db.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_start_makes_one_administrator_with_a_password_printed_once_sqlite() {
+    a_first_start_makes_one_administrator_with_a_password_printed_once(Backend::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_start_makes_one_administrator_with_a_password_printed_once_postgres() {
+    a_first_start_makes_one_administrator_with_a_password_printed_once(Backend::Postgres).await;
+}
+
 on_both_databases! {
     async fn the_first_start_seeds_once_and_never_again(app: TestApp) {
         assert_eq!(app.count("organisation").await, 1);
