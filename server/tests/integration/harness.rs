@@ -80,9 +80,7 @@ impl Drop for PostgresDatabase {
 /// never the real binary under load (4800 mixed requests). The cause is not yet understood; see the
 /// README's notes on the integration tests.
 static SERVERS: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
-    if std::env::var_os("SPORTELLO_TEST_LOG").is_some() {
-        server::telemetry::init(server::config::LogFormat::Text);
-    }
+    server::telemetry::init_with_writer(server::config::LogFormat::Text, || TestLog);
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("test-servers")
@@ -90,6 +88,33 @@ static SERVERS: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
         .build()
         .expect("the test servers' runtime")
 });
+
+/// Everything the test's servers have logged, as production writes it (one test a process: only
+/// this test's servers). Also copied to stdout with `SPORTELLO_TEST_LOG` set.
+static LOG: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
+struct TestLog;
+
+impl std::io::Write for TestLog {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        LOG.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .extend_from_slice(bytes);
+        if std::env::var_os("SPORTELLO_TEST_LOG").is_some() {
+            std::io::stdout().write_all(bytes)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The lines the test's servers have logged so far.
+pub fn server_log() -> String {
+    String::from_utf8_lossy(&LOG.lock().unwrap_or_else(std::sync::PoisonError::into_inner)).into_owned()
+}
 
 /// Builds and starts a server on the shared runtime; returns its address and database handle.
 pub async fn start_server(settings: Settings, clock: ManualClock) -> Result<(String, Db), server::StartupError> {

@@ -98,3 +98,52 @@ async fn a_panic_becomes_a_500_page_with_the_request_id() {
     assert!(html.contains(&request_id), "the page shows the request id {request_id}");
     assert!(!html.contains("test panic"), "the cause stays in the log");
 }
+
+on_both_databases! {
+    /// The server's log (what production writes, read here as written) names routes, never what
+    /// a family typed or what opens their data: through a booking, its private link, and a case
+    /// file read and written by its social worker.
+    async fn the_log_holds_no_personal_data(app: TestApp) {
+        let typed = [
+            ("sede", "segretariato-sociale"), ("argomento", "figli-e-famiglia"), ("giorno", "2026-03-03"), ("ora", "09:30"),
+            ("nome", "Annalisa"), ("cognome", "Rossellini"), ("email", "annalisa.rossellini@example.it"),
+            ("telefono", "333 987 6543"), ("codice_fiscale", "RSSNNA80A41F205O"), ("lingua", "it"), ("accessibilita", ""),
+            ("motivo", "Mio figlio piange sempre"), ("privacy", "si"),
+        ];
+        let details = app.post_form("/prenota", &typed).await;
+        assert_eq!(details.status(), 303);
+        let summary = details.headers()["location"].to_str().unwrap().to_owned();
+        let draft = summary.rsplit('=').next().unwrap().to_owned();
+        assert_eq!(app.get(&summary).await.status(), 200);
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft)]).await.status(), 303);
+        let email = app.wait_for_emails(1).await.remove(0).replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        let start = email.find("/prenota/gestisci?t=").expect("the private link");
+        let link: String = email[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let token = link.rsplit('=').next().unwrap().to_owned();
+        assert_eq!(app.get(&link).await.status(), 200);
+
+        let request = crate::cases::mandate_in_queue(&app).await;
+        let worker = crate::staff::demo_browser(&app, "assistente").await;
+        let case = crate::cases::taken_by(&app, &worker, request).await;
+        let file = app.get_as(&worker, &format!("/operatori/casi/fascicolo?id={case}")).await;
+        assert_eq!(file.status(), 200);
+        let note = app
+            .post_form_as(&worker, "/operatori/casi/nota", &[
+                ("caso", &case.to_string()), ("tipo", "telefonata"), ("data", "2026-03-02"), ("testo", "Telefonata riservata con la madre."),
+            ])
+            .await;
+        assert_eq!(note.status(), 303);
+
+        let log = crate::harness::server_log();
+        for route in ["route=/prenota ", "route=/prenota/riepilogo ", "route=/operatori/casi/fascicolo ", "route=/operatori/casi/nota "] {
+            assert!(log.contains(route), "the log has the requests ({route}): {log}");
+        }
+        let secrets = [
+            "Annalisa", "Rossellini", "annalisa.rossellini", "333 987 6543", "3339876543", "RSSNNA80A41F205O", "piange",
+            draft.as_str(), token.as_str(), "Fontana", "Giulia", "Marco", "Telefonata riservata", "bozza=", "?t=", "?id=",
+        ];
+        for secret in secrets {
+            assert!(!log.contains(secret), "the log holds {secret}:\n{log}");
+        }
+    }
+}
