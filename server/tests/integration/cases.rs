@@ -413,7 +413,7 @@ on_both_databases! {
 }
 
 /// Sends the document form as a browser does (multipart), from `client`.
-async fn upload(
+pub async fn upload(
     app: &TestApp,
     client: &reqwest::Client,
     case: i64,

@@ -1044,6 +1044,150 @@ on_both_databases! {
     }
 }
 
+/// Pages that read no one's record: no audit row for them.
+const READS_NO_RECORD: &[(&str, &str)] = &[("/operatori/sicurezza", ""), ("/operatori", "admin")];
+
+on_both_databases! {
+    /// Every GET of the matrix, by every signed-in role, on real records (a booking, a request,
+    /// a case with a note and a document): a page that reads records writes exactly one audit row
+    /// with its request id, a refusal exactly one refusal row, and nothing else writes any.
+    async fn every_read_of_every_role_writes_exactly_one_audit_row(app: TestApp) {
+        let booking_form = [
+            ("sede", "segretariato-sociale"), ("argomento", "figli-e-famiglia"), ("giorno", "2026-03-03"), ("ora", "09:30"),
+            ("nome", "Anna"), ("cognome", "Rossi"), ("email", "anna.rossi@example.it"), ("telefono", ""),
+            ("codice_fiscale", ""), ("lingua", "it"), ("accessibilita", ""), ("motivo", ""), ("privacy", "si"),
+        ];
+        let summary = location(&app.post_form("/prenota", &booking_form).await);
+        let draft = summary.rsplit('=').next().unwrap().to_owned();
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft)]).await.status(), StatusCode::SEE_OTHER);
+        let request = crate::cases::mandate_in_queue(&app).await;
+        let worker = demo_browser(&app, "assistente").await;
+        let case = crate::cases::taken_by(&app, &worker, request).await;
+        let note = app.post_form_as(&worker, "/operatori/casi/nota", &[
+            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-02"), ("testo", "Primo colloquio."),
+        ]).await;
+        assert_eq!(note.status(), StatusCode::SEE_OTHER);
+        let pdf = b"%PDF-1.4\n% prova\n".to_vec();
+        let (status, ..) = crate::cases::upload(&app, &worker, case, "Decreto", "decreto.pdf", pdf).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let ids: (i64, i64, i64) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT (SELECT MAX(id) FROM bookings), (SELECT MAX(id) FROM case_notes), (SELECT MAX(id) FROM case_documents)")
+            .fetch_one(pool).await.unwrap());
+        let (booking, note, document) = ids;
+        let address = |path: &str| -> String {
+            let query = match path {
+                "/operatori/agenda" => "?giorno=2026-03-03".to_owned(),
+                "/operatori/agenda/sposta" => format!("?id={booking}"),
+                "/operatori/richieste/nuova" => format!("?prenotazione={booking}"),
+                "/operatori/richieste/dettaglio" => format!("?id={request}"),
+                "/operatori/casi/fascicolo" => format!("?id={case}"),
+                "/operatori/casi/nota/correggi" => format!("?nota={note}"),
+                "/operatori/casi/documenti/scarica" => format!("?id={document}"),
+                "/operatori/casi/progetto" => format!("?caso={case}"),
+                _ => String::new(),
+            };
+            format!("{}{query}", concrete(path))
+        };
+
+        let (admin, _) = admin_browser(&app).await;
+        let mut visitors = vec![("sportello", demo_browser(&app, "sportello").await), ("assistente", worker)];
+        visitors.push(("coordinatrice", demo_browser(&app, "coordinatrice").await));
+        visitors.push(("admin", admin));
+        let mut wrong = Vec::new();
+        for (_, path, _) in MATRIX.iter().filter(|(method, ..)| *method == "GET") {
+            for (who, client) in &visitors {
+                let answer = app.get_as(client, &address(path)).await;
+                let status = answer.status();
+                let id = answer.headers()["x-request-id"].to_str().unwrap().to_owned();
+                let rows: Vec<String> = app::on_db!(&app.db, pool => sqlx::query_scalar(
+                    "SELECT outcome FROM audit_log WHERE request_id = $1").bind(&id).fetch_all(pool).await.unwrap());
+                let reads_no_record = !path.starts_with("/operatori")
+                    || READS_NO_RECORD.iter().any(|(page, by)| page == path && (by.is_empty() || by == who));
+                let expected: &[&str] = match status {
+                    StatusCode::FORBIDDEN => &["negato"],
+                    StatusCode::OK if !reads_no_record => &["ok"],
+                    _ => &[],
+                };
+                if rows != expected {
+                    wrong.push(format!("GET {} as {who}: {status}, rows {rows:?}, expected {expected:?}", address(path)));
+                }
+                // The records are real: whose they are opens them.
+                let theirs = match *who {
+                    "sportello" => path.starts_with("/operatori/agenda") || path.starts_with("/operatori/richieste"),
+                    "assistente" => path.starts_with("/operatori/casi"),
+                    _ => false,
+                };
+                if theirs && status != StatusCode::OK {
+                    wrong.push(format!("GET {} as {who}: {status}, not the page", address(path)));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+}
+
+/// Makes the database refuse audit rows of `action` (a full disk, a broken connection, as far as
+/// the reader can tell).
+async fn refuse_audit_rows(app: &TestApp, action: &str) {
+    match app.backend {
+        crate::harness::Backend::Sqlite => {
+            app.execute(&format!(
+                "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log WHEN NEW.action = '{action}'
+                 BEGIN SELECT RAISE(ABORT, 'audit row refused by the test'); END"
+            ))
+            .await
+        }
+        crate::harness::Backend::Postgres => {
+            app.execute(&format!(
+                "CREATE FUNCTION audit_fails() RETURNS trigger AS $$ BEGIN
+                     IF NEW.action = '{action}' THEN RAISE EXCEPTION 'audit row refused by the test'; END IF;
+                     RETURN NEW;
+                 END; $$ LANGUAGE plpgsql"
+            ))
+            .await;
+            app.execute(
+                "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_fails()",
+            )
+            .await;
+        }
+    }
+}
+
+on_both_databases! {
+    /// A read whose audit row cannot be written shows nothing: the page says a problem occurred,
+    /// with a request id, and none of the data it would have shown.
+    async fn a_read_whose_audit_row_cannot_be_written_shows_nothing(app: TestApp) {
+        let request = crate::cases::mandate_in_queue(&app).await;
+        let worker = demo_browser(&app, "assistente").await;
+        let case = crate::cases::taken_by(&app, &worker, request).await;
+        let (admin, _) = admin_browser(&app).await;
+        let file = format!("/operatori/casi/fascicolo?id={case}");
+        assert!(app.get_as(&worker, &file).await.text().await.unwrap().contains("Fontana"), "the file opens first");
+        assert!(app.get_as(&admin, "/operatori/utenti").await.text().await.unwrap().contains("Sara Sportello"));
+
+        refuse_audit_rows(&app, "caso.apertura").await;
+        let answer = app.get_as(&worker, &file).await;
+        let page = answer.text().await.unwrap();
+        assert!(page.contains("Si è verificato un problema tecnico"), "{page}");
+        for family in ["Fontana", "Giulia", "Marco", "Tribunale"] {
+            assert!(!page.contains(family), "the file shows {family} though its reading was not recorded");
+        }
+    }
+}
+
+on_both_databases! {
+    /// The same for a list of staff accounts.
+    async fn a_list_whose_audit_row_cannot_be_written_shows_nothing(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        refuse_audit_rows(&app, "utenti.elenco").await;
+        let page = app.get_as(&admin, "/operatori/utenti").await.text().await.unwrap();
+        assert!(page.contains("Si è verificato un problema tecnico"), "{page}");
+        for account in ["Sara Sportello", "Andrea Assistente", "coordinatrice"] {
+            assert!(!page.contains(account), "the list shows {account}");
+        }
+    }
+}
+
 /// The checkpoint file's sequence number (0 before the first).
 fn checkpoint_seq(app: &TestApp) -> i64 {
     checkpoint_seq_at(&app.dir.path().join("audit-checkpoint"))
