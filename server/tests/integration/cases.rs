@@ -346,6 +346,7 @@ on_both_databases! {
         assert_eq!(answers.iter().filter(|s| **s == StatusCode::SEE_OTHER).count(), 1, "{answers:?}");
         assert!(answers.iter().all(|s| *s == StatusCode::SEE_OTHER || *s == StatusCode::UNPROCESSABLE_ENTITY), "{answers:?}");
         assert_eq!(app.count("case_notes").await, 2);
+        app.assert_trail_intact().await;
     }
 }
 

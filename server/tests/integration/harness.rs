@@ -420,6 +420,14 @@ impl TestApp {
         );
     }
 
+    /// Checks the whole audit trail with the server's key, as the integrity check does: every
+    /// row's seal, and the chain unbroken.
+    pub async fn assert_trail_intact(&self) {
+        let key = app::audit::AuditKey::new(self.settings.audit_key.clone().expect("the tests' audit key"));
+        let report = app::audit::verify::verify(&self.db, &key, None).await.unwrap();
+        assert!(report.is_intact(), "the audit trail is broken: {report:?}");
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())
@@ -522,6 +530,13 @@ impl ServerProcess {
             .env("SPORTELLO_LISTEN", "127.0.0.1:0")
             .env("SPORTELLO_DATA_DIR", dir.path())
             .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")
+            .env("SPORTELLO_SIGN_IN_RATE_PER_MINUTE", "100000")
+            // Every instance on one database shares the audit key (README, Deployment): with keys
+            // of their own, each would seal rows the others call altered.
+            .env(
+                "SPORTELLO_AUDIT_KEY",
+                hex::encode(app.settings.audit_key.clone().expect("the tests' audit key")),
+            )
             .env("SPORTELLO_MAX_BOOKINGS_PER_CONTACT", "1000")
             .env("RUST_LOG", "info")
             .stdout(std::process::Stdio::piped())

@@ -156,6 +156,7 @@ on_both_databases! {
         }
         let cases: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM cases").fetch_one(pool).await.unwrap());
         assert_eq!(cases, 1, "one case opened");
+        app.assert_trail_intact().await;
     }
 }
 
@@ -181,6 +182,7 @@ on_both_databases! {
         let events: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM request_events WHERE kind = 'assegnata'")
             .fetch_one(pool).await.unwrap());
         assert_eq!(events, 20);
+        app.assert_trail_intact().await;
     }
 }
 
