@@ -304,26 +304,20 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        let started = std::time::Instant::now();
-        let response = self.get_inner(path).await;
-        if started.elapsed() > Duration::from_secs(5) {
-            report_slow("GET", path, self.backend, started.elapsed());
-        }
-        response
-    }
-
-    async fn get_inner(&self, path: &str) -> reqwest::Response {
         self.get_as(&self.client, path).await
     }
 
     /// A visit from another browser (another person, or the same person on another device).
     pub async fn get_as(&self, client: &reqwest::Client, path: &str) -> reqwest::Response {
-        client
+        let started = std::time::Instant::now();
+        let response = client
             .get(self.url(path))
             .header("accept", "text/html")
             .send()
             .await
-            .unwrap_or_else(|error| panic!("GET {path} on {:?} got no answer: {error:?}", self.backend))
+            .unwrap_or_else(|error| panic!("GET {path} on {:?} got no answer: {error:?}", self.backend));
+        report_if_slow("GET", path, self.backend, started);
+        response
     }
 
     /// A GET of `target` exactly as written, with the `cookies` a browser holds for the site: an
@@ -362,15 +356,6 @@ impl TestApp {
 
     /// Posts a form as a browser without JavaScript does, from a page of this site.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
-        let started = std::time::Instant::now();
-        let response = self.post_form_inner(path, fields).await;
-        if started.elapsed() > Duration::from_secs(5) {
-            report_slow("POST", path, self.backend, started.elapsed());
-        }
-        response
-    }
-
-    async fn post_form_inner(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.post_form_as(&self.client, path, fields).await
     }
 
@@ -381,7 +366,8 @@ impl TestApp {
         path: &str,
         fields: &[(&str, &str)],
     ) -> reqwest::Response {
-        client
+        let started = std::time::Instant::now();
+        let response = client
             .post(self.url(path))
             .header("accept", "text/html")
             .header("origin", &self.address)
@@ -389,7 +375,9 @@ impl TestApp {
             .form(fields)
             .send()
             .await
-            .unwrap_or_else(|error| panic!("POST {path} on {:?} got no answer: {error:?}", self.backend))
+            .unwrap_or_else(|error| panic!("POST {path} on {:?} got no answer: {error:?}", self.backend));
+        report_if_slow("POST", path, self.backend, started);
+        response
     }
 
     /// Starts a second server process on the same database (a restart, or a second instance).
@@ -442,13 +430,17 @@ impl TestApp {
 }
 
 /// Says so, in every run, when a request took more than five seconds: straight to the process's
-/// stderr, past the test harness's capture, which shows a passing test's output to nobody.
-fn report_slow(method: &str, path: &str, backend: Backend, took: Duration) {
+/// stderr, past the test harness's capture, which shows a passing test's output to nobody. Every
+/// helper that sends a request reports, whoever the visitor.
+fn report_if_slow(method: &str, path: &str, backend: Backend, started: std::time::Instant) {
     use std::io::Write;
-    let _ = writeln!(
-        std::io::stderr(),
-        "SLOW REQUEST: {method} {path} on {backend:?} took {took:?}"
-    );
+    let took = started.elapsed();
+    if took > Duration::from_secs(5) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "SLOW REQUEST: {method} {path} on {backend:?} took {took:?}"
+        );
+    }
 }
 
 fn read_emails(dir: &Path) -> Vec<String> {
