@@ -472,7 +472,19 @@ on_both_databases! {
         let stored = app.settings.documents.dir.join(&key);
         assert_eq!(std::fs::read(&stored).unwrap(), decree, "kept in the documents folder");
         assert!(!stored.starts_with(&app.settings.site_root), "outside the web root");
-        assert_eq!(app.get_as(&worker_a, &format!("/pkg/{key}")).await.status(), StatusCode::NOT_FOUND);
+        for path in [format!("/pkg/{key}"), format!("/{key}"), format!("/documenti/{key}")] {
+            assert_eq!(app.get_as(&worker_a, &path).await.status(), StatusCode::NOT_FOUND, "{path}: never served as a file");
+        }
+        // A name nobody chose or can guess (128 random bits), readable by the server's user alone.
+        assert!(key.len() == 32 && key.chars().all(|c| c.is_ascii_hexdigit()), "{key}");
+        assert!(!key.contains("decreto"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&stored), 0o600, "the file");
+            assert_eq!(mode(&app.settings.documents.dir), 0o700, "the folder");
+        }
         let (_, file) = text_of(&app, &worker_a, &format!("/operatori/casi/fascicolo?id={case}")).await;
         assert!(file.contains("Decreto dell&#x27;Autorità Giudiziaria: Decreto di affido") || file.contains("Decreto dell'Autorità Giudiziaria: Decreto di affido"));
         assert!(file.contains("decreto 123.pdf, PDF, 1 kB"));
