@@ -189,7 +189,6 @@ impl Application {
     /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
-        tokio::spawn(erase_expired_data(self.state.clone()));
         tokio::spawn(keep_watch(self.state.clone(), self.watch_every, self.pages.clone()));
         tokio::spawn(crate::page_cache::listen_for_changes(self.pages.clone()));
         // With the connection's address, which the booking submissions' rate limit counts by.
@@ -204,12 +203,20 @@ impl Application {
 
 /// Every few minutes: verifies the audit trail written since the checkpoint (and moves the
 /// checkpoint on), tells coordinators about urgent requests waiting too long and court deadlines
-/// drawing near, and rereads the organisation's name, which another instance may have changed.
+/// drawing near, and rereads the organisation's name, which another instance may have changed;
+/// and once an hour by the application's clock (so a test can move to the day the data expire),
+/// the housekeeping.
 async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<PageCache>) {
     let mut tick = tokio::time::interval(every);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut housekept_at: Option<chrono::DateTime<chrono::Utc>> = None;
     loop {
         tick.tick().await;
+        let now = state.clock.now();
+        if housekept_at.is_none_or(|last| now - last >= chrono::Duration::hours(1)) {
+            housekeeping(&state).await;
+            housekept_at = Some(now);
+        }
         match app::staff::audit_page::submit::check_since_checkpoint(&state).await {
             Ok(report) if report.is_intact() => {}
             Ok(_) => {} // Logged and recorded by the check itself.
@@ -231,26 +238,22 @@ async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<Page
     }
 }
 
-/// The retention job: every hour, erases the personal data kept longer than needed (see
-/// `app::booking::retention`).
-async fn erase_expired_data(state: AppState) {
-    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-    loop {
-        every_hour.tick().await;
-        match app::booking::retention::erase_expired(&state.db, state.clock.now(), state.booking.retention_days).await {
-            Ok(erased) if erased != app::booking::retention::Erased::default() => {
-                tracing::info!(?erased, "expired personal data erased")
-            }
-            Ok(_) => {}
-            Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
+/// The hourly housekeeping: erases the personal data kept longer than needed (see
+/// `app::booking::retention`), expired sessions and old sign-in attempts.
+async fn housekeeping(state: &AppState) {
+    match app::booking::retention::erase_expired(&state.db, state.clock.now(), state.booking.retention_days).await {
+        Ok(erased) if erased != app::booking::retention::Erased::default() => {
+            tracing::info!(?erased, "expired personal data erased")
         }
-        let now = state.clock.now();
-        if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
-            tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
-        }
-        if let Err(error) = app::staff::auth::forget_old_attempts(&state.db, now).await {
-            tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
-        }
+        Ok(_) => {}
+        Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
+    }
+    let now = state.clock.now();
+    if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
+        tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
+    }
+    if let Err(error) = app::staff::auth::forget_old_attempts(&state.db, now).await {
+        tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
     }
 }
 
