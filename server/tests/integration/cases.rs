@@ -559,7 +559,7 @@ on_both_databases! {
         let request = mandate_in_queue(&app).await;
         let worker_a = demo_browser(&app, "assistente").await;
         let case = taken_by(&app, &worker_a, request).await;
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        app.wait_for_a_watch_turn().await;
         assert_eq!(app.count("email_outbox").await, 0, "the mandate's deadline is in May");
         let (status, ..) = post(&app, &worker_a, "/operatori/casi/relazione", &[("caso", &case.to_string()), ("scadenza_relazione", "2026-03-10"), ("mandato_relazione", "")]).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
@@ -570,7 +570,8 @@ on_both_databases! {
         let coordinator = demo_browser(&app, "coordinatrice").await;
         let (_, queue) = text_of(&app, &coordinator, "/operatori/coda").await;
         assert!(queue.contains(&format!("Il caso n. {case}: relazione all")));
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        app.wait_for_a_watch_turn().await;
+        app.wait_for_a_watch_turn().await;
         assert_eq!(app.count("email_outbox").await, 1, "told once");
     }
 }

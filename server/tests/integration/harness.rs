@@ -416,6 +416,33 @@ impl TestApp {
         assert!(report.is_intact(), "the audit trail is broken: {report:?}");
     }
 
+    /// Waits until the server's watch loop (audit check, escalations, housekeeping) has run one
+    /// whole turn begun after this call: a row written now must reach the audit checkpoint, twice
+    /// (the first time may be the end of a turn already under way). What a turn would have done
+    /// is then done; a loop that never turns fails here instead of passing unnoticed.
+    pub async fn wait_for_a_watch_turn(&self) {
+        let key = app::audit::AuditKey::new(self.settings.audit_key.clone().expect("the tests' audit key"));
+        let checkpoint = self.settings.audit_checkpoint.clone();
+        for _ in 0..2 {
+            let entry = app::audit::Entry::new(app::audit::Actor::default(), "test.segno");
+            let seq = app::audit::record_alone(&self.db, &key, app::clock::Clock::now(&self.clock), &entry)
+                .await
+                .unwrap();
+            let reached = || {
+                std::fs::read_to_string(&checkpoint)
+                    .ok()
+                    .and_then(|text| text.split_whitespace().next().and_then(|n| n.parse::<i64>().ok()))
+                    .is_some_and(|at| at >= seq)
+            };
+            let mut waited = 0;
+            while !reached() {
+                assert!(waited < 200, "the watch loop did not turn in 20 s");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                waited += 1;
+            }
+        }
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())

@@ -268,7 +268,7 @@ on_both_databases! {
         let urgent = waiting_requests(&app, 1, "urgente").await[0];
         let mandate = waiting_requests(&app, 1, "ordinaria").await[0];
         app.execute(&format!("UPDATE requests SET report_due_on = '2026-03-30' WHERE id = {mandate}")).await;
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        app.wait_for_a_watch_turn().await;
         assert_eq!(app.count("email_outbox").await, 0, "nothing to tell yet");
 
         app.clock.advance(chrono::Duration::hours(2));
@@ -284,7 +284,8 @@ on_both_databases! {
         app.clock.advance(chrono::Duration::days(14));
         let emails = app.wait_for_emails(2).await;
         assert!(emails.iter().any(|e| e.contains(&format!("n. {mandate} ha una relazione"))));
-        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        app.wait_for_a_watch_turn().await;
+        app.wait_for_a_watch_turn().await;
         assert_eq!(app.count("email_outbox").await, 2, "each told once, whatever the loop's turns");
     }
 }
