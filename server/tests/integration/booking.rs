@@ -471,6 +471,40 @@ on_both_databases! {
 }
 
 on_both_databases! {
+    /// Moved by the citizen from Wednesday to Thursday: the reminder for Wednesday is withdrawn,
+    /// and one for Thursday leaves on Wednesday, with the new day and a working link.
+    async fn the_reminder_follows_the_booking_to_its_new_time(app: TestApp) {
+        let summary = app.post_form("/prenota", &{
+            let mut fields = details("Anna", "10:00");
+            fields[2] = ("giorno", "2026-03-04");
+            fields
+        }).await;
+        assert_eq!(app.post_form("/prenota/riepilogo", &[("bozza", &draft_id(&location(&summary)))]).await.status(), 303);
+        let confirmation = app.wait_for_emails(1).await.remove(0).replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        let start = confirmation.find("/prenota/gestisci?t=").unwrap();
+        let link: String = confirmation[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        let token = link.rsplit('=').next().unwrap().to_owned();
+        let moved = app.post_form("/prenota/gestisci/sposta", &[("t", &token), ("giorno", "2026-03-05"), ("ora", "11:00")]).await;
+        assert_eq!(moved.status(), 303, "{}", moved.text().await.unwrap());
+        let due: Vec<chrono::DateTime<chrono::Utc>> = app::on_db!(&app.db, pool => sqlx::query_scalar(
+            "SELECT next_attempt_at FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending'").fetch_all(pool).await.unwrap());
+        assert_eq!(due, vec![march(4, 10, 0)], "one reminder, the day before the new time (11:00 in Rome)");
+
+        // Wednesday 11:01 in Rome: the reminder of Thursday leaves (a server starting now sends
+        // what is due).
+        app.clock.set(march(4, 10, 1));
+        app.start_another().await;
+        let emails = app.wait_for_emails(3).await;
+        let reminder = emails.iter().find(|e| e.contains("Promemoria")).expect("the reminder");
+        let reminder = reminder.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        assert!(reminder.contains("gioved=C3=AC 5 marzo 2026") || reminder.contains("giovedì 5 marzo 2026"), "{reminder}");
+        let start = reminder.find("/prenota/gestisci?t=").unwrap();
+        let new_link: String = reminder[start..].chars().take_while(|c| !c.is_whitespace()).collect();
+        assert_eq!(app.get(&new_link).await.status(), 200, "its link opens the booking");
+    }
+}
+
+on_both_databases! {
     async fn a_cancelled_booking_gets_no_reminder(app: TestApp) {
         let (_, token) = book_and_read_link(&app, "14:30").await;
         assert_eq!(app.post_form("/prenota/gestisci/annulla", &[("t", &token)]).await.status(), 303);
