@@ -443,6 +443,14 @@ impl TestApp {
         }
     }
 
+    /// The refusal rows the audit trail holds for `response`'s request.
+    pub async fn refusals_recorded_for(&self, response: &reqwest::Response) -> i64 {
+        let id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
+        app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM audit_log WHERE request_id = $1 AND outcome = 'negato'")
+            .bind(id).fetch_one(pool).await.unwrap())
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())

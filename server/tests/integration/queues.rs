@@ -121,13 +121,19 @@ on_both_databases! {
         assert!(again.text().await.unwrap().contains("ha appena preso in carico"));
 
         // The front desk and the administrators have no queue; a worker has only their units'.
+        // Each refusal is recorded, once, with its request.
         let desk = demo_browser(&app, "sportello").await;
-        assert_eq!(app.get_as(&desk, "/operatori/coda").await.status(), StatusCode::FORBIDDEN);
+        let no_queue = app.get_as(&desk, "/operatori/coda").await;
+        assert_eq!(no_queue.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.refusals_recorded_for(&no_queue).await, 1);
         let welfare: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM units WHERE code = 'welfare_generativo'")
             .fetch_one(pool).await.unwrap());
-        assert_eq!(app.get_as(&worker, &format!("/operatori/coda?unita={welfare}")).await.status(), StatusCode::FORBIDDEN);
+        let other_queue = app.get_as(&worker, &format!("/operatori/coda?unita={welfare}")).await;
+        assert_eq!(other_queue.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.refusals_recorded_for(&other_queue).await, 1);
         let other_unit = app.post_form_as(&worker, "/operatori/coda/prendi", &[("id", &ordinary[0].to_string()), ("unita", &welfare.to_string())]).await;
         assert_eq!(other_unit.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.refusals_recorded_for(&other_unit).await, 1);
     }
 }
 
@@ -206,6 +212,7 @@ on_both_databases! {
             ("id", &ids[0].to_string()), ("unita", &minori), ("operatore", &worker_id.to_string()), ("motivo", ""),
         ]).await;
         assert_eq!(not_yours.status(), StatusCode::FORBIDDEN, "only the coordinator assigns");
+        assert_eq!(app.refusals_recorded_for(&not_yours).await, 1);
 
         let assign = |id: i64, to: i64, reason: &'static str| {
             let coordinator = coordinator.clone();
