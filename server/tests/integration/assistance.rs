@@ -124,8 +124,9 @@ on_both_databases! {
         // The outbox disappears under the running server: the submission cannot be recorded. On
         // PostgreSQL the DROP may deadlock with the server's own start-up jobs (the retention job
         // touches the outbox and the bookings it refers to): the loser is rolled back, so try again.
+        let owner = app.owner_db().await;
         for attempt in 1.. {
-            let dropped = app::on_db!(&app.db, pool => sqlx::query("DROP TABLE email_outbox").execute(pool).await.map(|_| ()));
+            let dropped = app::on_db!(&owner, pool => sqlx::query("DROP TABLE email_outbox").execute(pool).await.map(|_| ()));
             match dropped {
                 Ok(()) => break,
                 Err(error) if attempt < 5 && error.to_string().contains("deadlock") => {

@@ -44,16 +44,19 @@ pub struct TestApp {
     _postgres: Option<PostgresDatabase>,
 }
 
-/// A throw-away PostgreSQL database, dropped when the test ends.
+/// A throw-away PostgreSQL database, and the application role made for it, dropped when the test
+/// ends.
 pub struct PostgresDatabase {
     admin_url: String,
     name: String,
+    role: Option<String>,
 }
 
 impl Drop for PostgresDatabase {
     fn drop(&mut self) {
         let admin_url = self.admin_url.clone();
         let name = self.name.clone();
+        let role = self.role.clone();
         // Drop runs inside the test's runtime: do the async clean-up on a thread of its own.
         let _ = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -66,7 +69,14 @@ impl Drop for PostgresDatabase {
                 sqlx::query(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
                     .execute(&mut admin)
                     .await
-                    .ok()
+                    .ok()?;
+                if let Some(role) = role {
+                    sqlx::query(&format!("DROP ROLE IF EXISTS {role}"))
+                        .execute(&mut admin)
+                        .await
+                        .ok()?;
+                }
+                Some(())
             })
         })
         .join();
@@ -215,8 +225,19 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
 /// PostgreSQL was asked for and the run is on SQLite alone on purpose (`SQLITE_ONLY_VAR`).
 pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let (database, postgres) = fresh_database(backend, dir.path()).await?;
+    let (database, mut postgres) = fresh_database(backend, dir.path()).await?;
     let mut settings = test_settings(dir.path(), database);
+    if let (Some(postgres), DatabaseLocation::Postgres { url }) = (postgres.as_mut(), settings.database.clone()) {
+        // As the README asks of a deployment: the owner runs the migrations, the server a role
+        // with no right on the schema itself.
+        let role = format!("sportello_app_{}", uuid::Uuid::new_v4().simple());
+        application_role(&url, &role).await;
+        postgres.role = Some(role.clone());
+        settings.database_owner = Some(settings.database.clone());
+        settings.database = DatabaseLocation::Postgres {
+            url: with_user(&url, &role, APPLICATION_PASSWORD),
+        };
+    }
     adjust(&mut settings);
     let clock = ManualClock::at(default_start());
     let (address, db, pages) = start_watched_server(settings.clone(), clock.clone())
@@ -274,10 +295,40 @@ pub async fn fresh_database(backend: Backend, dir: &Path) -> Option<(DatabaseLoc
             let url = with_database(&admin_url, &name);
             Some((
                 DatabaseLocation::Postgres { url },
-                Some(PostgresDatabase { admin_url, name }),
+                Some(PostgresDatabase {
+                    admin_url,
+                    name,
+                    role: None,
+                }),
             ))
         }
     }
+}
+
+const APPLICATION_PASSWORD: &str = "ruolo-applicazione";
+
+/// Creates `role` with only what the application needs in the database at `owner_url`: reading
+/// and writing rows of the tables (and sequences) the owner creates, nothing on the schema.
+pub async fn application_role(owner_url: &str, role: &str) {
+    use sqlx::Connection;
+    let mut owner = sqlx::PgConnection::connect(owner_url)
+        .await
+        .expect("the test PostgreSQL server");
+    for statement in [
+        format!("CREATE ROLE {role} LOGIN PASSWORD '{APPLICATION_PASSWORD}'"),
+        format!("GRANT USAGE ON SCHEMA public TO {role}"),
+        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}"),
+        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}"),
+    ] {
+        sqlx::query(&statement).execute(&mut owner).await.unwrap();
+    }
+}
+
+/// `url` with `user` and `password` in place of its own.
+pub fn with_user(url: &str, user: &str, password: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let host_and_path = rest.rsplit_once('@').map(|(_, after)| after).unwrap_or(rest);
+    format!("{scheme}://{user}:{password}@{host_and_path}")
 }
 
 /// An HTTP client that behaves like a browser on our pages: keeps cookies, does not follow
@@ -456,6 +507,20 @@ impl TestApp {
         app::on_db!(&self.db, pool => sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await.unwrap())
     }
 
+    /// Runs `sql` as the database's owner (on PostgreSQL the server's own role may not change the
+    /// schema, nor the audit trail): what someone with the owner's password could do.
+    pub async fn execute_as_owner(&self, sql: &str) {
+        let db = self.owner_db().await;
+        app::on_db!(&db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); });
+        db.close().await;
+    }
+
+    /// A connection as the database's owner (see [`TestApp::execute_as_owner`]); close it after.
+    pub async fn owner_db(&self) -> Db {
+        let owner = self.settings.database_owner.as_ref().unwrap_or(&self.settings.database);
+        server::database::connect(owner, 1).await.unwrap()
+    }
+
     /// Runs `sql` straight on the database, and tells the first server's page cache (a change made
     /// behind the servers' back otherwise shows on the public pages only from the next minute).
     pub async fn execute(&self, sql: &str) {
@@ -549,11 +614,17 @@ impl ServerProcess {
                 url.clone()
             }
         };
+        let owner_url = match app.settings.database_owner.as_ref().unwrap_or(&app.settings.database) {
+            server::config::DatabaseLocation::Sqlite { url } | server::config::DatabaseLocation::Postgres { url } => {
+                url.clone()
+            }
+        };
         let dir = tempfile::tempdir().unwrap();
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("DATABASE_URL", url)
+            .env("DATABASE_OWNER_URL", owner_url)
             .env("SPORTELLO_LISTEN", "127.0.0.1:0")
             .env("SPORTELLO_DATA_DIR", dir.path())
             .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")

@@ -602,10 +602,10 @@ async fn verify(app: &TestApp, admin: &reqwest::Client) -> (StatusCode, String) 
 /// Lets the test change audit rows as someone with direct access to the database would.
 async fn allow_tampering(app: &TestApp) {
     if app.backend == crate::harness::Backend::Sqlite {
-        app.execute("DROP TRIGGER audit_log_no_update").await;
-        app.execute("DROP TRIGGER audit_log_no_delete").await;
+        app.execute_as_owner("DROP TRIGGER audit_log_no_update").await;
+        app.execute_as_owner("DROP TRIGGER audit_log_no_delete").await;
     }
-    // On PostgreSQL the tests connect as the schema's owner, whom the trigger lets through.
+    // On PostgreSQL the trigger lets the schema's owner through (`execute_as_owner`), not the server.
 }
 
 /// A trail with some rows, verified once (so the checkpoint is set), ready to be tampered with.
@@ -648,13 +648,13 @@ on_both_databases! {
     /// the trail is whole again.
     async fn the_trail_detects_an_edited_row(app: TestApp) {
         let admin = verified_trail(&app).await;
-        app.execute("CREATE TABLE audit_copy AS SELECT * FROM audit_log WHERE seq = 3").await;
+        app.execute_as_owner("CREATE TABLE audit_copy AS SELECT * FROM audit_log WHERE seq = 3").await;
         for (field, change) in TAMPERINGS {
-            app.execute(&format!("UPDATE audit_log SET {change} WHERE seq = 3")).await;
+            app.execute_as_owner(&format!("UPDATE audit_log SET {change} WHERE seq = 3")).await;
             let (status, page) = verify(&app, &admin).await;
             assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
             assert!(page.contains("La riga 3"), "{field}: {page}");
-            app.execute(&format!("UPDATE audit_log SET {field} = (SELECT {field} FROM audit_copy) WHERE seq = 3")).await;
+            app.execute_as_owner(&format!("UPDATE audit_log SET {field} = (SELECT {field} FROM audit_copy) WHERE seq = 3")).await;
             app.assert_trail_intact().await;
         }
         let (status, page) = verify(&app, &admin).await;
@@ -665,7 +665,7 @@ on_both_databases! {
 on_both_databases! {
     async fn the_trail_detects_a_row_removed_from_the_middle(app: TestApp) {
         let admin = verified_trail(&app).await;
-        app.execute("DELETE FROM audit_log WHERE seq = 4").await;
+        app.execute_as_owner("DELETE FROM audit_log WHERE seq = 4").await;
         let (status, page) = verify(&app, &admin).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.contains("Mancano le righe da 4 a 4"), "{page}");
@@ -680,8 +680,8 @@ on_both_databases! {
         let checkpoint = std::fs::read_to_string(app.dir.path().join("audit-checkpoint")).unwrap();
         let checkpoint: i64 = checkpoint.split_whitespace().next().unwrap().parse().unwrap();
         let keep = checkpoint - 2;
-        app.execute(&format!("DELETE FROM audit_log WHERE seq > {keep}")).await;
-        app.execute(&format!(
+        app.execute_as_owner(&format!("DELETE FROM audit_log WHERE seq > {keep}")).await;
+        app.execute_as_owner(&format!(
             "UPDATE audit_head SET last_seq = {keep}, last_hash = (SELECT hash FROM audit_log WHERE seq = {keep})"
         ))
         .await;
@@ -695,9 +695,9 @@ on_both_databases! {
     async fn the_trail_detects_reordered_rows(app: TestApp) {
         let admin = verified_trail(&app).await;
         // Swap rows 2 and 3 whole (hash included) by moving their sequence numbers.
-        app.execute("UPDATE audit_log SET seq = -2 WHERE seq = 2").await;
-        app.execute("UPDATE audit_log SET seq = 2 WHERE seq = 3").await;
-        app.execute("UPDATE audit_log SET seq = 3 WHERE seq = -2").await;
+        app.execute_as_owner("UPDATE audit_log SET seq = -2 WHERE seq = 2").await;
+        app.execute_as_owner("UPDATE audit_log SET seq = 2 WHERE seq = 3").await;
+        app.execute_as_owner("UPDATE audit_log SET seq = 3 WHERE seq = -2").await;
         let (status, page) = verify(&app, &admin).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.contains("La riga 2 è stata modificata") && page.contains("La riga 3 non segue"), "{page}");
@@ -1163,21 +1163,21 @@ on_both_databases! {
 async fn refuse_audit_rows(app: &TestApp, action: &str) {
     match app.backend {
         crate::harness::Backend::Sqlite => {
-            app.execute(&format!(
+            app.execute_as_owner(&format!(
                 "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log WHEN NEW.action = '{action}'
                  BEGIN SELECT RAISE(ABORT, 'audit row refused by the test'); END"
             ))
             .await
         }
         crate::harness::Backend::Postgres => {
-            app.execute(&format!(
+            app.execute_as_owner(&format!(
                 "CREATE FUNCTION audit_fails() RETURNS trigger AS $$ BEGIN
                      IF NEW.action = '{action}' THEN RAISE EXCEPTION 'audit row refused by the test'; END IF;
                      RETURN NEW;
                  END; $$ LANGUAGE plpgsql"
             ))
             .await;
-            app.execute(
+            app.execute_as_owner(
                 "CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_fails()",
             )
             .await;
@@ -1263,7 +1263,7 @@ on_both_databases! {
         let reached = checkpoint_seq(&app);
         app.get_as(&admin, "/operatori/utenti").await;
         let tampered = head(&app).await;
-        app.execute(&format!("UPDATE audit_log SET record_ids = '999' WHERE seq = {tampered}")).await;
+        app.execute_as_owner(&format!("UPDATE audit_log SET record_ids = '999' WHERE seq = {tampered}")).await;
         let mut found = false;
         for _ in 0..100 {
             if audit_count(&app, "registro.verifica_periodica", "fallito").await > 0 {

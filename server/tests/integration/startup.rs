@@ -270,11 +270,6 @@ on_both_databases! {
 }
 
 /// The same URL with another user and password.
-fn with_user(url: &str, user: &str, password: &str) -> String {
-    let (scheme, rest) = url.split_once("://").unwrap();
-    let host_and_path = rest.rsplit_once('@').map(|(_, after)| after).unwrap_or(rest);
-    format!("{scheme}://{user}:{password}@{host_and_path}")
-}
 
 /// Migrations run through `DATABASE_OWNER_URL`, so the application's own role needs no right to
 /// change the schema (PostgreSQL 15 gives none by default on `public`).
@@ -300,7 +295,7 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         sqlx::query(&statement).execute(&mut admin).await.unwrap();
     }
     let app_location = DatabaseLocation::Postgres {
-        url: with_user(&owner_url, &role, "app-password"),
+        url: harness::with_user(&owner_url, &role, "app-password"),
     };
     let clock = Arc::new(ManualClock::at(default_start()));
 
@@ -332,7 +327,7 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         .unwrap();
     assert_eq!(refused.status(), 422);
     // ...but that role can neither change nor remove them, whatever it was granted.
-    let mut as_app = sqlx::PgConnection::connect(&with_user(&owner_url, &role, "app-password"))
+    let mut as_app = sqlx::PgConnection::connect(&harness::with_user(&owner_url, &role, "app-password"))
         .await
         .unwrap();
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
