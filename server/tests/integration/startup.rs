@@ -369,3 +369,22 @@ on_both_databases! {
         assert!(app.get("/").await.text().await.unwrap().contains("Comune di Prova Nuova"), "and so does the first");
     }
 }
+
+on_both_databases! {
+    /// On PostgreSQL the test servers run as a deployment's should: an application role that may
+    /// read and write rows but not change the schema, nor rewrite the audit trail.
+    async fn the_server_runs_without_rights_on_the_schema(app: TestApp) {
+        if app.backend == Backend::Sqlite {
+            return; // A file: whoever opens it owns it.
+        }
+        let created = app::on_db!(&app.db, pool => sqlx::query("CREATE TABLE prova (id INTEGER)").execute(pool).await.map(|_| ()));
+        assert!(created.unwrap_err().to_string().contains("permission denied"), "no right on the schema");
+        // A refused sign-in writes a row; the server's own role cannot rewrite it.
+        let refused = app.post_form("/operatori", &[("utente", "nessuno"), ("password", "sbagliata"), ("codice_totp", "")]).await;
+        assert_eq!(refused.status(), 422);
+        assert!(app.count("audit_log").await > 0);
+        let rewritten = app::on_db!(&app.db, pool => sqlx::query("UPDATE audit_log SET action = 'x'").execute(pool).await.map(|_| ()));
+        assert!(rewritten.is_err(), "the audit trail refuses the server's role");
+        assert!(app.get("/").await.status().is_success(), "and it serves");
+    }
+}
