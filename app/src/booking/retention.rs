@@ -26,21 +26,40 @@ pub struct Erased {
 /// at once every email of a booking already erased. Idempotent, and safe with several servers.
 pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> Result<Erased, sqlx::Error> {
     let before = now - Duration::days(i64::from(retention_days));
+    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    // In batches, each its own short transaction: a backlog of millions of bookings (the first
+    // run after an upgrade, a restored database) must not hold SQLite's one write lock for long,
+    // or bookings and sign-ins fail meanwhile.
+    let mut bookings = 0;
+    loop {
+        let erased = on_db!(db, pool => {
+            let mut tx = pool.begin_with(begin).await?;
+            let erased = sqlx::query(
+                "UPDATE bookings
+                    SET given_name = '', family_name = '', email = NULL, phone = NULL, codice_fiscale = NULL,
+                        accessibility_needs = '', about = '', cancel_reason = NULL, outcome_note = NULL, erased_at = $1
+                  WHERE id IN (SELECT id FROM bookings
+                                WHERE erased_at IS NULL
+                                  AND ((status = 'annullata' AND cancelled_at < $2)
+                                       OR (status = 'confermata' AND ends_at < $2))
+                                LIMIT $3)",
+            )
+            .bind(now)
+            .bind(before)
+            .bind(ERASED_PER_TRANSACTION)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            tx.commit().await?;
+            erased
+        });
+        bookings += erased;
+        if erased < ERASED_PER_TRANSACTION as u64 {
+            break;
+        }
+    }
     on_db!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let bookings = sqlx::query(
-            "UPDATE bookings
-                SET given_name = '', family_name = '', email = NULL, phone = NULL, codice_fiscale = NULL,
-                    accessibility_needs = '', about = '', cancel_reason = NULL, outcome_note = NULL, erased_at = $1
-              WHERE erased_at IS NULL
-                AND ((status = 'annullata' AND cancelled_at < $2)
-                     OR (status = 'confermata' AND ends_at < $2))",
-        )
-        .bind(now)
-        .bind(before)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let mut tx = pool.begin_with(begin).await?;
         let drafts = sqlx::query("DELETE FROM booking_drafts WHERE expires_at < $1")
             .bind(now - Duration::days(1))
             .execute(&mut *tx)
@@ -50,13 +69,17 @@ pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> 
             "DELETE FROM email_outbox
               WHERE (status = 'sent' AND sent_at < $1)
                  OR (status = 'failed' AND created_at < $1)
-                 OR booking_id IN (SELECT id FROM bookings WHERE erased_at IS NOT NULL)",
+                 OR (booking_id IS NOT NULL
+                     AND EXISTS (SELECT 1 FROM bookings b WHERE b.id = email_outbox.booking_id AND b.erased_at IS NOT NULL))",
         )
-            .bind(before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        .bind(before)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         tx.commit().await?;
         Ok(Erased { bookings, drafts, emails })
     })
 }
+
+/// Bookings erased per transaction (see [`erase_expired`]).
+const ERASED_PER_TRANSACTION: i64 = 500;
