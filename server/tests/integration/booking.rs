@@ -780,7 +780,10 @@ on_both_databases! {
 on_both_databases! {
     /// A backlog larger than one batch (the first run after an upgrade) is erased whole, in short
     /// transactions.
-    async fn a_backlog_of_bookings_is_erased_in_batches(app: TestApp) {
+    async fn a_backlog_of_bookings_is_erased_in_batches(app: TestApp, settings = |s| s.audit_check_every = std::time::Duration::from_millis(100)) {
+        // The server's own hourly job has had its first run (it runs again only an hour later by
+        // the clock), so the batches below are this call's alone.
+        app.wait_for_a_watch_turn().await;
         // 1 200 cancelled bookings, one a minute on 1 December 2025: no seat is held by them.
         app.execute(
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1200)
@@ -795,9 +798,8 @@ on_both_databases! {
         )
         .await;
         assert_eq!(app.count("bookings WHERE given_name = 'Anna'").await, 1200);
-        // (The server's own hourly job may take some of the batches meanwhile.)
-        app::booking::retention::erase_expired(&app.db, app.clock.now(), 90).await.unwrap();
+        let erased = app::booking::retention::erase_expired(&app.db, app.clock.now(), 90).await.unwrap();
+        assert_eq!(erased.bookings, 1200, "three batches");
         assert_eq!(app.count("bookings WHERE given_name <> '' OR email IS NOT NULL").await, 0);
-        assert_eq!(app.count("bookings WHERE erased_at IS NOT NULL").await, 1200);
     }
 }
