@@ -305,7 +305,8 @@ pub async fn fresh_database(backend: Backend, dir: &Path) -> Option<(DatabaseLoc
     }
 }
 
-const APPLICATION_PASSWORD: &str = "ruolo-applicazione";
+/// The password of the application roles the tests make.
+pub const APPLICATION_PASSWORD: &str = "ruolo-applicazione";
 
 /// Creates `role` with only what the application needs in the database at `owner_url`: reading
 /// and writing rows of the tables (and sequences) the owner creates, nothing on the schema.

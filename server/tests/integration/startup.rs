@@ -305,18 +305,9 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         unreachable!()
     };
     let role = format!("sportello_app_{}", uuid::Uuid::new_v4().simple());
-    let mut admin = sqlx::PgConnection::connect(&owner_url).await.unwrap();
-    for statement in [
-        format!("CREATE ROLE {role} LOGIN PASSWORD 'app-password'"),
-        format!("GRANT USAGE ON SCHEMA public TO {role}"),
-        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role}"),
-        format!("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role}"),
-    ] {
-        sqlx::query(&statement).execute(&mut admin).await.unwrap();
-    }
-    let app_location = DatabaseLocation::Postgres {
-        url: harness::with_user(&owner_url, &role, "app-password"),
-    };
+    harness::application_role(&owner_url, &role).await;
+    let app_url = harness::with_user(&owner_url, &role, harness::APPLICATION_PASSWORD);
+    let app_location = DatabaseLocation::Postgres { url: app_url.clone() };
     let clock = Arc::new(ManualClock::at(default_start()));
 
     let mut settings = test_settings(dir.path(), app_location);
@@ -347,9 +338,7 @@ async fn migrations_run_through_the_owner_connection_postgres() {
         .unwrap();
     assert_eq!(refused.status(), 422);
     // ...but that role can neither change nor remove them, whatever it was granted.
-    let mut as_app = sqlx::PgConnection::connect(&harness::with_user(&owner_url, &role, "app-password"))
-        .await
-        .unwrap();
+    let mut as_app = sqlx::PgConnection::connect(&app_url).await.unwrap();
     let rows: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log")
         .fetch_one(&mut as_app)
         .await
@@ -365,6 +354,7 @@ async fn migrations_run_through_the_owner_connection_postgres() {
     as_app.close().await.unwrap();
 
     db.close().await;
+    let mut admin = sqlx::PgConnection::connect(&owner_url).await.unwrap();
     for statement in [format!("DROP OWNED BY {role}"), format!("DROP ROLE {role}")] {
         sqlx::query(&statement).execute(&mut admin).await.unwrap();
     }
