@@ -366,6 +366,9 @@ pub fn TextArea(
     hint: &'static str,
     max_chars: usize,
     #[prop(optional)] required: bool,
+    /// The municipal model's `data-element` for this field, where its templates give one.
+    #[prop(optional)]
+    hook: Option<&'static str>,
 ) -> impl IntoView {
     let error = form.error(name);
     let initial = form.initial(name);
@@ -381,6 +384,7 @@ pub fn TextArea(
                 id=field_id(name)
                 name=name
                 rows="6"
+                data-element=hook
                 aria-required=required.then_some("true")
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=move || described_by(name, true, error.with(Option::is_some))

@@ -30,7 +30,7 @@ pub fn CataloguePage() -> impl IntoView {
         <Title text="Servizi" />
         <div class="container">
             <Breadcrumb trail=vec![("Home", "/")] current="Servizi".to_owned() />
-            <h1>"Servizi"</h1>
+            <h1 data-element="page-name">"Servizi"</h1>
             <p class="lead">
                 "Qui trovi tutti i servizi per le famiglie con figli minorenni. Per quasi tutti il primo passo è "
                 "un colloquio con il Segretariato Sociale, su appuntamento."
@@ -213,19 +213,21 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
             }.into_any()}
             <div class="row mt-2">
                 <div class="col-lg-3 mb-4">
-                    <nav class="indice-pagina" aria-labelledby="indice-titolo" data-element="page-index">
+                    // The hook sits on the list itself, whose direct `li > a` items the model's
+                    // validator reads as the page's sections (as in the model's own template).
+                    <nav class="indice-pagina" aria-labelledby="indice-titolo">
                         <h2 class="h6 text-uppercase" id="indice-titolo">"Indice della pagina"</h2>
                         <div class="link-list-wrapper">
-                            <ol class="link-list">
+                            <ul class="link-list" data-element="page-index">
                                 {page_index()
                                     .into_iter()
                                     .map(|(key, heading)| {
                                         view! {
-                                            <li><a class="list-item" href=format!("#{key}")><span>{heading}</span></a></li>
+                                            <li class="nav-item"><a class="nav-link" href=format!("#{key}")><span>{heading}</span></a></li>
                                         }
                                     })
                                     .collect_view()}
-                            </ol>
+                            </ul>
                         </div>
                     </nav>
                 </div>

@@ -179,12 +179,14 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
     // once hydrated only the one for the chosen rating appears.
     let show_difficulties = move || !hydrated.get() || matches!(rating.get(), Some(1..=3));
     let show_strengths = move || !hydrated.get() || matches!(rating.get(), Some(4..=5));
-    let reasons = move |legend: &'static str,
+    // `hook` is the model's `data-element` for the question (positive or negative rating).
+    let reasons = move |hook: &'static str,
+                        legend: &'static str,
                         for_ratings: &'static str,
                         answers: &'static [(&'static str, &'static str)]| {
         view! {
-            <fieldset class="valutazione-motivi mb-4">
-                <legend class="fs-6 fw-semibold">
+            <fieldset class="valutazione-motivi mb-4" data-element=hook>
+                <legend class="fs-6 fw-semibold" data-element="feedback-rating-question">
                     {legend}
                     <Show when=move || !hydrated.get()>
                         <span class="fw-normal">{format!(" ({for_ratings})")}</span>
@@ -197,7 +199,7 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
                         view! {
                             <div class="form-check">
                                 <input type="radio" id=id.clone() name="motivo" value=*code checked=chosen_reason.with_value(|chosen| chosen == code) />
-                                <label for=id>{*label}</label>
+                                <label for=id data-element="feedback-rating-answer">{*label}</label>
                             </div>
                         }
                     })
@@ -250,10 +252,10 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
                                     <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">"Errore: "</span>{message}</p>
                                 })}
                                 <Show when=show_difficulties>
-                                    {reasons("Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
+                                    {reasons("feedback-rating-negative", "Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
                                 </Show>
                                 <Show when=show_strengths>
-                                    {reasons("Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
+                                    {reasons("feedback-rating-positive", "Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
                                 </Show>
                                 <TextArea
                                     form
@@ -261,6 +263,7 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
                                     label="Vuoi aggiungere qualcosa?"
                                     hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
                                     max_chars=COMMENT_MAX_CHARS
+                                    hook="feedback-input-text"
                                 />
                                 <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
                                     "Invia la valutazione"

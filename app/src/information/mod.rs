@@ -134,7 +134,7 @@ pub fn TopicsPage() -> impl IntoView {
         <Title text="Argomenti" />
         <div class="container">
             <Breadcrumb trail=vec![("Home", "/")] current="Argomenti".to_owned() />
-            <h1>"Argomenti"</h1>
+            <h1 data-element="page-name">"Argomenti"</h1>
             <p class="lead">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
             <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
                 {move || Suspend::new(async move {

@@ -75,7 +75,7 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
                 <div class="it-header-navbar-wrapper">
                     <div class="container">
                         <nav class="navbar navbar-expand sportello-nav" aria-label="Menu principale">
-                            <ul class="navbar-nav">
+                            <ul class="navbar-nav" data-element="main-navigation">
                                 <li class="nav-item"><A href="/" exact=true attr:class="nav-link">"Home"</A></li>
                                 <li class="nav-item">
                                     <a class="nav-link" href="/servizi" data-element="all-services">"Servizi"</a>
@@ -135,7 +135,7 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
                 <div class="container">
                     <ul class="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row flex-wrap">
                         <li class="list-inline-item"><a href="/contatti">"Contatti"</a></li>
-                        <li class="list-inline-item"><a href=crate::assistance::PATH>"Richiedi assistenza"</a></li>
+                        <li class="list-inline-item"><a href=crate::assistance::PATH data-element="contacts">"Richiedi assistenza"</a></li>
                         <li class="list-inline-item">
                             <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
                         </li>

@@ -1,6 +1,8 @@
 //! The service catalogue: listing, search and filters without JavaScript, the service pages in the
 //! municipal model's shape, and the catalogue seed.
 
+use scraper::{Html, Selector};
+
 use crate::on_both_databases;
 
 /// The titles of the listed services, in order.
@@ -77,13 +79,6 @@ on_both_databases! {
         ] {
             assert!(html.contains(&format!("data-element=\"{element}\"")), "data-element {element}");
         }
-        // The page index lists the sections in the model's order.
-        let index = &html[html.find("data-element=\"page-index\"").unwrap()..];
-        let index = &index[..index.find("</nav>").unwrap()];
-        let order = ["A chi è rivolto", "Come fare", "Cosa serve", "Cosa si ottiene", "Tempi e scadenze",
-            "Accedi al servizio", "Condizioni di servizio", "Contatti"];
-        let positions: Vec<usize> = order.iter().map(|h| index.find(h).unwrap_or_else(|| panic!("{h}"))).collect();
-        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert!(html.contains("href=\"/prenota?servizio=aiuti-economici-e-assegni\""));
         assert!(html.contains("ISEE"), "the Markdown sections are there");
         assert!(html.contains("Risponde: <strong>U.O. Welfare Generativo</strong>"));
@@ -91,6 +86,122 @@ on_both_databases! {
         assert!(html.contains("<title>Aiuti economici e assegni — Sportello"));
         assert_eq!(html.matches("<h1").count(), 1);
     }
+}
+
+/// The sections of a service page, in the order of the municipal model ("scheda servizio").
+const MODEL_INDEX: [&str; 8] = [
+    "A chi è rivolto",
+    "Come fare",
+    "Cosa serve",
+    "Cosa si ottiene",
+    "Tempi e scadenze",
+    "Accedi al servizio",
+    "Condizioni di servizio",
+    "Contatti",
+];
+
+/// The texts of the elements `selector` finds, trimmed.
+fn texts(page: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).expect("a valid selector");
+    page.select(&selector)
+        .map(|element| element.text().collect::<String>().trim().to_owned())
+        .collect()
+}
+
+/// What AgID's validator of the municipal model (`pa-website-validator-ng`, audits C.SI.1.3 and
+/// C.SI.2.2) finds missing on a service page, read as it reads it: the page index is the direct
+/// `li > a` items of the element marked `page-index`; a written section counts when its element
+/// holds at least three characters, the others when their element exists; the breadcrumb has a
+/// named item after "Servizi".
+fn missing_by_the_validator(html: &str) -> Vec<String> {
+    let page = Html::parse_document(html);
+    let mut missing = Vec::new();
+    let index = texts(&page, r#"[data-element="page-index"] > li > a"#);
+    if index != MODEL_INDEX {
+        missing.push(format!("page index {index:?}"));
+    }
+    for element in [
+        "service-title",
+        "service-description",
+        "service-addressed",
+        "service-how-to",
+        "service-needed",
+        "service-achieved",
+        "service-calendar-text",
+        "service-area",
+    ] {
+        let text = texts(&page, &format!(r#"[data-element="{element}"]"#)).concat();
+        if text.chars().count() < 3 {
+            missing.push(element.to_owned());
+        }
+    }
+    for element in [
+        "service-status",
+        "service-topic",
+        "service-booking-access",
+        "service-file",
+        "appointment-booking",
+    ] {
+        if texts(&page, &format!(r#"[data-element="{element}"]"#)).is_empty() {
+            missing.push(element.to_owned());
+        }
+    }
+    let trail: Vec<String> = texts(&page, r#"[data-element="breadcrumb"] li"#)
+        .iter()
+        .map(|item| {
+            item.to_lowercase()
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+                .collect::<String>()
+                .trim()
+                .to_owned()
+        })
+        .collect();
+    let after_services = trail
+        .iter()
+        .position(|item| item == "servizi")
+        .and_then(|at| trail.get(at + 1));
+    if !after_services.is_some_and(|item| item.len() >= 3) {
+        missing.push(format!("breadcrumb {trail:?}"));
+    }
+    // Each index item leads to its section on the page, and the section says something.
+    let links = Selector::parse(r#"[data-element="page-index"] > li > a"#).unwrap();
+    for link in page.select(&links) {
+        let target = link.value().attr("href").unwrap_or_default().trim_start_matches('#');
+        let section = Selector::parse(&format!("[id=\"{target}\"]")).unwrap();
+        let said = page.select(&section).next().map(|s| s.text().collect::<String>());
+        if !said.is_some_and(|text| text.trim().chars().count() > 20) {
+            missing.push(format!("section #{target}"));
+        }
+    }
+    missing
+}
+
+on_both_databases! {
+    async fn every_service_page_passes_the_validators_structure_and_contacts_audits(app: TestApp) {
+        let catalogue = Html::parse_document(&app.get("/servizi").await.text().await.unwrap());
+        let links = Selector::parse(r#"[data-element="service-link"]"#).unwrap();
+        let pages: Vec<String> = catalogue.select(&links).filter_map(|a| a.value().attr("href")).map(str::to_owned).collect();
+        assert_eq!(pages.len(), 12, "{pages:?}");
+        for path in pages {
+            let response = app.get(&path).await;
+            assert_eq!(response.status(), 200, "{path}");
+            let missing = missing_by_the_validator(&response.text().await.unwrap());
+            assert!(missing.is_empty(), "{path}: {missing:?}");
+        }
+    }
+}
+
+#[test]
+fn the_validators_reading_fails_a_page_index_on_the_wrong_element() {
+    // The shape this portal had before: the hook on the <nav>, around a <div><ol>.
+    let items: String = MODEL_INDEX
+        .iter()
+        .map(|h| format!("<li><a href=\"#x\">{h}</a></li>"))
+        .collect();
+    let html = format!(r#"<nav data-element="page-index"><div><ol>{items}</ol></div></nav>"#);
+    let missing = missing_by_the_validator(&html);
+    assert!(missing.iter().any(|m| m.starts_with("page index")), "{missing:?}");
 }
 
 on_both_databases! {
