@@ -34,6 +34,12 @@ pub mod validation;
 
 #[cfg(feature = "ssr")]
 pub mod audit;
+/// In the browser build, only the names of the trail's actions (the audit page's filter lists
+/// them); the trail itself is the server's.
+#[cfg(not(feature = "ssr"))]
+pub mod audit {
+    pub mod actions;
+}
 #[cfg(feature = "ssr")]
 pub mod clock;
 #[cfg(feature = "ssr")]

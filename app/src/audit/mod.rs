@@ -14,6 +14,7 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
+pub mod actions;
 pub mod checkpoint;
 pub mod search;
 pub mod verify;
@@ -63,6 +64,10 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(actor: Actor, action: &'static str) -> Self {
+        debug_assert!(
+            actions::label_of(action).is_some(),
+            "the action `{action}` has no words in audit::actions::ACTIONS"
+        );
         Self {
             actor,
             action,

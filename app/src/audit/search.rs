@@ -12,6 +12,8 @@ use crate::on_db;
 pub struct Query {
     pub actor_id: Option<i64>,
     pub record_kind: Option<String>,
+    /// An action's key.
+    pub action: Option<String>,
     pub record_id: Option<i64>,
     pub from: Option<DateTime<Utc>>,
     /// Exclusive.
@@ -49,8 +51,9 @@ pub async fn search(db: &Db, query: &Query) -> Result<Vec<Found>, sqlx::Error> {
             AND ($4 IS NULL OR a.at >= $4)
             AND ($5 IS NULL OR a.at < $5)
             AND ($6 IS NULL OR a.seq < $6)
+            AND ($7 IS NULL OR a.action = $7)
           ORDER BY a.seq DESC
-          LIMIT $7",
+          LIMIT $8",
     )
     .bind(query.actor_id)
     .bind(&query.record_kind)
@@ -58,6 +61,7 @@ pub async fn search(db: &Db, query: &Query) -> Result<Vec<Found>, sqlx::Error> {
     .bind(query.from)
     .bind(query.until)
     .bind(query.before_seq)
+    .bind(&query.action)
     .bind(PAGE_SIZE)
     .fetch_all(pool)
     .await)

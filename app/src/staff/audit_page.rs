@@ -16,6 +16,9 @@ use crate::forms::use_submitted;
 pub struct AuditSearch {
     pub utente: String,
     pub tipo: String,
+    /// An action's key (`utenti.elenco`), chosen by its words.
+    #[serde(default)]
+    pub azione: String,
     pub id: String,
     pub dal: String,
     pub al: String,
@@ -61,6 +64,7 @@ fn Audit(me: Me) -> impl IntoView {
         query.with(|q| AuditSearch {
             utente: q.get("utente").unwrap_or_default(),
             tipo: q.get("tipo").unwrap_or_default(),
+            azione: q.get("azione").unwrap_or_default(),
             id: q.get("id").unwrap_or_default(),
             dal: q.get("dal").unwrap_or_default(),
             al: q.get("al").unwrap_or_default(),
@@ -103,6 +107,15 @@ fn Audit(me: Me) -> impl IntoView {
                         <select class="form-select" id="campo-tipo" name="tipo">
                             {RECORD_KINDS.iter().map(|(value, label)| view! {
                                 <option value=*value selected=typed.tipo == *value>{*label}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="col-12 col-md-4">
+                        <label for="campo-azione">"Azione"</label>
+                        <select class="form-select" id="campo-azione" name="azione">
+                            <option value="" selected=typed.azione.is_empty()>"Tutte"</option>
+                            {crate::audit::actions::ACTIONS.iter().map(|(key, label)| view! {
+                                <option value=*key selected=typed.azione == *key>{*label}</option>
                             }).collect_view()}
                         </select>
                     </div>
@@ -208,6 +221,7 @@ fn serde_urlencoded_query(search: &AuditSearch) -> String {
     [
         ("utente", &search.utente),
         ("tipo", &search.tipo),
+        ("azione", &search.azione),
         ("id", &search.id),
         ("dal", &search.dal),
         ("al", &search.al),
@@ -228,6 +242,7 @@ pub mod submit {
     use super::*;
     use crate::audit::{self, checkpoint::Checkpoint, search, Entry, Outcome};
     use crate::forms::{FieldErrors, FormOutcome};
+    use crate::staff::permissions::Role;
     use crate::staff::{accounts, auth};
     use crate::state::AppState;
 
@@ -253,6 +268,9 @@ pub mod submit {
             .any(|(value, _)| !value.is_empty() && *value == typed.tipo)
         {
             query.record_kind = Some(typed.tipo.clone());
+        }
+        if audit::actions::label_of(&typed.azione).is_some() {
+            query.action = Some(typed.azione.clone());
         }
         if !typed.id.trim().is_empty() {
             match typed.id.trim().parse::<i64>() {
@@ -298,6 +316,14 @@ pub mod submit {
             .into_iter()
             .map(|f| {
                 let local = f.at.with_timezone(&Rome).naive_local();
+                let role = f
+                    .actor_role
+                    .as_deref()
+                    .unwrap_or_default()
+                    .split(',')
+                    .map(|key| Role::from_key(key.trim()).map_or(key, |role| role.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 AuditLine {
                     seq: f.seq,
                     when: format!(
@@ -306,15 +332,20 @@ pub mod submit {
                         local.time().format("%H:%M:%S")
                     ),
                     who: f.actor_username.unwrap_or_else(|| "—".to_owned()),
-                    role: f.actor_role.unwrap_or_default(),
-                    action: f.action,
+                    role,
+                    action: audit::actions::label(&f.action),
                     records: match f.record_kind {
                         Some(kind) if !f.record_ids.is_empty() => format!("{kind} {}", f.record_ids.replace(',', ", ")),
                         Some(kind) => kind,
                         None => String::new(),
                     },
                     purpose: f.purpose.unwrap_or_default(),
-                    outcome: f.outcome,
+                    outcome: match f.outcome.as_str() {
+                        "ok" => "Riuscita".to_owned(),
+                        "negato" => "Negata".to_owned(),
+                        "fallito" => "Non riuscita".to_owned(),
+                        other => other.to_owned(),
+                    },
                     request_id: f.request_id,
                 }
             })
