@@ -63,12 +63,30 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                tracing::error!(request_id = %crate::security::current_request_id(), error = %error, "database unavailable");
-                AppError::Unavailable
-            }
-            other => AppError::internal("database error", &other),
+        if database_unavailable(&error) {
+            tracing::error!(request_id = %crate::security::current_request_id(), error = %error, "database unavailable");
+            return AppError::Unavailable;
         }
+        AppError::internal("database error", &error)
+    }
+}
+
+/// Whether `error` says the database cannot serve now, rather than that a statement is wrong: no
+/// connection to be had, SQLite's file locked past the busy timeout, or PostgreSQL shutting down,
+/// refusing connections or out of them. These answer "try again in a few minutes" (503).
+#[cfg(feature = "ssr")]
+pub fn database_unavailable(error: &sqlx::Error) -> bool {
+    match error {
+        sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(error) => error.code().is_some_and(|code| {
+            // SQLite's codes are numbers (the low byte is the primary code: 5 busy, 6 locked);
+            // PostgreSQL's are five-character SQLSTATEs (classes 08 connection, 53 resources,
+            // 57P operator intervention, 28 authorisation refused at connection).
+            match code.parse::<u32>() {
+                Ok(sqlite) => matches!(sqlite & 0xff, 5 | 6),
+                Err(_) => ["08", "53", "57P", "28"].iter().any(|class| code.starts_with(class)),
+            }
+        }),
+        _ => false,
     }
 }

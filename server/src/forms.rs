@@ -152,7 +152,12 @@ async fn page_again(
 
 /// A plain page for an error met outside any page (e.g. in a layer).
 pub(crate) fn error_response(error: &AppError) -> Response<Body> {
-    crate::pages::plain_page(status_of(error), "Si è verificato un problema", &error.to_string(), "-")
+    crate::pages::plain_page(
+        status_of(error),
+        "Si è verificato un problema",
+        &error.to_string(),
+        &app::security::current_request_id(),
+    )
 }
 
 pub(crate) fn status_of(error: &AppError) -> StatusCode {

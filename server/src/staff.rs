@@ -51,7 +51,7 @@ pub fn layers(router: Router, state: &AppState) -> Router {
                 auth::IDLE_TIMEOUT.num_seconds(),
             )))
     }
-    match &state.db {
+    let router = match &state.db {
         Db::Sqlite(pool) => {
             let store = SqliteStore::new(pool.clone())
                 .with_table_name("staff_sessions")
@@ -67,7 +67,31 @@ pub fn layers(router: Router, state: &AppState) -> Router {
             router
                 .layer(AuthManagerLayerBuilder::new(backend, configure(SessionManagerLayer::new(store), https)).build())
         }
+    };
+    router.layer(axum::middleware::from_fn(answer_session_store_failures))
+}
+
+/// The session and sign-in layers answer a bare 500 (no body, no type) when the session store
+/// fails: the database is down, refuses the server, or stays locked past the busy timeout. They
+/// log the cause; the person gets the site's "temporarily unavailable" page with the request id
+/// instead, as for any other database outage. Nothing else in the application answers a bare 500:
+/// its own errors are pages.
+async fn answer_session_store_failures(request: Request, next: Next) -> Response<Body> {
+    let response = next.run(request).await;
+    let bare = response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && !response.headers().contains_key(header::CONTENT_TYPE);
+    if !bare {
+        return response;
     }
+    tracing::error!(
+        request_id = %app::security::current_request_id(),
+        "the session store failed (its error is logged just before): answered 503"
+    );
+    let mut unavailable = crate::forms::error_response(&app::error::AppError::Unavailable);
+    unavailable
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    unavailable
 }
 
 /// Removes the sessions whose cookie has expired (the hourly job).

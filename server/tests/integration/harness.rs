@@ -522,11 +522,68 @@ impl TestApp {
         server::database::connect(owner, 1).await.unwrap()
     }
 
+    /// Takes the database away from the server until [`DatabaseOutage::end`]: on PostgreSQL the
+    /// server's role may no longer log in and its connections are cut (what a stopped or
+    /// restarting server looks like from the application); on SQLite, where the database is a
+    /// file inside the server, another writer holds its lock, so every write waits out the busy
+    /// timeout and fails.
+    pub async fn database_outage(&self) -> DatabaseOutage {
+        match (
+            &self.settings.database,
+            self._postgres.as_ref().and_then(|p| p.role.clone()),
+        ) {
+            (DatabaseLocation::Postgres { .. }, Some(role)) => {
+                self.execute_as_owner(&format!("ALTER ROLE {role} NOLOGIN")).await;
+                self.execute_as_owner(&format!(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{role}'"
+                ))
+                .await;
+                DatabaseOutage::Postgres {
+                    owner: self.owner_db().await,
+                    role,
+                }
+            }
+            (DatabaseLocation::Sqlite { url }, _) => {
+                use sqlx::Connection;
+                let mut holder = sqlx::SqliteConnection::connect(url).await.expect("a second connection");
+                sqlx::query("BEGIN IMMEDIATE")
+                    .execute(&mut holder)
+                    .await
+                    .expect("the write lock");
+                DatabaseOutage::Sqlite(holder)
+            }
+            (DatabaseLocation::Postgres { .. }, None) => panic!("a PostgreSQL test database has its application role"),
+        }
+    }
+
     /// Runs `sql` straight on the database, and tells the first server's page cache (a change made
     /// behind the servers' back otherwise shows on the public pages only from the next minute).
     pub async fn execute(&self, sql: &str) {
         app::on_db!(&self.db, pool => { sqlx::query(sql).execute(pool).await.unwrap(); });
         self.pages.forget_all();
+    }
+}
+
+/// The database taken away from the server (see [`TestApp::database_outage`]).
+pub enum DatabaseOutage {
+    Postgres { owner: Db, role: String },
+    Sqlite(sqlx::SqliteConnection),
+}
+
+impl DatabaseOutage {
+    /// Gives the database back.
+    pub async fn end(self) {
+        match self {
+            DatabaseOutage::Postgres { owner, role } => {
+                app::on_db!(&owner, pool => {
+                    sqlx::query(&format!("ALTER ROLE {role} LOGIN")).execute(pool).await.unwrap();
+                });
+                owner.close().await;
+            }
+            DatabaseOutage::Sqlite(mut holder) => {
+                sqlx::query("ROLLBACK").execute(&mut holder).await.unwrap();
+            }
+        }
     }
 }
 

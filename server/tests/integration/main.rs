@@ -17,6 +17,7 @@ mod health;
 mod limits;
 mod offices;
 mod opening;
+mod outage;
 mod outbox;
 mod page_cache;
 mod pages;
