@@ -2,8 +2,7 @@
 //! words the audit page shows for it, so an administrator or a data-protection officer reads
 //! "Elenco utenti letto", not `utenti.elenco`.
 //!
-//! A new action is added here first: [`super::Entry::new`] refuses, in debug builds, a key this
-//! table does not name, and a test reads the sources for action keys missing from it.
+//! A new action is added here first: a test reads the sources for action keys missing from it.
 
 /// (key, what it means), grouped by the part of the back office that records it.
 pub const ACTIONS: &[(&str, &str)] = &[
