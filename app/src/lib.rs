@@ -3,6 +3,10 @@
 //! The same crate is compiled twice: with `ssr` into the server (with the database queries) and with
 //! `hydrate` into the browser bundle. Modules follow the parts of the product.
 
+// Leptos views are nested types; erasing the header's (`into_any`) needs more than the
+// compiler's default depth.
+#![recursion_limit = "256"]
+
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -56,7 +60,7 @@ use catalogue::pages::{CataloguePage, ServicePage};
 use dashboard::DashboardPage;
 use home::HomePage;
 use information::{ContactsPage, InformationPageView, TopicsPage};
-use layout::{EmergencyNotice, Footer, Header, SkipLink};
+use layout::{EmergencyNotice, Footer, Header, SkipLink, StaffFooter, StaffHeader};
 use not_found::NotFoundPage;
 use plans::PlanPageView;
 use queues::QueuePage;
@@ -112,10 +116,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="sportello" href="/pkg/sportello.css" />
         <Title formatter=move |page: String| format!("{page} — Sportello — {site_name}") />
         <Router>
-            <SkipLink />
-            <Header masthead=masthead.clone() />
-            <EmergencyNotice />
-            <main id="contenuto" tabindex="-1">
+            <Frame masthead>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                     <Route path=path!("/assistenza") view=AssistancePage ssr=SsrMode::Async />
@@ -155,9 +156,41 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />
                 </Routes>
-            </main>
-            <feedback::PublicPageFeedback />
-            <Footer masthead />
+            </Frame>
         </Router>
+    }
+}
+
+/// The frame around a page. The public site wears the citizens' header, the emergency numbers,
+/// the page rating and the public footer; the back office its own plainer header and footer, and
+/// a dense layout for tables (`area-operatori`). Every page is a full load, so the address read
+/// once decides.
+#[component]
+fn Frame(masthead: layout::Masthead, children: Children) -> impl IntoView {
+    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let (header, notice, class, rating, footer) = if staff::is_back_office(&path) {
+        (
+            view! { <StaffHeader masthead=masthead.clone() /> }.into_any(),
+            ().into_any(),
+            Some("area-operatori"),
+            ().into_any(),
+            view! { <StaffFooter masthead /> }.into_any(),
+        )
+    } else {
+        (
+            view! { <Header masthead=masthead.clone() /> }.into_any(),
+            view! { <EmergencyNotice /> }.into_any(),
+            None,
+            view! { <feedback::PublicPageFeedback /> }.into_any(),
+            view! { <Footer masthead /> }.into_any(),
+        )
+    };
+    view! {
+        <SkipLink />
+        {header}
+        {notice}
+        <main id="contenuto" tabindex="-1" class=class>{children()}</main>
+        {rating}
+        {footer}
     }
 }

@@ -95,6 +95,55 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
     }
 }
 
+/// The back office's header: the organisation and that this is the staff's own area, plainer than
+/// the citizens' header and without its menu (each page's [`crate::staff::pages::StaffBar`], which
+/// knows who is signed in, carries the person, their role and the menu of their role's pages).
+#[component]
+pub fn StaffHeader(masthead: Masthead) -> impl IntoView {
+    view! {
+        <header class="it-header-wrapper intestazione-operatori">
+            <div class="it-header-slim-wrapper">
+                <div class="container">
+                    <div class="it-header-slim-wrapper-content">
+                        <span class="navbar-brand">{masthead.organisation}</span>
+                        <a class="ms-auto" href="/">"Sito pubblico"</a>
+                    </div>
+                </div>
+            </div>
+            <div class="it-header-center-wrapper it-small-header">
+                <div class="container">
+                    <div class="it-header-center-content-wrapper">
+                        <div class="it-brand-wrapper">
+                            <a href=crate::staff::HOME_PATH>
+                                <div class="it-brand-text">
+                                    <div class="it-brand-title">"Sportello — Area operatori"</div>
+                                    <div class="it-brand-tagline">"Riservata al personale del servizio"</div>
+                                </div>
+                            </a>
+                        </div>
+                    </div>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// The back office's footer: one line, no citizens' links (a page about people's cases is no
+/// place to rate the site or read its privacy notice for the public).
+#[component]
+pub fn StaffFooter(masthead: Masthead) -> impl IntoView {
+    view! {
+        <footer class="piede-operatori">
+            <div class="container">
+                <p class="mb-0">
+                    {format!("Sportello — area riservata al personale di {}. ", masthead.organisation)}
+                    "Ogni accesso ai dati delle famiglie è registrato."
+                </p>
+            </div>
+        </footer>
+    }
+}
+
 /// Shown on every public page: Sportello is not an emergency channel.
 #[component]
 pub fn EmergencyNotice() -> impl IntoView {

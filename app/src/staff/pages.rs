@@ -220,33 +220,52 @@ const PAGES: &[(Permission, &str, &str, &str)] = &[
     ),
 ];
 
-/// The pages `me` may open, as (address, name, what it is for).
+/// The pages `me` may open now, as (address, name, what it is for): from the permission table,
+/// so neither the menu nor the home ever offers a page the person's roles cannot open (nor, while
+/// a password or second factor is still to be set, any page but their own account's).
 fn pages_of(me: &Me) -> impl Iterator<Item = (&'static str, &'static str, &'static str)> + '_ {
     PAGES
         .iter()
-        .filter(|(permission, ..)| me.may(*permission))
+        .filter(|(permission, ..)| me.may_open(*permission))
         .map(|(_, href, name, text)| (*href, *name, *text))
 }
 
-/// The back office's navigation and the person's name, on every back-office page.
+/// The back office's bar under its header, on every back-office page: who is signed in and in
+/// which role, signing out, and the menu of the pages their role opens (the current one marked).
 #[component]
 pub fn StaffBar(me: Me) -> impl IntoView {
+    let here = leptos_router::hooks::use_location().pathname.get_untracked();
     let links: Vec<(&'static str, &'static str)> = std::iter::once((HOME_PATH, "Home"))
         .chain(pages_of(&me).map(|(href, label, _)| (href, label)))
         .collect();
     let roles = me.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
     view! {
-        <nav class="barra-operatori" aria-label="Area operatori">
-            <div class="container">
-                <ul class="list-inline mb-1">
-                    {links.into_iter().map(|(href, label)| view! { <li class="list-inline-item"><a href=href>{label}</a></li> }).collect_view()}
-                </ul>
-                <form method="post" action=SIGN_OUT_PATH class="d-inline">
-                    <span class="me-2">{me.display_name.clone()}" ("{roles}")"</span>
+        <div class="barra-operatori">
+            <div class="container chi-e-uscita">
+                <p class="mb-0">
+                    <strong>{me.display_name.clone()}</strong>
+                    <span class="ruolo">{roles}</span>
+                </p>
+                <form method="post" action=SIGN_OUT_PATH>
                     <button type="submit" class="btn btn-sm btn-outline-primary">"Esci"</button>
                 </form>
             </div>
-        </nav>
+            <nav class="container" aria-label="Menu dell'area operatori">
+                <ul class="nav menu-operatori">
+                    {links
+                        .into_iter()
+                        .map(|(href, label)| {
+                            let current = here.eq_ignore_ascii_case(href).then_some("page");
+                            view! {
+                                <li class="nav-item">
+                                    <a class="nav-link" class:active=current.is_some() href=href aria-current=current>{label}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </div>
     }
 }
 

@@ -157,7 +157,7 @@ on_both_databases! {
                 assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY, "visitor {n}, {page}");
                 let body = answer.text().await.unwrap();
                 assert!(body.contains("Scegli un voto da 1 a 5 stelle."), "visitor {n}, {page}: the error is shown");
-                for words in ["Utenti del personale", "Registro degli accessi", "Email non recapitate", "barra-operatori"] {
+                for words in ["Utenti del personale", "Registro degli accessi", "Email non recapitate", "barra-operatori", "area-operatori"] {
                     assert!(!body.contains(words), "visitor {n}, {page}: the answer shows {words}");
                 }
             }

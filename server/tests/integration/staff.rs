@@ -1285,3 +1285,32 @@ on_both_databases! {
         assert!(checkpoint_seq(&app) >= reached && checkpoint_seq(&app) <= tampered, "the checkpoint never passes a bad row");
     }
 }
+
+on_both_databases! {
+    async fn the_back_office_wears_its_own_frame_with_a_menu_of_the_roles_pages(app: TestApp) {
+        use scraper::{Html, Selector};
+        let menu = Selector::parse(r#"nav[aria-label="Menu dell'area operatori"] a"#).unwrap();
+        for (user, _, _, role) in app::staff::demo::DEMO_ACCOUNTS {
+            let client = demo_browser(&app, user).await;
+            let home = app.get_as(&client, "/operatori").await.text().await.unwrap();
+            assert!(!home.contains("Numeri di emergenza"), "{user}: no citizens' emergency notice");
+            assert!(!home.contains("it-footer"), "{user}: no public footer");
+            assert!(!home.contains(r#"data-element="main-navigation""#), "{user}: no public menu");
+            assert!(home.contains("Sportello — Area operatori") && home.contains(role.label()), "{user}: who and where");
+            let page = Html::parse_document(&home);
+            let links: Vec<(String, Option<String>)> = page
+                .select(&menu)
+                .map(|a| (a.value().attr("href").unwrap().to_owned(), a.value().attr("aria-current").map(str::to_owned)))
+                .collect();
+            assert!(links.len() >= 3, "{user}: {links:?}");
+            assert_eq!(links[0], ("/operatori".to_owned(), Some("page".to_owned())), "{user}: the current page is marked");
+            // Every page the menu offers opens for this role.
+            for (href, _) in &links {
+                assert_eq!(app.get_as(&client, href).await.status(), StatusCode::OK, "{user}: {href}");
+            }
+        }
+        // The public site keeps the citizens' frame.
+        let public = app.get("/servizi").await.text().await.unwrap();
+        assert!(public.contains("Numeri di emergenza") && public.contains("it-footer") && !public.contains("area-operatori"));
+    }
+}
