@@ -60,7 +60,7 @@ test('the administrator enrols the second factor, then checks the audit trail', 
 
   await page.getByRole('link', { name: 'Registro degli accessi' }).first().click();
   await expect(page.getByRole('heading', { name: 'Registro degli accessi' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'sicurezza.totp' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Proprio secondo fattore attivato' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('button', { name: "Verifica l'integrità" }).click();
   await expect(page.getByText(/Registro integro: \d+ righe controllate/)).toBeVisible();
@@ -232,4 +232,27 @@ test('the coordinator sees the queue with the assigned requests', async ({ page 
   await expect(page.getByRole('heading', { name: 'Coda: Servizio Minori e Famiglia' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Richieste assegnate' })).toBeVisible();
   await expectAccessible(page);
+});
+
+test("the back office has its own frame, and the day's agenda prints on A4 without the menus", async ({ page }) => {
+  await signIn(page, 'sportello', 'prova-sportello-2026');
+  await expect(page.getByRole('heading', { name: 'Buongiorno, Sara Sportello' })).toBeVisible();
+  // No citizens' emergency notice or public footer in the staff's own frame.
+  await expect(page.getByRole('complementary', { name: 'Numeri di emergenza' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Menu principale' })).toHaveCount(0);
+  const menu = page.getByRole('navigation', { name: "Menu dell'area operatori" });
+  await expect(menu.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
+  await expect(menu.getByRole('link', { name: 'Utenti del personale' })).toHaveCount(0);
+  await menu.getByRole('link', { name: 'Agenda della sede' }).click();
+  await expect(menu.getByRole('link', { name: 'Agenda della sede' })).toHaveAttribute('aria-current', 'page');
+  await expectAccessible(page);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Esci' })).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const pageRule = await page.evaluate(() =>
+    [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).some((rule) => /size:\s*a4/i.test(rule.cssText)),
+  );
+  expect(pageRule, 'the stylesheet sets an A4 page').toBe(true);
 });
