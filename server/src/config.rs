@@ -83,6 +83,9 @@ pub struct Settings {
     pub admin_password: Option<String>,
     /// Add the demonstration accounts (the `--demo` flag, never from the environment).
     pub demo: bool,
+    /// With the accounts, a working day done by them (`--demo` too): bookings, requests in the
+    /// queues, cases with notes, eight weeks of history. The tests take the accounts alone.
+    pub demo_day: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -284,6 +287,7 @@ impl Settings {
                 .unwrap_or_default(),
             admin_password,
             demo: false,
+            demo_day: false,
             database,
             database_owner,
             public_url,

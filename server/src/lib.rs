@@ -12,6 +12,7 @@ pub mod audit_key;
 pub mod bench;
 pub mod config;
 pub mod database;
+pub mod demo;
 pub mod documents;
 pub mod forms;
 pub mod health;

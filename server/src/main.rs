@@ -8,10 +8,14 @@ use server::{telemetry, Application};
 fn main() -> ExitCode {
     server::memory::give_back_large_blocks();
     let settings = match Settings::from_env(&ProcessEnv) {
-        Ok(settings) => Settings {
-            demo: std::env::args().skip(1).any(|argument| argument == "--demo"),
-            ..settings
-        },
+        Ok(settings) => {
+            let demo = std::env::args().skip(1).any(|argument| argument == "--demo");
+            Settings {
+                demo,
+                demo_day: demo,
+                ..settings
+            }
+        }
         Err(error) => {
             eprintln!("Sportello cannot start: {error}");
             return ExitCode::from(2);

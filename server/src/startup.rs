@@ -159,6 +159,18 @@ impl Application {
             escalation: settings.escalation,
             documents: settings.documents.clone(),
         };
+        if settings.demo && settings.demo_day {
+            match crate::demo::fill_once(&state).await {
+                Ok(Some(filled)) => tracing::info!(
+                    "--demo: a working day was made ({} bookings, {} requests, {} cases)",
+                    filled.bookings,
+                    filled.requests,
+                    filled.cases
+                ),
+                Ok(None) => {}
+                Err(error) => return Err(StartupError::Seed(error.to_string())),
+            }
+        }
         let pages = PageCache::new(state.db.clone(), state.clock.clone());
         let router = router(state.clone(), &settings, pages.clone())?;
         Ok(Self {

@@ -55,7 +55,9 @@ impl axum_login::AuthnBackend for Backend {
 /// The back office as one request sees it: the session, and who is signed in (after timeouts).
 #[derive(Clone)]
 pub struct StaffRequest {
-    pub session: AuthSession,
+    /// The browser's session; `None` for work the server does on someone's behalf without a
+    /// browser (the `--demo` day, acted through the same functions as a person's requests).
+    pub session: Option<AuthSession>,
     pub user: Option<StaffUser>,
     /// The session ended by a timeout at this request (the sign-in page says so).
     pub expired: bool,
@@ -64,6 +66,14 @@ pub struct StaffRequest {
 }
 
 impl StaffRequest {
+    /// The browser's session, for what only a signed-in browser does (sign in and out, change
+    /// one's password, carry a one-time message to the next page).
+    pub fn browser_session(&mut self) -> Result<&mut AuthSession, AppError> {
+        self.session
+            .as_mut()
+            .ok_or_else(|| AppError::internal("no browser session", &std::io::Error::other("acted without a browser")))
+    }
+
     /// What the person must do before anything else: set the password they were given, enrol the
     /// second factor their role requires.
     pub fn pending_setup(&self) -> Option<Setup> {
@@ -158,7 +168,7 @@ fn session_error(error: impl std::error::Error + 'static) -> AppError {
 pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<StaffRequest, AppError> {
     let Some(user) = session.user.clone() else {
         return Ok(StaffRequest {
-            session,
+            session: Some(session),
             user: None,
             expired: false,
             client: None,
@@ -180,7 +190,7 @@ pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<Sta
     if expired {
         session.logout().await.map_err(session_error)?;
         return Ok(StaffRequest {
-            session,
+            session: Some(session),
             user: None,
             expired: true,
             client: None,
@@ -191,7 +201,7 @@ pub async fn resolve(now: DateTime<Utc>, mut session: AuthSession) -> Result<Sta
         session.session.insert(LAST_SEEN, now_s).await.map_err(session_error)?;
     }
     Ok(StaffRequest {
-        session,
+        session: Some(session),
         user: Some(user),
         expired: false,
         client: None,
@@ -307,16 +317,15 @@ pub async fn sign_in(state: &AppState, form: SignInForm) -> Result<FormOutcome, 
     clear_attempts(&state.db, &account).await?;
     // A new session id at every sign-in, also over a session already signed in (axum-login
     // changes it only for a session without a user).
-    staff.session.session.cycle_id().await.map_err(session_error)?;
-    staff.session.login(&user).await.map_err(session_error)?;
-    staff
-        .session
+    let session = staff.browser_session()?;
+    session.session.cycle_id().await.map_err(session_error)?;
+    session.login(&user).await.map_err(session_error)?;
+    session
         .session
         .insert(SIGNED_IN_AT, now.timestamp())
         .await
         .map_err(session_error)?;
-    staff
-        .session
+    session
         .session
         .insert(LAST_SEEN, now.timestamp())
         .await
@@ -332,7 +341,7 @@ pub async fn sign_out(state: &AppState) -> Result<FormOutcome, AppError> {
     let (mut staff, user) = signed_in()?;
     let now = state.clock.now();
     accounts::end_sessions(&state.db, user.id).await?;
-    staff.session.logout().await.map_err(session_error)?;
+    staff.browser_session()?.logout().await.map_err(session_error)?;
     audit::record_alone(&state.db, &state.audit_key, now, &Entry::new(user.actor(), "uscita")).await?;
     Ok(FormOutcome::Done {
         next: format!("{}?uscito=1", super::HOME_PATH),

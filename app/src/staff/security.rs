@@ -254,7 +254,7 @@ pub mod submit {
         // Every other session has ended with the new password; this one goes on under a new id.
         if let Some(updated) = accounts::by_id(&state.db, user.id).await? {
             staff
-                .session
+                .browser_session()?
                 .login(&updated)
                 .await
                 .map_err(|e| AppError::internal("session store error", &e))?;

@@ -435,8 +435,13 @@ pub mod submit {
             .map(|_| format!("{:x}", rand::rng().random_range(0..16u8)))
             .collect();
         let flash: Flash = (token.clone(), username.to_owned(), password.to_owned());
-        staff
-            .session
+        let Some(session) = &staff.session else {
+            return Err(AppError::internal(
+                "no browser session",
+                &std::io::Error::other("acted without a browser"),
+            ));
+        };
+        session
             .session
             .insert(FLASH, flash)
             .await
@@ -451,7 +456,9 @@ pub mod submit {
         staff: &auth::StaffRequest,
         token: Option<&str>,
     ) -> Result<Option<(String, String)>, AppError> {
-        let session = &staff.session.session;
+        let Some(session) = staff.session.as_ref().map(|s| &s.session) else {
+            return Ok(None);
+        };
         let failed = |e| AppError::internal("session store error", &e);
         let Some((expected, username, password)) = session.get::<Flash>(FLASH).await.map_err(failed)? else {
             return Ok(None);

@@ -218,6 +218,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         bench_ceiling: vec![4096],
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         demo: true,
+        demo_day: false,
     }
 }
 

@@ -12,6 +12,7 @@ mod catalogue;
 mod catalogue_editor;
 mod content;
 mod dashboard;
+mod demo;
 mod feedback;
 mod health;
 mod limits;

@@ -1,0 +1,546 @@
+//! `--demo`: a working day already under way, so that a newcomer signed in as each demonstration
+//! account finds work on their home page instead of empty lists.
+//!
+//! Nothing here writes to a table. Every step is one of the functions a person's request reaches —
+//! a family books through the booking flow, the desk marks arrivals in the agenda and registers
+//! requests after the interview, the social worker takes requests from the queue and writes in the
+//! case file — with the clock set to when it would have happened. The audit trail, the outbox,
+//! the queues and the dashboard's weeks therefore show it exactly as they would show real use.
+//!
+//! The families are plainly invented (their surnames say so) and their email addresses end in
+//! `.invalid`, which no mail server delivers to. Done once: a database that already holds them is
+//! left alone, so restarting with `--demo` adds nothing.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use app::booking::confirm;
+use app::booking::details::DetailsForm;
+use app::booking::slots::{self, BookingRules, Slot};
+use app::booking::ConfirmForm;
+use app::cases::NoteForm;
+use app::clock::ManualClock;
+use app::error::AppError;
+use app::forms::FormOutcome;
+use app::on_db;
+use app::queues::ClaimForm;
+use app::staff::agenda::VisitForm;
+use app::staff::auth::{self, StaffRequest};
+use app::state::AppState;
+use chrono::{DateTime, Datelike, Duration, Utc};
+use chrono_tz::Europe::Rome;
+use leptos::prelude::{provide_context, Owner};
+use leptos::reactive::computed::ScopedFuture;
+
+/// The surname every demonstration family shares a word with, and what tells a database already
+/// filled.
+const MARKER_SURNAME: &str = "Inventata";
+
+/// Plainly invented surnames (each says so), given names and what brings a family: the
+/// demonstration's families are made from them, a different one at each booking.
+const SURNAMES: [&str; 12] = [
+    MARKER_SURNAME,
+    "Fittizio",
+    "Esempio",
+    "Immaginario",
+    "Prova",
+    "Campione",
+    "Finzione",
+    "Modello",
+    "Ipotetico",
+    "Simulato",
+    "Fantasia",
+    "Supposto",
+];
+const PARENTS: [&str; 12] = [
+    "Marta", "Giulio", "Elena", "Luca", "Anna", "Paolo", "Chiara", "Davide", "Sara", "Marco", "Irene", "Stefano",
+];
+const CHILDREN: [&str; 12] = [
+    "Pietro", "Aurora", "Tommaso", "Sofia", "Leo", "Giada", "Matteo", "Alice", "Nicolò", "Emma", "Filippo", "Greta",
+];
+const REASONS: [&str; 6] = [
+    "Vorrei capire come aiutare mio figlio, che non vuole più andare a scuola.",
+    "Dopo la separazione chiedo un sostegno per organizzare gli incontri con i figli.",
+    "Ho perso il lavoro e non riesco a pagare la mensa e l'affitto.",
+    "Mia figlia ha una disabilità e cerco aiuto per il doposcuola.",
+    "Sono sola con un bambino piccolo e vorrei sapere quali aiuti ci sono.",
+    "Mio figlio adolescente è seguito dalla neuropsichiatria: vorrei un incontro.",
+];
+
+/// A demonstration family: the parent who books (name, surname, birth date), their child (name,
+/// birth date), and what brings them.
+struct Family {
+    parent: (&'static str, &'static str, String),
+    child: (&'static str, String),
+    reason: &'static str,
+}
+
+impl Family {
+    /// The `n`th family, different from every other below 144.
+    fn nth(n: usize) -> Self {
+        let surname = SURNAMES[n % 12];
+        let round = n / 12;
+        Family {
+            parent: (
+                PARENTS[(round + 5 * n) % 12],
+                surname,
+                format!("{}-0{}-1{}", 1975 + n % 18, 1 + n % 9, n % 9),
+            ),
+            child: (
+                CHILDREN[(round + 7 * n) % 12],
+                format!("{}-1{}-0{}", 2010 + n % 13, n % 3, 1 + n % 9),
+            ),
+            reason: REASONS[n % REASONS.len()],
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error("the demonstration day could not be made: {0}")]
+    Step(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<AppError> for DemoError {
+    fn from(error: AppError) -> Self {
+        DemoError::Step(error.to_string())
+    }
+}
+
+/// What the demonstration added.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Filled {
+    pub bookings: usize,
+    pub requests: usize,
+    pub cases: usize,
+}
+
+/// Fills the demonstration day, unless an earlier start did.
+pub async fn fill_once(state: &AppState) -> Result<Option<Filled>, DemoError> {
+    let filled: i64 = on_db!(&state.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM persons WHERE family_name = $1")
+        .bind(MARKER_SURNAME)
+        .fetch_one(pool)
+        .await)?;
+    if filled > 0 {
+        return Ok(None);
+    }
+    let script = Script::new(state).await?;
+    script.run().await.map(Some)
+}
+
+/// The demonstration's world: the office and units it works in, and its own clock.
+struct Script {
+    base: AppState,
+    clock: ManualClock,
+    now: DateTime<Utc>,
+    office_slug: String,
+    office_id: i64,
+    topic_slug: String,
+    topic_id: i64,
+    comune: i64,
+    minori: i64,
+    welfare: i64,
+}
+
+impl Script {
+    async fn new(state: &AppState) -> Result<Self, DemoError> {
+        let db = &state.db;
+        let (office_id, office_slug): (i64, String) = on_db!(db, pool => sqlx::query_as("SELECT id, slug FROM offices ORDER BY id LIMIT 1").fetch_one(pool).await)?;
+        let (topic_id, topic_slug): (i64, String) = on_db!(db, pool => sqlx::query_as(
+            "SELECT id, slug FROM booking_topics WHERE active ORDER BY position, id LIMIT 1"
+        )
+        .fetch_one(pool)
+        .await)?;
+        let comune: i64 = on_db!(db, pool => sqlx::query_scalar("SELECT MIN(id) FROM comuni").fetch_one(pool).await)?;
+        let unit = |code: &'static str| async move {
+            on_db!(db, pool => sqlx::query_scalar::<_, i64>("SELECT id FROM units WHERE code = $1").bind(code).fetch_one(pool).await)
+        };
+        let now = state.clock.now();
+        Ok(Self {
+            base: state.clone(),
+            clock: ManualClock::at(now),
+            now,
+            office_slug,
+            office_id,
+            topic_slug,
+            topic_id,
+            comune,
+            minori: unit("minori").await?,
+            welfare: unit("welfare_generativo").await?,
+        })
+    }
+
+    /// The application as it was at `at`.
+    fn at(&self, at: DateTime<Utc>) -> AppState {
+        self.clock.set(at);
+        AppState {
+            clock: Arc::new(self.clock.clone()),
+            ..self.base.clone()
+        }
+    }
+
+    /// Runs `work` as the demonstration account `username` would by a request of theirs: the same
+    /// permission checks, the same audit rows (without a browser session, which no step needs).
+    async fn as_staff<T, F>(
+        &self,
+        username: &str,
+        state: AppState,
+        work: impl FnOnce(AppState) -> F,
+    ) -> Result<T, DemoError>
+    where
+        F: Future<Output = Result<T, AppError>>,
+    {
+        let user = app::staff::accounts::by_username(&state.db, username)
+            .await?
+            .ok_or_else(|| DemoError::Step(format!("the demonstration account {username} is missing")))?;
+        let staff = StaffRequest {
+            session: None,
+            user: Some(user),
+            expired: false,
+            client: None,
+        };
+        Ok(in_context(&state, auth::with_staff(staff, work(state.clone()))).await?)
+    }
+
+    async fn run(&self) -> Result<Filled, DemoError> {
+        let mut filled = Filled::default();
+        let today = self.now.with_timezone(&Rome).date_naive();
+        let calendar = app::booking::desk::calendar(&self.base, &self.office_slug, today)
+            .await?
+            .ok_or_else(|| DemoError::Step("the first office takes no bookings".to_owned()))?;
+        // The office's slots from eight weeks ago to the end of next week, oldest first.
+        let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut day = this_monday - Duration::weeks(7);
+        while day < this_monday + Duration::weeks(2) {
+            slots.extend(slots::slots_on(&calendar.schedule(), &calendar.rules, day));
+            day += Duration::days(1);
+        }
+        let mut order = 0usize;
+        // Six past weeks: two interviews a week, each registered and sent to a unit; the social
+        // worker takes the Servizio Minori's the next day and writes the first note.
+        for week in 0..6 {
+            let monday = this_monday - Duration::weeks(7 - week);
+            let in_week: Vec<&Slot> = slots
+                .iter()
+                .filter(|s| s.local_start.date() >= monday && s.local_start.date() < monday + Duration::weeks(1))
+                .collect();
+            for slot in in_week.iter().step_by(in_week.len().div_ceil(2).max(1)).take(2) {
+                order += 1;
+                let family = &Family::nth(order - 1);
+                let Some(booking) = self.book(&calendar.rules, slot, family, order).await? else {
+                    continue;
+                };
+                filled.bookings += 1;
+                self.mark(slot, booking, "arrivato").await?;
+                let unit = if order % 3 == 0 { self.welfare } else { self.minori };
+                let request = self.register(slot, booking, family, unit, "ordinaria").await?;
+                filled.requests += 1;
+                if unit == self.minori {
+                    let case = self.take(slot.ends_at + Duration::days(1), request, unit).await?;
+                    filled.cases += 1;
+                    self.note(slot.ends_at + Duration::days(3), case, "colloquio", family)
+                        .await?;
+                }
+            }
+        }
+        // Now: the last interviews held (today, or the last working day) are arrived but one, whose
+        // family did not come, and registered: requests wait in both units' queues, one urgent;
+        // the next interviews wait on the agenda; a court mandate came in with its report due
+        // next week.
+        let (past, future): (Vec<&Slot>, Vec<&Slot>) = slots.iter().partition(|s| s.ends_at < self.now);
+        let future: Vec<&Slot> = future.into_iter().filter(|s| s.starts_at > self.now).collect();
+        for (n, slot) in past.iter().rev().take(5).rev().enumerate() {
+            order += 1;
+            let family = &Family::nth(order - 1);
+            let Some(booking) = self.book(&calendar.rules, slot, family, order).await? else {
+                continue;
+            };
+            filled.bookings += 1;
+            if n == 0 {
+                self.mark(slot, booking, "assente").await?;
+                continue;
+            }
+            self.mark(slot, booking, "arrivato").await?;
+            if n == 4 {
+                // The family of the latest interview is still with the desk.
+                continue;
+            }
+            let (unit, urgency) = match n {
+                1 => (self.minori, "urgente"),
+                2 => (self.welfare, "ordinaria"),
+                _ => (self.minori, "prioritaria"),
+            };
+            self.register(slot, booking, family, unit, urgency).await?;
+            filled.requests += 1;
+        }
+        for slot in future.iter().take(4) {
+            order += 1;
+            if self
+                .book(&calendar.rules, slot, &Family::nth(order - 1), order)
+                .await?
+                .is_some()
+            {
+                filled.bookings += 1;
+            }
+        }
+        // Three weeks ago a decree came for another family; the social worker took it and its
+        // report is due in a few days (on her home page, and on the coordinator's dashboard).
+        let today = self.now.with_timezone(&Rome).date_naive();
+        let request = self
+            .mandate(
+                self.now - Duration::days(21),
+                &Family::nth(order),
+                today + Duration::days(4),
+            )
+            .await?;
+        let case = self.take(self.now - Duration::days(20), request, self.minori).await?;
+        self.note(
+            self.now - Duration::days(14),
+            case,
+            "visita_domiciliare",
+            &Family::nth(order),
+        )
+        .await?;
+        filled.requests += 1;
+        filled.cases += 1;
+        self.mandate(
+            self.now - Duration::hours(2),
+            &Family::nth(order + 1),
+            today + Duration::days(9),
+        )
+        .await?;
+        filled.requests += 1;
+        self.clock.set(self.now);
+        Ok(filled)
+    }
+
+    /// The family books `slot` through the booking flow, a few days before; the booking's id, or
+    /// `None` when the slot is no longer free (someone really booked it).
+    async fn book(
+        &self,
+        rules: &BookingRules,
+        slot: &Slot,
+        family: &Family,
+        order: usize,
+    ) -> Result<Option<i64>, DemoError> {
+        let Some(booked_at) = [3, 2, 1]
+            .into_iter()
+            .map(|days| slot.starts_at - Duration::days(days))
+            .find(|at| slots::is_bookable(rules, slot, *at))
+        else {
+            return Ok(None);
+        };
+        let state = self.at(booked_at);
+        let (given, family_name, _) = &family.parent;
+        let form = DetailsForm {
+            sede: self.office_slug.clone(),
+            argomento: self.topic_slug.clone(),
+            giorno: slot.local_start.date().format("%Y-%m-%d").to_string(),
+            ora: slot.local_start.time().format("%H:%M").to_string(),
+            nome: (*given).to_owned(),
+            cognome: (*family_name).to_owned(),
+            email: format!("famiglia.{}.{order}@esempio.invalid", family_name.to_lowercase()),
+            telefono: String::new(),
+            codice_fiscale: String::new(),
+            lingua: "it".to_owned(),
+            interprete: None,
+            accessibilita: String::new(),
+            motivo: family.reason.to_owned(),
+            privacy: Some("si".to_owned()),
+        };
+        let draft = match in_context(&state, confirm::submit_details(&state, form)).await? {
+            FormOutcome::Done { next } => next.rsplit("bozza=").next().unwrap_or_default().to_owned(),
+            FormOutcome::Invalid(_) => return Ok(None),
+        };
+        match in_context(&state, confirm::confirm(&state, ConfirmForm { bozza: draft.clone() })).await? {
+            FormOutcome::Done { .. } => {}
+            FormOutcome::Invalid(_) => return Ok(None),
+        }
+        let booking: i64 = on_db!(&state.db, pool => sqlx::query_scalar("SELECT booking_id FROM booking_drafts WHERE id = $1")
+            .bind(&draft)
+            .fetch_one(pool)
+            .await)?;
+        Ok(Some(booking))
+    }
+
+    /// The desk marks the family arrived (or absent) a few minutes into the interview.
+    async fn mark(&self, slot: &Slot, booking: i64, visit: &str) -> Result<(), DemoError> {
+        let form = VisitForm {
+            id: booking,
+            stato: visit.to_owned(),
+            sede: self.office_id.to_string(),
+            giorno: slot.local_start.date().format("%Y-%m-%d").to_string(),
+        };
+        let state = self.at(slot.starts_at + Duration::minutes(5));
+        let outcome = self
+            .as_staff("sportello", state, |state| async move {
+                app::staff::agenda::submit::mark(&state, form).await
+            })
+            .await?;
+        done(outcome, "marking a visit")
+    }
+
+    /// After the interview the desk registers the request, with the family, and sends it to `unit`.
+    async fn register(
+        &self,
+        slot: &Slot,
+        booking: i64,
+        family: &Family,
+        unit: i64,
+        urgency: &str,
+    ) -> Result<i64, DemoError> {
+        let (given, family_name, born) = family.parent.clone();
+        let (child, child_born) = family.child.clone();
+        let fields: std::collections::HashMap<String, String> = [
+            ("origine", "appuntamento".to_owned()),
+            ("prenotazione", booking.to_string()),
+            ("comune", self.comune.to_string()),
+            ("p1_ruolo", "genitore".to_owned()),
+            ("p1_nome", given.to_owned()),
+            ("p1_cognome", family_name.to_owned()),
+            ("p1_nascita", born),
+            ("p2_ruolo", "figlio".to_owned()),
+            ("p2_nome", child.to_owned()),
+            ("p2_cognome", family_name.to_owned()),
+            ("p2_nascita", child_born),
+            ("argomento", self.topic_id.to_string()),
+            ("urgenza", urgency.to_owned()),
+            ("unita", unit.to_string()),
+            ("note", format!("Primo colloquio (dimostrazione). {}", family.reason)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        let state = self.at(slot.ends_at + Duration::minutes(10));
+        self.save_request(state, fields).await
+    }
+
+    /// A decree of the juvenile court arrives by certified mail at `at`: the desk registers it for
+    /// the Servizio Minori, with the report due on `report_due`.
+    async fn mandate(
+        &self,
+        at: DateTime<Utc>,
+        family: &Family,
+        report_due: chrono::NaiveDate,
+    ) -> Result<i64, DemoError> {
+        let today = at.with_timezone(&Rome).date_naive();
+        let (given, family_name, born) = family.parent.clone();
+        let (child, child_born) = family.child.clone();
+        let fields: std::collections::HashMap<String, String> = [
+            ("origine", "mandato".to_owned()),
+            ("comune", self.comune.to_string()),
+            ("p1_ruolo", "genitore".to_owned()),
+            ("p1_nome", given.to_owned()),
+            ("p1_cognome", family_name.to_owned()),
+            ("p1_nascita", born),
+            ("p2_ruolo", "figlio".to_owned()),
+            ("p2_nome", child.to_owned()),
+            ("p2_cognome", family_name.to_owned()),
+            ("p2_nascita", child_born),
+            ("argomento", self.topic_id.to_string()),
+            ("urgenza", "prioritaria".to_owned()),
+            ("unita", self.minori.to_string()),
+            (
+                "tribunale",
+                "Tribunale per i Minorenni di Milano (dimostrazione)".to_owned(),
+            ),
+            ("decreto_numero", "DEMO-1/2026".to_owned()),
+            (
+                "decreto_data",
+                (today - Duration::days(3)).format("%Y-%m-%d").to_string(),
+            ),
+            ("richiesta_ag", "indagine psico-sociale".to_owned()),
+            ("scadenza", report_due.format("%Y-%m-%d").to_string()),
+            ("note", "Decreto arrivato per PEC (dimostrazione).".to_owned()),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+        let state = self.at(at);
+        self.save_request(state, fields).await
+    }
+
+    async fn save_request(
+        &self,
+        state: AppState,
+        mut fields: std::collections::HashMap<String, String>,
+    ) -> Result<i64, DemoError> {
+        // Should the service already know someone of the family, the desk says it is them.
+        fields.insert("p1_stessa".to_owned(), "si".to_owned());
+        fields.insert("p2_stessa".to_owned(), "si".to_owned());
+        let before: i64 = on_db!(&state.db, pool => sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM requests").fetch_one(pool).await)?;
+        let outcome = self
+            .as_staff("sportello", state.clone(), |state| async move {
+                app::triage::submit::save(&state, fields).await
+            })
+            .await?;
+        done(outcome, "registering a request")?;
+        Ok(
+            on_db!(&state.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM requests WHERE id > $1").bind(before).fetch_one(pool).await)?,
+        )
+    }
+
+    /// The social worker takes the request from the unit's queue; the case's id.
+    async fn take(&self, at: DateTime<Utc>, request: i64, unit: i64) -> Result<i64, DemoError> {
+        let form = ClaimForm {
+            id: request,
+            unita: unit.to_string(),
+        };
+        let state = self.at(at);
+        let outcome = self
+            .as_staff("assistente", state.clone(), |state| async move {
+                app::queues::submit::claim(&state, form).await
+            })
+            .await?;
+        done(outcome, "taking a request")?;
+        let case: Option<i64> = on_db!(&state.db, pool => sqlx::query_scalar("SELECT case_id FROM requests WHERE id = $1")
+            .bind(request)
+            .fetch_one(pool)
+            .await)?;
+        case.ok_or_else(|| DemoError::Step("a request taken has no case".to_owned()))
+    }
+
+    /// The social worker writes in the case's diary.
+    async fn note(&self, at: DateTime<Utc>, case: i64, kind: &str, family: &Family) -> Result<(), DemoError> {
+        let form = NoteForm {
+            caso: case,
+            relazione: String::new(),
+            tipo: kind.to_owned(),
+            data: at.with_timezone(&Rome).date_naive().format("%Y-%m-%d").to_string(),
+            testo: format!(
+                "Colloquio con {} (dimostrazione): concordato un secondo incontro con {}.",
+                family.parent.0, family.child.0
+            ),
+        };
+        let state = self.at(at);
+        let outcome = self
+            .as_staff("assistente", state, |state| async move {
+                app::cases::submit::add_note(&state, form).await
+            })
+            .await?;
+        done(outcome, "writing a note")
+    }
+}
+
+/// Runs `work` with `state` where the application's functions look for it (the context a page
+/// or server function is rendered in).
+async fn in_context<T>(state: &AppState, work: impl Future<Output = T>) -> T {
+    let owner = Owner::new();
+    owner.with(|| provide_context(state.clone()));
+    ScopedFuture {
+        owner,
+        observer: None,
+        fut: work,
+    }
+    .await
+}
+
+fn done(outcome: FormOutcome, step: &str) -> Result<(), DemoError> {
+    match outcome {
+        FormOutcome::Done { .. } => Ok(()),
+        FormOutcome::Invalid(errors) => Err(DemoError::Step(format!("{step}: {errors:?}"))),
+    }
+}
