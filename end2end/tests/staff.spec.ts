@@ -21,14 +21,27 @@ test('the sign-in page is accessible and refuses wrong credentials in plain word
   await expectAccessible(page);
 });
 
-for (const [user, password, name] of [
-  ['sportello', 'prova-sportello-2026', 'Sara Sportello'],
-  ['assistente', 'prova-assistente-2026', 'Andrea Assistente'],
-  ['coordinatrice', 'prova-coordinatrice-2026', 'Carla Coordinatrice'],
+// With `--demo` the server made a working day: each account's home page shows its work.
+const DEMO_SURNAMES = /Inventata|Fittizio|Esempio|Immaginario|Prova|Campione|Finzione|Modello|Ipotetico|Simulato|Fantasia|Supposto/;
+
+for (const [user, password, name, work] of [
+  ['sportello', 'prova-sportello-2026', 'Sara Sportello', 'the agenda has families'],
+  ['assistente', 'prova-assistente-2026', 'Andrea Assistente', "a court report is due"],
+  ['coordinatrice', 'prova-coordinatrice-2026', 'Carla Coordinatrice', 'the unit has requests waiting'],
 ]) {
-  test(`${user} signs in, reaches the home page and signs out`, async ({ page }) => {
+  test(`${user} signs in, finds work on the home page (${work}) and signs out`, async ({ page }) => {
     await signIn(page, user, password);
     await expect(page.getByRole('heading', { name: `Buongiorno, ${name}` })).toBeVisible();
+    if (user === 'sportello') {
+      await expect(page.getByRole('main').getByText(DEMO_SURNAMES).first()).toBeVisible();
+    } else if (user === 'assistente') {
+      await expect(page.getByRole('main').getByRole('link', { name: /Caso n\. \d+/ }).first()).toBeVisible();
+      await expect(page.getByRole('main').getByText(DEMO_SURNAMES).first()).toBeVisible();
+    } else {
+      await page.getByRole('link', { name: 'Cruscotto' }).first().click();
+      await expect(page.getByRole('main').getByText(/urgent/i).first()).toBeVisible();
+      await page.goto('/operatori');
+    }
     await expectAccessible(page);
     await page.getByRole('link', { name: "Sicurezza dell'account" }).first().click();
     await expect(page.getByRole('heading', { name: "Sicurezza dell'account" })).toBeVisible();
