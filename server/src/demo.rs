@@ -235,7 +235,11 @@ impl Script {
                 };
                 filled.bookings += 1;
                 self.mark(slot, booking, "arrivato").await?;
-                let unit = if order % 3 == 0 { self.welfare } else { self.minori };
+                let unit = if order.is_multiple_of(3) {
+                    self.welfare
+                } else {
+                    self.minori
+                };
                 let request = self.register(slot, booking, family, unit, "ordinaria").await?;
                 filled.requests += 1;
                 if unit == self.minori {
