@@ -396,28 +396,12 @@ impl Script {
         unit: i64,
         urgency: &str,
     ) -> Result<i64, DemoError> {
-        let (given, family_name, born) = family.parent.clone();
-        let (child, child_born) = family.child.clone();
-        let fields: std::collections::HashMap<String, String> = [
+        let mut fields = self.family_fields(family, unit, urgency);
+        fields.extend([
             ("origine", "appuntamento".to_owned()),
             ("prenotazione", booking.to_string()),
-            ("comune", self.comune.to_string()),
-            ("p1_ruolo", "genitore".to_owned()),
-            ("p1_nome", given.to_owned()),
-            ("p1_cognome", family_name.to_owned()),
-            ("p1_nascita", born),
-            ("p2_ruolo", "figlio".to_owned()),
-            ("p2_nome", child.to_owned()),
-            ("p2_cognome", family_name.to_owned()),
-            ("p2_nascita", child_born),
-            ("argomento", self.topic_id.to_string()),
-            ("urgenza", urgency.to_owned()),
-            ("unita", unit.to_string()),
             ("note", format!("Primo colloquio (dimostrazione). {}", family.reason)),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+        ]);
         let state = self.at(slot.ends_at + Duration::minutes(10));
         self.save_request(state, fields).await
     }
@@ -431,22 +415,9 @@ impl Script {
         report_due: chrono::NaiveDate,
     ) -> Result<i64, DemoError> {
         let today = at.with_timezone(&Rome).date_naive();
-        let (given, family_name, born) = family.parent.clone();
-        let (child, child_born) = family.child.clone();
-        let fields: std::collections::HashMap<String, String> = [
+        let mut fields = self.family_fields(family, self.minori, "prioritaria");
+        fields.extend([
             ("origine", "mandato".to_owned()),
-            ("comune", self.comune.to_string()),
-            ("p1_ruolo", "genitore".to_owned()),
-            ("p1_nome", given.to_owned()),
-            ("p1_cognome", family_name.to_owned()),
-            ("p1_nascita", born),
-            ("p2_ruolo", "figlio".to_owned()),
-            ("p2_nome", child.to_owned()),
-            ("p2_cognome", family_name.to_owned()),
-            ("p2_nascita", child_born),
-            ("argomento", self.topic_id.to_string()),
-            ("urgenza", "prioritaria".to_owned()),
-            ("unita", self.minori.to_string()),
             (
                 "tribunale",
                 "Tribunale per i Minorenni di Milano (dimostrazione)".to_owned(),
@@ -459,22 +430,40 @@ impl Script {
             ("richiesta_ag", "indagine psico-sociale".to_owned()),
             ("scadenza", report_due.format("%Y-%m-%d").to_string()),
             ("note", "Decreto arrivato per PEC (dimostrazione).".to_owned()),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+        ]);
         let state = self.at(at);
         self.save_request(state, fields).await
     }
 
-    async fn save_request(
-        &self,
-        state: AppState,
-        mut fields: std::collections::HashMap<String, String>,
-    ) -> Result<i64, DemoError> {
-        // Should the service already know someone of the family, the desk says it is them.
-        fields.insert("p1_stessa".to_owned(), "si".to_owned());
-        fields.insert("p2_stessa".to_owned(), "si".to_owned());
+    /// The request form's fields for `family`: where they live, the parent and the child, the
+    /// need, the urgency and the unit.
+    fn family_fields(&self, family: &Family, unit: i64, urgency: &str) -> Vec<(&'static str, String)> {
+        let (given, surname, born) = &family.parent;
+        let (child, child_born) = &family.child;
+        vec![
+            ("comune", self.comune.to_string()),
+            ("p1_ruolo", "genitore".to_owned()),
+            ("p1_nome", (*given).to_owned()),
+            ("p1_cognome", (*surname).to_owned()),
+            ("p1_nascita", born.clone()),
+            ("p2_ruolo", "figlio".to_owned()),
+            ("p2_nome", (*child).to_owned()),
+            ("p2_cognome", (*surname).to_owned()),
+            ("p2_nascita", child_born.clone()),
+            ("argomento", self.topic_id.to_string()),
+            ("urgenza", urgency.to_owned()),
+            ("unita", unit.to_string()),
+            // Should the service already know someone of the family, the desk says it is them.
+            ("p1_stessa", "si".to_owned()),
+            ("p2_stessa", "si".to_owned()),
+        ]
+    }
+
+    async fn save_request(&self, state: AppState, fields: Vec<(&'static str, String)>) -> Result<i64, DemoError> {
+        let fields: std::collections::HashMap<String, String> = fields
+            .into_iter()
+            .map(|(name, value)| (name.to_owned(), value))
+            .collect();
         let before: i64 = on_db!(&state.db, pool => sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM requests").fetch_one(pool).await)?;
         let outcome = self
             .as_staff("sportello", state.clone(), |state| async move {

@@ -50,28 +50,9 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
     // which we do not ship, and four entries fit on a 360 px phone.
     view! {
         <header class="it-header-wrapper">
-            <div class="it-header-slim-wrapper">
-                <div class="container">
-                    <div class="it-header-slim-wrapper-content">
-                        <span class="navbar-brand">{masthead.organisation}</span>
-                    </div>
-                </div>
-            </div>
+            <SlimBand organisation=masthead.organisation />
             <div class="it-nav-wrapper">
-                <div class="it-header-center-wrapper">
-                    <div class="container">
-                        <div class="it-header-center-content-wrapper">
-                            <div class="it-brand-wrapper">
-                                <a href="/">
-                                    <div class="it-brand-text">
-                                        <div class="it-brand-title">"Sportello"</div>
-                                        <div class="it-brand-tagline">"Servizi sociali per le famiglie con minori"</div>
-                                    </div>
-                                </a>
-                            </div>
-                        </div>
-                    </div>
-                </div>
+                <CentreBand href="/" title="Sportello" tagline="Servizi sociali per le famiglie con minori" />
                 <div class="it-header-navbar-wrapper">
                     <div class="container">
                         <nav class="navbar navbar-expand sportello-nav" aria-label="Menu principale">
@@ -95,6 +76,43 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
     }
 }
 
+/// Bootstrap Italia's slim band at the top of a header: the organisation, and what else the
+/// header puts beside it.
+#[component]
+fn SlimBand(organisation: String, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+    view! {
+        <div class="it-header-slim-wrapper">
+            <div class="container">
+                <div class="it-header-slim-wrapper-content">
+                    <span class="navbar-brand">{organisation}</span>
+                    {children.map(|children| children())}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// Bootstrap Italia's centre band: the site's name and tagline, leading to its first page.
+#[component]
+fn CentreBand(href: &'static str, title: &'static str, tagline: &'static str) -> impl IntoView {
+    view! {
+        <div class="it-header-center-wrapper">
+            <div class="container">
+                <div class="it-header-center-content-wrapper">
+                    <div class="it-brand-wrapper">
+                        <a href=href>
+                            <div class="it-brand-text">
+                                <div class="it-brand-title">{title}</div>
+                                <div class="it-brand-tagline">{tagline}</div>
+                            </div>
+                        </a>
+                    </div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
 /// The back office's header: the organisation and that this is the staff's own area, plainer than
 /// the citizens' header and without its menu (each page's [`crate::staff::pages::StaffBar`], which
 /// knows who is signed in, carries the person, their role and the menu of their role's pages).
@@ -102,28 +120,14 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
 pub fn StaffHeader(masthead: Masthead) -> impl IntoView {
     view! {
         <header class="it-header-wrapper intestazione-operatori">
-            <div class="it-header-slim-wrapper">
-                <div class="container">
-                    <div class="it-header-slim-wrapper-content">
-                        <span class="navbar-brand">{masthead.organisation}</span>
-                        <a class="ms-auto" href="/">"Sito pubblico"</a>
-                    </div>
-                </div>
-            </div>
-            <div class="it-header-center-wrapper it-small-header">
-                <div class="container">
-                    <div class="it-header-center-content-wrapper">
-                        <div class="it-brand-wrapper">
-                            <a href=crate::staff::HOME_PATH>
-                                <div class="it-brand-text">
-                                    <div class="it-brand-title">"Sportello — Area operatori"</div>
-                                    <div class="it-brand-tagline">"Riservata al personale del servizio"</div>
-                                </div>
-                            </a>
-                        </div>
-                    </div>
-                </div>
-            </div>
+            <SlimBand organisation=masthead.organisation>
+                <a class="ms-auto" href="/">"Sito pubblico"</a>
+            </SlimBand>
+            <CentreBand
+                href=crate::staff::HOME_PATH
+                title="Sportello — Area operatori"
+                tagline="Riservata al personale del servizio"
+            />
         </header>
     }
 }
