@@ -21,8 +21,10 @@ use app::booking::ConfirmForm;
 use app::cases::NoteForm;
 use app::clock::ManualClock;
 use app::error::AppError;
+use app::feedback::FeedbackForm;
 use app::forms::FormOutcome;
 use app::on_db;
+use app::plans::{ClosureDecisionForm, ClosureForm, GoalsForm, InterventionForm, PlanStepForm};
 use app::queues::ClaimForm;
 use app::staff::agenda::VisitForm;
 use app::staff::auth::{self, StaffRequest};
@@ -219,6 +221,7 @@ impl Script {
             day += Duration::days(1);
         }
         let mut order = 0usize;
+        let mut taken: Vec<(i64, DateTime<Utc>)> = Vec::new();
         // Six past weeks: two interviews a week, each registered and sent to a unit; the social
         // worker takes the Servizio Minori's the next day and writes the first note.
         for week in 0..6 {
@@ -247,9 +250,24 @@ impl Script {
                     filled.cases += 1;
                     self.note(slot.ends_at + Duration::days(3), case, "colloquio", family)
                         .await?;
+                    taken.push((case, slot.ends_at));
                 }
             }
         }
+        // The oldest case has a help plan the family agreed to, under way; the next two were
+        // closed with the coordinator's approval (the dashboard's weeks show them); the third
+        // waits for her approval.
+        if let Some(&(case, from)) = taken.first() {
+            self.plan_under_way(case, from + Duration::days(4)).await?;
+        }
+        for &(case, from) in taken.iter().skip(1).take(2) {
+            self.close(case, from + Duration::days(10), Some(from + Duration::days(12)))
+                .await?;
+        }
+        if let Some(&(case, _)) = taken.get(3) {
+            self.close(case, self.now - Duration::days(2), None).await?;
+        }
+        self.rate_pages().await?;
         // Now: the last interviews held (today, or the last working day) are arrived but one, whose
         // family did not come, and registered: requests wait in both units' queues, one urgent;
         // the next interviews wait on the agenda; a court mandate came in with its report due
@@ -515,6 +533,121 @@ impl Script {
             })
             .await?;
         done(outcome, "writing a note")
+    }
+}
+
+impl Script {
+    /// The social worker writes the plan's goals and an intervention, proposes it, records the family's yes and starts
+    /// it, a few days apart from `from`.
+    async fn plan_under_way(&self, case: i64, from: DateTime<Utc>) -> Result<(), DemoError> {
+        let day = |at: DateTime<Utc>| at.with_timezone(&Rome).date_naive().format("%Y-%m-%d").to_string();
+        let goals = GoalsForm {
+            caso: case,
+            obiettivi: "Frequenza scolastica regolare entro tre mesi; un incontro al mese con la famiglia e la \
+                        scuola (dimostrazione)."
+                .to_owned(),
+            revisione: day(from + Duration::days(90)),
+        };
+        let state = self.at(from);
+        let outcome = self
+            .as_staff("assistente", state, |state| async move {
+                app::plans::submit::save_goals(&state, goals).await
+            })
+            .await?;
+        done(outcome, "writing a plan's goals")?;
+        let intervention = InterventionForm {
+            caso: case,
+            intervento: "sostegno_socio_educativo".to_owned(),
+            chi: "Educatrice del servizio: due pomeriggi a settimana a casa e a scuola (dimostrazione).".to_owned(),
+            inizio: day(from + Duration::days(7)),
+            base: "consenso".to_owned(),
+            mandato: String::new(),
+        };
+        let state = self.at(from);
+        let outcome = self
+            .as_staff("assistente", state, |state| async move {
+                app::plans::submit::add_intervention(&state, intervention).await
+            })
+            .await?;
+        done(outcome, "adding an intervention")?;
+        for (at, action, answer) in [
+            (from + Duration::days(1), "proponi", ""),
+            (from + Duration::days(3), "risposta", "approva"),
+            (from + Duration::days(4), "avvia", ""),
+        ] {
+            let step = PlanStepForm {
+                caso: case,
+                azione: action.to_owned(),
+                risposta: answer.to_owned(),
+                data_risposta: if answer.is_empty() { String::new() } else { day(at) },
+                ..PlanStepForm::default()
+            };
+            let state = self.at(at);
+            let outcome = self
+                .as_staff("assistente", state, |state| async move {
+                    app::plans::submit::plan_step(&state, step).await
+                })
+                .await?;
+            done(outcome, "moving a plan on")?;
+        }
+        Ok(())
+    }
+
+    /// The social worker proposes to close `case` at `asked`; the coordinator approves at
+    /// `approved`, or has not yet.
+    async fn close(&self, case: i64, asked: DateTime<Utc>, approved: Option<DateTime<Utc>>) -> Result<(), DemoError> {
+        let form = ClosureForm {
+            caso: case,
+            motivo_chiusura: "Obiettivi raggiunti: la famiglia è seguita dalla rete (dimostrazione).".to_owned(),
+        };
+        let state = self.at(asked);
+        let outcome = self
+            .as_staff("assistente", state, |state| async move {
+                app::plans::submit::request_closure(&state, form).await
+            })
+            .await?;
+        done(outcome, "asking to close a case")?;
+        if let Some(at) = approved {
+            let decision = ClosureDecisionForm {
+                caso: case,
+                decisione: "approva".to_owned(),
+                nota_decisione: String::new(),
+            };
+            let state = self.at(at);
+            let outcome = self
+                .as_staff("coordinatrice", state, |state| async move {
+                    app::plans::submit::decide_closure(&state, decision).await
+                })
+                .await?;
+            done(outcome, "approving a closure")?;
+        }
+        Ok(())
+    }
+
+    /// Citizens rate a few pages with the rating form at their foot.
+    async fn rate_pages(&self) -> Result<(), DemoError> {
+        for (days_ago, page, rating, comment) in [
+            (20, "/servizi/affido-familiare", "5", "Chiaro e completo."),
+            (12, "/prenota", "4", ""),
+            (
+                6,
+                "/servizi/aiuti-economici-e-assegni",
+                "2",
+                "Non ho capito quali documenti servono.",
+            ),
+            (1, "/", "4", ""),
+        ] {
+            let form = FeedbackForm {
+                pagina: page.to_owned(),
+                voto: rating.to_owned(),
+                motivo: None,
+                commento: comment.to_owned(),
+            };
+            let state = self.at(self.now - Duration::days(days_ago));
+            let outcome = in_context(&state, app::feedback::submit::submit(&state, form)).await?;
+            done(outcome, "rating a page")?;
+        }
+        Ok(())
     }
 }
 

@@ -27,11 +27,17 @@ on_both_databases! {
         assert_eq!(count(&app, "SELECT COUNT(*) FROM requests WHERE origin = 'mandato' AND state = 'in_coda'").await, 1, "a decree waits");
         assert_eq!(count(&app, "SELECT COUNT(*) FROM requests WHERE origin = 'mandato' AND case_id IS NOT NULL").await, 1, "a decree is followed");
         assert!(count(&app, "SELECT COUNT(*) FROM cases").await >= 4);
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM help_plans WHERE state = 'attivo'").await, 1, "a help plan under way");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM cases WHERE closed_at IS NOT NULL").await, 2, "closures approved");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM cases WHERE closure_requested_at IS NOT NULL AND closed_at IS NULL").await, 1, "a closure to approve");
+        assert_eq!(count(&app, "SELECT COUNT(*) FROM page_feedback").await, 4, "pages rated");
         for (action, by) in [
             ("agenda.stato", "sportello"),
             ("richieste.crea", "sportello"),
             ("coda.prendi", "assistente"),
             ("caso.nota", "assistente"),
+            ("progetto.passo", "assistente"),
+            ("caso.chiusura_approvata", "coordinatrice"),
         ] {
             let sql = format!(
                 "SELECT COUNT(*) FROM audit_log a JOIN staff_users u ON u.id = a.actor_id WHERE a.action = '{action}' AND u.username = '{by}'"
