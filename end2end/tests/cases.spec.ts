@@ -60,7 +60,9 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await expect(page.getByRole('heading', { name: 'I miei casi' })).toBeVisible();
   await expectAccessible(page);
   const row = page.getByRole('row', { name: /Elena Galli, Luca Galli/ });
-  await row.getByRole('link', { name: /Caso n\. \d+/ }).click();
+  const caseLink = row.getByRole('link', { name: /Caso n\. \d+/ });
+  const caseName = (await caseLink.textContent())!.trim();
+  await caseLink.click();
   await expect(page.getByRole('region', { name: 'Origine' }).getByText(/Tribunale per i Minorenni di Milano, decreto n\. 456\/2026 del/)).toBeVisible();
   await expect(page.getByRole('region', { name: "Relazioni all'Autorità Giudiziaria" }).getByText('da inviare')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Luca Galli' })).toBeVisible();
@@ -157,7 +159,8 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await expect(page.getByRole('img', { name: 'Richieste arrivate e casi chiusi, settimana per settimana' })).toBeVisible();
   await expectAccessible(page);
   const closures = page.getByRole('region', { name: 'Chiusure da approvare' });
-  await closures.getByRole('link', { name: /Caso n\. \d+/ }).click();
+  // Its own case among the unit's closures (the --demo day has one waiting too).
+  await closures.getByRole('link', { name: caseName, exact: true }).click();
   await page.getByLabel('Decisione').selectOption({ label: 'Approvo la chiusura' });
   await page.getByRole('button', { name: 'Registra la decisione' }).click();
   await expect(page.getByText(/Il caso è chiuso dal .*, con l'approvazione di Carla Coordinatrice\./)).toBeVisible();
