@@ -269,3 +269,43 @@ test("the back office has its own frame, and the day's agenda prints on A4 witho
   );
   expect(pageRule, 'the stylesheet sets an A4 page').toBe(true);
 });
+
+// Every back-office page each demonstration account can open, in the staff's frame and with the
+// demo day's data in it, passes axe; and so do the pages one level down (a request, a case file,
+// its help plan).
+for (const [user, password] of [
+  ['sportello', 'prova-sportello-2026'],
+  ['assistente', 'prova-assistente-2026'],
+  ['coordinatrice', 'prova-coordinatrice-2026'],
+]) {
+  test(`every page of ${user}'s menu is accessible`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, user, password);
+    const menu = page.getByRole('navigation', { name: "Menu dell'area operatori" });
+    const addresses = await menu.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    expect(addresses.length).toBeGreaterThan(2);
+    for (const address of addresses) {
+      await page.goto(address);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+    }
+    if (user === 'sportello') {
+      await page.goto('/operatori/richieste');
+      await page.getByRole('main').getByRole('link', { name: / alle \d/ }).first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Richiesta n.');
+      await expectAccessible(page);
+    }
+    if (user === 'assistente') {
+      await page.goto('/operatori/casi');
+      await page.getByRole('main').getByRole('link', { name: /Caso n\. \d+/ }).first().click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page);
+      await page.goto('/operatori/casi');
+      const plan = page.getByRole('main').getByRole('link', { name: /Progetto/ }).first();
+      if (await plan.count()) {
+        await plan.click();
+        await expectAccessible(page);
+      }
+    }
+  });
+}
