@@ -7,8 +7,9 @@
 //! case file — with the clock set to when it would have happened. The audit trail, the outbox,
 //! the queues and the dashboard's weeks therefore show it exactly as they would show real use.
 //!
-//! The families are plainly invented (their surnames say so) and their email addresses end in
-//! `.invalid`, which no mail server delivers to. Done once: a database that already holds them is
+//! The families are plainly invented (their surnames say so); their phone numbers are zeros, and
+//! the few email addresses end in `.invalid`, which no mail server delivers to (the mail worker
+//! gives them up at once: the desk's page of undelivered emails shows them). Done once: a database that already holds them is
 //! left alone, so restarting with `--demo` adds nothing.
 
 use std::future::Future;
@@ -364,8 +365,19 @@ impl Script {
             ora: slot.local_start.time().format("%H:%M").to_string(),
             nome: (*given).to_owned(),
             cognome: (*family_name).to_owned(),
-            email: format!("famiglia.{}.{order}@esempio.invalid", family_name.to_lowercase()),
-            telefono: String::new(),
+            // Most families leave a phone number (plainly not a real one); one in four an email
+            // address at a reserved domain no mail server delivers to, so the desk's page of
+            // undelivered emails has a few.
+            email: if order % 4 == 1 {
+                format!("famiglia.{}.{order}@esempio.invalid", family_name.to_lowercase())
+            } else {
+                String::new()
+            },
+            telefono: if order % 4 == 1 {
+                String::new()
+            } else {
+                format!("000 0000 {order:03}")
+            },
             codice_fiscale: String::new(),
             lingua: "it".to_owned(),
             interprete: None,

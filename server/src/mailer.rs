@@ -125,6 +125,17 @@ pub async fn run(state: AppState, mailer: Mailer, from: Arc<Mailbox>) {
                     break;
                 }
             };
+            if outbox::never_deliverable(&leased.to_address) {
+                tracing::warn!(
+                    outbox_id = leased.id,
+                    "email not sent: the address can never receive mail"
+                );
+                if let Err(error) = outbox::mark_undeliverable(&state.db, &leased, outbox::NEVER_DELIVERABLE).await {
+                    tracing::warn!(outbox_id = leased.id, error = %error, "cannot record the email's outcome");
+                    break;
+                }
+                continue;
+            }
             let outcome = match build_message(&from, &leased) {
                 Ok(message) => mailer.send(message).await,
                 Err(error) => Err(error),

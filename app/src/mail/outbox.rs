@@ -135,6 +135,31 @@ pub async fn mark_attempt_failed(
     })
 }
 
+/// Why a message to an address that can never receive mail was given up at once.
+pub const NEVER_DELIVERABLE: &str =
+    "L'indirizzo non può ricevere posta: il suo dominio è riservato a indirizzi che non esistono (.invalid).";
+
+/// Whether no mail server can ever deliver to `address`: the `.invalid` top-level domain is
+/// reserved for exactly that (RFC 2606, RFC 6761), so trying again would only delay the report.
+pub fn never_deliverable(address: &str) -> bool {
+    address.rsplit_once('@').is_some_and(|(_, domain)| {
+        let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+        domain == "invalid" || domain.ends_with(".invalid")
+    })
+}
+
+/// Gives a message up at once, without retries (see [`never_deliverable`]).
+pub async fn mark_undeliverable(db: &Db, email: &LeasedEmail, reason: &str) -> Result<(), sqlx::Error> {
+    on_db!(db, pool => {
+        sqlx::query("UPDATE email_outbox SET status = 'failed', locked_until = NULL, last_error = $2 WHERE id = $1")
+            .bind(email.id)
+            .bind(reason)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })
+}
+
 /// 1, 2, 4 … minutes, at most two hours.
 pub fn retry_pause(attempts: i64) -> Duration {
     let exponent = u32::try_from(attempts.clamp(1, 8) - 1).unwrap_or(0);
@@ -144,6 +169,21 @@ pub fn retry_pause(attempts: i64) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_reserved_invalid_domain_is_never_deliverable() {
+        for address in ["famiglia@esempio.invalid", "a@INVALID", "a@x.invalid."] {
+            assert!(never_deliverable(address), "{address}");
+        }
+        for address in [
+            "a@comune.it",
+            "a@invalid.it",
+            "a@example.org",
+            "senza-chiocciola.invalid",
+        ] {
+            assert!(!never_deliverable(address), "{address}");
+        }
+    }
 
     #[test]
     fn pauses_grow_and_stop_growing() {

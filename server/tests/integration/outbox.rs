@@ -69,3 +69,27 @@ on_both_databases! {
         assert!(outbox::lease_next(&app.db, at + LEASE * 3).await.unwrap().is_none(), "sent messages stay sent");
     }
 }
+
+on_both_databases! {
+    async fn a_message_to_an_address_that_cannot_exist_is_given_up_at_once(app: TestApp) {
+        let to_nowhere = OutgoingEmail { to: "famiglia.prova@esempio.invalid".into(), ..email() };
+        let id = outbox::enqueue(&app.db, app::clock::Clock::now(&app.clock), &to_nowhere).await.unwrap();
+        let mut waited = 0;
+        let (status, attempts, error) = loop {
+            let row: (String, i64, Option<String>) = app::on_db!(&app.db, pool => sqlx::query_as(
+                "SELECT status, attempts, last_error FROM email_outbox WHERE id = $1"
+            ).bind(id).fetch_one(pool).await.unwrap());
+            if row.0 != "pending" && row.0 != "sending" {
+                break row;
+            }
+            assert!(waited < 200, "the mail worker never took the message");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            waited += 1;
+        };
+        assert_eq!((status.as_str(), attempts, error.as_deref()), ("failed", 1, Some(outbox::NEVER_DELIVERABLE)));
+        // The desk sees it among the emails that could not be delivered.
+        let desk = crate::staff::demo_browser(&app, "sportello").await;
+        let page = app.get_as(&desk, "/operatori/posta").await.text().await.unwrap();
+        assert!(page.contains("famiglia.prova@esempio.invalid") || page.contains("non può ricevere posta"), "{page}");
+    }
+}
