@@ -294,6 +294,12 @@ for (const [user, password] of [
       await page.getByRole('main').getByRole('link', { name: / alle \d/ }).first().click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Richiesta n.');
       await expectAccessible(page);
+      // A request prints as the page it is: no menus, no forms.
+      await page.emulateMedia({ media: 'print' });
+      await expect(menu).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('button').first()).toBeHidden();
+      await page.emulateMedia({ media: 'screen' });
     }
     if (user === 'assistente') {
       await page.goto('/operatori/casi');
