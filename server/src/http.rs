@@ -1,5 +1,5 @@
 //! What every response goes through: request id, one log line, one spelling per address
-//! (`addresses`), compression of pages, panic safety, security headers (with a fresh
+//! (`addresses`), how long browsers keep the site's files, compression of pages, panic safety, security headers (with a fresh
 //! Content-Security-Policy nonce per response), cross-site refusal and a body limit.
 
 use std::panic::AssertUnwindSafe;
@@ -63,6 +63,7 @@ pub fn protect<S: Clone + Send + Sync + 'static>(
             .layer(PropagateRequestIdLayer::x_request_id())
             .layer(middleware::from_fn(access_log))
             .layer(middleware::from_fn(crate::addresses::one_spelling))
+            .layer(middleware::from_fn(cache_site_files))
             .layer(compress_text())
             .layer(middleware::from_fn(catch_panics))
             .layer(middleware::from_fn(security_headers))
@@ -91,6 +92,33 @@ fn compress_text() -> CompressionLayer<impl tower_http::compression::Predicate> 
     CompressionLayer::new()
         .quality(CompressionLevel::Precise(4))
         .compress_when(SizeAbove::new(1024).and(text))
+}
+
+/// How long browsers keep the site's own files. Fonts carry their version in their names (a new
+/// version is a new name), so a browser keeps them a year without asking. The bundle and the
+/// stylesheet keep their names from one build to the next, so a browser asks again at each use
+/// and gets a 304 ("unchanged", a few hundred bytes) while the file is the one it holds. Pages say
+/// their own rules (`no-store` in the back office).
+fn cache_rule(path: &str) -> Option<&'static str> {
+    if path.starts_with("/fonts/") {
+        Some("public, max-age=31536000, immutable")
+    } else if path.starts_with("/pkg/") {
+        Some("no-cache")
+    } else {
+        None
+    }
+}
+
+async fn cache_site_files(request: Request, next: Next) -> Response<Body> {
+    let rule = cache_rule(request.uri().path());
+    let mut response = next.run(request).await;
+    let answered = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    if let (Some(rule), true) = (rule, answered) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
+    }
+    response
 }
 
 const TOO_LARGE: &str = "I dati inviati sono troppo grandi e non sono stati accettati. \

@@ -894,10 +894,7 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         .leptos_routes_with_context(&state, routes, page_context(&state, None), move || {
             app::shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            page_context(&state, None),
-            app::shell,
-        ))
+        .fallback(site_files_or_not_found(&state, &settings.site_root))
         .with_state(state.clone());
     let router = router.layer(axum::Extension(BenchPages::of_sizes(&settings.bench_ceiling)));
     let router = crate::staff::layers(router, &state).layer(axum::middleware::from_fn_with_state(
@@ -916,6 +913,43 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         documents: settings.documents.max_bytes + 64 * 1024,
     };
     http::protect(router, &settings.public_url, limits).map_err(|e| StartupError::PublicUrl(e.to_string()))
+}
+
+type FallbackAnswer = std::pin::Pin<Box<dyn std::future::Future<Output = Response<Body>> + Send>>;
+
+/// Everything no route answers: the site's own files (`/pkg/`, `/fonts/`, the favicon…), else the
+/// friendly "not found" page. The files are served here with the whole request, so a browser's
+/// "if modified since" gets a 304 (leptos_axum's own file handler passes on only the accepted
+/// encodings), and precompressed `.br`/`.gz` copies go to browsers that take them.
+fn site_files_or_not_found(
+    state: &AppState,
+    site_root: &std::path::Path,
+) -> impl Fn(axum::http::Uri, State<AppState>, Request) -> FallbackAnswer + Clone + Send + 'static {
+    use tower::ServiceExt;
+    let not_found =
+        leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context(state, None), app::shell);
+    let files = tower_http::services::ServeDir::new(site_root)
+        .precompressed_br()
+        .precompressed_gzip();
+    move |uri, state, request| {
+        let (not_found, files) = (not_found.clone(), files.clone());
+        Box::pin(async move {
+            // The files need the method, address and headers; the page keeps the request itself
+            // (its extensions carry this response's nonce).
+            let mut probe = Request::new(Body::empty());
+            *probe.method_mut() = request.method().clone();
+            *probe.uri_mut() = request.uri().clone();
+            *probe.headers_mut() = request.headers().clone();
+            let served = match files.oneshot(probe).await {
+                Ok(response) => response.map(Body::new),
+                Err(never) => match never {},
+            };
+            if served.status() != StatusCode::NOT_FOUND && served.status() != StatusCode::METHOD_NOT_ALLOWED {
+                return served;
+            }
+            not_found(uri, state, request).await
+        })
+    }
 }
 
 /// Creates a folder only the server's user may read (the case documents), or tightens it.

@@ -105,3 +105,56 @@ on_both_databases! {
         assert!(topics.matches("data-element=\"topic-element\"").count() >= 5);
     }
 }
+
+/// A site folder of its own (the real one is built after these tests run): a stylesheet with its
+/// gzip copy beside it, as `cargo leptos build --precompress` leaves them, and a font.
+fn site_files() -> std::path::PathBuf {
+    use std::io::Write;
+    let root = std::env::temp_dir().join(format!("sportello-site-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::create_dir_all(root.join("fonts")).unwrap();
+    let css = "body { font-family: 'Titillium Web'; }\n".repeat(200);
+    std::fs::write(root.join("pkg/sportello.css"), &css).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(css.as_bytes()).unwrap();
+    std::fs::write(root.join("pkg/sportello.css.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(root.join("fonts/prova-v1-regular.woff2"), b"wOF2 font").unwrap();
+    root
+}
+
+on_both_databases! {
+    async fn the_sites_files_go_out_compressed_and_with_their_cache_rules(app: TestApp, settings = |s| s.site_root = site_files()) {
+        use std::io::Read;
+
+        // A font's name carries its version: kept a year without asking.
+        let font = app.get("/fonts/prova-v1-regular.woff2").await;
+        assert_eq!(font.status(), 200);
+        assert_eq!(font.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+        // The stylesheet keeps its name across builds: asked again at each use, answered 304 while
+        // unchanged; sent as its precompressed copy to a browser that takes gzip.
+        let plain = app.get("/pkg/sportello.css").await;
+        assert_eq!(plain.status(), 200);
+        assert_eq!(plain.headers()["cache-control"], "no-cache");
+        assert!(plain.headers().get("content-encoding").is_none());
+        let modified = plain.headers()["last-modified"].to_str().unwrap().to_owned();
+        let css = plain.text().await.unwrap();
+        let zipped = app.client.get(app.url("/pkg/sportello.css")).header("accept-encoding", "gzip").send().await.unwrap();
+        assert_eq!(zipped.headers()["content-encoding"], "gzip");
+        assert_eq!(zipped.headers()["cache-control"], "no-cache");
+        let sent = zipped.bytes().await.unwrap();
+        let mut decoded = String::new();
+        flate2::read::GzDecoder::new(&sent[..]).read_to_string(&mut decoded).unwrap();
+        assert_eq!(decoded, css, "the compressed copy decodes to the same bytes");
+        assert!(sent.len() * 10 < css.len());
+        let again = app.client.get(app.url("/pkg/sportello.css")).header("if-modified-since", &modified).send().await.unwrap();
+        assert_eq!(again.status(), 304);
+        assert_eq!(again.headers()["cache-control"], "no-cache");
+
+        // Pages keep their own rules: the back office is never kept by a shared cache.
+        let page = app.get("/servizi").await;
+        assert!(page.headers().get("cache-control").is_none_or(|rule| !rule.to_str().unwrap().contains("immutable")));
+        let staff = app.get("/operatori").await;
+        assert_eq!(staff.headers()["cache-control"], "no-store");
+    }
+}
