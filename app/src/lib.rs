@@ -8,7 +8,7 @@
 #![recursion_limit = "256"]
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -88,6 +88,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options=options.clone() id="sportello" />
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
@@ -113,7 +114,6 @@ pub fn App() -> impl IntoView {
     let masthead = layout::use_masthead();
     let site_name = masthead.organisation.clone();
     view! {
-        <Stylesheet id="sportello" href="/pkg/sportello.css" />
         <Title formatter=move |page: String| format!("{page} — Sportello — {site_name}") />
         <Router>
             <Frame masthead>

@@ -94,16 +94,18 @@ fn compress_text() -> CompressionLayer<impl tower_http::compression::Predicate> 
         .compress_when(SizeAbove::new(1024).and(text))
 }
 
-/// How long browsers keep the site's own files. Fonts carry their version in their names (a new
-/// version is a new name), so a browser keeps them a year without asking. The bundle and the
-/// stylesheet keep their names from one build to the next, so a browser asks again at each use
-/// and gets a 304 ("unchanged", a few hundred bytes) while the file is the one it holds. Pages say
-/// their own rules (`no-store` in the back office).
+/// How long browsers keep the site's own files. A font's name carries its version, and the
+/// bundle's and stylesheet's a hash of their content (`sportello.<hash>.wasm`): a new file is a new
+/// name, so a browser keeps them a year without asking. A file of `/pkg/` without a hash in its name
+/// (a build without `hash-files`) is asked again at each use and answered 304 while unchanged.
+/// Pages say their own rules (`no-store` in the back office).
 fn cache_rule(path: &str) -> Option<&'static str> {
+    const KEEP: &str = "public, max-age=31536000, immutable";
     if path.starts_with("/fonts/") {
-        Some("public, max-age=31536000, immutable")
-    } else if path.starts_with("/pkg/") {
-        Some("no-cache")
+        Some(KEEP)
+    } else if let Some(name) = path.strip_prefix("/pkg/") {
+        // `name.hash.ext`: three parts at least.
+        Some(if name.split('.').count() >= 3 { KEEP } else { "no-cache" })
     } else {
         None
     }

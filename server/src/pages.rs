@@ -4,6 +4,45 @@
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Response, StatusCode};
 
+/// The hashes cargo-leptos put in the bundle's and stylesheet's names (`hash-files`), read from
+/// the `hash.txt` it writes beside the server binary; none when the site was built without them
+/// (the tests, which serve no built site).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteFiles {
+    pub css: String,
+}
+
+impl SiteFiles {
+    pub fn beside_the_binary() -> Option<Self> {
+        let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
+        Self::read(&std::fs::read_to_string(path).ok()?)
+    }
+
+    fn read(hashes: &str) -> Option<Self> {
+        let css = hashes.lines().find_map(|line| {
+            let (file, hash) = line.split_once(':')?;
+            (file.trim() == "css").then(|| hash.trim().to_owned())
+        })?;
+        Some(Self { css })
+    }
+}
+
+static SITE_FILES: std::sync::OnceLock<Option<SiteFiles>> = std::sync::OnceLock::new();
+
+/// Remembers the site's file names for the pages written here (first call wins: one build per
+/// process).
+pub fn use_site_files(files: Option<SiteFiles>) {
+    let _ = SITE_FILES.set(files);
+}
+
+/// The stylesheet's address.
+fn stylesheet() -> String {
+    match SITE_FILES.get().cloned().flatten() {
+        Some(files) => format!("/pkg/sportello.{}.css", files.css),
+        None => "/pkg/sportello.css".to_owned(),
+    }
+}
+
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -21,11 +60,12 @@ pub fn plain_page(status: StatusCode, title: &str, message: &str, request_id: &s
     let html = format!(
         "<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} — Sportello</title><link rel=\"stylesheet\" href=\"/pkg/sportello.css\"></head>\
+         <title>{title} — Sportello</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"contenuto\" class=\"contenitore stretto\"><h1>{title}</h1><p>{message}</p>{code}\
          <p><a href=\"/\">Torna alla pagina iniziale</a></p></main></body></html>",
         title = escape(title),
         message = escape(message),
+        css = escape(&stylesheet()),
     );
     let mut response = Response::new(Body::from(html));
     *response.status_mut() = status;
@@ -55,4 +95,16 @@ pub fn not_found_page(request_id: &str) -> Response<Body> {
          pagina iniziale.",
         request_id,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stylesheets_hash_is_read_from_cargo_leptos_hash_file() {
+        let files = SiteFiles::read("js: abc\nwasm: def\ncss: Zx9-_q\n").unwrap();
+        assert_eq!(files.css, "Zx9-_q");
+        assert_eq!(SiteFiles::read("js: abc\n"), None);
+    }
 }

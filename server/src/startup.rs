@@ -140,11 +140,14 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError::Listen(settings.listen, e))?;
 
+        let hashed = crate::pages::SiteFiles::beside_the_binary();
+        crate::pages::use_site_files(hashed.clone());
         let leptos_options = LeptosOptions::builder()
             .output_name("sportello")
             .site_root(settings.site_root.display().to_string())
             .site_pkg_dir("pkg")
             .site_addr(address)
+            .hash_files(hashed.is_some())
             .build();
         let state = AppState {
             leptos_options,

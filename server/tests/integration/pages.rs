@@ -119,6 +119,7 @@ fn site_files() -> std::path::PathBuf {
     gz.write_all(css.as_bytes()).unwrap();
     std::fs::write(root.join("pkg/sportello.css.gz"), gz.finish().unwrap()).unwrap();
     std::fs::write(root.join("fonts/prova-v1-regular.woff2"), b"wOF2 font").unwrap();
+    std::fs::write(root.join("pkg/sportello.q1w2e3.wasm"), b"\0asm").unwrap();
     root
 }
 
@@ -131,8 +132,14 @@ on_both_databases! {
         assert_eq!(font.status(), 200);
         assert_eq!(font.headers()["cache-control"], "public, max-age=31536000, immutable");
 
-        // The stylesheet keeps its name across builds: asked again at each use, answered 304 while
-        // unchanged; sent as its precompressed copy to a browser that takes gzip.
+        // The bundle's name carries a hash of its content (cargo-leptos hash-files): kept a year.
+        let bundle = app.get("/pkg/sportello.q1w2e3.wasm").await;
+        assert_eq!(bundle.status(), 200);
+        assert_eq!(bundle.headers()["cache-control"], "public, max-age=31536000, immutable");
+
+        // A file without a hash in its name (a build without hash-files) is asked again at each
+        // use, answered 304 while unchanged; sent as its precompressed copy to a browser that
+        // takes gzip.
         let plain = app.get("/pkg/sportello.css").await;
         assert_eq!(plain.status(), 200);
         assert_eq!(plain.headers()["cache-control"], "no-cache");
