@@ -105,6 +105,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
     leptos::mount::hydrate_islands();
+    // Says the islands are live (`<html data-isole="attive">`): the browser tests "with
+    // JavaScript" check it, so a broken bundle fails them instead of leaving plain forms that
+    // would pass on their own.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-isole", "attive");
+    }
 }
 
 /// The application, rendered on the server; its islands are hydrated in the browser.

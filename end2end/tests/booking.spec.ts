@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { choose, expectAccessible, expectAccessibleWithoutJs, privateLinkSentTo } from './support';
+import { choose, expectAccessible, expectAccessibleWithoutJs, privateLinkSentTo, expectIslandsLive } from './support';
 
 // A family books an appointment from a service page, as a new user would: by the visible labels,
 // checking every step with axe-core (in a copy of the page when JavaScript is off).
@@ -75,6 +75,9 @@ async function moveThenCancel(page: Page, check: Check, email: string) {
 }
 
 test.describe('with JavaScript', () => {
+  // Whatever the test did, the page it ends on ran the islands.
+  test.afterEach(async ({ page }) => expectIslandsLive(page));
+
   test('a parent books an appointment from a service page, moves it, then cancels it', async ({ page }) => {
     const email = 'giulia.esposito@example.it';
     await bookFromTheServicePage(page, expectAccessible, email);

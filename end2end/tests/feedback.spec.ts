@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
+import { choose, expectAccessible, expectAccessibleWithoutJs, expectIslandsLive } from './support';
 
 test.describe('with JavaScript', () => {
+  // Whatever the test did, the page it ends on ran the islands.
+  test.afterEach(async ({ page }) => expectIslandsLive(page));
+
   test('a low rating asks what was difficult, and the thanks come after sending', async ({ page }) => {
     await page.goto('/assistenza');
     await expect(page.getByText(/Hai scritto \d+ caratteri su 1000/)).toBeVisible(); // hydrated

@@ -35,8 +35,18 @@ export async function expectAccessibleWithoutJs(page: Page, browser: Browser) {
   }
 }
 
+/**
+ * The islands are live: the bundle loaded and hydrated them, and said so on the page
+ * (`<html data-isole="attive">`). A test "with JavaScript" checks it, or a broken bundle would leave
+ * plain forms that pass on their own.
+ */
+export async function expectIslandsLive(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-isole', 'attive');
+}
+
 /** Waits until the WASM bundle has hydrated the page (the live character counter appears only then). */
 export async function waitForHydration(page: Page) {
+  await expectIslandsLive(page);
   await expect(page.getByText(/Hai scritto \d+ caratteri su 1000/)).toBeVisible();
 }
 
