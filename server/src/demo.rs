@@ -184,17 +184,20 @@ impl Script {
         }
     }
 
-    /// Runs `work` as the demonstration account `username` would by a request of theirs: the same
-    /// permission checks, the same audit rows (without a browser session, which no step needs).
-    async fn as_staff<T, F>(
+    /// Does one step of the day as the demonstration account `username` would by a request of
+    /// theirs at `at`: the same permission checks, the same audit rows (without a browser session,
+    /// which no step needs). The step's form must be accepted.
+    async fn act<F>(
         &self,
         username: &str,
-        state: AppState,
+        at: DateTime<Utc>,
+        step: &str,
         work: impl FnOnce(AppState) -> F,
-    ) -> Result<T, DemoError>
+    ) -> Result<(), DemoError>
     where
-        F: Future<Output = Result<T, AppError>>,
+        F: Future<Output = Result<FormOutcome, AppError>>,
     {
+        let state = self.at(at);
         let user = app::staff::accounts::by_username(&state.db, username)
             .await?
             .ok_or_else(|| DemoError::Step(format!("the demonstration account {username} is missing")))?;
@@ -204,7 +207,8 @@ impl Script {
             expired: false,
             client: None,
         };
-        Ok(in_context(&state, auth::with_staff(staff, work(state.clone()))).await?)
+        let outcome = in_context(&state, auth::with_staff(staff, work(state.clone()))).await?;
+        done(outcome, step)
     }
 
     async fn run(&self) -> Result<Filled, DemoError> {
@@ -408,13 +412,13 @@ impl Script {
             sede: self.office_id.to_string(),
             giorno: slot.local_start.date().format("%Y-%m-%d").to_string(),
         };
-        let state = self.at(slot.starts_at + Duration::minutes(5));
-        let outcome = self
-            .as_staff("sportello", state, |state| async move {
-                app::staff::agenda::submit::mark(&state, form).await
-            })
-            .await?;
-        done(outcome, "marking a visit")
+        self.act(
+            "sportello",
+            slot.starts_at + Duration::minutes(5),
+            "marking a visit",
+            |state| async move { app::staff::agenda::submit::mark(&state, form).await },
+        )
+        .await
     }
 
     /// After the interview the desk registers the request, with the family, and sends it to `unit`.
@@ -432,8 +436,7 @@ impl Script {
             ("prenotazione", booking.to_string()),
             ("note", format!("Primo colloquio (dimostrazione). {}", family.reason)),
         ]);
-        let state = self.at(slot.ends_at + Duration::minutes(10));
-        self.save_request(state, fields).await
+        self.save_request(slot.ends_at + Duration::minutes(10), fields).await
     }
 
     /// A decree of the juvenile court arrives by certified mail at `at`: the desk registers it for
@@ -461,8 +464,7 @@ impl Script {
             ("scadenza", report_due.format("%Y-%m-%d").to_string()),
             ("note", "Decreto arrivato per PEC (dimostrazione).".to_owned()),
         ]);
-        let state = self.at(at);
-        self.save_request(state, fields).await
+        self.save_request(at, fields).await
     }
 
     /// The request form's fields for `family`: where they live, the parent and the child, the
@@ -489,20 +491,20 @@ impl Script {
         ]
     }
 
-    async fn save_request(&self, state: AppState, fields: Vec<(&'static str, String)>) -> Result<i64, DemoError> {
+    async fn save_request(&self, at: DateTime<Utc>, fields: Vec<(&'static str, String)>) -> Result<i64, DemoError> {
         let fields: std::collections::HashMap<String, String> = fields
             .into_iter()
             .map(|(name, value)| (name.to_owned(), value))
             .collect();
-        let before: i64 = on_db!(&state.db, pool => sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM requests").fetch_one(pool).await)?;
-        let outcome = self
-            .as_staff("sportello", state.clone(), |state| async move {
-                app::triage::submit::save(&state, fields).await
-            })
-            .await?;
-        done(outcome, "registering a request")?;
+        let db = &self.base.db;
+        let before: i64 =
+            on_db!(db, pool => sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM requests").fetch_one(pool).await)?;
+        self.act("sportello", at, "registering a request", |state| async move {
+            app::triage::submit::save(&state, fields).await
+        })
+        .await?;
         Ok(
-            on_db!(&state.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM requests WHERE id > $1").bind(before).fetch_one(pool).await)?,
+            on_db!(db, pool => sqlx::query_scalar("SELECT MAX(id) FROM requests WHERE id > $1").bind(before).fetch_one(pool).await)?,
         )
     }
 
@@ -512,14 +514,11 @@ impl Script {
             id: request,
             unita: unit.to_string(),
         };
-        let state = self.at(at);
-        let outcome = self
-            .as_staff("assistente", state.clone(), |state| async move {
-                app::queues::submit::claim(&state, form).await
-            })
-            .await?;
-        done(outcome, "taking a request")?;
-        let case: Option<i64> = on_db!(&state.db, pool => sqlx::query_scalar("SELECT case_id FROM requests WHERE id = $1")
+        self.act("assistente", at, "taking a request", |state| async move {
+            app::queues::submit::claim(&state, form).await
+        })
+        .await?;
+        let case: Option<i64> = on_db!(&self.base.db, pool => sqlx::query_scalar("SELECT case_id FROM requests WHERE id = $1")
             .bind(request)
             .fetch_one(pool)
             .await)?;
@@ -538,13 +537,10 @@ impl Script {
                 family.parent.0, family.child.0
             ),
         };
-        let state = self.at(at);
-        let outcome = self
-            .as_staff("assistente", state, |state| async move {
-                app::cases::submit::add_note(&state, form).await
-            })
-            .await?;
-        done(outcome, "writing a note")
+        self.act("assistente", at, "writing a note", |state| async move {
+            app::cases::submit::add_note(&state, form).await
+        })
+        .await
     }
 }
 
@@ -560,13 +556,10 @@ impl Script {
                 .to_owned(),
             revisione: day(from + Duration::days(90)),
         };
-        let state = self.at(from);
-        let outcome = self
-            .as_staff("assistente", state, |state| async move {
-                app::plans::submit::save_goals(&state, goals).await
-            })
-            .await?;
-        done(outcome, "writing a plan's goals")?;
+        self.act("assistente", from, "writing a plan's goals", |state| async move {
+            app::plans::submit::save_goals(&state, goals).await
+        })
+        .await?;
         let intervention = InterventionForm {
             caso: case,
             intervento: "sostegno_socio_educativo".to_owned(),
@@ -575,13 +568,10 @@ impl Script {
             base: "consenso".to_owned(),
             mandato: String::new(),
         };
-        let state = self.at(from);
-        let outcome = self
-            .as_staff("assistente", state, |state| async move {
-                app::plans::submit::add_intervention(&state, intervention).await
-            })
-            .await?;
-        done(outcome, "adding an intervention")?;
+        self.act("assistente", from, "adding an intervention", |state| async move {
+            app::plans::submit::add_intervention(&state, intervention).await
+        })
+        .await?;
         for (at, action, answer) in [
             (from + Duration::days(1), "proponi", ""),
             (from + Duration::days(3), "risposta", "approva"),
@@ -594,13 +584,10 @@ impl Script {
                 data_risposta: if answer.is_empty() { String::new() } else { day(at) },
                 ..PlanStepForm::default()
             };
-            let state = self.at(at);
-            let outcome = self
-                .as_staff("assistente", state, |state| async move {
-                    app::plans::submit::plan_step(&state, step).await
-                })
-                .await?;
-            done(outcome, "moving a plan on")?;
+            self.act("assistente", at, "moving a plan on", |state| async move {
+                app::plans::submit::plan_step(&state, step).await
+            })
+            .await?;
         }
         Ok(())
     }
@@ -612,26 +599,20 @@ impl Script {
             caso: case,
             motivo_chiusura: "Obiettivi raggiunti: la famiglia è seguita dalla rete (dimostrazione).".to_owned(),
         };
-        let state = self.at(asked);
-        let outcome = self
-            .as_staff("assistente", state, |state| async move {
-                app::plans::submit::request_closure(&state, form).await
-            })
-            .await?;
-        done(outcome, "asking to close a case")?;
+        self.act("assistente", asked, "asking to close a case", |state| async move {
+            app::plans::submit::request_closure(&state, form).await
+        })
+        .await?;
         if let Some(at) = approved {
             let decision = ClosureDecisionForm {
                 caso: case,
                 decisione: "approva".to_owned(),
                 nota_decisione: String::new(),
             };
-            let state = self.at(at);
-            let outcome = self
-                .as_staff("coordinatrice", state, |state| async move {
-                    app::plans::submit::decide_closure(&state, decision).await
-                })
-                .await?;
-            done(outcome, "approving a closure")?;
+            self.act("coordinatrice", at, "approving a closure", |state| async move {
+                app::plans::submit::decide_closure(&state, decision).await
+            })
+            .await?;
         }
         Ok(())
     }
