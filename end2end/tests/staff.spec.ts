@@ -39,7 +39,7 @@ for (const [user, password, name, work] of [
       await expect(page.getByRole('main').getByText(DEMO_SURNAMES).first()).toBeVisible();
     } else {
       await page.getByRole('link', { name: 'Cruscotto' }).first().click();
-      await expect(page.getByRole('main').getByText(/urgent/i).first()).toBeVisible();
+      await expect(page.getByRole('main').getByText('Di cui urgenti: 1')).toBeVisible();
       await page.goto('/operatori');
     }
     await expectAccessible(page);
