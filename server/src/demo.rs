@@ -314,13 +314,15 @@ impl Script {
             }
         }
         // Three weeks ago a decree came for another family; the social worker took it and its
-        // report is due in a few days (on her home page, and on the coordinator's dashboard).
+        // report is due in a few days, this week still, whatever the weekday (her home page lists
+        // what is due by Sunday; the coordinator's dashboard shows it too).
         let today = self.now.with_timezone(&Rome).date_naive();
+        let sunday = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
         let request = self
             .mandate(
                 self.now - Duration::days(21),
                 &Family::nth(order),
-                today + Duration::days(4),
+                (today + Duration::days(4)).min(sunday),
             )
             .await?;
         let case = self.take(self.now - Duration::days(20), request, self.minori).await?;
