@@ -1,11 +1,9 @@
 //! The one error type a person can read.
 //!
-//! Every server function and form handler answers with [`AppError`]. Its `Display` is a plain Italian
+//! Every data loader and form handler answers with [`AppError`]. Its `Display` is a plain Italian
 //! sentence fit for the page; causes of internal errors never reach the person: they are logged on the
 //! server with the request id that the page shows, so staff can find them.
 
-use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -27,20 +25,8 @@ pub enum AppError {
          Riprova più tardi; se il problema continua, comunica all'ufficio questo codice: {request_id}."
     )]
     Internal { request_id: String },
-    /// The browser could not reach the server or read its answer.
-    #[error("Non è stato possibile contattare il server. Controlla la connessione e riprova.")]
-    Transport(String),
 }
 
-impl FromServerFnError for AppError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        AppError::Transport(value.to_string())
-    }
-}
-
-#[cfg(feature = "ssr")]
 impl AppError {
     /// Logs an unexpected failure with its whole cause chain and returns the sentence for the page.
     ///
@@ -60,7 +46,6 @@ impl AppError {
     }
 }
 
-#[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         if database_unavailable(&error) {
@@ -74,7 +59,6 @@ impl From<sqlx::Error> for AppError {
 /// Whether `error` says the database cannot serve now, rather than that a statement is wrong: no
 /// connection to be had, SQLite's file locked past the busy timeout, or PostgreSQL shutting down,
 /// refusing connections or out of them. These answer "try again in a few minutes" (503).
-#[cfg(feature = "ssr")]
 pub fn database_unavailable(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,

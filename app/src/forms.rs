@@ -1,19 +1,18 @@
-//! How every form of Sportello behaves, with and without JavaScript.
+//! How every form of Sportello behaves.
 //!
-//! A form is a plain HTML `<form method="post">` whose `action` is the page's own address, so it works
-//! with JavaScript off: the server checks the fields and either redirects (post/redirect/get) or
-//! renders the same page again, status 422, with each error next to its field and every value as it
-//! was typed ([`Submitted`]). The forms a citizen types into are islands (`#[island]`): when the WASM
-//! bundle has loaded, the same form sends the same fields to a server function instead and shows
-//! the errors without a reload; both paths call one `submit` function on the server, so they cannot
-//! disagree. Forms that are a single button stay plain posts: there is nothing to correct in place.
+//! A form is a plain HTML `<form method="post">` whose `action` is the page's own address, and that
+//! is its only path, with or without JavaScript: the server checks the fields and either redirects
+//! (post/redirect/get) or renders the same page again, status 422, with each error next to its field
+//! and every value as it was typed ([`Submitted`]). The browser runs code only in two small islands
+//! that a person would miss: the live character count of a text area ([`CharacterCount`]) and the
+//! focus moved to the error summary of a page that came back with errors ([`FocusedOnArrival`]).
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
+use crate::islands::{CharacterCount, FocusedOnArrival};
 
 /// What is wrong with a submitted form, field by field, as Italian sentences.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,108 +101,47 @@ pub fn refusal_of(forms: &[&'static str]) -> Option<String> {
     })
 }
 
-/// The live state of one form on the page, shared by its fields through context.
+/// The state one form of the page is rendered with: the values to put back in its fields, and
+/// what was wrong with them. Copied into every field of the form.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    values: StoredValue<BTreeMap<String, String>>,
-    pub errors: RwSignal<FieldErrors>,
-    pub problem: RwSignal<Option<String>>,
-    pub pending: RwSignal<bool>,
+    submitted: StoredValue<Submitted>,
 }
 
 impl FormState {
     pub fn new(submitted: Submitted) -> Self {
         Self {
-            values: StoredValue::new(submitted.values),
-            errors: RwSignal::new(submitted.errors),
-            problem: RwSignal::new(submitted.problem),
-            pending: RwSignal::new(false),
+            submitted: StoredValue::new(submitted),
         }
     }
 
     /// The same for a form that edits what exists: `current` fills the fields until the person has
     /// sent the form, then what they typed does.
-    pub fn editing(submitted: Submitted, current: BTreeMap<String, String>) -> Self {
-        let sent = !submitted.form.is_empty();
-        let mut state = Self::new(submitted);
-        if !sent {
-            state.values = StoredValue::new(current);
+    pub fn editing(mut submitted: Submitted, current: BTreeMap<String, String>) -> Self {
+        if submitted.form.is_empty() {
+            submitted.values = current;
         }
-        state
+        Self::new(submitted)
     }
 
-    /// The value a field starts with: what was typed before a no-JS round trip, or empty.
+    /// The value a field starts with: what was typed before the round trip, or empty.
     pub fn initial(&self, field: &str) -> String {
-        self.values
-            .with_value(|values| values.get(field).cloned().unwrap_or_default())
+        self.submitted
+            .with_value(|submitted| submitted.values.get(field).cloned().unwrap_or_default())
     }
 
-    pub fn error(&self, field: &'static str) -> Signal<Option<String>> {
-        let errors = self.errors;
-        Signal::derive(move || errors.with(|e| e.get(field).map(str::to_owned)))
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.submitted
+            .with_value(|submitted| submitted.errors.get(field).map(str::to_owned))
     }
 
-    /// Shows the server's answer to a hydrated submission.
-    pub fn show(&self, answer: Result<FormOutcome, AppError>) {
-        self.pending.set(false);
-        match answer {
-            Ok(FormOutcome::Done { next }) => {
-                self.errors.set(FieldErrors::new());
-                self.problem.set(None);
-                // The next page is a new page, loaded as such (an island has no router): its title
-                // is announced and the back button works as after any form. The button stays
-                // disabled until it arrives.
-                self.pending.set(true);
-                #[cfg(feature = "hydrate")]
-                let _ = window().location().assign(&next);
-                #[cfg(not(feature = "hydrate"))]
-                let _ = next;
-            }
-            Ok(FormOutcome::Invalid(errors)) => {
-                self.problem.set(None);
-                self.errors.set(errors);
-            }
-            Err(error) => self.problem.set(Some(error.to_string())),
-        }
+    pub fn errors(&self) -> FieldErrors {
+        self.submitted.with_value(|submitted| submitted.errors.clone())
     }
-}
 
-/// Parses a submitted form into the server function's arguments, in the browser: the same names
-/// the server reads from a no-JS post.
-#[cfg(feature = "hydrate")]
-pub fn read_form<T: serde::de::DeserializeOwned>(event: &web_sys::SubmitEvent) -> Option<T> {
-    use leptos::form::FromFormData;
-    use wasm_bindgen::JsCast;
-
-    let form = event.target()?.dyn_into::<web_sys::HtmlFormElement>().ok()?;
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    T::from_form_data(&data).ok()
-}
-
-/// The hydrated path of a form: a submit handler that reads the form's fields into `I`, calls the
-/// server function `S` built from them by `call`, and shows its answer on `form` (errors next to
-/// the fields, or the next page). Without JavaScript the handler never runs and the browser posts
-/// the form itself; both paths end in the same `submit` function on the server.
-pub fn hydrated_submit<S, I>(form: FormState, call: fn(I) -> S) -> impl Fn(leptos::ev::SubmitEvent) + Copy + 'static
-where
-    S: leptos::server_fn::ServerFn<Output = FormOutcome, Error = AppError> + Send + Sync + Clone + 'static,
-    I: serde::de::DeserializeOwned + 'static,
-{
-    let action = ServerAction::<S>::new();
-    Effect::new(move |_| {
-        if let Some(answer) = action.value().get() {
-            form.show(answer);
-        }
-    });
-    move |event: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        if let Some(fields) = read_form::<I>(&event) {
-            event.prevent_default();
-            form.pending.set(true);
-            action.dispatch(call(fields));
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (event, call, action);
+    /// A failure that is not about one field, with its request id.
+    pub fn problem(&self) -> Option<String> {
+        self.submitted.with_value(|submitted| submitted.problem.clone())
     }
 }
 
@@ -212,13 +150,9 @@ where
 /// Leptos writes a textarea's children without escaping them (it treats the element as raw text), so
 /// a value containing `</textarea>` would end the element and inject markup. On the server we escape
 /// it ourselves: inside a textarea the browser decodes the entities, so the person sees exactly what
-/// they typed. In the browser the text becomes a DOM text node, which is never parsed as HTML.
+/// they typed.
 fn textarea_text(value: &str) -> String {
-    if cfg!(feature = "ssr") {
-        value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-    } else {
-        value.to_owned()
-    }
+    value.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn field_id(name: &str) -> String {
@@ -237,66 +171,52 @@ fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
 }
 
 /// The list of errors at the top of a form, each linking to its field (the pattern that screen
-/// reader users expect: the page says at once that something must be corrected, and where).
+/// reader users expect: the page says at once that something must be corrected, and where). A
+/// problem that is not about one field (with its request id) is said above it.
 #[component]
 pub fn ErrorSummary(form: FormState, labels: &'static [(&'static str, &'static str)]) -> impl IntoView {
-    let summary = NodeRef::<leptos::html::Div>::new();
-    // After a hydrated submission the summary appears without a page load: move the focus to it so
-    // keyboard and screen reader users learn about it, as they would after a reload.
-    Effect::new(move |_| {
-        if !form.errors.with(FieldErrors::is_empty) || form.problem.with(Option::is_some) {
-            if let Some(element) = summary.get() {
-                let _ = element.focus();
-            }
+    let errors = form.errors();
+    let problem = form.problem().map(|problem| {
+        view! {
+            <div class="alert alert-danger" role="alert">
+                <p>{problem}</p>
+            </div>
         }
     });
-    view! {
-        <Show when=move || form.problem.with(Option::is_some)>
-            <div class="alert alert-danger" role="alert">
-                <p>{move || form.problem.get()}</p>
-            </div>
-        </Show>
-        <Show when=move || !form.errors.with(FieldErrors::is_empty)>
-            <div class="alert alert-danger riepilogo-errori" tabindex="-1" node_ref=summary aria-labelledby="riepilogo-errori-titolo">
-                <h2 class="h4" id="riepilogo-errori-titolo">
-                    {move || match form.errors.with(FieldErrors::len) {
-                        1 => "C'è un dato da correggere".to_owned(),
-                        n => format!("Ci sono {n} dati da correggere"),
-                    }}
-                </h2>
-                <ul class="mb-0">
-                    {move || {
-                        let errors = form.errors.get();
-                        labels
-                            .iter()
-                            .filter_map(|(name, _)| {
-                                errors.get(name).map(|message| {
-                                    view! {
-                                        <li><a href=format!("#{}", field_id(name))>{message.to_owned()}</a></li>
-                                    }
-                                })
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        </Show>
-    }
+    let summary = (!errors.is_empty()).then(|| {
+        let title = match errors.len() {
+            1 => "C'è un dato da correggere".to_owned(),
+            n => format!("Ci sono {n} dati da correggere"),
+        };
+        let items = labels
+            .iter()
+            .filter_map(|(name, _)| {
+                errors.get(name).map(|message| {
+                    view! { <li><a href=format!("#{}", field_id(name))>{message.to_owned()}</a></li> }
+                })
+            })
+            .collect_view();
+        view! {
+            <FocusedOnArrival>
+                <h2 class="h4" id="riepilogo-errori-titolo">{title}</h2>
+                <ul class="mb-0">{items}</ul>
+            </FocusedOnArrival>
+        }
+    });
+    view! { {problem} {summary} }
 }
 
 /// A field's error, linked to its control by id (`aria-describedby`); absent when the field is right.
 #[component]
-fn FieldErrorMessage(name: &'static str, error: Signal<Option<String>>) -> impl IntoView {
-    move || {
-        error.get().map(|message| {
-            view! {
-                <p class="invalid-feedback d-block fw-semibold" id=format!("{}-errore", field_id(name))>
-                    <span class="visually-hidden">"Errore: "</span>
-                    {message}
-                </p>
-            }
-        })
-    }
+fn FieldErrorMessage(name: &'static str, error: Option<String>) -> impl IntoView {
+    error.map(|message| {
+        view! {
+            <p class="invalid-feedback d-block fw-semibold" id=format!("{}-errore", field_id(name))>
+                <span class="visually-hidden">"Errore: "</span>
+                {message}
+            </p>
+        }
+    })
 }
 
 /// The label, optional hint and error of a field; `control` is the input itself.
@@ -306,7 +226,7 @@ fn FieldFrame(
     label: &'static str,
     hint: Option<&'static str>,
     required: bool,
-    error: Signal<Option<String>>,
+    error: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let id = field_id(name);
@@ -336,11 +256,12 @@ pub fn TextField(
     #[prop(optional)] max_length: Option<usize>,
 ) -> impl IntoView {
     let error = form.error(name);
+    let invalid = error.is_some();
     view! {
         <FieldFrame name label hint required error>
             <input
                 class="form-control"
-                class:is-invalid=move || error.with(Option::is_some)
+                class:is-invalid=invalid
                 id=field_id(name)
                 name=name
                 type=kind
@@ -348,16 +269,16 @@ pub fn TextField(
                 autocomplete=autocomplete
                 maxlength=max_length
                 aria-required=required.then_some("true")
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || described_by(name, hint.is_some(), error.with(Option::is_some))
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), invalid)
             />
         </FieldFrame>
     }
 }
 
-/// A multi-line text field with a limit; once the page is hydrated it also counts the characters
-/// as the person types (without JavaScript the limit is still stated in the hint and checked by the
-/// server).
+/// A multi-line text field with a limit. The limit is stated in the hint and checked by the server;
+/// where JavaScript runs, the [`CharacterCount`] island also counts the characters as the person
+/// types.
 #[component]
 pub fn TextArea(
     form: FormState,
@@ -371,44 +292,26 @@ pub fn TextArea(
     hook: Option<&'static str>,
 ) -> impl IntoView {
     let error = form.error(name);
+    let invalid = error.is_some();
     let initial = form.initial(name);
-    let typed = RwSignal::new(initial.chars().count());
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let counter_id = format!("{}-conteggio", field_id(name));
+    let typed = initial.chars().count();
     view! {
         <FieldFrame name label hint=Some(hint) required error>
-            <textarea
-                class="form-control"
-                class:is-invalid=move || error.with(Option::is_some)
-                id=field_id(name)
-                name=name
-                rows="6"
-                data-element=hook
-                aria-required=required.then_some("true")
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || described_by(name, true, error.with(Option::is_some))
-                on:input=move |event| typed.set(event_target_value(&event).chars().count())
-            >
-                {textarea_text(&initial)}
-            </textarea>
-            <Show when=move || hydrated.get()>
-                <p
-                    class="form-text conteggio"
-                    class:conteggio-oltre=move || { typed.get() > max_chars }
-                    id=counter_id.clone()
-                    aria-live="polite"
+            <CharacterCount counter_id=format!("{}-conteggio", field_id(name)) max_chars typed>
+                <textarea
+                    class="form-control"
+                    class:is-invalid=invalid
+                    id=field_id(name)
+                    name=name
+                    rows="6"
+                    data-element=hook
+                    aria-required=required.then_some("true")
+                    aria-invalid=invalid.then_some("true")
+                    aria-describedby=described_by(name, true, invalid)
                 >
-                    {move || {
-                        let used = typed.get();
-                        if used > max_chars {
-                            format!("Hai superato il limite di {} caratteri.", used - max_chars)
-                        } else {
-                            format!("Hai scritto {used} caratteri su {max_chars}.")
-                        }
-                    }}
-                </p>
-            </Show>
+                    {textarea_text(&initial)}
+                </textarea>
+            </CharacterCount>
         </FieldFrame>
     }
 }
@@ -440,17 +343,18 @@ pub fn ChoiceField(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let error = form.error(name);
+    let invalid = error.is_some();
     let initial = form.initial(name);
     view! {
         <FieldFrame name label hint required error>
             <select
                 class="form-select"
-                class:is-invalid=move || error.with(Option::is_some)
+                class:is-invalid=invalid
                 id=field_id(name)
                 name=name
                 aria-required=required.then_some("true")
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || described_by(name, hint.is_some(), error.with(Option::is_some))
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, hint.is_some(), invalid)
             >
                 <option value="" selected=initial.is_empty()>"Scegli…"</option>
                 {options
@@ -469,6 +373,7 @@ pub fn ChoiceField(
 #[component]
 pub fn Checkbox(form: FormState, name: &'static str, children: Children) -> impl IntoView {
     let error = form.error(name);
+    let invalid = error.is_some();
     let checked = !form.initial(name).is_empty();
     let id = field_id(name);
     view! {
@@ -480,8 +385,8 @@ pub fn Checkbox(form: FormState, name: &'static str, children: Children) -> impl
                 name=name
                 value="si"
                 checked=checked
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=move || described_by(name, false, error.with(Option::is_some))
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=described_by(name, false, invalid)
             />
             <label for=id>{children()}</label>
         </div>

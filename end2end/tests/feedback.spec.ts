@@ -16,6 +16,13 @@ test.describe('with JavaScript', () => {
     await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeVisible();
     await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeHidden();
     await choose(feedback, 'A volte le indicazioni non erano complete');
+    // Changing one's mind to a high rating swaps the question and clears the answer to the other.
+    await choose(feedback, '5 stelle');
+    await expect(feedback.getByText('Quali sono stati gli aspetti che hai preferito?')).toBeVisible();
+    await expect(feedback.getByText('Dove hai incontrato le maggiori difficoltà?')).toBeHidden();
+    await expect(feedback.getByLabel('A volte le indicazioni non erano complete')).not.toBeChecked();
+    await choose(feedback, '2 stelle');
+    await choose(feedback, 'A volte le indicazioni non erano complete');
     await expectAccessible(page);
     await feedback.getByRole('button', { name: 'Invia la valutazione' }).click();
     await expect(feedback.getByRole('heading', { name: 'Grazie per il tuo aiuto!' })).toBeVisible();

@@ -43,21 +43,20 @@ enum Kind {
 }
 
 impl Kind {
-    /// The kind of form a request submits, if it is one of those limited (the no-JavaScript post
-    /// and the server function alike).
+    /// The kind of form a request submits, if it is one of those limited.
     fn of(request: &Request) -> Option<Kind> {
         if request.method() != Method::POST {
             return None;
         }
         let path = request.uri().path();
         let under = |folder: &str| path == folder || path.starts_with(&format!("{folder}/"));
-        if under("/prenota") || under("/api/prenota") {
+        if under("/prenota") {
             Some(Kind::Booking)
         } else if path == app::staff::HOME_PATH {
             Some(Kind::SignIn)
-        } else if path == app::assistance::PATH || path == "/api/assistenza" {
+        } else if path == app::assistance::PATH {
             Some(Kind::Assistance)
-        } else if path == app::feedback::PATH || path == "/api/valutazione" {
+        } else if path == app::feedback::PATH {
             Some(Kind::Rating)
         } else {
             None

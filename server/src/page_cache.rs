@@ -4,9 +4,8 @@
 //! Rendering a page costs tens of database reads and a Leptos render; serving it again costs a
 //! lookup. What could make a cached page wrong, and why it cannot be shown:
 //!
-//! * **Data.** Every request that may write (any method but GET and HEAD, except the server
-//!   functions in [`READ_ONLY_CALLS`]) moves the cache to a new generation once it has been
-//!   answered, and a page rendered under an older generation is never served again. The rule is
+//! * **Data.** Every request that may write (any method but GET and HEAD) moves the cache to a
+//!   new generation once it has been answered, and a page rendered under an older generation is never served again. The rule is
 //!   deliberately blunt: a missed write path would show stale pages, a needless flush only costs
 //!   one render. A page rendered while a write was in flight was stored under the generation read
 //!   before rendering began, so it is already old when the write's answer leaves.
@@ -49,16 +48,6 @@ pub const CACHED_ROUTES: &[&str] = &[
     "/domande-frequenti",
     "/condizioni-di-servizio",
     "/prenota",
-];
-
-/// Server functions that are POSTs but only read public data: what a hydrated public page calls
-/// when the visitor moves between pages. Calling them leaves the cache as it is.
-pub const READ_ONLY_CALLS: &[&str] = &[
-    "/api/site-info",
-    "/api/pagina",
-    "/api/servizi",
-    "/api/servizio",
-    "/api/prenota/passo",
 ];
 
 /// How many pages are kept at most (a few hundred public addresses exist; searches and booking
@@ -157,11 +146,8 @@ impl PageCache {
 /// The layer: serves what it may from the cache, keeps what it may, and notes every change.
 pub async fn serve(cache: Arc<PageCache>, request: Request, next: Next) -> Response<Body> {
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        let read_only = READ_ONLY_CALLS.contains(&request.uri().path());
         let response = next.run(request).await;
-        if !read_only {
-            cache.changed();
-        }
+        cache.changed();
         return response;
     }
     let (Some(key), Some(nonce)) = (cache_key(&request), request.extensions().get::<CspNonce>().cloned()) else {
@@ -292,9 +278,9 @@ mod tests {
     }
 
     #[test]
-    fn every_cached_route_and_read_only_call_is_served() {
+    fn every_cached_route_is_served() {
         let served = crate::startup::served_routes();
-        for route in CACHED_ROUTES.iter().chain(READ_ONLY_CALLS) {
+        for route in CACHED_ROUTES {
             assert!(
                 served.iter().any(|s| s == route),
                 "{route} is not a route of the server"

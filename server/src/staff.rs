@@ -111,21 +111,9 @@ pub async fn delete_expired_sessions(db: &Db, now: chrono::DateTime<chrono::Utc>
     Ok(deleted)
 }
 
-fn is_api(path: &str) -> bool {
-    path.starts_with("/api/")
-}
-
 /// Routes a person who must first set a password or a second factor may still use.
 fn allowed_during_setup(route: &str) -> bool {
-    [
-        HOME_PATH,
-        SECURITY_PATH,
-        PASSWORD_PATH,
-        SIGN_OUT_PATH,
-        "/api/operatori/io",
-        "/api/operatori/sicurezza",
-    ]
-    .contains(&route)
+    [HOME_PATH, SECURITY_PATH, PASSWORD_PATH, SIGN_OUT_PATH].contains(&route)
 }
 
 /// The access layer: finds the permission the matched route needs in the table, applies the
@@ -159,9 +147,6 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
             Some(refuse(&state, &staff, route.as_deref(), StatusCode::NOT_FOUND).await)
         }
         (Some(Permission::Public), _) => None,
-        (Some(_), None) if is_api(&path) => {
-            Some((StatusCode::UNAUTHORIZED, axum::Json(app::error::AppError::Forbidden)).into_response())
-        }
         (Some(_), None) => {
             let to = if staff.expired {
                 format!("{HOME_PATH}?scaduta=1")

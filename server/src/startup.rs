@@ -421,7 +421,6 @@ pub fn served_routes() -> Vec<String> {
         .iter()
         .map(|route| route.path().to_owned())
         .collect();
-    routes.extend(leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned()));
     routes.extend(OWN_ROUTES.iter().map(|path| (*path).to_owned()));
     routes.sort();
     routes.dedup();

@@ -1,21 +1,16 @@
 //! "Richiedi assistenza": a person who cannot find what they need on the site writes to the
 //! service. The message is checked, queued as an email to the organisation's address (reply-to the
 //! person), and the person sees a confirmation. It is the shell's first real form, and the model of
-//! how every form works with and without JavaScript (see [`crate::forms`]).
+//! how every form works (see [`crate::forms`]).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
-use crate::forms::{
-    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormOutcome, FormState, SelectField, Submitted, TextArea,
-    TextField,
-};
+use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormState, SelectField, TextArea, TextField};
 
 pub mod input;
 
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const PATH: &str = "/assistenza";
@@ -58,12 +53,6 @@ pub struct AssistanceForm {
     pub privacy: Option<String>,
 }
 
-/// The hydrated path of the form: the same check and the same effect as the no-JS post.
-#[server(prefix = "/api", endpoint = "assistenza")]
-pub async fn send_assistance_request(form: AssistanceForm) -> Result<FormOutcome, AppError> {
-    submit::submit(&crate::state::AppState::current(), form).await
-}
-
 #[component]
 pub fn AssistancePage() -> impl IntoView {
     let submitted = use_submitted(PATH);
@@ -83,20 +72,16 @@ pub fn AssistancePage() -> impl IntoView {
                     " Se tu o un bambino siete in pericolo, chiama subito il 112."
                 </p>
             </div>
-            <AssistanceRequestForm submitted />
+            <AssistanceRequestForm form=FormState::new(submitted) />
         </div>
     }
 }
 
-/// The form itself: an island, so that once the page is hydrated it counts the message's characters
-/// and shows errors in place.
-#[island]
-fn AssistanceRequestForm(submitted: Submitted) -> impl IntoView {
-    let form = FormState::new(submitted);
-    let on_submit = hydrated_submit(form, |form: AssistanceForm| SendAssistanceRequest { form });
+#[component]
+fn AssistanceRequestForm(form: FormState) -> impl IntoView {
     view! {
         <ErrorSummary form labels=LABELS />
-        <form method="post" action=PATH novalidate on:submit=on_submit>
+        <form method="post" action=PATH novalidate>
             <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
             <TextField form name="cognome" label="Cognome" autocomplete="family-name" required=true max_length=100 />
             <TextField
@@ -121,9 +106,7 @@ fn AssistanceRequestForm(submitted: Submitted) -> impl IntoView {
             <Checkbox form name="privacy">
                 "Ho letto l'informativa sul trattamento dei dati personali: i dati di questo modulo servono solo a rispondere alla richiesta."
             </Checkbox>
-            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                "Invia la richiesta"
-            </button>
+            <button type="submit" class="btn btn-primary">"Invia la richiesta"</button>
         </form>
     }
 }

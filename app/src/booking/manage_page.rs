@@ -7,11 +7,11 @@ use leptos_router::hooks::use_query_map;
 
 use super::pages::{clock_value, MonthCalendar};
 use super::{
-    manage_booking_view, manage_link, AskNewLink, ManageView, ManagedBooking, MoveStep, NewLinkForm, CALENDAR_PATH,
-    CANCEL_PATH, MOVE_PATH, NEW_LINK_PATH, PATH,
+    manage_booking_view, manage_link, ManageView, ManagedBooking, MoveStep, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH,
+    NEW_LINK_PATH, PATH,
 };
 use crate::dates::{clock, long_date};
-use crate::forms::{hydrated_submit, use_submitted, ErrorSummary, FormState, Submitted, TextField};
+use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 
 const CANCEL_LABELS: &[(&str, &str)] = &[("annulla", "Annulla")];
 const MOVE_LABELS: &[(&str, &str)] = &[("ora", "Nuovo orario")];
@@ -215,7 +215,7 @@ pub fn NewLinkPage() -> impl IntoView {
                             "Scrivi il codice della prenotazione e l'email o il telefono che hai dato prenotando: "
                             "ti mandiamo per email un nuovo collegamento per vedere, spostare o annullare l'appuntamento."
                         </p>
-                        <NewLinkRequest submitted=submitted.clone() />
+                        <NewLinkRequest form=FormState::new(submitted.clone()) />
                     }
                 }
             >
@@ -228,18 +228,15 @@ pub fn NewLinkPage() -> impl IntoView {
     }
 }
 
-/// The form of "Hai perso il collegamento?": an island, so that once hydrated it shows errors in
-/// place.
-#[island]
-fn NewLinkRequest(submitted: Submitted) -> impl IntoView {
-    let form = FormState::new(submitted);
-    let on_submit = hydrated_submit(form, |form: NewLinkForm| AskNewLink { form });
+/// The form of "Hai perso il collegamento?".
+#[component]
+fn NewLinkRequest(form: FormState) -> impl IntoView {
     view! {
         <ErrorSummary form labels=NEW_LINK_LABELS />
-        <form method="post" action=NEW_LINK_PATH novalidate on:submit=on_submit>
+        <form method="post" action=NEW_LINK_PATH novalidate>
             <TextField form name="codice" label="Codice della prenotazione" hint="8 caratteri, per esempio K7MP3XQ9." required=true max_length=12 />
             <TextField form name="contatto" label="Email o telefono" autocomplete="email" required=true max_length=254 />
-            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>"Mandami un nuovo collegamento"</button>
+            <button type="submit" class="btn btn-primary">"Mandami un nuovo collegamento"</button>
         </form>
     }
 }

@@ -9,41 +9,27 @@
 //! - `details`, `confirm`, `codes`: from typed details to a booking, held by the database.
 //! - `pages`: the pages.
 
-#[cfg(feature = "ssr")]
 pub mod availability;
-#[cfg(feature = "ssr")]
 pub mod calendar;
-#[cfg(feature = "ssr")]
 pub mod codes;
-#[cfg(feature = "ssr")]
 pub mod confirm;
-#[cfg(feature = "ssr")]
 pub mod desk;
 pub mod details;
-#[cfg(feature = "ssr")]
 pub mod flow;
-#[cfg(feature = "ssr")]
 pub mod manage;
 pub mod manage_page;
-#[cfg(feature = "ssr")]
 pub mod notices;
-#[cfg(feature = "ssr")]
 pub mod office_cancel;
-#[cfg(feature = "ssr")]
 pub mod retention;
-#[cfg(feature = "ssr")]
 pub mod slots;
-#[cfg(feature = "ssr")]
 pub mod store;
 
 pub mod pages;
 
 use chrono::{NaiveDate, NaiveTime};
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::forms::FormOutcome;
 
 pub use manage_page::{ManageBookingPage, NewLinkPage};
 pub use pages::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
@@ -172,21 +158,13 @@ pub struct DraftView {
 }
 
 /// The step a query stands at.
-#[server(prefix = "/api", endpoint = "prenota/passo")]
 pub async fn resolve_booking_step(query: BookingQuery) -> Result<BookingStep, AppError> {
     flow::resolve(&crate::state::AppState::current(), query).await
 }
 
 /// A draft, for the summary and the confirmation pages.
-#[server(prefix = "/api", endpoint = "prenota/bozza")]
 pub async fn booking_draft(id: String) -> Result<Option<DraftView>, AppError> {
     confirm::load_draft(&crate::state::AppState::current(), &id).await
-}
-
-/// The hydrated path of the details form.
-#[server(prefix = "/api", endpoint = "prenota/dati")]
-pub async fn send_booking_details(form: details::DetailsForm) -> Result<FormOutcome, AppError> {
-    confirm::submit_details(&crate::state::AppState::current(), form).await
 }
 
 /// A booking as its private link shows it.
@@ -221,7 +199,6 @@ pub struct ManageView {
 }
 
 /// The private link's page.
-#[server(prefix = "/api", endpoint = "prenota/gestisci")]
 pub async fn manage_booking_view(
     token: String,
     moving: bool,
@@ -239,12 +216,6 @@ pub struct NewLinkForm {
     /// The email or phone given when booking.
     #[serde(default)]
     pub contatto: String,
-}
-
-/// The hydrated path of asking for a new link.
-#[server(prefix = "/api", endpoint = "prenota/ritrova")]
-pub async fn ask_new_link(form: NewLinkForm) -> Result<FormOutcome, AppError> {
-    manage::send_new_link(&crate::state::AppState::current(), form).await
 }
 
 /// Cancelling through the private link: only its token.

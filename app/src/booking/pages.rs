@@ -7,15 +7,13 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::details::{DetailsForm, ABOUT_MAX_CHARS, LANGUAGES, NEEDS_MAX_CHARS};
+use super::details::{ABOUT_MAX_CHARS, LANGUAGES, NEEDS_MAX_CHARS};
 use super::{
     booking_draft, resolve_booking_step, step_link, BookingOffice, BookingQuery, BookingStep, BookingTopic, DraftView,
-    FreeSlot, MonthView, SendBookingDetails, CHANGE_SLOT_PATH, PATH, SUMMARY_PATH,
+    FreeSlot, MonthView, CHANGE_SLOT_PATH, PATH, SUMMARY_PATH,
 };
 use crate::dates::{clock, long_date, month_and_year, WEEKDAYS};
-use crate::forms::{
-    hydrated_submit, use_submitted, Checkbox, ErrorSummary, FormState, SelectField, Submitted, TextArea, TextField,
-};
+use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::layout::Breadcrumb;
 
 /// The model's steps, as the step indicator names them.
@@ -269,7 +267,7 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                     topic=topic.slug
                     day=slot.date.format("%Y-%m-%d").to_string()
                     time=clock_value(slot)
-                    submitted
+                    form=FormState::new(submitted)
                 />
             }
             .into_any()
@@ -364,15 +362,12 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
 }
 
 /// The details form, for the office, topic, day and time chosen (their slugs and values, as the
-/// form sends them): an island, so that once hydrated it counts characters and shows errors in
-/// place.
-#[island]
-fn DetailsStep(office: String, topic: String, day: String, time: String, submitted: Submitted) -> impl IntoView {
-    let form = FormState::new(submitted);
-    let on_submit = hydrated_submit(form, |form: DetailsForm| SendBookingDetails { form });
+/// form sends them).
+#[component]
+fn DetailsStep(office: String, topic: String, day: String, time: String, form: FormState) -> impl IntoView {
     view! {
         <ErrorSummary form labels=DETAILS_LABELS />
-        <form method="post" action=PATH novalidate on:submit=on_submit>
+        <form method="post" action=PATH novalidate>
             <input type="hidden" name="sede" value=office />
             <input type="hidden" name="argomento" value=topic />
             <input type="hidden" name="giorno" value=day />
@@ -418,7 +413,7 @@ fn DetailsStep(office: String, topic: String, day: String, time: String, submitt
                 "Ho letto l'"<a href="/informativa-privacy">"informativa sul trattamento dei dati personali"</a>
                 ": i miei dati servono solo per l'appuntamento."
             </Checkbox>
-            <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>"Continua"</button>
+            <button type="submit" class="btn btn-primary">"Continua"</button>
         </form>
     }
 }

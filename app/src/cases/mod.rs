@@ -21,9 +21,7 @@ use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectFi
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 use crate::staff::permissions::Permission;
 
-#[cfg(feature = "ssr")]
 pub mod documents;
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const CASES_PATH: &str = "/operatori/casi";
@@ -322,22 +320,18 @@ pub struct EmergencyForm {
     pub motivo: String,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/casi")]
 pub async fn load_cases() -> Result<CasesView, AppError> {
     submit::list().await
 }
 
-#[server(prefix = "/api", endpoint = "operatori/casi/fascicolo")]
 pub async fn load_case(id: i64) -> Result<CaseAnswer, AppError> {
     submit::file(id).await
 }
 
-#[server(prefix = "/api", endpoint = "operatori/casi/scadenze")]
 pub async fn load_due() -> Result<DueView, AppError> {
     submit::due().await
 }
 
-#[server(prefix = "/api", endpoint = "operatori/casi/nota")]
 pub async fn load_note(id: i64) -> Result<CorrectionView, AppError> {
     submit::note_for_correction(id).await
 }

@@ -4,7 +4,6 @@
 //! Texts live in the database as Markdown (seeded at first start, editable by staff later) and are
 //! rendered on the server into sanitised HTML.
 
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -12,11 +11,8 @@ use crate::organisation::Office;
 
 pub mod pages;
 
-#[cfg(feature = "ssr")]
 pub mod markdown;
-#[cfg(feature = "ssr")]
 pub mod search;
-#[cfg(feature = "ssr")]
 pub mod store;
 
 /// The written sections of a service page, in page order, with their headings and the
@@ -158,7 +154,6 @@ impl ServiceDetail {
 }
 
 /// The services matching words, a category and a topic (each optional).
-#[server(prefix = "/api", endpoint = "servizi")]
 pub async fn search_services(q: String, categoria: String, argomento: String) -> Result<Catalogue, AppError> {
     let state = crate::state::AppState::current();
     let stems = search::query_stems(&q);
@@ -168,7 +163,6 @@ pub async fn search_services(q: String, categoria: String, argomento: String) ->
 }
 
 /// One service's page; `None` when there is no active service with that slug.
-#[server(prefix = "/api", endpoint = "servizio")]
 pub async fn get_service(slug: String) -> Result<Option<ServiceDetail>, AppError> {
     let state = crate::state::AppState::current();
     Ok(store::service(&state.db, &slug, state.clock.now(), &state.public_url).await?)

@@ -12,7 +12,6 @@ use crate::error::AppError;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 use crate::staff::permissions::Permission;
 
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const DASHBOARD_PATH: &str = "/operatori/cruscotto";
@@ -69,7 +68,6 @@ pub struct WeekFlow {
     pub closed: i64,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/cruscotto")]
 pub async fn load_dashboard(unita: Option<i64>) -> Result<Option<Dashboard>, AppError> {
     submit::dashboard(unita).await
 }

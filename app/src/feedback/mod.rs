@@ -7,10 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
 use serde::{Deserialize, Serialize};
 
-use crate::error::AppError;
-use crate::forms::{hydrated_submit, use_submitted, FieldErrors, FormOutcome, FormState, Submitted, TextArea};
+use crate::forms::{use_submitted, FieldErrors, FormState, TextArea};
+use crate::islands::FollowUpByRating;
 
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const PATH: &str = "/valutazione";
@@ -145,12 +144,6 @@ impl FeedbackForm {
     }
 }
 
-/// The hydrated path of the form: the same check and effect as the no-JS post.
-#[server(prefix = "/api", endpoint = "valutazione")]
-pub async fn send_feedback(form: FeedbackForm) -> Result<FormOutcome, AppError> {
-    submit::submit(&crate::state::AppState::current(), form).await
-}
-
 /// The rating form at the foot of every public page (the back office is not rated by citizens).
 #[component]
 pub fn PublicPageFeedback() -> impl IntoView {
@@ -159,26 +152,27 @@ pub fn PublicPageFeedback() -> impl IntoView {
     let page = location.pathname.get_untracked();
     let thanked = query.with_untracked(|q| q.get("valutazione").as_deref() == Some("grazie"));
     (!crate::staff::is_back_office(&page)).then(|| {
-        view! { <PageFeedback page thanked submitted=use_submitted(PATH) /> }
+        view! { <PageFeedback page thanked form=FormState::new(use_submitted(PATH)) /> }
     })
 }
 
-/// The rating form itself: an island, so that once hydrated it asks only the follow-up question
-/// that fits the rating given, counts the comment's characters and shows errors in place.
-#[island]
-fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoView {
-    let form = FormState::new(submitted);
-    let rating = RwSignal::new(form.initial("voto").parse::<u8>().ok());
-    let chosen_reason = StoredValue::new(form.initial("motivo"));
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-    let on_submit = hydrated_submit(form, |form: FeedbackForm| SendFeedback { form });
+/// The rating form itself. Without JavaScript both follow-up questions are shown, each saying which
+/// ratings it is for; the [`FollowUpByRating`] island shows only the one that fits the rating given.
+#[component]
+fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
+    if thanked {
+        return view! {
+            <FeedbackSection>
+                <h2 class="h4" id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
+                <p role="status">"La tua valutazione ci aiuta a rendere le pagine più chiare."</p>
+            </FeedbackSection>
+        }
+        .into_any();
+    }
+    let given = form.initial("voto");
+    let chosen_reason = form.initial("motivo");
     let rating_error = form.error("voto");
-    let reason_error = form.error("motivo");
-    // Without JavaScript both follow-up questions are shown, each saying which ratings it is for;
-    // once hydrated only the one for the chosen rating appears.
-    let show_difficulties = move || !hydrated.get() || matches!(rating.get(), Some(1..=3));
-    let show_strengths = move || !hydrated.get() || matches!(rating.get(), Some(4..=5));
+    let rating_described_by = rating_error.is_some().then_some("valutazione-voto-errore");
     // `hook` is the model's `data-element` for the question (positive or negative rating).
     let reasons = move |hook: &'static str,
                         legend: &'static str,
@@ -188,17 +182,16 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
             <fieldset class="valutazione-motivi mb-4" data-element=hook>
                 <legend class="fs-6 fw-semibold" data-element="feedback-rating-question">
                     {legend}
-                    <Show when=move || !hydrated.get()>
-                        <span class="fw-normal">{format!(" ({for_ratings})")}</span>
-                    </Show>
+                    <span class="fw-normal per-quali-voti">{format!(" ({for_ratings})")}</span>
                 </legend>
                 {answers
                     .iter()
                     .map(|(code, label)| {
                         let id = format!("motivo-{code}");
+                        let checked = chosen_reason == *code;
                         view! {
                             <div class="form-check">
-                                <input type="radio" id=id.clone() name="motivo" value=*code checked=chosen_reason.with_value(|chosen| chosen == code) />
+                                <input type="radio" id=id.clone() name="motivo" value=*code checked=checked />
                                 <label for=id data-element="feedback-rating-answer">{*label}</label>
                             </div>
                         }
@@ -208,74 +201,65 @@ fn PageFeedback(page: String, thanked: bool, submitted: Submitted) -> impl IntoV
         }
     };
     view! {
+        <FeedbackSection>
+            <h2 class="h4" id="valutazione-titolo" data-element="feedback-title">
+                "Quanto sono chiare le informazioni su questa pagina?"
+            </h2>
+            {form.problem().map(|problem| view! { <p class="alert alert-danger" role="alert">{problem}</p> })}
+            <form method="post" action=PATH novalidate>
+                <input type="hidden" name="pagina" value=page />
+                <FollowUpByRating rating=given.parse().ok()>
+                    <fieldset class="valutazione-stelle" aria-describedby=rating_described_by>
+                        <legend class="visually-hidden">"Il tuo voto, da 1 a 5 stelle"</legend>
+                        {rating_error.map(|message| view! {
+                            <p class="invalid-feedback d-block fw-semibold" id="valutazione-voto-errore"><span class="visually-hidden">"Errore: "</span>{message}</p>
+                        })}
+                        {(1..=5u8)
+                            .map(|n| {
+                                let id = format!("voto-{n}");
+                                let label = if n == 1 { "1 stella".to_owned() } else { format!("{n} stelle") };
+                                view! {
+                                    <div class="form-check">
+                                        <input
+                                            type="radio"
+                                            id=id.clone()
+                                            name="voto"
+                                            value=n.to_string()
+                                            checked=given == n.to_string()
+                                            data-element=format!("feedback-rate-{n}")
+                                        />
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
+                    {form.error("motivo").map(|message| view! {
+                        <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">"Errore: "</span>{message}</p>
+                    })}
+                    {reasons("feedback-rating-negative", "Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
+                    {reasons("feedback-rating-positive", "Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
+                </FollowUpByRating>
+                <TextArea
+                    form
+                    name="commento"
+                    label="Vuoi aggiungere qualcosa?"
+                    hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
+                    max_chars=COMMENT_MAX_CHARS
+                    hook="feedback-input-text"
+                />
+                <button type="submit" class="btn btn-primary">"Invia la valutazione"</button>
+            </form>
+        </FeedbackSection>
+    }
+    .into_any()
+}
+
+#[component]
+fn FeedbackSection(children: Children) -> impl IntoView {
+    view! {
         <section class="valutazione bg-light border-top py-5" id="valutazione" data-element="feedback" aria-labelledby="valutazione-titolo">
-            <div class="container stretto">
-                <Show
-                    when=move || thanked
-                    fallback=move || {
-                        view! {
-                            <h2 class="h4" id="valutazione-titolo" data-element="feedback-title">
-                                "Quanto sono chiare le informazioni su questa pagina?"
-                            </h2>
-                            <Show when=move || form.problem.with(Option::is_some)>
-                                <p class="alert alert-danger" role="alert">{move || form.problem.get()}</p>
-                            </Show>
-                            <form method="post" action=PATH novalidate on:submit=on_submit>
-                                <input type="hidden" name="pagina" value=page.clone() />
-                                <fieldset class="valutazione-stelle" aria-describedby=move || rating_error.with(Option::is_some).then_some("valutazione-voto-errore")>
-                                    <legend class="visually-hidden">"Il tuo voto, da 1 a 5 stelle"</legend>
-                                    {move || rating_error.get().map(|message| view! {
-                                        <p class="invalid-feedback d-block fw-semibold" id="valutazione-voto-errore"><span class="visually-hidden">"Errore: "</span>{message}</p>
-                                    })}
-                                    {(1..=5u8)
-                                        .map(|n| {
-                                            let id = format!("voto-{n}");
-                                            let label = if n == 1 { "1 stella".to_owned() } else { format!("{n} stelle") };
-                                            view! {
-                                                <div class="form-check">
-                                                    <input
-                                                        type="radio"
-                                                        id=id.clone()
-                                                        name="voto"
-                                                        value=n.to_string()
-                                                        checked=form.initial("voto") == n.to_string()
-                                                        data-element=format!("feedback-rate-{n}")
-                                                        on:change=move |_| rating.set(Some(n))
-                                                    />
-                                                    <label for=id>{label}</label>
-                                                </div>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </fieldset>
-                                {move || reason_error.get().map(|message| view! {
-                                    <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">"Errore: "</span>{message}</p>
-                                })}
-                                <Show when=show_difficulties>
-                                    {reasons("feedback-rating-negative", "Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
-                                </Show>
-                                <Show when=show_strengths>
-                                    {reasons("feedback-rating-positive", "Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
-                                </Show>
-                                <TextArea
-                                    form
-                                    name="commento"
-                                    label="Vuoi aggiungere qualcosa?"
-                                    hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
-                                    max_chars=COMMENT_MAX_CHARS
-                                    hook="feedback-input-text"
-                                />
-                                <button type="submit" class="btn btn-primary" disabled=move || form.pending.get()>
-                                    "Invia la valutazione"
-                                </button>
-                            </form>
-                        }
-                    }
-                >
-                    <h2 class="h4" id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
-                    <p role="status">"La tua valutazione ci aiuta a rendere le pagine più chiare."</p>
-                </Show>
-            </div>
+            <div class="container stretto">{children()}</div>
         </section>
     }
 }

@@ -14,7 +14,6 @@ use crate::not_found::NotFoundPage;
 use crate::opening::OpeningBadgeView;
 use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView};
 
-#[cfg(feature = "ssr")]
 pub mod store;
 
 /// (address, footer label, `data-element` the model's validator reads).
@@ -40,7 +39,6 @@ pub struct InformationPage {
     pub updated_on: String,
 }
 
-#[server(prefix = "/api", endpoint = "pagina")]
 pub async fn get_page(slug: String) -> Result<Option<InformationPage>, AppError> {
     let state = crate::state::AppState::current();
     Ok(store::page(&state.db, &slug).await?)

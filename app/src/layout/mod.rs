@@ -10,24 +10,13 @@ pub struct Masthead {
     pub organisation: String,
 }
 
-/// Reads the masthead on the server (from the database, through the state) and ships it with the
-/// page, so the browser hydrates the same header without asking again.
+/// Reads the masthead from the state (the organisation's name, kept up to date by the state).
 pub fn use_masthead() -> Masthead {
-    SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            leptos::prelude::use_context::<crate::state::AppState>()
-                .map(|state| Masthead {
-                    organisation: state.organisation_name(),
-                })
-                .unwrap_or_default()
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            Masthead::default()
-        }
-    })
-    .into_inner()
+    use_context::<crate::state::AppState>()
+        .map(|state| Masthead {
+            organisation: state.organisation_name(),
+        })
+        .unwrap_or_default()
 }
 
 /// "Vai al contenuto principale": a plain link to `<main id="contenuto" tabindex="-1">`, which the

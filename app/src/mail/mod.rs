@@ -3,5 +3,4 @@
 //! worker, with retries: a message is never lost because the mail server was down, and one that could
 //! not be delivered stays visible to staff.
 
-#[cfg(feature = "ssr")]
 pub mod outbox;

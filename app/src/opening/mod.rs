@@ -4,9 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[cfg(feature = "ssr")]
 pub mod holidays;
-#[cfg(feature = "ssr")]
 pub mod schedule;
 
 /// What a person needs to know now: open or not, and when it opens or closes next. Computed on the

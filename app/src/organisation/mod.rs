@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::AppError;
 use crate::opening::OpeningBadge;
 
-#[cfg(feature = "ssr")]
 pub mod store;
 
 /// The body that runs the social service.
@@ -91,7 +90,6 @@ pub struct SiteInfo {
     pub phone_lines: Vec<PhoneLine>,
 }
 
-#[server(prefix = "/api", endpoint = "site-info")]
 pub async fn get_site_info() -> Result<SiteInfo, AppError> {
     let state = crate::state::AppState::current();
     Ok(store::site_info(&state.db, state.clock.now()).await?)

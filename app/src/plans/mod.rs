@@ -24,7 +24,6 @@ use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectFi
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 use crate::staff::permissions::Permission;
 
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const PLAN_PATH: &str = "/operatori/casi/progetto";
@@ -209,7 +208,6 @@ pub struct ClosureDecisionForm {
     pub nota_decisione: String,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/casi/progetto")]
 pub async fn load_plan(caso: i64) -> Result<PlanPage, AppError> {
     submit::page(caso).await
 }

@@ -17,9 +17,7 @@ use crate::error::AppError;
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 use crate::staff::permissions::Permission;
 
-#[cfg(feature = "ssr")]
 pub mod escalation;
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const QUEUE_PATH: &str = "/operatori/coda";
@@ -143,7 +141,6 @@ pub struct ClaimForm {
 }
 
 // JSON, not a form encoding: the filters are an optional nested part.
-#[server(prefix = "/api", endpoint = "operatori/coda", input = leptos::server_fn::codec::Json)]
 pub async fn load_queue(unita: Option<i64>, filters: QueueFilters) -> Result<Option<QueueView>, AppError> {
     submit::view(unita, filters).await
 }

@@ -126,7 +126,6 @@ pub struct DeskCancelForm {
     pub giorno: String,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/agenda")]
 pub async fn load_agenda(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
     submit::view(sede, giorno).await
 }
@@ -330,7 +329,6 @@ pub struct DeskMoveForm {
     pub ora: String,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/agenda/sposta")]
 pub async fn load_move(id: i64, giorno: Option<String>) -> Result<MoveView, AppError> {
     submit::move_view(id, giorno).await
 }
@@ -415,7 +413,6 @@ fn MoveBody(view: MoveView) -> impl IntoView {
     .into_any()
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use chrono::{DateTime, Duration, Utc};
     use chrono_tz::Europe::Rome;

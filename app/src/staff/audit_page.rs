@@ -47,7 +47,6 @@ pub struct AuditResults {
     pub older: Option<i64>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/registro")]
 pub async fn search_audit(search: AuditSearch) -> Result<AuditResults, AppError> {
     submit::search(search).await
 }
@@ -234,7 +233,6 @@ fn serde_urlencoded_query(search: &AuditSearch) -> String {
     .join("&")
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use chrono::{NaiveDate, TimeZone};
     use chrono_tz::Europe::Rome;

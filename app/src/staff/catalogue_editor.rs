@@ -188,7 +188,6 @@ pub struct EditorQuery {
 }
 
 // JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
-#[server(prefix = "/api", endpoint = "operatori/catalogo", input = leptos::server_fn::codec::Json)]
 pub async fn load_catalogue_editor(query: EditorQuery) -> Result<CatalogueEditorView, AppError> {
     submit::view(query).await
 }
@@ -358,7 +357,6 @@ fn Editor(editing: Editing) -> impl IntoView {
     .into_any()
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use std::collections::HashMap;
 

@@ -43,7 +43,6 @@ pub struct FeedbackReport {
     pub comments: Vec<Comment>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/valutazioni")]
 pub async fn load_feedback_report(days: i64) -> Result<FeedbackReport, AppError> {
     submit::report(days).await
 }
@@ -120,7 +119,6 @@ fn ReportBody(report: FeedbackReport) -> impl IntoView {
     .into_any()
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use chrono::{DateTime, Duration, Utc};
     use chrono_tz::Europe::Rome;

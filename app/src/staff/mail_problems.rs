@@ -2,7 +2,6 @@
 //! desk can call the citizen whose confirmation never arrived and the administrator can fix the mail
 //! settings. Recipient addresses are personal data: each visit is in the audit trail.
 
-#[cfg(feature = "ssr")]
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -10,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use super::pages::{StaffBar, StaffOnly};
 use super::permissions::Permission;
 use super::Me;
-#[cfg(feature = "ssr")]
 use crate::dates::{clock, day_and_month};
 use crate::error::AppError;
 
@@ -31,7 +29,6 @@ pub struct MailProblem {
     pub booking_code: Option<String>,
 }
 
-#[cfg(feature = "ssr")]
 #[derive(sqlx::FromRow)]
 struct Row {
     id: i64,
@@ -45,7 +42,6 @@ struct Row {
     booking_code: Option<String>,
 }
 
-#[cfg(feature = "ssr")]
 impl Row {
     fn shown(self) -> MailProblem {
         use chrono_tz::Europe::Rome;
@@ -73,7 +69,6 @@ impl Row {
     }
 }
 
-#[server(prefix = "/api", endpoint = "operatori/posta")]
 pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
     use crate::audit::Entry;
     use crate::on_db;

@@ -7,7 +7,6 @@
 //! `rel="external"`: the browser loads it from the server, as it would without JavaScript, instead
 //! of the client-side router keeping the page as it was.
 
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -25,13 +24,9 @@ pub mod registers;
 pub mod security;
 pub mod users;
 
-#[cfg(feature = "ssr")]
 pub mod accounts;
-#[cfg(feature = "ssr")]
 pub mod auth;
-#[cfg(feature = "ssr")]
 pub mod demo;
-#[cfg(feature = "ssr")]
 pub mod totp;
 
 pub const HOME_PATH: &str = "/operatori";
@@ -73,7 +68,7 @@ pub fn is_back_office(path: &str) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     let within = |folder: &str| starts(folder) && matches!(path.as_bytes().get(folder.len()), None | Some(b'/'));
-    within(HOME_PATH) || within("/api/operatori")
+    within(HOME_PATH)
 }
 
 /// What the person must do before anything else.
@@ -128,7 +123,6 @@ pub struct SignInForm {
     pub codice_totp: String,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/io")]
 pub async fn load_visitor() -> Result<Visitor, AppError> {
     let Some(staff) = auth::current() else {
         return Ok(Visitor::SignedOut { expired: false });
@@ -149,16 +143,10 @@ pub async fn load_visitor() -> Result<Visitor, AppError> {
 mod tests {
     #[test]
     fn the_back_office_is_known_however_its_address_is_written() {
-        for path in [
-            "/operatori",
-            "/operatori/utenti",
-            "/OPERATORI/utenti",
-            "/api/operatori",
-            "/api/Operatori/io",
-        ] {
+        for path in ["/operatori", "/operatori/utenti", "/OPERATORI/utenti"] {
             assert!(super::is_back_office(path), "{path}");
         }
-        for path in ["/", "/operatorix", "/servizi", "/api/servizi", "/api/operatorix"] {
+        for path in ["/", "/operatorix", "/servizi", "/api/operatori"] {
             assert!(!super::is_back_office(path), "{path}");
         }
     }

@@ -59,7 +59,6 @@ pub struct HoursForm {
 }
 
 impl HoursForm {
-    #[cfg(feature = "ssr")]
     fn days(&self) -> [&str; 7] {
         [
             &self.lunedi,
@@ -190,7 +189,6 @@ pub struct OfficesQuery {
 }
 
 // JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
-#[server(prefix = "/api", endpoint = "operatori/sedi", input = leptos::server_fn::codec::Json)]
 pub async fn load_offices(query: OfficesQuery) -> Result<OfficesView, AppError> {
     submit::view(query).await
 }
@@ -557,7 +555,6 @@ pub fn format_windows(windows: &[(chrono::NaiveTime, chrono::NaiveTime)]) -> Str
         .join(", ")
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
     use chrono_tz::Europe::Rome;

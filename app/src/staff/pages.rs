@@ -40,7 +40,6 @@ where
                     }
                     Ok(Visitor::SignedIn(_)) => {
                         // Records the refusal and marks the answer 403.
-                        #[cfg(feature = "ssr")]
                         let _ = super::auth::permitted(permission).await;
                         view! {
                             <Title text="Accesso non consentito" />
@@ -84,7 +83,6 @@ where
                     Ok(value) => body(value).into_any(),
                     Err(error) => {
                         // A record that does not exist answers 404, as an unknown address does.
-                        #[cfg(feature = "ssr")]
                         if error == AppError::NotFound {
                             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
                                 response.set_status(http::StatusCode::NOT_FOUND);

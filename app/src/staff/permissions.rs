@@ -122,9 +122,8 @@ pub fn allows(permission: Permission, roles: &[Role]) -> bool {
         .is_some_and(|(_, holders)| roles.iter().any(|role| holders.contains(role)))
 }
 
-/// Every address the server answers, with the permission it needs: pages and their no-JavaScript
-/// form posts (same address), and server functions (`/api/...`). Patterns as the router writes
-/// them. Static files and the not-found page are outside routing and public.
+/// Every address the server answers, with the permission it needs: pages and their form posts
+/// (same address). Patterns as the router writes them. Static files and the not-found page are outside routing and public.
 pub const ROUTES: &[(&str, Permission)] = &[
     // The public site.
     ("/", Permission::Public),
@@ -152,24 +151,11 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/prenota/gestisci/annulla", Permission::Public),
     ("/prenota/gestisci/sposta", Permission::Public),
     ("/prenota/ritrova", Permission::Public),
-    ("/api/site-info", Permission::Public),
-    ("/api/pagina", Permission::Public),
-    ("/api/servizi", Permission::Public),
-    ("/api/servizio", Permission::Public),
-    ("/api/assistenza", Permission::Public),
-    ("/api/valutazione", Permission::Public),
-    ("/api/prenota/passo", Permission::Public),
-    ("/api/prenota/bozza", Permission::Public),
-    ("/api/prenota/dati", Permission::Public),
-    ("/api/prenota/gestisci", Permission::Public),
-    ("/api/prenota/ritrova", Permission::Public),
     // The back office. Signing in is open to all; the page shows the home of whoever is signed in.
     ("/operatori", Permission::Public),
-    ("/api/operatori/io", Permission::Public),
     ("/operatori/esci", Permission::OwnAccount),
     ("/operatori/sicurezza", Permission::OwnAccount),
     ("/operatori/sicurezza/password", Permission::OwnAccount),
-    ("/api/operatori/sicurezza", Permission::OwnAccount),
     ("/operatori/utenti", Permission::ManageStaff),
     ("/operatori/utenti/stato", Permission::ManageStaff),
     ("/operatori/utenti/password", Permission::ManageStaff),
@@ -177,50 +163,37 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/utenti/ruoli", Permission::ManageStaff),
     ("/operatori/utenti/ruoli/togli", Permission::ManageStaff),
     ("/operatori/utenti/criteri", Permission::ManageStaff),
-    ("/api/operatori/utenti", Permission::ManageStaff),
     ("/operatori/sedi", Permission::ManageOffices),
     ("/operatori/sedi/regole", Permission::ManageOffices),
     ("/operatori/sedi/orari", Permission::ManageOffices),
     ("/operatori/sedi/chiusure", Permission::ManageOffices),
     ("/operatori/sedi/chiusure/elimina", Permission::ManageOffices),
-    ("/api/operatori/sedi", Permission::ManageOffices),
     ("/operatori/elenchi", Permission::ManageRegisters),
     ("/operatori/elenchi/comuni", Permission::ManageRegisters),
     ("/operatori/elenchi/unita", Permission::ManageRegisters),
     ("/operatori/elenchi/argomenti", Permission::ManageRegisters),
-    ("/api/operatori/elenchi", Permission::ManageRegisters),
     ("/operatori/catalogo", Permission::ManageContent),
     ("/operatori/catalogo/salva", Permission::ManageContent),
-    ("/api/operatori/catalogo", Permission::ManageContent),
     ("/operatori/valutazioni", Permission::ManageContent),
-    ("/api/operatori/valutazioni", Permission::ManageContent),
     ("/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/registro/verifica", Permission::ReadAuditTrail),
-    ("/api/operatori/registro", Permission::ReadAuditTrail),
     ("/operatori/agenda", Permission::RunAgenda),
     ("/operatori/agenda/stato", Permission::RunAgenda),
     ("/operatori/agenda/annulla", Permission::RunAgenda),
-    ("/api/operatori/agenda", Permission::RunAgenda),
     ("/operatori/agenda/sposta", Permission::RunAgenda),
-    ("/api/operatori/agenda/sposta", Permission::RunAgenda),
     ("/operatori/richieste", Permission::Triage),
     ("/operatori/richieste/nuova", Permission::Triage),
     ("/operatori/richieste/solo-informazioni", Permission::Triage),
     ("/operatori/richieste/dettaglio", Permission::Triage),
     ("/operatori/richieste/reindirizza", Permission::Triage),
-    ("/api/operatori/richieste", Permission::Triage),
-    ("/api/operatori/richieste/nuova", Permission::Triage),
-    ("/api/operatori/richieste/dettaglio", Permission::Triage),
     ("/operatori/coda", Permission::WorkQueue),
     ("/operatori/coda/prendi", Permission::WorkQueue),
     ("/operatori/coda/prossimo", Permission::WorkQueue),
-    ("/api/operatori/coda", Permission::WorkQueue),
     // The handler checks the unit is one the person coordinates.
     ("/operatori/coda/assegna", Permission::CoordinateQueue),
     ("/operatori/coda/restituisci", Permission::CoordinateQueue),
     // The handler checks the unit is one the person coordinates.
     ("/operatori/cruscotto", Permission::CoordinateQueue),
-    ("/api/operatori/cruscotto", Permission::CoordinateQueue),
     // The handlers check the case team, the coordinator or an emergency access.
     ("/operatori/casi", Permission::CaseFiles),
     ("/operatori/casi/fascicolo", Permission::CaseFiles),
@@ -232,10 +205,6 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/casi/relazione", Permission::CaseFiles),
     ("/operatori/casi/documenti", Permission::CaseFiles),
     ("/operatori/casi/documenti/scarica", Permission::CaseFiles),
-    ("/api/operatori/casi/scadenze", Permission::CaseFiles),
-    ("/api/operatori/casi", Permission::CaseFiles),
-    ("/api/operatori/casi/fascicolo", Permission::CaseFiles),
-    ("/api/operatori/casi/nota", Permission::CaseFiles),
     ("/operatori/casi/progetto", Permission::CaseFiles),
     ("/operatori/casi/progetto/obiettivi", Permission::CaseFiles),
     ("/operatori/casi/progetto/intervento", Permission::CaseFiles),
@@ -245,9 +214,7 @@ pub const ROUTES: &[(&str, Permission)] = &[
     ("/operatori/casi/chiusura", Permission::CaseFiles),
     // The handler checks the person coordinates the case's unit.
     ("/operatori/casi/chiusura/decisione", Permission::CaseFiles),
-    ("/api/operatori/casi/progetto", Permission::CaseFiles),
     ("/operatori/posta", Permission::ReadMailProblems),
-    ("/api/operatori/posta", Permission::ReadMailProblems),
 ];
 
 /// The permission a route pattern needs, or `None` for a route nobody may use.

@@ -116,7 +116,6 @@ const TOPIC_LABELS: &[(&str, &str)] = &[
     ("argomento_posizione", "Posizione nell'elenco"),
 ];
 
-#[server(prefix = "/api", endpoint = "operatori/elenchi")]
 pub async fn load_registers() -> Result<RegistersView, AppError> {
     submit::view().await
 }
@@ -373,7 +372,6 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
     .into_any()
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use super::*;
     use crate::audit::Entry;

@@ -44,7 +44,6 @@ pub struct PasswordForm {
 
 /// A new secret to enrol (or the one typed before, when the form comes back to be corrected);
 /// nothing when a second factor is already active.
-#[server(prefix = "/api", endpoint = "operatori/sicurezza")]
 pub async fn new_enrolment(typed_secret: Option<String>) -> Result<Option<Enrolment>, AppError> {
     submit::enrolment(typed_secret)
 }
@@ -147,7 +146,6 @@ fn ChangePassword() -> impl IntoView {
     }
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use super::*;
     use crate::audit::{self, Entry};

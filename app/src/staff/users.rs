@@ -109,7 +109,6 @@ const LABELS: &[(&str, &str)] = &[
     ("sede", "Sede"),
 ];
 
-#[server(prefix = "/api", endpoint = "operatori/utenti")]
 pub async fn load_users(token: Option<String>) -> Result<UsersView, AppError> {
     submit::view(token).await
 }
@@ -309,7 +308,6 @@ fn AccountRow(account: Account) -> impl IntoView {
     .into_any()
 }
 
-#[cfg(feature = "ssr")]
 pub mod submit {
     use std::collections::BTreeMap;
 

@@ -20,7 +20,6 @@ use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectFi
 use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
 use crate::staff::permissions::Permission;
 
-#[cfg(feature = "ssr")]
 pub mod submit;
 
 pub const NEW_PATH: &str = "/operatori/richieste/nuova";
@@ -244,7 +243,6 @@ pub struct NewRequestView {
     pub start: BTreeMap<String, String>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/richieste/nuova")]
 pub async fn load_new_request(prenotazione: Option<i64>, origine: Option<String>) -> Result<NewRequestView, AppError> {
     submit::new_request(prenotazione, origine).await
 }
@@ -370,7 +368,7 @@ fn InfoOnlyForm(booking: i64) -> impl IntoView {
 #[component]
 fn PersonRow(form: FormState, row: usize) -> impl IntoView {
     let [role, given, family, born, cf, same] = PERSON_FIELDS[row];
-    let asks_match = form.error(same);
+    let asks_match = form.error(same).is_some();
     view! {
         <fieldset class="border rounded p-3 mb-3">
             <legend class="h6 float-none w-auto px-2">{format!("Persona {}", row + 1)}</legend>
@@ -379,9 +377,7 @@ fn PersonRow(form: FormState, row: usize) -> impl IntoView {
             <TextField form name=family label="Cognome" max_length=100 />
             <TextField form name=born label="Data di nascita" kind="date" />
             <TextField form name=cf label="Codice fiscale" hint="Se lo conosci: serve a ritrovare la persona." max_length=16 />
-            <Show when=move || asks_match.with(Option::is_some)>
-                <SelectField form name=same label="È la stessa persona?" options=SAME_PERSON />
-            </Show>
+            {asks_match.then(|| view! { <SelectField form name=same label="È la stessa persona?" options=SAME_PERSON /> })}
         </fieldset>
     }
     .into_any()
@@ -402,7 +398,6 @@ pub struct RequestLine {
     pub deadline: Option<String>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/richieste")]
 pub async fn load_requests() -> Result<Vec<RequestLine>, AppError> {
     submit::list().await
 }
@@ -487,7 +482,6 @@ pub struct RequestDetail {
     pub units: Vec<(String, String)>,
 }
 
-#[server(prefix = "/api", endpoint = "operatori/richieste/dettaglio")]
 pub async fn load_request(id: i64) -> Result<RequestDetail, AppError> {
     submit::detail(id).await
 }

@@ -68,18 +68,6 @@ on_both_databases! {
 }
 
 on_both_databases! {
-    async fn the_hydrated_path_stores_the_same_rating(app: TestApp) {
-        let response = app.client.post(app.url("/api/valutazione"))
-            .header("origin", &app.address)
-            .form(&[("form[pagina]", "/contatti"), ("form[voto]", "5"), ("form[motivo]", "indicazioni-chiare")])
-            .send().await.unwrap();
-        let answer: serde_json::Value = response.json().await.unwrap();
-        assert_eq!(answer, serde_json::json!({ "Done": { "next": "/contatti?valutazione=grazie#valutazione" } }));
-        assert_eq!(app.count("page_feedback").await, 1);
-    }
-}
-
-on_both_databases! {
     /// Staff see which pages confuse people and why, least clear first; the comments shown are
     /// recorded in the audit trail (a citizen may have written personal data in them).
     async fn staff_see_the_ratings_page_by_page(app: TestApp) {

@@ -50,7 +50,7 @@ on_both_databases! {
 }
 
 on_both_databases! {
-    async fn cross_site_posts_are_refused_server_functions_included(app: TestApp) {
+    async fn cross_site_posts_are_refused(app: TestApp) {
         let fields = [("nome", "Anna"), ("cognome", "Neri"), ("email", "anna@example.it"),
             ("categoria", "altro"), ("messaggio", "Ciao"), ("privacy", "si")];
         let from_another_site = app.client.post(app.url("/assistenza"))
@@ -58,14 +58,27 @@ on_both_databases! {
         assert_eq!(from_another_site.status(), 403);
         assert!(from_another_site.text().await.unwrap().contains("da un altro sito"));
 
-        let server_function = app.client.post(app.url("/api/assistenza"))
-            .header("origin", "https://malevolo.example").form(&[("form[nome]", "Anna")]).send().await.unwrap();
-        assert_eq!(server_function.status(), 403);
+        let with_an_origin = app.client.post(app.url("/assistenza"))
+            .header("origin", "https://malevolo.example").form(&fields).send().await.unwrap();
+        assert_eq!(with_an_origin.status(), 403);
         assert_eq!(app.count("email_outbox").await, 0, "nothing was queued");
 
         // The same post from the site itself goes through.
         let same_site = app.post_form("/assistenza", &fields).await;
         assert_eq!(same_site.status(), 303);
+    }
+}
+
+on_both_databases! {
+    /// Pages and their forms are the only way in: no server function answers beside them (the
+    /// addresses the fully hydrated application used are gone, for everyone).
+    async fn there_is_no_programming_interface_beside_the_pages(app: TestApp) {
+        for path in ["/api/assistenza", "/api/prenota/bozza", "/api/operatori/casi/fascicolo", "/api/operatori/io"] {
+            let posted = app.client.post(app.url(path)).header("origin", &app.address)
+                .form(&[("id", "1")]).send().await.unwrap();
+            assert_eq!(posted.status(), 404, "POST {path}");
+            assert_eq!(app.get(path).await.status(), 404, "GET {path}");
+        }
     }
 }
 

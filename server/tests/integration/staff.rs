@@ -347,29 +347,14 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/prenota/gestisci/annulla", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/prenota/gestisci/sposta", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/prenota/ritrova", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/site-info", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/pagina", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/servizi", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/servizio", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/assistenza", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/valutazione", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/prenota/passo", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/prenota/bozza", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/prenota/dati", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/prenota/gestisci", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/prenota/ritrova", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/operatori/io", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/operatori/esci", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/operatori/sicurezza/password", ['S', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/api/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/agenda", ['S', 'Y', 'N', 'N', 'N']),
     ("POST", "/operatori/agenda/stato", ['S', 'Y', 'N', 'N', 'N']),
     ("POST", "/operatori/agenda/annulla", ['S', 'Y', 'N', 'N', 'N']),
-    ("POST", "/api/operatori/agenda", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/agenda/sposta", ['S', 'Y', 'N', 'N', 'N']),
-    ("POST", "/api/operatori/agenda/sposta", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/richieste", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/richieste/nuova", ['S', 'Y', 'N', 'N', 'N']),
     (
@@ -379,17 +364,12 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ),
     ("GET", "/operatori/richieste/dettaglio", ['S', 'Y', 'N', 'N', 'N']),
     ("POST", "/operatori/richieste/reindirizza", ['S', 'Y', 'N', 'N', 'N']),
-    ("POST", "/api/operatori/richieste", ['S', 'Y', 'N', 'N', 'N']),
-    ("POST", "/api/operatori/richieste/nuova", ['S', 'Y', 'N', 'N', 'N']),
-    ("POST", "/api/operatori/richieste/dettaglio", ['S', 'Y', 'N', 'N', 'N']),
     ("GET", "/operatori/coda", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/coda/prendi", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/coda/prossimo", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/coda", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/coda/assegna", ['S', 'N', 'N', 'Y', 'N']),
     ("POST", "/operatori/coda/restituisci", ['S', 'N', 'N', 'Y', 'N']),
     ("GET", "/operatori/cruscotto", ['S', 'N', 'N', 'Y', 'N']),
-    ("POST", "/api/operatori/cruscotto", ['S', 'N', 'N', 'Y', 'N']),
     ("GET", "/operatori/casi", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/fascicolo", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/nota", ['S', 'N', 'Y', 'Y', 'N']),
@@ -400,10 +380,6 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/casi/relazione", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/documenti", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/documenti/scarica", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/casi/scadenze", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/casi", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/casi/fascicolo", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/casi/nota", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/progetto", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/progetto/obiettivi", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/progetto/intervento", ['S', 'N', 'Y', 'Y', 'N']),
@@ -416,9 +392,7 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/casi/progetto/passo", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/chiusura", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/chiusura/decisione", ['S', 'N', 'Y', 'Y', 'N']),
-    ("POST", "/api/operatori/casi/progetto", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/posta", ['S', 'Y', 'N', 'N', 'Y']),
     ("GET", "/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/stato", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/password", ['S', 'N', 'N', 'N', 'Y']),
@@ -426,26 +400,20 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/utenti/ruoli", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/ruoli/togli", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/utenti/criteri", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/utenti", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/sedi", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/sedi/regole", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/sedi/orari", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/sedi/chiusure", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/sedi/chiusure/elimina", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/sedi", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/elenchi", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/elenchi/comuni", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/elenchi/unita", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/elenchi/argomenti", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/elenchi", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/catalogo", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/catalogo/salva", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/catalogo", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/valutazioni", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/valutazioni", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
-    ("POST", "/api/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
 ];
 
 /// The matrix names every route the server serves, and the code's table no other.
@@ -474,15 +442,6 @@ async fn visit(app: &TestApp, client: &reqwest::Client, method: &str, path: &str
     let path = concrete(path);
     let answer = if method == "GET" {
         app.get_as(client, &path).await
-    } else if path.starts_with("/api/") {
-        client
-            .post(app.url(&path))
-            .header("origin", &app.address)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("")
-            .send()
-            .await
-            .unwrap()
     } else {
         app.post_form_as(client, &path, &[]).await
     };
