@@ -42,6 +42,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'chromium' },
+    // The back office is plain pages and forms: its tasks are run once more with JavaScript off,
+    // to show they never needed the bundle.
+    {
+      name: 'operatori senza JavaScript',
+      testMatch: /(staff|cases)\.spec\.ts$/,
+      use: { javaScriptEnabled: false },
+    },
+  ],
   webServer: {
     // With the demonstration accounts, and an administrator whose password the tests know.
     command: `${serverBin} --demo`,
