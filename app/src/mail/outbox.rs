@@ -6,7 +6,7 @@ use crate::db::Db;
 use crate::on_db;
 
 /// A message to be sent, in plain text (neutral wording: never the name of a unit such as "tutela
-/// minori" — see DOMAIN.md).
+/// minori" — see docs/domain.md).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OutgoingEmail {
     pub to: String,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The staff roles of DOMAIN.md. A person may hold several (e.g. social worker in two units).
+/// The staff roles of docs/domain.md. A person may hold several (e.g. social worker in two units).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
     /// Front-desk operator of one office (sportello, Segretariato Sociale).
