@@ -61,6 +61,14 @@ impl Db {
         }
     }
 
+    /// The statement that opens a transaction that will write, for `pool.begin_with(…)`. On SQLite,
+    /// `BEGIN IMMEDIATE` takes the write lock at once: a deferred transaction that read first would
+    /// fail with "database is locked" when it came to write while another one was writing. On
+    /// PostgreSQL a plain `BEGIN`: its row locks and constraints do the rest.
+    pub fn begin_writing(&self) -> &'static str {
+        self.backend().pick("BEGIN IMMEDIATE", "BEGIN")
+    }
+
     /// Answers whether the database is reachable now.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         on_db!(self, pool => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()))

@@ -66,6 +66,15 @@ pub enum FormOutcome {
     Invalid(FieldErrors),
 }
 
+impl FormOutcome {
+    /// Not accepted because of one field, with the sentence to show next to it.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, message);
+        FormOutcome::Invalid(errors)
+    }
+}
+
 /// A form sent back to a browser without JavaScript: the values as typed, and what went wrong.
 ///
 /// The server provides it as context when it renders a page in answer to a post; the page reads it

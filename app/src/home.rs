@@ -7,6 +7,8 @@ use crate::layout::CardItem;
 use crate::opening::OpeningBadgeView;
 use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView, SiteInfo};
 
+pub const PATH: &str = "/";
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_info());

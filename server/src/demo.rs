@@ -18,7 +18,7 @@ use std::sync::Arc;
 use app::booking::confirm;
 use app::booking::details::DetailsForm;
 use app::booking::slots::{self, BookingRules, Slot};
-use app::booking::ConfirmForm;
+use app::booking::{Booker, ConfirmForm};
 use app::cases::NoteForm;
 use app::clock::ManualClock;
 use app::error::AppError;
@@ -214,7 +214,7 @@ impl Script {
     async fn run(&self) -> Result<Filled, DemoError> {
         let mut filled = Filled::default();
         let today = self.now.with_timezone(&Rome).date_naive();
-        let calendar = app::booking::desk::calendar(&self.base, &self.office_slug, today)
+        let calendar = app::booking::desk::calendar(&self.base, &Booker::Citizen, &self.office_slug, today)
             .await?
             .ok_or_else(|| DemoError::Step("the first office takes no bookings".to_owned()))?;
         // The office's slots from eight weeks ago to the end of next week, oldest first.
@@ -391,11 +391,16 @@ impl Script {
             motivo: family.reason.to_owned(),
             privacy: Some("si".to_owned()),
         };
-        let draft = match in_context(&state, confirm::submit_details(&state, form)).await? {
+        let draft = match in_context(&state, confirm::submit_details(&state, &Booker::Citizen, form)).await? {
             FormOutcome::Done { next } => next.rsplit("bozza=").next().unwrap_or_default().to_owned(),
             FormOutcome::Invalid(_) => return Ok(None),
         };
-        match in_context(&state, confirm::confirm(&state, ConfirmForm { bozza: draft.clone() })).await? {
+        match in_context(
+            &state,
+            confirm::confirm(&state, &Booker::Citizen, ConfirmForm { bozza: draft.clone() }),
+        )
+        .await?
+        {
             FormOutcome::Done { .. } => {}
             FormOutcome::Invalid(_) => return Ok(None),
         }

@@ -100,7 +100,7 @@ pub async fn download(State(state): State<AppState>, Query(query): Query<BTreeMa
                 .collect();
             let disposition = format!(
                 "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-                app::booking::urlencoding(&document.file_name)
+                app::links::query_value(&document.file_name)
             );
             let mut response = Response::new(Body::from(document.bytes));
             let headers = response.headers_mut();

@@ -396,7 +396,7 @@ pub enum SeedOutcome {
 pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
     let now = clock.now();
     // SQLite: take the write lock up front, so two starting processes queue instead of deadlocking.
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         if !claim_marker!(tx, SEED_MARKER, format!("seeded at first start, {}", now.to_rfc3339()), now) {
@@ -460,7 +460,7 @@ pub async fn apply_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedO
 /// added in a later version reaches existing databases, and a page staff deleted never comes back.
 pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) -> Result<usize, sqlx::Error> {
     let now = clock.now();
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let mut added = 0;
@@ -485,7 +485,7 @@ pub async fn apply_pages_once(db: &Db, clock: &dyn Clock, pages: &[SeedPage]) ->
 /// Adds the seed's phone lines once: to a new database, and to one seeded before phone lines existed.
 pub async fn apply_phone_lines_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
     let now = clock.now();
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         if !claim_marker!(tx, PHONE_LINES_MARKER, format!("{} lines", seed.phone_lines.len()), now) {
@@ -523,7 +523,7 @@ pub async fn apply_catalogue_once(
     use app::catalogue::{markdown::plain_text, search};
 
     let now = clock.now();
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         if !claim_marker!(tx, CATALOGUE_MARKER, format!("{} services", services.len()), now) {
@@ -576,7 +576,7 @@ pub async fn apply_catalogue_once(
 /// the topic each service pre-selects. Reaches databases seeded before booking existed, too.
 pub async fn apply_booking_once(db: &Db, clock: &dyn Clock, seed: &Seed) -> Result<SeedOutcome, sqlx::Error> {
     let now = clock.now();
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         if !claim_marker!(tx, BOOKING_MARKER, format!("{} topics", seed.booking_topics.len()), now) {

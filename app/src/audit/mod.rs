@@ -255,7 +255,7 @@ pub async fn record_alone(
     now: DateTime<Utc>,
     entry: &Entry,
 ) -> Result<i64, sqlx::Error> {
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     crate::on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let seq = crate::audit!(&mut *tx, key, now, entry)?;

@@ -16,10 +16,10 @@ use super::flow::{free_slots, parse_day, parse_time};
 use super::notices::{reminder, reminder_due, Reminder};
 use super::slots::{is_bookable, Slot};
 use super::store::{self, OfficeCalendar};
-use super::{BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
+use super::{Booker, BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
 use crate::dates::{clock, long_date};
 use crate::error::AppError;
-use crate::forms::{FieldErrors, FormOutcome};
+use crate::forms::FormOutcome;
 use crate::mail::outbox::{Attachment, OutgoingEmail};
 use crate::on_db;
 use crate::state::AppState;
@@ -38,12 +38,6 @@ fn summary_path(draft: &str) -> String {
     format!("{SUMMARY_PATH}?bozza={draft}")
 }
 
-fn invalid(field: &str, message: &str) -> FormOutcome {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    FormOutcome::Invalid(errors)
-}
-
 /// The slot of `calendar` on `date` at `time`, if the office offers it and a citizen may still book it.
 pub(super) fn bookable_slot(
     state: &AppState,
@@ -58,14 +52,14 @@ pub(super) fn bookable_slot(
 
 /// The details step: checks the fields and the slot, then keeps both in a draft and goes on to the
 /// summary.
-pub async fn submit_details(state: &AppState, form: DetailsForm) -> Result<FormOutcome, AppError> {
+pub async fn submit_details(state: &AppState, booker: &Booker, form: DetailsForm) -> Result<FormOutcome, AppError> {
     let details = match form.parse() {
         Ok(details) => details,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
     let today = state.clock.now().with_timezone(&Rome).date_naive();
-    let Some(calendar) = super::desk::calendar(state, &form.sede, today).await? else {
-        return Ok(invalid("ora", DRAFT_EXPIRED));
+    let Some(calendar) = super::desk::calendar(state, booker, &form.sede, today).await? else {
+        return Ok(FormOutcome::invalid("ora", DRAFT_EXPIRED));
     };
     let topic = store::topics(&state.db)
         .await?
@@ -73,12 +67,12 @@ pub async fn submit_details(state: &AppState, form: DetailsForm) -> Result<FormO
         .find(|topic| topic.slug == form.argomento);
     let (Some(topic), Some(date), Some(time)) = (topic, parse_day(Some(&form.giorno)), parse_time(Some(&form.ora)))
     else {
-        return Ok(invalid("ora", DRAFT_EXPIRED));
+        return Ok(FormOutcome::invalid("ora", DRAFT_EXPIRED));
     };
     let free = free_slots(state, &calendar, date).await?;
     let Some(slot) = bookable_slot(state, &calendar, date, time).filter(|_| free.iter().any(|s| s.starts == time))
     else {
-        return Ok(invalid("ora", super::flow::SLOT_TAKEN));
+        return Ok(FormOutcome::invalid("ora", super::flow::SLOT_TAKEN));
     };
     let id = new_secret();
     let now = state.clock.now();
@@ -133,8 +127,8 @@ async fn draft_row(state: &AppState, id: &str) -> Result<Option<DraftRow>, AppEr
 }
 
 /// The draft as the summary and confirmation pages show it; `None` if unknown or expired.
-pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>, AppError> {
-    let Some((mut draft, calendar, starts_at)) = draft_with_calendar(state, id).await? else {
+pub async fn load_draft(state: &AppState, booker: &Booker, id: &str) -> Result<Option<DraftView>, AppError> {
+    let Some((mut draft, calendar, starts_at)) = draft_with_calendar(state, booker, id).await? else {
         return Ok(None);
     };
     if draft.code.is_none() {
@@ -150,17 +144,18 @@ pub async fn load_draft(state: &AppState, id: &str) -> Result<Option<DraftView>,
     Ok(Some(draft))
 }
 
-/// The draft, taken as still free, with its office's calendar as the current visitor may book it
-/// and the slot's start; `None` if unknown or expired.
+/// The draft, taken as still free, with its office's calendar as `booker` may book it and the
+/// slot's start; `None` if unknown or expired.
 async fn draft_with_calendar(
     state: &AppState,
+    booker: &Booker,
     id: &str,
 ) -> Result<Option<(DraftView, OfficeCalendar, DateTime<Utc>)>, AppError> {
     let Some(row) = draft_row(state, id).await? else {
         return Ok(None);
     };
     let today = state.clock.now().with_timezone(&Rome).date_naive();
-    let Some(calendar) = super::desk::calendar(state, &row.office_slug, today).await? else {
+    let Some(calendar) = super::desk::calendar(state, booker, &row.office_slug, today).await? else {
         return Ok(None);
     };
     if !row.topic_active {
@@ -213,7 +208,7 @@ pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Resu
     let details = booking.details;
     let erased =
         serde_json::to_string(&BookingDetails::default()).map_err(|e| AppError::internal("draft details", &e))?;
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     let outcome = on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let inserted = sqlx::query_scalar::<_, i64>(
@@ -293,22 +288,22 @@ fn classify(error: sqlx::Error) -> Result<Insert, AppError> {
 }
 
 /// Confirms the draft: one booking, whatever the number of identical confirmations.
-pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome, AppError> {
+pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Result<FormOutcome, AppError> {
     let id = form.bozza.trim().to_owned();
     let confirmed = format!("{CONFIRMED_PATH}?bozza={id}");
     // Whether the seat is still free is not asked: the insert below takes it or is refused.
-    let Some((draft, calendar, _)) = draft_with_calendar(state, &id).await? else {
-        return Ok(invalid("orario", DRAFT_EXPIRED));
+    let Some((draft, calendar, _)) = draft_with_calendar(state, booker, &id).await? else {
+        return Ok(FormOutcome::invalid("orario", DRAFT_EXPIRED));
     };
     if draft.code.is_some() {
         return Ok(FormOutcome::Done { next: confirmed });
     }
     let now = state.clock.now();
     let Some(slot) = bookable_slot(state, &calendar, draft.date, draft.starts) else {
-        return Ok(invalid("orario", SLOT_TAKEN));
+        return Ok(FormOutcome::invalid("orario", SLOT_TAKEN));
     };
     // An operator booking for someone who phoned: recorded on the booking.
-    let booked_by = super::desk::operator_for(state, &draft.office.slug).await?;
+    let booked_by = super::desk::operator_for(state, booker, &draft.office.slug).await?;
     let email = draft.details.email.clone().map(|to| OutgoingEmail {
         to,
         reply_to: None,
@@ -378,11 +373,11 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
                 state.mail_ready.notify_one();
                 return Ok(FormOutcome::Done { next: confirmed });
             }
-            Insert::Full => return Ok(invalid("orario", SLOT_TAKEN)),
+            Insert::Full => return Ok(FormOutcome::invalid("orario", SLOT_TAKEN)),
             Insert::TooMany => {
-                return Ok(invalid(
+                return Ok(FormOutcome::invalid(
                     "orario",
-                    &format!(
+                    format!(
                         "Con questo indirizzo email o numero di telefono ci sono già {} appuntamenti in programma. \
                          Per prenotarne un altro annulla prima uno di quelli, oppure telefona al Segretariato Sociale ({}).",
                         state.booking.max_future_per_contact, draft.office.phone
@@ -391,7 +386,7 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
             }
             Insert::Clash => {
                 // The same draft confirmed at the same moment by another request: that one booked.
-                if let Some(done) = load_draft(state, &id).await? {
+                if let Some(done) = load_draft(state, booker, &id).await? {
                     if done.code.is_some() {
                         return Ok(FormOutcome::Done { next: confirmed });
                     }
@@ -406,10 +401,10 @@ pub async fn confirm(state: &AppState, form: ConfirmForm) -> Result<FormOutcome,
 }
 
 /// Moves a draft whose slot was taken to one of the offered free slots, then back to the summary.
-pub async fn change_slot(state: &AppState, form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
+pub async fn change_slot(state: &AppState, booker: &Booker, form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
     let id = form.bozza.trim().to_owned();
-    let Some(draft) = load_draft(state, &id).await? else {
-        return Ok(invalid("orario", DRAFT_EXPIRED));
+    let Some(draft) = load_draft(state, booker, &id).await? else {
+        return Ok(FormOutcome::invalid("orario", DRAFT_EXPIRED));
     };
     if draft.code.is_some() {
         return Ok(FormOutcome::Done {
@@ -421,13 +416,16 @@ pub async fn change_slot(state: &AppState, form: ChangeSlotForm) -> Result<FormO
         .split_once('T')
         .and_then(|(day, time)| Some((parse_day(Some(day))?, parse_time(Some(time))?)));
     let today = state.clock.now().with_timezone(&Rome).date_naive();
-    let calendar = super::desk::calendar(state, &draft.office.slug, today).await?;
+    let calendar = super::desk::calendar(state, booker, &draft.office.slug, today).await?;
     let slot = match (chosen, &calendar) {
         (Some((date, time)), Some(calendar)) => bookable_slot(state, calendar, date, time),
         _ => None,
     };
     let Some(slot) = slot else {
-        return Ok(invalid("orario", "Scegli uno degli orari liberi dell'elenco."));
+        return Ok(FormOutcome::invalid(
+            "orario",
+            "Scegli uno degli orari liberi dell'elenco.",
+        ));
     };
     on_db!(&state.db, pool => {
         sqlx::query("UPDATE booking_drafts SET starts_at = $1, ends_at = $2 WHERE id = $3 AND booking_id IS NULL")

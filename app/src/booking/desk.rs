@@ -6,37 +6,35 @@
 use chrono::NaiveDate;
 
 use super::store::{self, OfficeCalendar};
+use super::Booker;
 use crate::error::AppError;
 use crate::on_db;
 use crate::state::AppState;
 
-/// The staff id of the front-desk operator of office `office_slug` making this request, if it is
-/// one (citizens get `None` without a database read).
-pub async fn operator_for(state: &AppState, office_slug: &str) -> Result<Option<i64>, AppError> {
-    let Some(user) = crate::staff::auth::current().and_then(|staff| staff.user) else {
+/// The staff id of the operator booking, when `booker` is the front desk of office `office_slug`
+/// (citizens get `None` without a database read).
+pub async fn operator_for(state: &AppState, booker: &Booker, office_slug: &str) -> Result<Option<i64>, AppError> {
+    let Booker::Desk { operator, offices } = booker else {
         return Ok(None);
     };
-    let desks = user.desks();
-    if desks.is_empty() {
-        return Ok(None);
-    }
     let office: Option<i64> = on_db!(&state.db, pool => sqlx::query_scalar("SELECT id FROM offices WHERE slug = $1")
         .bind(office_slug)
         .fetch_optional(pool)
         .await?);
-    Ok(office.filter(|id| desks.contains(id)).map(|_| user.id))
+    Ok(office.filter(|id| offices.contains(id)).map(|_| *operator))
 }
 
-/// The office's calendar as the current visitor may book it: the desk skips the minimum notice.
+/// The office's calendar as `booker` may book it: the desk skips the minimum notice.
 pub async fn calendar(
     state: &AppState,
+    booker: &Booker,
     office_slug: &str,
     today: NaiveDate,
 ) -> Result<Option<OfficeCalendar>, AppError> {
     let Some(mut calendar) = store::office_calendar(&state.db, office_slug, today).await? else {
         return Ok(None);
     };
-    if operator_for(state, office_slug).await?.is_some() {
+    if operator_for(state, booker, office_slug).await?.is_some() {
         calendar.rules.min_notice_hours = 0;
     }
     Ok(Some(calendar))
@@ -68,14 +66,14 @@ pub enum Moved {
     OtherOffice(i64),
 }
 
-/// Moves a booking to another free time of its office for a caller (the desk may use today's
-/// slots). The citizen gets the new time and a new private link (the old one stops working, as the
+/// Moves a booking to another free time of its office for a caller, by the front `desk` of that
+/// office (which may use today's slots). The citizen gets the new time and a new private link (the old one stops working, as the
 /// desk cannot know it), and the reminder follows. Capacity is the database's, as always. The
 /// move is recorded as done by `actor` in the same transaction.
 pub async fn move_for_caller(
     state: &AppState,
     actor: crate::audit::Actor,
-    desks: &[i64],
+    desk: &Booker,
     booking: i64,
     date: NaiveDate,
     time: chrono::NaiveTime,
@@ -98,12 +96,16 @@ pub async fn move_for_caller(
     let Some(row) = row else {
         return Ok(Moved::Gone);
     };
-    if !desks.contains(&row.office_id) {
+    let offices: &[i64] = match desk {
+        Booker::Desk { offices, .. } => offices,
+        Booker::Citizen => &[],
+    };
+    if !offices.contains(&row.office_id) {
         return Ok(Moved::OtherOffice(row.office_id));
     }
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
-    let Some(calendar) = calendar(state, &row.office_slug, today).await? else {
+    let Some(calendar) = calendar(state, desk, &row.office_slug, today).await? else {
         return Ok(Moved::Gone);
     };
     let Some(slot) = super::confirm::bookable_slot(state, &calendar, date, time) else {

@@ -8,7 +8,7 @@ use chrono_tz::Europe::Rome;
 use super::availability::{free_slots_on, month_availability};
 use super::slots::{bookable_between, month_bounds, utc_bounds};
 use super::store::{self, OfficeCalendar};
-use super::{BookingQuery, BookingStep, BookingTopic, FreeSlot, MonthView};
+use super::{Booker, BookingQuery, BookingStep, BookingTopic, FreeSlot, MonthView};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -40,7 +40,7 @@ struct Chosen {
     topic: BookingTopic,
 }
 
-pub async fn resolve(state: &AppState, query: BookingQuery) -> Result<BookingStep, AppError> {
+pub async fn resolve(state: &AppState, booker: &Booker, query: BookingQuery) -> Result<BookingStep, AppError> {
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let mut query = query;
@@ -61,7 +61,7 @@ pub async fn resolve(state: &AppState, query: BookingQuery) -> Result<BookingSte
     // The chosen office alone is read, however many there are; one that does not receive by
     // appointment (no weekly windows) is as good as unknown.
     let calendar = match query.sede.as_deref() {
-        Some(slug) => super::desk::calendar(state, slug, today)
+        Some(slug) => super::desk::calendar(state, booker, slug, today)
             .await?
             .filter(|calendar| calendar.receives_by_appointment()),
         None => None,

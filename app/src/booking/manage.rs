@@ -116,12 +116,6 @@ pub async fn view(
     Ok(Some(ManageView { booking, moving }))
 }
 
-fn invalid(field: &str, message: String) -> FormOutcome {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    FormOutcome::Invalid(errors)
-}
-
 fn done(token: &str, outcome: &str) -> FormOutcome {
     FormOutcome::Done {
         next: format!("{MANAGE_PATH}?t={token}&esito={outcome}"),
@@ -145,13 +139,13 @@ async fn opened(
     field: &str,
 ) -> Result<Result<(String, BookingRow, OfficeCalendar), FormOutcome>, AppError> {
     let Some(token) = well_formed(token).map(str::to_owned) else {
-        return Ok(Err(invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
     };
     let Some(row) = booking_row(state, &token).await? else {
-        return Ok(Err(invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
     };
     let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
-        return Ok(Err(invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
     };
     Ok(Ok((token, row, calendar)))
 }
@@ -208,7 +202,10 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
         state.mail_ready.notify_one();
         return Ok(done(&token, "annullata"));
     }
-    Ok(invalid("annulla", too_late(&calendar, "annullare l'appuntamento")))
+    Ok(FormOutcome::invalid(
+        "annulla",
+        too_late(&calendar, "annullare l'appuntamento"),
+    ))
 }
 
 /// "Sposta l'appuntamento" to another free time of the same office.
@@ -219,13 +216,19 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
     };
     let now = state.clock.now();
     if row.status != "confermata" || !changeable(&calendar, row.starts_at, now) {
-        return Ok(invalid("ora", too_late(&calendar, "spostare l'appuntamento")));
+        return Ok(FormOutcome::invalid(
+            "ora",
+            too_late(&calendar, "spostare l'appuntamento"),
+        ));
     }
     let slot = parse_day(Some(&form.giorno))
         .zip(parse_time(Some(&form.ora)))
         .and_then(|(date, time)| super::confirm::bookable_slot(state, &calendar, date, time));
     let Some(slot) = slot else {
-        return Ok(invalid("ora", "Scegli uno degli orari liberi dell'elenco.".to_owned()));
+        return Ok(FormOutcome::invalid(
+            "ora",
+            "Scegli uno degli orari liberi dell'elenco.".to_owned(),
+        ));
     };
     if slot.starts_at == row.starts_at {
         return Ok(done(&token, "spostata"));
@@ -313,8 +316,11 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
             state.mail_ready.notify_one();
             Ok(done(&token, "spostata"))
         }
-        Ok(false) => Ok(invalid("ora", too_late(&calendar, "spostare l'appuntamento"))),
-        Err(()) => Ok(invalid(
+        Ok(false) => Ok(FormOutcome::invalid(
+            "ora",
+            too_late(&calendar, "spostare l'appuntamento"),
+        )),
+        Err(()) => Ok(FormOutcome::invalid(
             "ora",
             "Questo orario è stato appena prenotato da un'altra persona. Scegline un altro.".to_owned(),
         )),

@@ -30,6 +30,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::links::query_value;
 
 pub use manage_page::{ManageBookingPage, NewLinkPage};
 pub use pages::{BookingConfirmedPage, BookingPage, BookingSummaryPage};
@@ -157,14 +158,37 @@ pub struct DraftView {
     pub alternatives: Vec<FreeSlot>,
 }
 
+/// Who is making a booking: a citizen on the public pages, or a front-desk operator booking for
+/// someone who phoned, at one of the offices where they work (the desk may take slots inside the
+/// minimum notice, and the booking records who made it). The server says which, from the sign-in
+/// (pages find it in their context); the booking engine never reads the sign-in itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Booker {
+    #[default]
+    Citizen,
+    Desk {
+        /// The operator's staff id.
+        operator: i64,
+        /// The offices whose front desk they run.
+        offices: Vec<i64>,
+    },
+}
+
+impl Booker {
+    /// Who is booking on the page being rendered (a citizen unless the server said otherwise).
+    pub fn of_page() -> Booker {
+        leptos::prelude::use_context::<Booker>().unwrap_or_default()
+    }
+}
+
 /// The step a query stands at.
 pub async fn resolve_booking_step(query: BookingQuery) -> Result<BookingStep, AppError> {
-    flow::resolve(&crate::state::AppState::current(), query).await
+    flow::resolve(&crate::state::AppState::current(), &Booker::of_page(), query).await
 }
 
 /// A draft, for the summary and the confirmation pages.
 pub async fn booking_draft(id: String) -> Result<Option<DraftView>, AppError> {
-    confirm::load_draft(&crate::state::AppState::current(), &id).await
+    confirm::load_draft(&crate::state::AppState::current(), &Booker::of_page(), &id).await
 }
 
 /// A booking as its private link shows it.
@@ -238,9 +262,9 @@ pub struct MoveForm {
 
 /// The private link's page for `token`, with `extra` query pairs.
 pub fn manage_link(token: &str, extra: &[(&str, String)]) -> String {
-    let mut link = format!("{MANAGE_PATH}?t={}", urlencoding(token));
+    let mut link = format!("{MANAGE_PATH}?t={}", query_value(token));
     for (name, value) in extra {
-        link.push_str(&format!("&{name}={}", urlencoding(value)));
+        link.push_str(&format!("&{name}={}", query_value(value)));
     }
     link
 }
@@ -276,7 +300,7 @@ pub fn step_link(office: Option<&str>, topic: Option<&str>, extra: &[(&str, Stri
     }
     let encoded: Vec<String> = query
         .into_iter()
-        .map(|(name, value)| format!("{name}={}", urlencoding(&value)))
+        .map(|(name, value)| format!("{name}={}", query_value(&value)))
         .collect();
     format!("{PATH}?{}", encoded.join("&"))
 }
@@ -293,16 +317,5 @@ pub fn details_step_link(values: &std::collections::BTreeMap<String, String>) ->
 
 /// The summary page of a draft.
 pub fn summary_link(draft: &str) -> String {
-    format!("{SUMMARY_PATH}?bozza={}", urlencoding(draft))
-}
-
-/// Percent-encodes a query value (slugs, dates and times need nothing, but be safe).
-pub fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    format!("{SUMMARY_PATH}?bozza={}", query_value(draft))
 }

@@ -26,7 +26,7 @@ pub struct Erased {
 /// at once every email of a booking already erased. Idempotent, and safe with several servers.
 pub async fn erase_expired(db: &Db, now: DateTime<Utc>, retention_days: u32) -> Result<Erased, sqlx::Error> {
     let before = now - Duration::days(i64::from(retention_days));
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     // In batches, each its own short transaction: a backlog of millions of bookings (the first
     // run after an upgrade, a restored database) must not hold SQLite's one write lock for long,
     // or bookings and sign-ins fail meanwhile.

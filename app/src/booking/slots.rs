@@ -106,7 +106,7 @@ mod tests {
     use super::*;
     use crate::opening::holidays::LocalHoliday;
     use crate::opening::schedule::Closure;
-    use crate::organisation::OpeningWindow;
+    use crate::opening::OpeningWindow;
 
     fn time(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()

@@ -14,8 +14,8 @@ use crate::db::Db;
 use crate::on_db;
 use crate::opening::holidays::LocalHoliday;
 use crate::opening::schedule::{Closure, Schedule};
+use crate::opening::OpeningWindow;
 use crate::organisation::store::{closures_of, patron_holiday, windows_of, ClosureRow, WindowRow};
-use crate::organisation::OpeningWindow;
 
 /// Everything that decides which slots an office offers.
 #[derive(Clone, Debug)]

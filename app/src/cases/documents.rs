@@ -106,7 +106,7 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
         .await
         .map_err(|error| AppError::internal("cannot write a case document", &error))?;
     let file_name = clean_file_name(&upload.file_name);
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let saved: Result<Result<i64, AppError>, AppError> = async {
         Ok(on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
@@ -179,7 +179,7 @@ struct DocumentRow {
 pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let row: DocumentRow = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let row: Option<DocumentRow> = sqlx::query_as(

@@ -71,13 +71,13 @@ pub fn label_of(list: &[(&'static str, &'static str)], key: &str) -> &'static st
 /// The case file a post came from, shown again when something must be corrected.
 pub fn file_page(values: &BTreeMap<String, String>) -> Option<String> {
     let case = values.get("caso").map_or("", String::as_str);
-    Some(format!("{FILE_PATH}?id={}", crate::booking::urlencoding(case)))
+    Some(format!("{FILE_PATH}?id={}", crate::links::query_value(case)))
 }
 
 /// The correction page a post came from.
 pub fn correction_page(values: &BTreeMap<String, String>) -> Option<String> {
     let note = values.get("nota").map_or("", String::as_str);
-    Some(format!("{CORRECT_PATH}?nota={}", crate::booking::urlencoding(note)))
+    Some(format!("{CORRECT_PATH}?nota={}", crate::links::query_value(note)))
 }
 
 /// One case in a list.

@@ -8,7 +8,7 @@ use chrono_tz::Europe::Rome;
 
 use super::*;
 use crate::audit::Entry;
-use crate::dates::{clock, long_date};
+use crate::dates::{clock, day_of, long_date, moment};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::staff::accounts::StaffUser;
@@ -16,16 +16,6 @@ use crate::staff::auth;
 use crate::state::AppState;
 use crate::triage::submit::{DetailRow, EventRow, DETAIL_COLUMNS, DETAIL_FROM, EVENTS_OF_REQUEST};
 use crate::triage::{family_role_label, urgency_label};
-
-/// "martedì 7 aprile 2026 alle 9:30", in Italian time.
-pub(crate) fn moment(at: DateTime<Utc>) -> String {
-    let local = at.with_timezone(&Rome);
-    format!("{} alle {}", long_date(local.date_naive()), clock(local.time()))
-}
-
-pub(crate) fn day_of(at: DateTime<Utc>) -> String {
-    long_date(at.with_timezone(&Rome).date_naive())
-}
 
 /// Copies the court's report deadline of request `$1` into its case's reports (once), at `$2`.
 /// Whether the coordinators were already told about it goes along.
@@ -176,7 +166,7 @@ pub async fn list() -> Result<CasesView, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let (mine, coordinated, colleagues) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let mine: Vec<ListRow> = sqlx::query_as(&format!(
@@ -319,7 +309,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, id, user, now);
@@ -544,12 +534,6 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
     })))
 }
 
-pub(crate) fn invalid(field: &str, message: &str) -> Result<FormOutcome, AppError> {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    Ok(FormOutcome::Invalid(errors))
-}
-
 /// A note's fields, checked: (kind, day, text). The day is not in the future.
 fn checked_note(
     kind: &str,
@@ -621,13 +605,13 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
     let Some((kind, day, text)) = checked.filter(|_| errors.is_empty()) else {
         return Ok(FormOutcome::Invalid(errors));
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let allowed = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, form.caso, user, now);
         if case.closed_at.is_some() {
             tx.rollback().await?;
-            return invalid("testo", "Il caso è chiuso: il suo diario non si aggiorna più.");
+            return Ok(FormOutcome::invalid("testo", "Il caso è chiuso: il suo diario non si aggiorna più."));
         }
         // An emergency access reads the file and may add a note (saying why, for one); that a
         // report reached the court is the team's or the coordinator's to record.
@@ -652,7 +636,7 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
                     .rows_affected();
                 if closed != 1 {
                     tx.rollback().await?;
-                    return invalid("relazione", "Questa relazione risulta già inviata: ricarica la pagina.");
+                    return Ok(FormOutcome::invalid("relazione", "Questa relazione risulta già inviata: ricarica la pagina."));
                 }
             }
             crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota").records("nota", [note]))?;
@@ -693,7 +677,7 @@ pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
     let now = state.clock.now();
     // Only its author corrects a note, and only while they may open the file; its text is read in
     // the transaction that records the reading.
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let note: Result<CurrentNote, bool> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let note: Option<CurrentNote> = sqlx::query_as(NOTE).bind(id).fetch_optional(&mut *tx).await?;
@@ -751,7 +735,7 @@ pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<Form
     let Some((kind, day, text)) = checked.filter(|_| errors.is_empty()) else {
         return Ok(FormOutcome::Invalid(errors));
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<i64, Option<&str>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let note: Option<CurrentNote> = sqlx::query_as(NOTE).bind(form.nota).fetch_optional(&mut *tx).await?;
@@ -803,7 +787,7 @@ pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<Form
         Ok(case) => Ok(FormOutcome::Done {
             next: format!("{FILE_PATH}?id={case}&fatto=correzione"),
         }),
-        Err(Some(message)) => invalid("testo", message),
+        Err(Some(message)) => Ok(FormOutcome::invalid("testo", message)),
         Err(None) => Err(refusal(state, &user, "nota", form.nota).await),
     }
 }
@@ -824,7 +808,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
         return Ok(FormOutcome::Invalid(errors));
     };
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, form.caso, user, now);
@@ -859,7 +843,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
         Ok(()) => Ok(FormOutcome::Done {
             next: format!("{FILE_PATH}?id={}&fatto=equipe", form.caso),
         }),
-        Err(Some(message)) => invalid("operatore", message),
+        Err(Some(message)) => Ok(FormOutcome::invalid("operatore", message)),
         Err(None) => Err(refusal(state, &user, "caso", form.caso).await),
     }
 }
@@ -868,7 +852,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
 pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<FormOutcome, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<bool, ()> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, form.caso, user, now);
@@ -897,7 +881,10 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
         Ok(true) => Ok(FormOutcome::Done {
             next: format!("{FILE_PATH}?id={}&fatto=equipe", form.caso),
         }),
-        Ok(false) => invalid("operatore", "Questa persona non è più nell'équipe: ricarica la pagina."),
+        Ok(false) => Ok(FormOutcome::invalid(
+            "operatore",
+            "Questa persona non è più nell'équipe: ricarica la pagina.",
+        )),
         Err(()) => Err(refusal(state, &user, "caso", form.caso).await),
     }
 }
@@ -910,14 +897,14 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
     let reason = form.motivo.split_whitespace().collect::<Vec<_>>().join(" ");
     let length = reason.chars().count();
     if !(10..=500).contains(&length) {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "motivo",
             "Scrivi perché il fascicolo non può aspettare l'operatore di riferimento, da 10 a 500 caratteri.",
-        );
+        ));
     }
     let now = state.clock.now();
     let until = now + Duration::hours(EMERGENCY_HOURS);
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let unit: Option<i64> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let unit: Option<i64> = sqlx::query_scalar("SELECT unit_id FROM cases WHERE id = $1")
@@ -963,18 +950,33 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let due = match NaiveDate::parse_from_str(form.scadenza_relazione.trim(), "%Y-%m-%d") {
-        Ok(due) if due < today => return invalid("scadenza_relazione", "La scadenza non può essere già passata."),
+        Ok(due) if due < today => {
+            return Ok(FormOutcome::invalid(
+                "scadenza_relazione",
+                "La scadenza non può essere già passata.",
+            ))
+        }
         Ok(due) => due,
-        Err(_) => return invalid("scadenza_relazione", "Scrivi la data di scadenza della relazione."),
+        Err(_) => {
+            return Ok(FormOutcome::invalid(
+                "scadenza_relazione",
+                "Scrivi la data di scadenza della relazione.",
+            ))
+        }
     };
     let mandate = match form.mandato_relazione.trim() {
         "" => None,
         raw => match raw.parse::<i64>() {
             Ok(mandate) => Some(mandate),
-            Err(_) => return invalid("mandato_relazione", "Scegli il mandato dall'elenco."),
+            Err(_) => {
+                return Ok(FormOutcome::invalid(
+                    "mandato_relazione",
+                    "Scegli il mandato dall'elenco.",
+                ))
+            }
         },
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let added = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, form.caso, user, now);
@@ -1001,10 +1003,10 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
         added.is_some()
     });
     if !added {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "scadenza_relazione",
             "Questa scadenza c'è già, o il mandato scelto non è di questo caso.",
-        );
+        ));
     }
     Ok(FormOutcome::Done {
         next: format!("{FILE_PATH}?id={}&fatto=relazione", form.caso),
@@ -1026,7 +1028,7 @@ pub async fn due() -> Result<DueView, AppError> {
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
     let week_end = today + Duration::days(6 - i64::from(today.weekday().num_days_from_monday()));
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let (rows, families, new_requests) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let rows: Vec<DueRow> = sqlx::query_as(

@@ -15,6 +15,11 @@ pub mod markdown;
 pub mod search;
 pub mod store;
 
+/// The list of services, with its search.
+pub const LIST_PATH: &str = "/servizi";
+/// A service's page, by its slug (a route pattern).
+pub const SERVICE_PATH: &str = "/servizi/{slug}";
+
 /// The written sections of a service page, in page order, with their headings and the
 /// `data-element` names the municipal model's validator looks for.
 pub const WRITTEN_SECTIONS: [(&str, &str, &str); 6] = [

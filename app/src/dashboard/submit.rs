@@ -6,7 +6,7 @@ use chrono_tz::Europe::Rome;
 
 use super::*;
 use crate::audit::Entry;
-use crate::cases::submit::moment;
+use crate::dates::moment;
 use crate::dates::{long_date, MONTHS};
 use crate::on_db;
 use crate::queues::submit::waited;
@@ -47,7 +47,7 @@ pub async fn dashboard(unit: Option<i64>) -> Result<Option<Dashboard>, AppError>
         .and_hms_opt(0, 0, 0)
         .and_then(|midnight| midnight.and_local_timezone(Rome).earliest())
         .map_or(now - Duration::weeks(WEEKS as i64), |at| at.with_timezone(&Utc));
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let units: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM units ORDER BY position, name")

@@ -90,7 +90,7 @@ pub fn rated_page(raw: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'));
     let rated = RATED_PAGES
         .iter()
-        .any(|pattern| crate::staff::permissions::matches(pattern, path));
+        .any(|pattern| crate::links::route_matches(pattern, path));
     if plain && rated {
         path.to_owned()
     } else {

@@ -16,6 +16,11 @@ use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView};
 
 pub mod store;
 
+pub const TOPICS_PATH: &str = "/argomenti";
+pub const CONTACTS_PATH: &str = "/contatti";
+/// The conditions of service: an information page linked from every service page, not the footer.
+pub const CONDITIONS_PATH: &str = "/condizioni-di-servizio";
+
 /// (address, footer label, `data-element` the model's validator reads).
 pub const FOOTER_PAGES: [(&str, &str, &str); 4] = [
     ("/informativa-privacy", "Informativa privacy", "privacy-policy-link"),

@@ -2,10 +2,21 @@
 //! public holidays and the patron saint's day. Everything is computed in Europe/Rome from an instant
 //! the caller gives (the application's clock), so "aperto ora" is right on the days the clocks change.
 
+use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 pub mod holidays;
 pub mod schedule;
+
+/// One weekly window of an office's reception or of a phone line, in Italian local time
+/// (Europe/Rome).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpeningWindow {
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
 
 /// What a person needs to know now: open or not, and when it opens or closes next. Computed on the
 /// server and shipped to the page as text, so the browser shows exactly what the server computed.

@@ -4,9 +4,8 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, 
 use chrono_tz::Europe::Rome;
 
 use super::holidays::{holiday_name, LocalHoliday};
-use super::OpeningBadge;
+use super::{OpeningBadge, OpeningWindow};
 use crate::dates::{clock, day_and_month};
-use crate::organisation::OpeningWindow;
 
 /// A period when an office is closed although its weekly hours say open (summer closure, works…).
 #[derive(Clone, Debug, PartialEq, Eq)]

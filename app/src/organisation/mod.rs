@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
-use crate::opening::OpeningBadge;
+use crate::opening::{OpeningBadge, OpeningWindow};
 
 pub mod store;
 
@@ -18,15 +18,6 @@ pub struct Organisation {
     pub address: String,
     pub phone: String,
     pub email: String,
-}
-
-/// One weekly reception window of an office, in Italian local time (Europe/Rome).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OpeningWindow {
-    /// ISO weekday: 1 = Monday … 7 = Sunday.
-    pub weekday: u8,
-    pub opens: NaiveTime,
-    pub closes: NaiveTime,
 }
 
 /// A place where citizens are received (sede).

@@ -2,11 +2,12 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::{Office, OpeningWindow, Organisation, PhoneLine, SiteInfo, Unit};
+use super::{Office, Organisation, PhoneLine, SiteInfo, Unit};
 use crate::db::Db;
 use crate::on_db;
 use crate::opening::holidays::LocalHoliday;
 use crate::opening::schedule::{Closure, Schedule};
+use crate::opening::OpeningWindow;
 
 #[derive(sqlx::FromRow)]
 struct OrganisationRow {

@@ -75,7 +75,7 @@ const FAMILY_ANSWERS: &[(&str, &str)] = &[
 
 pub fn plan_page(values: &BTreeMap<String, String>) -> Option<String> {
     let case = values.get("caso").map_or("", String::as_str);
-    Some(format!("{PLAN_PATH}?caso={}", crate::booking::urlencoding(case)))
+    Some(format!("{PLAN_PATH}?caso={}", crate::links::query_value(case)))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

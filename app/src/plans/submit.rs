@@ -7,8 +7,9 @@ use chrono_tz::Europe::Rome;
 
 use super::*;
 use crate::audit::Entry;
-use crate::cases::submit::{case_or_not_found, day_of, invalid, moment, refusal, Access, CaseRow};
+use crate::cases::submit::{case_or_not_found, refusal, Access, CaseRow};
 use crate::dates::long_date;
+use crate::dates::{day_of, moment};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::staff::accounts::StaffUser;
@@ -128,7 +129,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let state = AppState::current();
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, case_id, user, now);
@@ -312,7 +313,7 @@ pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome
     let Some(review) = review.filter(|_| errors.is_empty()) else {
         return Ok(FormOutcome::Invalid(errors));
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let saved = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         changeable_case!(tx, state, user, form.caso, now);
@@ -346,10 +347,10 @@ pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome
         saved
     });
     if !saved {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "obiettivi",
             "Gli obiettivi si cambiano solo nella bozza o durante una revisione: apri la revisione del progetto.",
-        );
+        ));
     }
     done(form.caso)
 }
@@ -396,7 +397,7 @@ pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Resul
     let Some(start) = start.filter(|_| errors.is_empty()) else {
         return Ok(FormOutcome::Invalid(errors));
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let added: Option<i64> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         changeable_case!(tx, state, user, form.caso, now);
@@ -421,14 +422,14 @@ pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Resul
     });
     match (added, mandate) {
         (Some(_), _) => done(form.caso),
-        (None, Some(_)) => invalid(
+        (None, Some(_)) => Ok(FormOutcome::invalid(
             "mandato",
             "Scegli uno dei mandati di questo caso, nel progetto in bozza o in revisione.",
-        ),
-        (None, None) => invalid(
+        )),
+        (None, None) => Ok(FormOutcome::invalid(
             "intervento",
             "Gli interventi si aggiungono solo alla bozza o durante una revisione del progetto.",
-        ),
+        )),
     }
 }
 
@@ -453,9 +454,9 @@ pub async fn intervention_step(state: &AppState, form: InterventionStepForm) -> 
                 .to_owned(),
             "Questo intervento non è in corso: ricarica la pagina.",
         ),
-        _ => return invalid("id", "Azione non valida: ricarica la pagina."),
+        _ => return Ok(FormOutcome::invalid("id", "Azione non valida: ricarica la pagina.")),
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let changed = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         changeable_case!(tx, state, user, form.caso, now);
@@ -470,7 +471,7 @@ pub async fn intervention_step(state: &AppState, form: InterventionStepForm) -> 
         changed
     });
     if !changed {
-        return invalid("id", refused);
+        return Ok(FormOutcome::invalid("id", refused));
     }
     done(form.caso)
 }
@@ -616,7 +617,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
         Ok(step) => step,
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<(), &str> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         changeable_case!(tx, state, user, form.caso, now);
@@ -628,7 +629,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
         .await?;
         let Some((plan, from, goals, review_on)) = plan else {
             tx.rollback().await?;
-            return invalid(field, "Il caso non ha un progetto in corso: ricarica la pagina.");
+            return Ok(FormOutcome::invalid(field, "Il caso non ha un progetto in corso: ricarica la pagina."));
         };
         // (interventions, court-ordered ones not ended)
         let (count, ordered): (i64, i64) = sqlx::query_as(
@@ -652,7 +653,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
         };
         if let Some(problem) = problem {
             tx.rollback().await?;
-            return invalid(field, problem);
+            return Ok(FormOutcome::invalid(field, problem));
         }
         // Conditional on the state just read: two people moving the plan at once cannot both.
         let moved = sqlx::query(
@@ -696,7 +697,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
     });
     match outcome {
         Ok(()) => done(form.caso),
-        Err(message) => invalid(field, message),
+        Err(message) => Ok(FormOutcome::invalid(field, message)),
     }
 }
 
@@ -706,12 +707,12 @@ pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<Form
     let now = state.clock.now();
     let reason = form.motivo_chiusura.trim().to_owned();
     if reason.is_empty() || reason.chars().count() > 1000 {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "motivo_chiusura",
             "Scrivi perché il caso si può chiudere, al massimo 1000 caratteri.",
-        );
+        ));
     }
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let asked = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         changeable_case!(tx, state, user, form.caso, now);
@@ -734,10 +735,10 @@ pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<Form
         asked
     });
     if !asked {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "motivo_chiusura",
             "La chiusura non si può chiedere ora: c'è un progetto in corso da concludere, o la chiusura è già stata chiesta.",
-        );
+        ));
     }
     done(form.caso)
 }
@@ -751,15 +752,18 @@ pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Resu
     let approve = match form.decisione.as_str() {
         "approva" => true,
         "respingi" if note.is_empty() => {
-            return invalid("nota_decisione", "Scrivi all'operatore perché il caso resta aperto.")
+            return Ok(FormOutcome::invalid(
+                "nota_decisione",
+                "Scrivi all'operatore perché il caso resta aperto.",
+            ))
         }
         "respingi" => false,
-        _ => return invalid("decisione", "Scegli se approvare la chiusura."),
+        _ => return Ok(FormOutcome::invalid("decisione", "Scegli se approvare la chiusura.")),
     };
     if note.chars().count() > 500 {
-        return invalid("nota_decisione", "Al massimo 500 caratteri.");
+        return Ok(FormOutcome::invalid("nota_decisione", "Al massimo 500 caratteri."));
     }
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let decided = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let case = case_or_not_found!(tx, form.caso, user, now);
@@ -814,10 +818,10 @@ pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Resu
         decided
     });
     if !decided {
-        return invalid(
+        return Ok(FormOutcome::invalid(
             "decisione",
             "Non c'è una richiesta di chiusura da decidere: ricarica la pagina.",
-        );
+        ));
     }
     done(form.caso)
 }

@@ -50,7 +50,7 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
     let waited_since = now - Duration::hours(i64::from(settings.urgent_wait_hours));
     let today = now.with_timezone(&Rome).date_naive();
     let deadline_by = today + Duration::days(i64::from(settings.deadline_warning_days));
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let told = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let urgent: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(

@@ -33,7 +33,7 @@ pub const PAGE_SIZE: i64 = 25;
 /// The queue a claim came from, shown again when the claim is refused.
 pub fn queue_page(values: &std::collections::BTreeMap<String, String>) -> Option<String> {
     let unit = values.get("unita").map_or("", String::as_str);
-    Some(format!("{QUEUE_PATH}?unita={}", crate::booking::urlencoding(unit)))
+    Some(format!("{QUEUE_PATH}?unita={}", crate::links::query_value(unit)))
 }
 
 /// One waiting request, as the unit's members see it.

@@ -88,7 +88,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
     // One keyset read on the queue's index, whatever the queue's length: the rows after the
     // cursor, in queue order, one more than a page to know whether another follows.
     let (rank, at, id) = after.unwrap_or((-1, DateTime::<Utc>::UNIX_EPOCH, 0));
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let coordinator = user.coordinates(unit);
     let (names, mut rows, coordination, comuni, offices) = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -214,7 +214,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
                     format!("Il caso n. {case}: relazione all'Autorità Giudiziaria entro {}.", long_date(*due))
                 }))
                 .chain(emergencies.iter().map(|(case, who, at)| {
-                    format!("Accesso di emergenza al caso n. {case}: {who}, {}. Il motivo è nel fascicolo.", crate::cases::submit::moment(*at))
+                    format!("Accesso di emergenza al caso n. {case}: {who}, {}. Il motivo è nel fascicolo.", crate::dates::moment(*at))
                 }))
                 .collect();
             Some((workers, assigned, alerts))
@@ -389,7 +389,7 @@ pub async fn claim(state: &AppState, form: ClaimForm) -> Result<FormOutcome, App
         Err(answer) => return Ok(answer),
     };
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let won = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let won = sqlx::query(
@@ -443,7 +443,7 @@ pub async fn claim_next(state: &AppState, form: ClaimForm) -> Result<FormOutcome
             AND state = 'in_coda'
          RETURNING id",
     );
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let taken: Option<i64> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let taken: Option<i64> = sqlx::query_scalar(next)
@@ -504,7 +504,7 @@ pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, A
         return refused("Il motivo può avere al massimo 300 caratteri.");
     }
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<(), &str> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let current: Option<(String, Option<i64>)> = sqlx::query_as("SELECT state, assigned_to FROM requests WHERE id = $1 AND unit_id = $2")
@@ -612,7 +612,7 @@ pub async fn give_back(state: &AppState, form: ReturnForm) -> Result<FormOutcome
         return refused("Scegli a chi restituire la richiesta.");
     }
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let moved = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let changed = match other_unit {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::permissions::Role;
+use crate::booking::Booker;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::on_db;
@@ -61,6 +62,19 @@ impl StaffUser {
             .filter(|grant| grant.role == Role::Sportello)
             .filter_map(|grant| grant.office_id)
             .collect()
+    }
+
+    /// As whom this person books: the front desk of their offices or, holding none, as anyone.
+    pub fn as_booker(&self) -> Booker {
+        let offices = self.desks();
+        if offices.is_empty() {
+            Booker::Citizen
+        } else {
+            Booker::Desk {
+                operator: self.id,
+                offices,
+            }
+        }
     }
 
     /// Whether this person coordinates `unit`.
@@ -312,7 +326,7 @@ async fn insert(
     audit: Option<AuditOf<'_>>,
 ) -> Result<Option<i64>, sqlx::Error> {
     let hash = hash_password(new.password.clone()).await;
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let id: Option<i64> = sqlx::query_scalar(

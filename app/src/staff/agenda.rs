@@ -477,7 +477,7 @@ pub mod submit {
         }
         let day = day_of(giorno.as_deref(), today);
         let (from, until) = utc_bounds(day, day + Duration::days(1));
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let (offices, office_row, rows) = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let mut offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices ORDER BY name")
@@ -583,7 +583,7 @@ pub mod submit {
         let today = now.with_timezone(&Rome).date_naive();
         let (_, end_of_today) = utc_bounds(today, today + Duration::days(1));
         let desks = user.desks();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let changed = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let office: Option<i64> = sqlx::query_scalar(
@@ -644,7 +644,7 @@ pub mod submit {
         }
         let now = state.clock.now();
         let desks = user.desks();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let outcome: Result<u64, Option<i64>> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let booking: Option<(i64, CancelledBooking)> = {
@@ -722,7 +722,7 @@ pub mod submit {
         let today = now.with_timezone(&Rome).date_naive();
         let desks = user.desks();
         // The citizen's name is read in the transaction that records the reading.
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         // `Err`: not found (`None`), or of an office not the person's.
         let row: Result<ToMove, Option<i64>> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
@@ -767,7 +767,7 @@ pub mod submit {
             .as_deref()
             .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
             .unwrap_or_else(|| starts_at.with_timezone(&Rome).date_naive());
-        let free = match crate::booking::desk::calendar(&state, &slug, today).await? {
+        let free = match crate::booking::desk::calendar(&state, &user.as_booker(), &slug, today).await? {
             Some(calendar) => crate::booking::flow::free_slots(&state, &calendar, day).await?,
             None => Vec::new(),
         };
@@ -801,8 +801,7 @@ pub mod submit {
         let (Some(day), Some(time)) = (day, time) else {
             return refuse("ora", "Scegli uno degli orari liberi.");
         };
-        let desks = user.desks();
-        match move_for_caller(state, user.actor(), &desks, form.id, day, time).await? {
+        match move_for_caller(state, user.actor(), &user.as_booker(), form.id, day, time).await? {
             Moved::Done(office) => Ok(FormOutcome::Done {
                 next: format!("{}&fatto=spostata", agenda_link(office, day)),
             }),

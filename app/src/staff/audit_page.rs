@@ -228,7 +228,7 @@ fn serde_urlencoded_query(search: &AuditSearch) -> String {
     ]
     .into_iter()
     .filter(|(_, value)| !value.is_empty())
-    .map(|(name, value)| format!("{name}={}", crate::booking::urlencoding(value)))
+    .map(|(name, value)| format!("{name}={}", crate::links::query_value(value)))
     .collect::<Vec<_>>()
     .join("&")
 }

@@ -198,7 +198,7 @@ pub fn CatalogueEditorPage() -> impl IntoView {
 }
 
 fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
-    let mut link = format!("{CATALOGUE_PATH}?{}={}", kind.key(), crate::booking::urlencoding(slug));
+    let mut link = format!("{CATALOGUE_PATH}?{}={}", kind.key(), crate::links::query_value(slug));
     if let Some(version) = version {
         link.push_str(&format!("&versione={version}"));
     }
@@ -366,7 +366,7 @@ pub mod submit {
     use super::*;
     use crate::audit::Entry;
     use crate::catalogue::{markdown, search};
-    use crate::dates::{clock, long_date};
+    use crate::dates::{long_date, moment};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
     use crate::staff::auth;
@@ -456,17 +456,12 @@ pub mod submit {
         kind.fields().iter().find(|f| f.name == name).map_or("", |f| f.label)
     }
 
-    fn when(at: DateTime<Utc>) -> String {
-        let local = at.with_timezone(&Rome);
-        format!("{} alle {}", long_date(local.date_naive()), clock(local.time()))
-    }
-
     pub async fn view(query: EditorQuery) -> Result<CatalogueEditorView, AppError> {
         let (_, user) = auth::permitted(Permission::ManageContent).await?;
         let state = AppState::current();
         let now = state.clock.now();
         let kind = query.kind.as_deref().and_then(Kind::from_key);
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let (Some(kind), Some(slug)) = (kind, query.slug.as_deref()) else {
@@ -552,7 +547,7 @@ pub mod submit {
                         .iter()
                         .map(|r| RevisionLine {
                             number: r.number,
-                            when: when(r.published_at),
+                            when: moment(r.published_at),
                             who: r.who.clone().unwrap_or_else(|| "Testo iniziale".to_owned()),
                             changed: if r.changed.is_empty() {
                                 "—".to_owned()
@@ -609,7 +604,7 @@ pub mod submit {
         }
         let now = state.clock.now();
         let today = now.with_timezone(&Rome).date_naive();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let outcome: Result<bool, &str> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let Some((id, before)) = current_content!(tx, kind, slug.as_str()) else {

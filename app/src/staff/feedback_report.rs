@@ -137,7 +137,7 @@ pub mod submit {
         let now = state.clock.now();
         let days = days.clamp(1, 3660);
         let since = now - Duration::days(days);
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let (pages, reasons, comments) = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             // The mean as a float on both databases (SQLite's AVG is a REAL, PostgreSQL's a NUMERIC).

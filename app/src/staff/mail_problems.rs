@@ -78,7 +78,7 @@ pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
     let (_, user) = auth::permitted(Permission::ReadMailProblems).await?;
     let state = AppState::current();
     let now = state.clock.now();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let problems = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let problems: Vec<Row> = sqlx::query_as(

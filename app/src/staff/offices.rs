@@ -200,9 +200,9 @@ pub fn OfficesPage() -> impl IntoView {
 
 /// The page's address for one office, with what else it should show.
 pub fn office_link(office: &str, extra: &[(&str, String)]) -> String {
-    let mut link = format!("{OFFICES_PATH}?sede={}", crate::booking::urlencoding(office));
+    let mut link = format!("{OFFICES_PATH}?sede={}", crate::links::query_value(office));
     for (name, value) in extra {
-        link.push_str(&format!("&{name}={}", crate::booking::urlencoding(value)));
+        link.push_str(&format!("&{name}={}", crate::links::query_value(value)));
     }
     link
 }
@@ -682,7 +682,7 @@ pub mod submit {
             .closure
             .as_ref()
             .map(|form| (form.clone(), check_closure(form, today)));
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let loaded = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let offices: Vec<(i64, String)> = sqlx::query_as("SELECT id, name FROM offices ORDER BY id")
@@ -883,7 +883,7 @@ pub mod submit {
         let confirmed = !form.conferma_eccedenti.is_empty();
         let now = state.clock.now();
         let backend = state.db.backend();
-        let begin = backend.pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let outcome = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             if backend == Backend::Postgres {
@@ -967,7 +967,7 @@ pub mod submit {
             return Ok(FormOutcome::Invalid(errors));
         }
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let saved = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM offices WHERE id = $1").bind(id).fetch_optional(&mut *tx).await?;
@@ -1014,7 +1014,7 @@ pub mod submit {
         let shown: usize = form.previsti.trim().parse().unwrap_or(usize::MAX);
         let (start, end) = utc_bounds(from, until + chrono::Days::new(1));
         let backend = state.db.backend();
-        let begin = backend.pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let cancelled = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             if backend == Backend::Postgres {
@@ -1076,7 +1076,7 @@ pub mod submit {
     pub async fn delete_closure(state: &AppState, form: ClosureAction) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::permitted(Permission::ManageOffices).await?;
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let deleted = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let deleted = sqlx::query("DELETE FROM closures WHERE id = $1").bind(form.id).execute(&mut *tx).await?.rows_affected();

@@ -1,6 +1,8 @@
-//! Who may do what in the back office: the one table every route, page and server function consults
-//! on the server. Deny by default: a route that is not in [`ROUTES`] is refused to everyone, and a
-//! permission grants nothing to a role that is not listed for it in [`GRANTS`].
+//! Who may do what in the back office: the roles, the permissions, and the grants between them.
+//! Each address the server answers names the permission it needs where its part declares it
+//! (`server/src/routes/`); the handlers ask again with [`allows`]. Deny by default: an address no
+//! part declares is refused to everyone, and a permission grants nothing to a role that is not
+//! listed for it in [`GRANTS`].
 //!
 //! Object-level rules (which office's agenda, which unit's queue, which case file) narrow these
 //! grants further where those records are read; this table says which roles may try at all.
@@ -53,7 +55,7 @@ impl Role {
     }
 }
 
-/// What a route or server function does, as far as access is concerned.
+/// What an address or a handler does, as far as access is concerned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Permission {
     /// The public site and the sign-in form: anyone, signed in or not.
@@ -122,159 +124,16 @@ pub fn allows(permission: Permission, roles: &[Role]) -> bool {
         .is_some_and(|(_, holders)| roles.iter().any(|role| holders.contains(role)))
 }
 
-/// Every address the server answers, with the permission it needs: pages and their form posts
-/// (same address). Patterns as the router writes them. Static files and the not-found page are outside routing and public.
-pub const ROUTES: &[(&str, Permission)] = &[
-    // The public site.
-    ("/", Permission::Public),
-    ("/health", Permission::Public),
-    // The benchmark's ceiling page; 404 unless the bench started the server.
-    ("/__tetto/{n}", Permission::Public),
-    ("/servizi", Permission::Public),
-    ("/servizi/{slug}", Permission::Public),
-    ("/argomenti", Permission::Public),
-    ("/contatti", Permission::Public),
-    ("/assistenza", Permission::Public),
-    ("/assistenza/inviata", Permission::Public),
-    ("/informativa-privacy", Permission::Public),
-    ("/dichiarazione-di-accessibilita", Permission::Public),
-    ("/note-legali", Permission::Public),
-    ("/domande-frequenti", Permission::Public),
-    ("/condizioni-di-servizio", Permission::Public),
-    ("/valutazione", Permission::Public),
-    ("/prenota", Permission::Public),
-    ("/prenota/riepilogo", Permission::Public),
-    ("/prenota/cambia-orario", Permission::Public),
-    ("/prenota/confermata", Permission::Public),
-    ("/prenota/calendario", Permission::Public),
-    ("/prenota/gestisci", Permission::Public),
-    ("/prenota/gestisci/annulla", Permission::Public),
-    ("/prenota/gestisci/sposta", Permission::Public),
-    ("/prenota/ritrova", Permission::Public),
-    // The back office. Signing in is open to all; the page shows the home of whoever is signed in.
-    ("/operatori", Permission::Public),
-    ("/operatori/esci", Permission::OwnAccount),
-    ("/operatori/sicurezza", Permission::OwnAccount),
-    ("/operatori/sicurezza/password", Permission::OwnAccount),
-    ("/operatori/utenti", Permission::ManageStaff),
-    ("/operatori/utenti/stato", Permission::ManageStaff),
-    ("/operatori/utenti/password", Permission::ManageStaff),
-    ("/operatori/utenti/codice", Permission::ManageStaff),
-    ("/operatori/utenti/ruoli", Permission::ManageStaff),
-    ("/operatori/utenti/ruoli/togli", Permission::ManageStaff),
-    ("/operatori/utenti/criteri", Permission::ManageStaff),
-    ("/operatori/sedi", Permission::ManageOffices),
-    ("/operatori/sedi/regole", Permission::ManageOffices),
-    ("/operatori/sedi/orari", Permission::ManageOffices),
-    ("/operatori/sedi/chiusure", Permission::ManageOffices),
-    ("/operatori/sedi/chiusure/elimina", Permission::ManageOffices),
-    ("/operatori/elenchi", Permission::ManageRegisters),
-    ("/operatori/elenchi/comuni", Permission::ManageRegisters),
-    ("/operatori/elenchi/unita", Permission::ManageRegisters),
-    ("/operatori/elenchi/argomenti", Permission::ManageRegisters),
-    ("/operatori/catalogo", Permission::ManageContent),
-    ("/operatori/catalogo/salva", Permission::ManageContent),
-    ("/operatori/valutazioni", Permission::ManageContent),
-    ("/operatori/registro", Permission::ReadAuditTrail),
-    ("/operatori/registro/verifica", Permission::ReadAuditTrail),
-    ("/operatori/agenda", Permission::RunAgenda),
-    ("/operatori/agenda/stato", Permission::RunAgenda),
-    ("/operatori/agenda/annulla", Permission::RunAgenda),
-    ("/operatori/agenda/sposta", Permission::RunAgenda),
-    ("/operatori/richieste", Permission::Triage),
-    ("/operatori/richieste/nuova", Permission::Triage),
-    ("/operatori/richieste/solo-informazioni", Permission::Triage),
-    ("/operatori/richieste/dettaglio", Permission::Triage),
-    ("/operatori/richieste/reindirizza", Permission::Triage),
-    ("/operatori/coda", Permission::WorkQueue),
-    ("/operatori/coda/prendi", Permission::WorkQueue),
-    ("/operatori/coda/prossimo", Permission::WorkQueue),
-    // The handler checks the unit is one the person coordinates.
-    ("/operatori/coda/assegna", Permission::CoordinateQueue),
-    ("/operatori/coda/restituisci", Permission::CoordinateQueue),
-    // The handler checks the unit is one the person coordinates.
-    ("/operatori/cruscotto", Permission::CoordinateQueue),
-    // The handlers check the case team, the coordinator or an emergency access.
-    ("/operatori/casi", Permission::CaseFiles),
-    ("/operatori/casi/fascicolo", Permission::CaseFiles),
-    ("/operatori/casi/nota", Permission::CaseFiles),
-    ("/operatori/casi/nota/correggi", Permission::CaseFiles),
-    ("/operatori/casi/equipe", Permission::CaseFiles),
-    ("/operatori/casi/equipe/togli", Permission::CaseFiles),
-    ("/operatori/casi/emergenza", Permission::CaseFiles),
-    ("/operatori/casi/relazione", Permission::CaseFiles),
-    ("/operatori/casi/documenti", Permission::CaseFiles),
-    ("/operatori/casi/documenti/scarica", Permission::CaseFiles),
-    ("/operatori/casi/progetto", Permission::CaseFiles),
-    ("/operatori/casi/progetto/obiettivi", Permission::CaseFiles),
-    ("/operatori/casi/progetto/intervento", Permission::CaseFiles),
-    ("/operatori/casi/progetto/intervento/stato", Permission::CaseFiles),
-    ("/operatori/casi/progetto/stato", Permission::CaseFiles),
-    ("/operatori/casi/progetto/passo", Permission::CaseFiles),
-    ("/operatori/casi/chiusura", Permission::CaseFiles),
-    // The handler checks the person coordinates the case's unit.
-    ("/operatori/casi/chiusura/decisione", Permission::CaseFiles),
-    ("/operatori/posta", Permission::ReadMailProblems),
-];
-
-/// The permission a route pattern needs, or `None` for a route nobody may use.
-pub fn permission_of(route: &str) -> Option<Permission> {
-    ROUTES
-        .iter()
-        .find(|(pattern, _)| *pattern == route)
-        .map(|(_, permission)| *permission)
-}
-
-/// Whether the concrete address `path` is one the route `pattern` answers: the same segments, a
-/// `{name}` standing for any one non-empty segment.
-pub fn matches(pattern: &str, path: &str) -> bool {
-    let mut wanted = pattern.split('/');
-    let mut given = path.split('/');
-    loop {
-        match (wanted.next(), given.next()) {
-            (None, None) => return true,
-            (Some(w), Some(g)) if w.starts_with('{') && w.ends_with('}') && !g.is_empty() => {}
-            (Some(w), Some(g)) if w == g => {}
-            _ => return false,
-        }
-    }
-}
-
-/// The permission the concrete address `path` needs, or `None` for an address that is no route
-/// (nobody may use it).
-pub fn permission_of_path(path: &str) -> Option<Permission> {
-    ROUTES
-        .iter()
-        .find(|(pattern, _)| matches(pattern, path))
-        .map(|(_, permission)| *permission)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn nothing_is_granted_twice_and_every_route_is_listed_once() {
-        let mut seen = std::collections::HashSet::new();
-        for (route, _) in ROUTES {
-            assert!(seen.insert(*route), "{route} is listed twice");
-        }
+    fn nothing_is_granted_twice() {
         let mut granted = std::collections::HashSet::new();
         for (permission, _) in GRANTS {
             assert!(granted.insert(*permission), "{permission:?} is granted twice");
         }
-    }
-
-    #[test]
-    fn concrete_addresses_find_their_route() {
-        assert_eq!(
-            permission_of_path("/servizi/affido-familiare"),
-            Some(Permission::Public)
-        );
-        assert_eq!(permission_of_path("/operatori/utenti"), Some(Permission::ManageStaff));
-        assert_eq!(permission_of_path("/servizi/"), None);
-        assert_eq!(permission_of_path("/operatori/utenti/"), None);
-        assert_eq!(permission_of_path("/operatori/utenti/x"), None);
     }
 
     #[test]

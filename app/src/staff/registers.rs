@@ -415,7 +415,7 @@ pub mod submit {
         let (_, user) = auth::permitted(Permission::ManageRegisters).await?;
         let state = AppState::current();
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let (comuni, units, topics) = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let comuni: Vec<ComuneRow> = sqlx::query_as(
@@ -516,7 +516,7 @@ pub mod submit {
          insert: ($insert:expr, |$q1:ident| $bind_insert:expr),
          update: ($update:expr, |$q2:ident| $bind_update:expr)) => {{
             let now = $state.clock.now();
-            let begin = $state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+            let begin = $state.db.begin_writing();
             let saved: Result<bool, sqlx::Error> = on_db!(&$state.db, pool => {
                 let mut tx = pool.begin_with(begin).await?;
                 let written: Result<Option<i64>, sqlx::Error> = match $id {

@@ -235,7 +235,7 @@ pub mod submit {
             return Ok(FormOutcome::Invalid(errors));
         }
         let hash = accounts::hash_password(form.nuova_password).await;
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             sqlx::query(

@@ -343,7 +343,7 @@ pub mod submit {
         let (staff, user) = auth::permitted(Permission::ManageStaff).await?;
         let state = AppState::current();
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let (rows, roles, units, offices, policies) = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let rows: Vec<Row> = sqlx::query_as(
@@ -592,7 +592,7 @@ pub mod submit {
             return refused(own);
         }
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let changed = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let mut query = sqlx::query(sql).bind(id).bind(me.id);
@@ -676,7 +676,7 @@ pub mod submit {
             return Ok(FormOutcome::Invalid(errors));
         }
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let added: Result<(), (&str, &str)> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let inserted = sqlx::query("INSERT INTO staff_roles (user_id, role, unit_id, office_id) VALUES ($1, $2, $3, $4)")
@@ -736,7 +736,7 @@ pub mod submit {
     pub async fn remove_role(state: &AppState, form: AccountAction) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::permitted(Permission::ManageStaff).await?;
         let now = state.clock.now();
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         let removed: Option<i64> = on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             let removed: Option<i64> = sqlx::query_scalar(
@@ -785,7 +785,7 @@ pub mod submit {
             (Role::AssistenteSociale, &form.assistente_sociale),
             (Role::Coordinatore, &form.coordinatore),
         ];
-        let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+        let begin = state.db.begin_writing();
         on_db!(&state.db, pool => {
             let mut tx = pool.begin_with(begin).await?;
             for (role, ticked) in wanted {

@@ -31,7 +31,7 @@ pub const REROUTE_PATH: &str = "/operatori/richieste/reindirizza";
 /// The form page a triage post came from (the interview's, or the origin's), shown again when
 /// something must be corrected.
 pub fn new_request_page(values: &BTreeMap<String, String>) -> Option<String> {
-    let get = |name: &str| crate::booking::urlencoding(values.get(name).map_or("", String::as_str));
+    let get = |name: &str| crate::links::query_value(values.get(name).map_or("", String::as_str));
     Some(match values.get("prenotazione").filter(|booking| !booking.is_empty()) {
         Some(_) => format!("{NEW_PATH}?prenotazione={}", get("prenotazione")),
         None => format!("{NEW_PATH}?origine={}", get("origine")),
@@ -42,7 +42,7 @@ pub fn new_request_page(values: &BTreeMap<String, String>) -> Option<String> {
 pub fn detail_page(values: &BTreeMap<String, String>) -> Option<String> {
     values
         .get("id")
-        .map(|id| format!("{DETAIL_PATH}?id={}", crate::booking::urlencoding(id)))
+        .map(|id| format!("{DETAIL_PATH}?id={}", crate::links::query_value(id)))
 }
 
 /// Where a request comes from.

@@ -68,7 +68,7 @@ pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result
             .filter(|o| *o != Origin::Appointment)
             .unwrap_or(Origin::Spontaneous),
     };
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let interview: Option<InterviewRow> = match booking {
@@ -180,7 +180,7 @@ pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOut
     };
     let now = state.clock.now();
     let desks = user.desks();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let outcome: Result<(i64, String), Option<i64>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let row: Option<InterviewRow> = sqlx::query_as(INTERVIEW).bind(booking).fetch_optional(&mut *tx).await?;
@@ -432,7 +432,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
     let desks = user.desks();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let saved: Result<i64, (FieldErrors, Vec<i64>)> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         // The office the request is registered at: the interview's, or the operator's first desk.
@@ -677,7 +677,7 @@ pub async fn list() -> Result<Vec<RequestLine>, AppError> {
     let state = AppState::current();
     let now = state.clock.now();
     let desks = user.desks();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let rows: Vec<ListRow> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let mut rows: Vec<ListRow> = Vec::new();
@@ -841,7 +841,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
     let state = AppState::current();
     let now = state.clock.now();
     let desks = user.desks();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let loaded = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let row: Option<DetailRow> = sqlx::query_as(&format!("SELECT {DETAIL_COLUMNS} {DETAIL_FROM} WHERE r.id = $1"))
@@ -928,7 +928,7 @@ pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome,
     };
     let now = state.clock.now();
     let desks = user.desks();
-    let begin = state.db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = state.db.begin_writing();
     let moved: Result<bool, ()> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let row: Option<(Option<i64>, i64)> = sqlx::query_as("SELECT office_id, unit_id FROM requests WHERE id = $1")

@@ -1483,7 +1483,7 @@ pub async fn staff_account(
         _ => "INSERT INTO staff_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING",
     };
     let now = chrono::Utc::now();
-    let begin = db.backend().pick("BEGIN IMMEDIATE", "BEGIN");
+    let begin = db.begin_writing();
     on_db!(db, pool => {
         let mut tx = pool.begin_with(begin).await?;
         let id: i64 = sqlx::query_scalar(
