@@ -9,7 +9,7 @@ use app::audit::{self, Entry, Outcome};
 use app::error::AppError;
 use app::forms::{FormOutcome, Submitted};
 use app::staff::auth::{self, StaffRequest};
-use app::staff::permissions::{self, Permission};
+use app::staff::permissions::Permission;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -132,7 +132,7 @@ async fn page_again(
     // The page is named partly by what was sent: render it only if it is a route of the
     // permission table, in its one spelling, that the person holds.
     let staff = parts.extensions.get::<StaffRequest>();
-    let may_see = permissions::permission_of_path(parts.uri.path()).is_some_and(|permission| match staff {
+    let may_see = crate::routes::permission_of_path(parts.uri.path()).is_some_and(|permission| match staff {
         Some(staff) => auth::holds(staff, permission),
         None => permission == Permission::Public,
     });

@@ -21,6 +21,7 @@ pub mod mailer;
 pub mod memory;
 pub mod page_cache;
 pub mod pages;
+pub mod routes;
 pub mod seed;
 pub mod staff;
 pub mod startup;

@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn every_cached_route_is_served() {
-        let served = crate::startup::served_routes();
+        let served = crate::routes::served();
         for route in CACHED_ROUTES {
             assert!(
                 served.iter().any(|s| s == route),

@@ -137,7 +137,7 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
     let permission = match &route {
         None if is_back_office(&path) => None,
         None => Some(Permission::Public),
-        Some(route) => permissions::permission_of(route),
+        Some(route) => crate::routes::permission_of(route),
     };
     let refusal = match (permission, &staff.user) {
         (None, _) => {

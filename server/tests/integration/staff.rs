@@ -420,13 +420,12 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
 #[test]
 fn the_matrix_covers_every_route() {
     let in_matrix: std::collections::BTreeSet<&str> = MATRIX.iter().map(|(_, path, _)| *path).collect();
-    let in_code: std::collections::BTreeSet<&str> =
-        app::staff::permissions::ROUTES.iter().map(|(path, _)| *path).collect();
+    let in_code: std::collections::BTreeSet<&str> = server::routes::table().iter().map(|(path, _)| *path).collect();
     assert_eq!(
         in_matrix, in_code,
         "the hand-written matrix and the permission table name the same routes"
     );
-    for served in server::startup::served_routes() {
+    for served in server::routes::served() {
         assert!(
             in_matrix.contains(served.as_str()),
             "{served} is served but missing from the matrix"

@@ -1,0 +1,10 @@
+//! The coordinators' dashboard: queues, workloads and court deadlines of the units they coordinate.
+
+use app::staff::permissions::Permission::CoordinateQueue;
+
+use super::PartRoutes;
+
+pub fn routes() -> PartRoutes {
+    // The page shows only the units the person coordinates.
+    PartRoutes::new().page(app::dashboard::DASHBOARD_PATH, CoordinateQueue)
+}

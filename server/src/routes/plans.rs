@@ -1,0 +1,55 @@
+//! A case's help plan: goals, interventions and their steps, the plan's own steps, and closing the
+//! case (asked by the team, decided by the unit's coordinator, which the handler checks).
+
+use app::plans;
+use app::staff::permissions::Permission::CaseFiles;
+use app::state::AppState;
+
+use super::PartRoutes;
+
+pub fn routes() -> PartRoutes {
+    PartRoutes::new()
+        .page(plans::PLAN_PATH, CaseFiles)
+        .form(
+            plans::GOALS_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::save_goals(&state, form).await },
+        )
+        .form(
+            plans::INTERVENTION_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::add_intervention(&state, form).await },
+        )
+        .form(
+            plans::INTERVENTION_STEP_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::intervention_step(&state, form).await },
+        )
+        .form(
+            plans::PLAN_STEP_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::plan_step(&state, form).await },
+        )
+        .form(
+            plans::PLAN_MOVE_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::plan_step(&state, form).await },
+        )
+        .form(
+            plans::CLOSURE_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::request_closure(&state, form).await },
+        )
+        .form(
+            plans::CLOSURE_DECISION_PATH,
+            CaseFiles,
+            plans::plan_page,
+            |state: AppState, form| async move { plans::submit::decide_closure(&state, form).await },
+        )
+}

@@ -1,0 +1,32 @@
+//! The front desk's triage: the requests, a new one after the first interview, information only,
+//! and routing a request again.
+
+use app::staff::permissions::Permission::Triage;
+use app::state::AppState;
+use app::triage;
+
+use super::PartRoutes;
+
+pub fn routes() -> PartRoutes {
+    PartRoutes::new()
+        .page(triage::LIST_PATH, Triage)
+        .page_with_form_shown_at(
+            triage::NEW_PATH,
+            Triage,
+            triage::new_request_page,
+            |state: AppState, form| async move { triage::submit::save(&state, form).await },
+        )
+        .form(
+            triage::INFO_ONLY_PATH,
+            Triage,
+            triage::new_request_page,
+            |state: AppState, form| async move { triage::submit::info_only(&state, form).await },
+        )
+        .page(triage::DETAIL_PATH, Triage)
+        .form(
+            triage::REROUTE_PATH,
+            Triage,
+            triage::detail_page,
+            |state: AppState, form| async move { triage::submit::reroute(&state, form).await },
+        )
+}
