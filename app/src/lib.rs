@@ -13,6 +13,8 @@ pub mod islands;
 
 // The server's: pages, data and rules never reach the browser bundle.
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod assistance;
 #[cfg(feature = "ssr")]
 pub mod audit;
@@ -52,8 +54,6 @@ pub mod not_found;
 pub mod opening;
 #[cfg(feature = "ssr")]
 pub mod organisation;
-#[cfg(feature = "ssr")]
-pub mod plans;
 #[cfg(feature = "ssr")]
 pub mod queues;
 #[cfg(feature = "ssr")]

@@ -1,4 +1,19 @@
-//! Links between pages: the values a link carries in its query, and which route an address is.
+//! Links between pages: the values a link carries in its query, which route an address is, and
+//! whether it is the back office's.
+
+/// The back office's home; every back-office address is below it.
+pub const BACK_OFFICE: &str = "/operatori";
+
+/// Whether an address belongs to the back office (never cached, never rated by the public
+/// feedback, refused by default when no route answers it), whatever the case of its letters.
+pub fn is_back_office(path: &str) -> bool {
+    let starts = |prefix: &str| {
+        path.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let within = |folder: &str| starts(folder) && matches!(path.as_bytes().get(folder.len()), None | Some(b'/'));
+    within(BACK_OFFICE)
+}
 
 /// Percent-encodes a value for a link's query (`?caso=7&t=…`): letters, digits and `-_.~:` stay,
 /// everything else becomes `%XX`, byte by byte, so any text (a token, a file name, a slug) goes
@@ -35,6 +50,16 @@ mod tests {
     fn a_value_cannot_break_out_of_its_query() {
         assert_eq!(super::query_value("2026-12-03"), "2026-12-03");
         assert_eq!(super::query_value("a&b=c d/è"), "a%26b%3Dc%20d%2F%C3%A8");
+    }
+
+    #[test]
+    fn the_back_office_is_known_however_its_address_is_written() {
+        for path in ["/operatori", "/operatori/utenti", "/OPERATORI/utenti"] {
+            assert!(super::is_back_office(path), "{path}");
+        }
+        for path in ["/", "/operatorix", "/servizi", "/api/operatori"] {
+            assert!(!super::is_back_office(path), "{path}");
+        }
     }
 
     #[test]

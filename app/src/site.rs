@@ -10,6 +10,7 @@ use leptos_router::{
 
 use crate::assistance::{AssistancePage, AssistanceSentPage};
 use crate::booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage, NewLinkPage};
+use crate::cases::plans::PlanPageView;
 use crate::cases::{CaseFilePage, CasesPage, NoteCorrectionPage};
 use crate::catalogue::pages::{CataloguePage, ServicePage};
 use crate::dashboard::DashboardPage;
@@ -18,7 +19,6 @@ use crate::home::HomePage;
 use crate::information::{ContactsPage, InformationPageView, TopicsPage};
 use crate::layout::{EmergencyNotice, Footer, Header, SkipLink, StaffFooter, StaffHeader};
 use crate::not_found::NotFoundPage;
-use crate::plans::PlanPageView;
 use crate::queues::QueuePage;
 use crate::staff::agenda::{AgendaMovePage, AgendaPage};
 use crate::staff::audit_page::AuditPage;
@@ -58,6 +58,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The back-office frame lists the pages of parts above it: the top hands it the menu.
+    provide_context(crate::layout::back_office::BackOfficeMenu(crate::staff::pages::MENU));
     let masthead = crate::layout::use_masthead();
     let site_name = masthead.organisation.clone();
     view! {
@@ -115,7 +117,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame(masthead: crate::layout::Masthead, children: Children) -> impl IntoView {
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
-    let (header, notice, class, rating, footer) = if crate::staff::is_back_office(&path) {
+    let (header, notice, class, rating, footer) = if crate::links::is_back_office(&path) {
         (
             view! { <StaffHeader masthead=masthead.clone() /> }.into_any(),
             ().into_any(),

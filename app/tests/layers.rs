@@ -1,26 +1,9 @@
 //! The parts of `app/src` stand in layers: a part may use the parts below it, never one that uses
 //! it. This test reads the sources, finds which parts each part names (`crate::part`), and fails on
-//! any cycle that is not one of the known knots below, which issue 23 is undoing one by one. When a
-//! knot is undone, the test says so, and its line goes: the list only ever shrinks.
+//! any cycle between parts, so a change anywhere can only break what stands above it.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-
-/// The cycles that existed when this test was written, each a set of parts that reach one another.
-/// A cycle found later must fit inside one of these (a knot may loosen, never grow or appear).
-const KNOWN_KNOTS: &[&[&str]] = &[&[
-    "booking",
-    "cases",
-    "catalogue",
-    "dashboard",
-    "feedback",
-    "information",
-    "layout",
-    "plans",
-    "queues",
-    "staff",
-    "triage",
-]];
 
 /// Each part of `app/src` (a folder or a file, `lib.rs` aside) with the text of its sources.
 fn parts() -> BTreeMap<String, String> {
@@ -154,33 +137,13 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
 }
 
 #[test]
-fn no_part_of_the_application_is_in_a_new_cycle() {
-    let graph = graph();
-    let knots: Vec<BTreeSet<String>> = KNOWN_KNOTS
-        .iter()
-        .map(|knot| knot.iter().map(|part| (*part).to_owned()).collect())
-        .collect();
-    for cycle in cycles(&graph) {
-        assert!(
-            knots.iter().any(|knot| cycle.is_subset(knot)),
-            "these parts of app/src reach one another in a cycle: {cycle:?}. A part may use the parts \
-             below it, never one that uses it: move the shared piece down, or pass it in as a parameter."
-        );
-    }
-}
-
-#[test]
-fn every_known_knot_is_still_there() {
+fn no_two_parts_of_the_application_reach_each_other() {
     let found = cycles(&graph());
-    for knot in KNOWN_KNOTS {
-        let knot: BTreeSet<String> = knot.iter().map(|part| (*part).to_owned()).collect();
-        let now: Vec<&BTreeSet<String>> = found.iter().filter(|cycle| cycle.is_subset(&knot)).collect();
-        assert!(
-            now == [&knot],
-            "the knot {knot:?} has loosened: it is now {now:?}. Write that in KNOWN_KNOTS, so it cannot \
-             tighten again"
-        );
-    }
+    assert!(
+        found.is_empty(),
+        "these parts of app/src reach one another in a cycle: {found:?}. A part may use the parts below \
+         it, never one that uses it: move the shared piece down, or pass it in as a parameter."
+    );
 }
 
 #[test]

@@ -52,7 +52,7 @@ impl Kind {
         let under = |folder: &str| path == folder || path.starts_with(&format!("{folder}/"));
         if under("/prenota") {
             Some(Kind::Booking)
-        } else if path == app::staff::HOME_PATH {
+        } else if path == app::access::HOME_PATH {
             Some(Kind::SignIn)
         } else if path == app::assistance::PATH {
             Some(Kind::Assistance)

@@ -244,7 +244,7 @@ impl Settings {
             .unwrap_or_else(|| data_dir.join("audit-checkpoint"));
         let admin_password = env.get("SPORTELLO_ADMIN_PASSWORD").filter(|p| !p.is_empty());
         if let Some(problem) = admin_password.as_deref().and_then(|password| {
-            app::staff::accounts::password_problem(password, app::staff::demo::FIRST_ADMIN_USERNAME)
+            app::access::accounts::password_problem(password, app::staff::demo::FIRST_ADMIN_USERNAME)
         }) {
             return Err(ConfigError::Invalid {
                 name: "SPORTELLO_ADMIN_PASSWORD",

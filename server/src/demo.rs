@@ -15,20 +15,20 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use app::access::auth::{self, StaffRequest};
 use app::booking::confirm;
 use app::booking::details::DetailsForm;
 use app::booking::slots::{self, BookingRules, Slot};
 use app::booking::{Booker, ConfirmForm};
+use app::cases::plans::{ClosureDecisionForm, ClosureForm, GoalsForm, InterventionForm, PlanStepForm};
 use app::cases::NoteForm;
 use app::clock::ManualClock;
 use app::error::AppError;
 use app::feedback::FeedbackForm;
 use app::forms::FormOutcome;
 use app::on_db;
-use app::plans::{ClosureDecisionForm, ClosureForm, GoalsForm, InterventionForm, PlanStepForm};
 use app::queues::ClaimForm;
 use app::staff::agenda::VisitForm;
-use app::staff::auth::{self, StaffRequest};
 use app::state::AppState;
 use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Europe::Rome;
@@ -198,7 +198,7 @@ impl Script {
         F: Future<Output = Result<FormOutcome, AppError>>,
     {
         let state = self.at(at);
-        let user = app::staff::accounts::by_username(&state.db, username)
+        let user = app::access::accounts::by_username(&state.db, username)
             .await?
             .ok_or_else(|| DemoError::Step(format!("the demonstration account {username} is missing")))?;
         let staff = StaffRequest {
@@ -564,7 +564,7 @@ impl Script {
             revisione: day(from + Duration::days(90)),
         };
         self.act("assistente", from, "writing a plan's goals", |state| async move {
-            app::plans::submit::save_goals(&state, goals).await
+            app::cases::plans::submit::save_goals(&state, goals).await
         })
         .await?;
         let intervention = InterventionForm {
@@ -576,7 +576,7 @@ impl Script {
             mandato: String::new(),
         };
         self.act("assistente", from, "adding an intervention", |state| async move {
-            app::plans::submit::add_intervention(&state, intervention).await
+            app::cases::plans::submit::add_intervention(&state, intervention).await
         })
         .await?;
         for (at, action, answer) in [
@@ -592,7 +592,7 @@ impl Script {
                 ..PlanStepForm::default()
             };
             self.act("assistente", at, "moving a plan on", |state| async move {
-                app::plans::submit::plan_step(&state, step).await
+                app::cases::plans::submit::plan_step(&state, step).await
             })
             .await?;
         }
@@ -607,7 +607,7 @@ impl Script {
             motivo_chiusura: "Obiettivi raggiunti: la famiglia è seguita dalla rete (dimostrazione).".to_owned(),
         };
         self.act("assistente", asked, "asking to close a case", |state| async move {
-            app::plans::submit::request_closure(&state, form).await
+            app::cases::plans::submit::request_closure(&state, form).await
         })
         .await?;
         if let Some(at) = approved {
@@ -617,7 +617,7 @@ impl Script {
                 nota_decisione: String::new(),
             };
             self.act("coordinatrice", at, "approving a closure", |state| async move {
-                app::plans::submit::decide_closure(&state, decision).await
+                app::cases::plans::submit::decide_closure(&state, decision).await
             })
             .await?;
         }

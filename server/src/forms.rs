@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 use std::future::Future;
 
+use app::access::auth::{self, StaffRequest};
+use app::access::permissions::Permission;
 use app::audit::{self, Entry, Outcome};
 use app::error::AppError;
 use app::forms::{FormOutcome, Submitted};
-use app::staff::auth::{self, StaffRequest};
-use app::staff::permissions::Permission;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};

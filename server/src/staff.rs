@@ -1,12 +1,14 @@
 //! The back office's layers: the session store in the database, the sign-in layer, and the access
-//! layer that consults the permission table (`app::staff::permissions`) for every request.
+//! layer that consults the permission table (`app::access::permissions`) for every request.
 
+use app::access::auth::{self, AuthSession, Backend, StaffRequest};
+use app::access::permissions::{self, Permission};
+use app::access::{HOME_PATH, SIGN_OUT_PATH};
 use app::audit::{self, Entry, Outcome};
 use app::db::Db;
+use app::links::is_back_office;
 use app::security::ClientAddress;
-use app::staff::auth::{self, AuthSession, Backend, StaffRequest};
-use app::staff::permissions::{self, Permission};
-use app::staff::{is_back_office, HOME_PATH, PASSWORD_PATH, SECURITY_PATH, SIGN_OUT_PATH};
+use app::staff::{PASSWORD_PATH, SECURITY_PATH};
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{MatchedPath, Request, State};
@@ -194,7 +196,7 @@ async fn refuse(state: &AppState, staff: &StaffRequest, route: Option<&str>, sta
     pages::plain_page(
         status,
         "Accesso non consentito",
-        app::staff::pages::REFUSED,
+        app::layout::back_office::REFUSED,
         &app::security::current_request_id(),
     )
 }

@@ -265,7 +265,7 @@ async fn housekeeping(state: &AppState) {
     if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
         tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
     }
-    if let Err(error) = app::staff::auth::forget_old_attempts(&state.db, now).await {
+    if let Err(error) = app::access::auth::forget_old_attempts(&state.db, now).await {
         tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
     }
 }
@@ -297,7 +297,7 @@ fn page_context(state: &AppState, submitted: Option<Submitted>) -> impl Fn() + C
     move || {
         provide_context(state.clone());
         // The booking pages' calendars depend on who books: a citizen, or the front desk.
-        provide_context(app::staff::auth::current_booker());
+        provide_context(crate::routes::booking::current_booker());
         if let Some(submitted) = &submitted {
             provide_context(submitted.clone());
         }

@@ -158,6 +158,14 @@ pub struct DraftView {
     pub alternatives: Vec<FreeSlot>,
 }
 
+/// The front desk's agenda: an office's appointments of a day, and its forms. The pages are the
+/// back office's (`staff::agenda`); the addresses are here, with the bookings they show, so that
+/// the parts that send the desk back to its agenda (triage) need not reach above themselves.
+pub const AGENDA_PATH: &str = "/operatori/agenda";
+pub const AGENDA_STATE_PATH: &str = "/operatori/agenda/stato";
+pub const AGENDA_CANCEL_PATH: &str = "/operatori/agenda/annulla";
+pub const AGENDA_MOVE_PATH: &str = "/operatori/agenda/sposta";
+
 /// Who is making a booking: a citizen on the public pages, or a front-desk operator booking for
 /// someone who phoned, at one of the offices where they work (the desk may take slots inside the
 /// minimum notice, and the booking records who made it). The server says which, from the sign-in
@@ -175,6 +183,15 @@ pub enum Booker {
 }
 
 impl Booker {
+    /// A staff member who runs the front desk of `offices` (none: they book as anyone would).
+    pub fn desk_of(operator: i64, offices: Vec<i64>) -> Booker {
+        if offices.is_empty() {
+            Booker::Citizen
+        } else {
+            Booker::Desk { operator, offices }
+        }
+    }
+
     /// Who is booking on the page being rendered (a citizen unless the server said otherwise).
     pub fn of_page() -> Booker {
         leptos::prelude::use_context::<Booker>().unwrap_or_default()

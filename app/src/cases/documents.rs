@@ -12,10 +12,10 @@ use tokio::io::AsyncWriteExt;
 
 use super::submit::{refusal, Access, CaseRow, CASE_FOR};
 use super::*;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
-use crate::staff::auth;
 use crate::state::AppState;
 
 /// A document as sent by the upload form.

@@ -16,12 +16,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::access::permissions::Permission;
 use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
-use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
-use crate::staff::permissions::Permission;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 pub mod documents;
+pub mod plans;
 pub mod submit;
 
 pub const CASES_PATH: &str = "/operatori/casi";
@@ -507,7 +508,7 @@ fn FileBody(file: CaseFile) -> impl IntoView {
             {closed.map(|closed| view! { <dt class="col-sm-3">"Chiuso il"</dt><dd class="col-sm-9">{closed}</dd> })}
             <dt class="col-sm-3">"Comune di residenza"</dt><dd class="col-sm-9">{comune}</dd>
         </dl>
-        <p><a href=format!("{}?caso={id}", crate::plans::PLAN_PATH) class="btn btn-outline-primary">"Progetto di aiuto e chiusura del caso"</a></p>
+        <p><a href=format!("{}?caso={id}", crate::cases::plans::PLAN_PATH) class="btn btn-outline-primary">"Progetto di aiuto e chiusura del caso"</a></p>
         <FamilySection family />
         <OriginsSection origins />
         <TeamSection id team manages_team candidates />

@@ -7,21 +7,15 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
+use crate::access::accounts::StaffUser;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::dates::{clock, day_of, long_date, moment};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
-use crate::staff::accounts::StaffUser;
-use crate::staff::auth;
 use crate::state::AppState;
 use crate::triage::submit::{DetailRow, EventRow, DETAIL_COLUMNS, DETAIL_FROM, EVENTS_OF_REQUEST};
 use crate::triage::{family_role_label, urgency_label};
-
-/// Copies the court's report deadline of request `$1` into its case's reports (once), at `$2`.
-/// Whether the coordinators were already told about it goes along.
-pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (case_id, mandate_id, due_on, warned_at, created_at)
-     SELECT case_id, id, report_due_on, deadline_warned_at, $2 FROM requests WHERE id = $1 AND case_id IS NOT NULL AND report_due_on IS NOT NULL
-     ON CONFLICT DO NOTHING";
 
 /// A case, and where the person asking stands with it.
 #[derive(sqlx::FromRow)]
@@ -916,7 +910,7 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
                 .bind(form.caso).bind(user.id).bind(&reason).bind(now).bind(until)
                 .execute(&mut *tx)
                 .await?;
-            crate::queues::escalation::email_coordinators!(
+            crate::access::accounts::email_coordinators!(
                 tx,
                 now,
                 unit,

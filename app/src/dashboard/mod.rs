@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::access::permissions::Permission;
 use crate::cases::FILE_PATH;
 use crate::error::AppError;
-use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
-use crate::staff::permissions::Permission;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 pub mod submit;
 
@@ -132,7 +132,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                 view! {
                     <ul>
                         {closures.into_iter().map(|(case, asked)| view! {
-                            <li><a href=format!("{}?caso={case}", crate::plans::PLAN_PATH)>{format!("Caso n. {case}")}</a>{format!(": {asked}")}</li>
+                            <li><a href=format!("{}?caso={case}", crate::cases::plans::PLAN_PATH)>{format!("Caso n. {case}")}</a>{format!(": {asked}")}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()

@@ -5,12 +5,12 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::dates::moment;
 use crate::dates::{long_date, MONTHS};
 use crate::on_db;
 use crate::queues::submit::waited;
-use crate::staff::auth;
 use crate::state::AppState;
 
 #[derive(sqlx::FromRow)]

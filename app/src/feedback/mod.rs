@@ -151,7 +151,7 @@ pub fn PublicPageFeedback() -> impl IntoView {
     let query = use_query_map();
     let page = location.pathname.get_untracked();
     let thanked = query.with_untracked(|q| q.get("valutazione").as_deref() == Some("grazie"));
-    (!crate::staff::is_back_office(&page)).then(|| {
+    (!crate::links::is_back_office(&page)).then(|| {
         view! { <PageFeedback page thanked form=FormState::new(use_submitted(PATH)) /> }
     })
 }

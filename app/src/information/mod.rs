@@ -21,18 +21,6 @@ pub const CONTACTS_PATH: &str = "/contatti";
 /// The conditions of service: an information page linked from every service page, not the footer.
 pub const CONDITIONS_PATH: &str = "/condizioni-di-servizio";
 
-/// (address, footer label, `data-element` the model's validator reads).
-pub const FOOTER_PAGES: [(&str, &str, &str); 4] = [
-    ("/informativa-privacy", "Informativa privacy", "privacy-policy-link"),
-    (
-        "/dichiarazione-di-accessibilita",
-        "Dichiarazione di accessibilità",
-        "accessibility-link",
-    ),
-    ("/note-legali", "Note legali", "legal-notes"),
-    ("/domande-frequenti", "Domande frequenti", "faq"),
-];
-
 /// A page of information, rendered on the server.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InformationPage {

@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+pub mod back_office;
+
 /// The organisation's name as shown in the header, read on the server and carried to the browser.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Masthead {
@@ -102,8 +104,21 @@ fn CentreBand(href: &'static str, title: &'static str, tagline: &'static str) ->
     }
 }
 
+/// The information pages the footer links to: (address, label, `data-element` the model's
+/// validator reads).
+pub const FOOTER_PAGES: [(&str, &str, &str); 4] = [
+    ("/informativa-privacy", "Informativa privacy", "privacy-policy-link"),
+    (
+        "/dichiarazione-di-accessibilita",
+        "Dichiarazione di accessibilità",
+        "accessibility-link",
+    ),
+    ("/note-legali", "Note legali", "legal-notes"),
+    ("/domande-frequenti", "Domande frequenti", "faq"),
+];
+
 /// The back office's header: the organisation and that this is the staff's own area, plainer than
-/// the citizens' header and without its menu (each page's [`crate::staff::pages::StaffBar`], which
+/// the citizens' header and without its menu (each page's `StaffBar`, in the staff part, which
 /// knows who is signed in, carries the person, their role and the menu of their role's pages).
 #[component]
 pub fn StaffHeader(masthead: Masthead) -> impl IntoView {
@@ -113,7 +128,7 @@ pub fn StaffHeader(masthead: Masthead) -> impl IntoView {
                 <a class="ms-auto" href="/">"Sito pubblico"</a>
             </SlimBand>
             <CentreBand
-                href=crate::staff::HOME_PATH
+                href=crate::links::BACK_OFFICE
                 title="Sportello — Area operatori"
                 tagline="Riservata al personale del servizio"
             />
@@ -181,7 +196,7 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
                         <li class="list-inline-item">
                             <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
                         </li>
-                        {crate::information::FOOTER_PAGES
+                        {FOOTER_PAGES
                             .iter()
                             .map(|(href, label, element)| {
                                 view! { <li class="list-inline-item"><a href=*href data-element=*element>{*label}</a></li> }

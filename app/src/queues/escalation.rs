@@ -11,32 +11,6 @@ use crate::error::AppError;
 use crate::on_db;
 use crate::state::AppState;
 
-/// Queues, in the open transaction `$tx`, one email to each coordinator of `$unit` who has an
-/// address: `$subject` and `$body` (neutral words, never a family's name). A macro: each
-/// database's transaction is its own type.
-macro_rules! email_coordinators {
-    ($tx:ident, $now:expr, $unit:expr, $subject:expr, $body:expr) => {{
-        let coordinators: Vec<String> = sqlx::query_scalar(
-            "SELECT DISTINCT u.email FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
-              WHERE r.role = 'coordinatore' AND r.unit_id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
-        )
-        .bind($unit)
-        .fetch_all(&mut *$tx)
-        .await?;
-        for to in coordinators {
-            let email = $crate::mail::outbox::OutgoingEmail {
-                to,
-                reply_to: None,
-                subject: $subject,
-                body: $body,
-                attachment: None,
-            };
-            $crate::enqueue_email!(&mut *$tx, $now, email)?;
-        }
-    }};
-}
-pub(crate) use email_coordinators;
-
 /// What the coordinators of a unit are told about, as lines of the email (numbers, never names).
 #[derive(Debug, Default)]
 struct UnitNews {
@@ -104,7 +78,7 @@ pub async fn run(state: &AppState) -> Result<usize, AppError> {
             ));
         }
         for (unit, news) in &news {
-            email_coordinators!(
+            crate::access::accounts::email_coordinators!(
                 tx,
                 now,
                 unit,

@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::access::permissions::Permission;
 use crate::error::AppError;
-use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
-use crate::staff::permissions::Permission;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 pub mod escalation;
 pub mod submit;

@@ -3,12 +3,12 @@
 use chrono::{DateTime, Utc};
 
 use super::*;
+use crate::access::accounts::StaffUser;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::dates::long_date;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
-use crate::staff::accounts::StaffUser;
-use crate::staff::auth;
 use crate::state::AppState;
 use crate::triage::{urgency_label, Origin};
 
@@ -344,7 +344,7 @@ macro_rules! take_into_case {
             .execute(&mut *$tx)
             .await?;
         // A court mandate's report deadline becomes one of the case's.
-        sqlx::query($crate::cases::submit::COURT_REPORT_OF_REQUEST)
+        sqlx::query($crate::triage::submit::COURT_REPORT_OF_REQUEST)
             .bind($request)
             .bind($now)
             .execute(&mut *$tx)

@@ -12,11 +12,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{AGENDA_CANCEL_PATH, AGENDA_MOVE_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
+use crate::access::permissions::Permission;
+use crate::booking::{Booker, AGENDA_CANCEL_PATH, AGENDA_MOVE_PATH, AGENDA_PATH, AGENDA_STATE_PATH};
 use crate::error::AppError;
 use crate::forms::use_submitted;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 /// Where a person is in their visit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -418,6 +418,8 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
+    use crate::access::accounts::StaffUser;
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::booking::details::language_label;
     use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS};
@@ -425,8 +427,6 @@ pub mod submit {
     use crate::dates::{clock, long_date};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
-    use crate::staff::accounts::StaffUser;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     /// Why the desk cancelled (`bookings.cancel_reason` starts with it).
@@ -767,7 +767,9 @@ pub mod submit {
             .as_deref()
             .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
             .unwrap_or_else(|| starts_at.with_timezone(&Rome).date_naive());
-        let free = match crate::booking::desk::calendar(&state, &user.as_booker(), &slug, today).await? {
+        let free = match crate::booking::desk::calendar(&state, &Booker::desk_of(user.id, user.desks()), &slug, today)
+            .await?
+        {
             Some(calendar) => crate::booking::flow::free_slots(&state, &calendar, day).await?,
             None => Vec::new(),
         };
@@ -801,7 +803,16 @@ pub mod submit {
         let (Some(day), Some(time)) = (day, time) else {
             return refuse("ora", "Scegli uno degli orari liberi.");
         };
-        match move_for_caller(state, user.actor(), &user.as_booker(), form.id, day, time).await? {
+        match move_for_caller(
+            state,
+            user.actor(),
+            &Booker::desk_of(user.id, user.desks()),
+            form.id,
+            day,
+            time,
+        )
+        .await?
+        {
             Moved::Done(office) => Ok(FormOutcome::Done {
                 next: format!("{}&fatto=spostata", agenda_link(office, day)),
             }),

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, AUDIT_PATH, AUDIT_VERIFY_PATH};
+use super::{AUDIT_PATH, AUDIT_VERIFY_PATH};
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::error::AppError;
 use crate::forms::use_submitted;
+use crate::layout::back_office::{StaffBar, StaffOnly};
 
 /// The search as typed in the page's address (a GET form: a search changes nothing).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -238,10 +239,10 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
+    use crate::access::permissions::Role;
+    use crate::access::{accounts, auth};
     use crate::audit::{self, checkpoint::Checkpoint, search, Entry, Outcome};
     use crate::forms::{FieldErrors, FormOutcome};
-    use crate::staff::permissions::Role;
-    use crate::staff::{accounts, auth};
     use crate::state::AppState;
 
     fn start_of(day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {

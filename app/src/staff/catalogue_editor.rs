@@ -11,12 +11,13 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, CATALOGUE_PATH, CATALOGUE_SAVE_PATH};
+use super::{CATALOGUE_PATH, CATALOGUE_SAVE_PATH};
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::catalogue::WRITTEN_SECTIONS;
 use crate::error::AppError;
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextArea, TextField};
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 /// One editable part of a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -364,12 +365,12 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::catalogue::{markdown, search};
     use crate::dates::{long_date, moment};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     #[derive(sqlx::FromRow)]

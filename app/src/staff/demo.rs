@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::accounts::{self, NewStaff, RoleGrant};
-use super::permissions::Role;
+use crate::access::accounts::{self, NewStaff, RoleGrant};
+use crate::access::permissions::Role;
 use crate::db::Db;
 use crate::on_db;
 

@@ -7,10 +7,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, FEEDBACK_PATH};
+use super::FEEDBACK_PATH;
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::error::AppError;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 /// How many days the report covers unless asked otherwise.
 pub const DEFAULT_DAYS: i64 = 90;
@@ -124,11 +125,11 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::dates::{clock, day_and_month};
     use crate::feedback::DIFFICULTIES;
     use crate::on_db;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     pub async fn report(days: i64) -> Result<FeedbackReport, AppError> {

@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::Me;
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::dates::{clock, day_and_month};
 use crate::error::AppError;
+use crate::layout::back_office::{StaffBar, StaffOnly};
 
 /// A message that has failed at least this many times is shown while it is still being retried.
 pub const SHOWN_AFTER_ATTEMPTS: i64 = 3;
@@ -70,9 +70,9 @@ impl Row {
 }
 
 pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::on_db;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     let (_, user) = auth::permitted(Permission::ReadMailProblems).await?;

@@ -11,11 +11,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, OFFICES_PATH, OFFICE_CLOSURE_DELETE_PATH, OFFICE_CLOSURE_PATH, OFFICE_HOURS_PATH, OFFICE_RULES_PATH};
+use super::{OFFICES_PATH, OFFICE_CLOSURE_DELETE_PATH, OFFICE_CLOSURE_PATH, OFFICE_HOURS_PATH, OFFICE_RULES_PATH};
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ErrorSummary, FieldErrors, FormState, Submitted, TextField};
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 /// The office's rules as the form edits them (numbers as typed).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -560,6 +561,7 @@ pub mod submit {
     use chrono_tz::Europe::Rome;
 
     use super::*;
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS as BOOKING_COLUMNS};
     use crate::booking::slots::utc_bounds;
@@ -567,7 +569,6 @@ pub mod submit {
     use crate::db::Backend;
     use crate::forms::FormOutcome;
     use crate::on_db;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     /// Why the office cancelled an appointment (`bookings.cancel_reason`).

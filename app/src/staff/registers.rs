@@ -7,11 +7,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, REGISTERS_PATH, REGISTER_COMUNE_PATH, REGISTER_TOPIC_PATH, REGISTER_UNIT_PATH};
+use super::{REGISTERS_PATH, REGISTER_COMUNE_PATH, REGISTER_TOPIC_PATH, REGISTER_UNIT_PATH};
+use crate::access::permissions::Permission;
+use crate::access::Me;
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ComuneLine {
@@ -374,11 +375,11 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
 
 pub mod submit {
     use super::*;
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::catalogue::search::slugify;
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
-    use crate::staff::auth;
     use crate::state::AppState;
 
     #[derive(sqlx::FromRow)]

@@ -9,11 +9,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{StaffBar, StaffOnly};
-use super::permissions::Permission;
-use super::{Me, Setup, PASSWORD_PATH, SECURITY_PATH};
+use super::{PASSWORD_PATH, SECURITY_PATH};
+use crate::access::permissions::Permission;
+use crate::access::{Me, Setup};
 use crate::error::AppError;
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
+use crate::layout::back_office::{StaffBar, StaffOnly};
 
 /// What the page needs to enrol a second factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -148,10 +149,10 @@ fn ChangePassword() -> impl IntoView {
 
 pub mod submit {
     use super::*;
+    use crate::access::{accounts, auth, totp};
     use crate::audit::{self, Entry};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
-    use crate::staff::{accounts, auth, totp};
     use crate::state::AppState;
 
     fn qr_svg(url: &str) -> String {

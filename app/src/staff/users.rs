@@ -6,14 +6,15 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Loaded, StaffBar, StaffOnly};
-use super::permissions::{Permission, Role};
 use super::{
-    Me, ROLE_POLICY_PATH, USERS_PATH, USER_PASSWORD_PATH, USER_ROLES_PATH, USER_ROLE_REMOVE_PATH, USER_STATE_PATH,
+    ROLE_POLICY_PATH, USERS_PATH, USER_PASSWORD_PATH, USER_ROLES_PATH, USER_ROLE_REMOVE_PATH, USER_STATE_PATH,
     USER_TOTP_PATH,
 };
+use crate::access::permissions::{Permission, Role};
+use crate::access::Me;
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 /// One account as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,11 +313,11 @@ pub mod submit {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::access::accounts::{self, NewStaff, RoleGrant};
+    use crate::access::auth;
     use crate::audit::Entry;
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
-    use crate::staff::accounts::{self, NewStaff, RoleGrant};
-    use crate::staff::auth;
     use crate::state::AppState;
     use crate::validation::Email;
 

@@ -7,14 +7,20 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
+use crate::access::accounts::StaffUser;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::dates::{clock, day_and_month, long_date};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
-use crate::staff::accounts::StaffUser;
-use crate::staff::auth;
 use crate::state::AppState;
 use crate::validation::{CodiceFiscale, PersonName};
+
+/// Copies the court's report deadline of request `$1` into its case's reports (once), at `$2`.
+/// Whether the coordinators were already told about it goes along.
+pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (case_id, mandate_id, due_on, warned_at, created_at)
+     SELECT case_id, id, report_due_on, deadline_warned_at, $2 FROM requests WHERE id = $1 AND case_id IS NOT NULL AND report_due_on IS NOT NULL
+     ON CONFLICT DO NOTHING";
 
 /// Refuses another office's appointment or request, and records it.
 async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
@@ -217,7 +223,7 @@ pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOut
     });
     match outcome {
         Ok((office, day)) => Ok(FormOutcome::Done {
-            next: format!("{}?sede={office}&giorno={day}", crate::staff::AGENDA_PATH),
+            next: format!("{}?sede={office}&giorno={day}", crate::booking::AGENDA_PATH),
         }),
         Err(Some(id)) => Err(refusal(state, &user, "prenotazione", id).await),
         Err(None) => Err(AppError::Conflict(
@@ -596,7 +602,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
                 Err(error) => return Err(error.into()),
             };
             // Straight to an open case: a court mandate's report deadline becomes one of the case's.
-            sqlx::query(crate::cases::submit::COURT_REPORT_OF_REQUEST)
+            sqlx::query(COURT_REPORT_OF_REQUEST)
                 .bind(request)
                 .bind(now)
                 .execute(&mut *tx)

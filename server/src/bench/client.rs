@@ -76,7 +76,7 @@ impl Browser {
         browser.signed_in = true;
         let (status, _) = browser
             .post(
-                app::staff::HOME_PATH,
+                app::access::HOME_PATH,
                 &[("utente", user), ("password", password), ("codice_totp", "")],
             )
             .await

@@ -607,7 +607,7 @@ async fn fill_layers(
         return Ok(());
     }
     let mut context = Context::read(session).await?;
-    context.password_hash = app::staff::accounts::hash_password(app::staff::accounts::random_password()).await;
+    context.password_hash = app::access::accounts::hash_password(app::access::accounts::random_password()).await;
     create_temp_tables(session, (volumes.requests.max(64) as i64) + 1).await?;
     for layer in from..to {
         let started = Instant::now();
@@ -1457,7 +1457,7 @@ async fn add_requests(
 
 /// A staff account with one role (for a unit: social worker or coordinator; for the front desk,
 /// the first office; administrators need none), with an Argon2 hash made by
-/// `app::staff::accounts::hash_password`. An existing account with that name gets the hash and the
+/// `app::access::accounts::hash_password`. An existing account with that name gets the hash and the
 /// role. Returns its id.
 pub async fn staff_account(
     db: &Db,

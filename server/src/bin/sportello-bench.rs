@@ -75,7 +75,7 @@ async fn run(args: &[String]) -> Result<String, String> {
         }
         Some("worker") => {
             let db = database(arg(args, 1, "DATABASE_URL")?, 2).await?;
-            let hash = app::staff::accounts::hash_password(arg(args, 3, "PASSWORD")?.to_owned()).await;
+            let hash = app::access::accounts::hash_password(arg(args, 3, "PASSWORD")?.to_owned()).await;
             fill::staff_account(
                 &db,
                 arg(args, 2, "USER")?,
@@ -211,7 +211,7 @@ async fn claims(args: &[String]) -> Result<String, String> {
     let requests: usize = number(args.get(3), "REQUESTS")?;
     let workers: usize = number(args.get(4), "WORKERS")?;
     let password = "benchmark-coda-2026";
-    let hash = app::staff::accounts::hash_password(password.to_owned()).await;
+    let hash = app::access::accounts::hash_password(password.to_owned()).await;
     let names = fill::claim_queue(&db, BENCH_UNIT, requests, workers, "presa.", &hash, today())
         .await
         .map_err(|e| e.to_string())?;

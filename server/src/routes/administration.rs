@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use app::staff::permissions::Permission::{
+use app::access::permissions::Permission::{
     ManageContent, ManageOffices, ManageRegisters, ReadAuditTrail, ReadMailProblems,
 };
 use app::staff::{self, audit_page, catalogue_editor, offices, registers};

@@ -3,36 +3,37 @@
 
 use std::collections::BTreeMap;
 
+use app::access::permissions::Permission::RunAgenda;
+use app::booking;
 use app::links::query_value;
-use app::staff::permissions::Permission::RunAgenda;
-use app::staff::{self, agenda};
+use app::staff::agenda;
 use app::state::AppState;
 
 use super::PartRoutes;
 
 pub fn routes() -> PartRoutes {
     PartRoutes::new()
-        .page(staff::AGENDA_PATH, RunAgenda)
+        .page(booking::AGENDA_PATH, RunAgenda)
         .form(
-            staff::AGENDA_STATE_PATH,
+            booking::AGENDA_STATE_PATH,
             RunAgenda,
             agenda_page,
             |state: AppState, form| async move { agenda::submit::mark(&state, form).await },
         )
         .form(
-            staff::AGENDA_CANCEL_PATH,
+            booking::AGENDA_CANCEL_PATH,
             RunAgenda,
             agenda_page,
             |state: AppState, form| async move { agenda::submit::cancel(&state, form).await },
         )
         .page_with_form_shown_at(
-            staff::AGENDA_MOVE_PATH,
+            booking::AGENDA_MOVE_PATH,
             RunAgenda,
             |values| {
                 let get = |name: &str| query_value(values.get(name).map_or("", String::as_str));
                 Some(format!(
                     "{}?id={}&giorno={}",
-                    staff::AGENDA_MOVE_PATH,
+                    booking::AGENDA_MOVE_PATH,
                     get("id"),
                     get("giorno")
                 ))
@@ -46,7 +47,7 @@ fn agenda_page(values: &BTreeMap<String, String>) -> Option<String> {
     let get = |name: &str| query_value(values.get(name).map_or("", String::as_str));
     Some(format!(
         "{}?sede={}&giorno={}",
-        staff::AGENDA_PATH,
+        booking::AGENDA_PATH,
         get("sede"),
         get("giorno")
     ))

@@ -1,6 +1,6 @@
 //! The assistance request: a form open to everyone, and the page that says it was sent.
 
-use app::staff::permissions::Permission::Public;
+use app::access::permissions::Permission::Public;
 use app::state::AppState;
 
 use super::PartRoutes;

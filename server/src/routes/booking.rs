@@ -4,9 +4,8 @@
 
 use std::collections::HashMap;
 
+use app::access::permissions::Permission::Public;
 use app::booking::{self, calendar};
-use app::staff::auth::current_booker;
-use app::staff::permissions::Permission::Public;
 use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
@@ -60,6 +59,15 @@ pub fn routes() -> PartRoutes {
         .page_with_form(booking::NEW_LINK_PATH, Public, |state: AppState, form| async move {
             booking::manage::send_new_link(&state, form).await
         })
+}
+
+/// Who is booking in the current request: the front desk of the signed-in person's offices, or a
+/// citizen.
+pub fn current_booker() -> booking::Booker {
+    app::access::auth::current()
+        .and_then(|staff| staff.user)
+        .map(|user| booking::Booker::desk_of(user.id, user.desks()))
+        .unwrap_or_default()
 }
 
 /// The summary of the draft a form of it came from.

@@ -2,8 +2,8 @@
 //! The handlers narrow the permission to the case team and the unit's coordinator, or an
 //! emergency access with a reason.
 
+use app::access::permissions::Permission::CaseFiles;
 use app::cases;
-use app::staff::permissions::Permission::CaseFiles;
 use app::state::AppState;
 use axum::routing::{get, post};
 

@@ -1,6 +1,6 @@
 //! The coordinators' dashboard: queues, workloads and court deadlines of the units they coordinate.
 
-use app::staff::permissions::Permission::CoordinateQueue;
+use app::access::permissions::Permission::CoordinateQueue;
 
 use super::PartRoutes;
 

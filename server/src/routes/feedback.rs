@@ -1,6 +1,6 @@
 //! The page rating: a form at the foot of every public page, posting to one address.
 
-use app::staff::permissions::Permission::Public;
+use app::access::permissions::Permission::Public;
 use app::state::AppState;
 
 use super::PartRoutes;

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use app::staff::permissions::Permission::Public;
+use app::access::permissions::Permission::Public;
 use axum::body::Body;
 use axum::http::{Response, StatusCode};
 use axum::response::IntoResponse;

@@ -1,8 +1,8 @@
 //! A case's help plan: goals, interventions and their steps, the plan's own steps, and closing the
 //! case (asked by the team, decided by the unit's coordinator, which the handler checks).
 
-use app::plans;
-use app::staff::permissions::Permission::CaseFiles;
+use app::access::permissions::Permission::CaseFiles;
+use app::cases::plans;
 use app::state::AppState;
 
 use super::PartRoutes;

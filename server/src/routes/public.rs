@@ -1,7 +1,7 @@
 //! The public site's reading pages: home, the service catalogue, topics, contacts and the
 //! information pages. Open to everyone.
 
-use app::staff::permissions::Permission::Public;
+use app::access::permissions::Permission::Public;
 
 use super::PartRoutes;
 
@@ -13,7 +13,7 @@ pub fn routes() -> PartRoutes {
         .page(app::information::TOPICS_PATH, Public)
         .page(app::information::CONTACTS_PATH, Public)
         .page(app::information::CONDITIONS_PATH, Public);
-    app::information::FOOTER_PAGES
+    app::layout::FOOTER_PAGES
         .iter()
         .fold(routes, |routes, (path, _, _)| routes.page(path, Public))
 }

@@ -1,7 +1,7 @@
 //! A unit's queue: social workers take requests from it; coordinators assign and give back.
 
+use app::access::permissions::Permission::{CoordinateQueue, WorkQueue};
 use app::queues;
-use app::staff::permissions::Permission::{CoordinateQueue, WorkQueue};
 use app::state::AppState;
 
 use super::PartRoutes;

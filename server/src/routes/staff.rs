@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use app::staff::permissions::Permission::{ManageStaff, OwnAccount, Public};
-use app::staff::{self, auth, security, users};
+use app::access::permissions::Permission::{ManageStaff, OwnAccount, Public};
+use app::access::{self, auth};
+use app::staff::{self, security, users};
 use app::state::AppState;
 
 use super::PartRoutes;
@@ -12,13 +13,13 @@ use super::PartRoutes;
 pub fn routes() -> PartRoutes {
     PartRoutes::new()
         // Signing in is open to all; the page shows the home of whoever is signed in.
-        .page_with_form(staff::HOME_PATH, Public, |state: AppState, form| async move {
+        .page_with_form(access::HOME_PATH, Public, |state: AppState, form| async move {
             auth::sign_in(&state, form).await
         })
         .form(
-            staff::SIGN_OUT_PATH,
+            access::SIGN_OUT_PATH,
             OwnAccount,
-            |_| Some(staff::HOME_PATH.to_owned()),
+            |_| Some(access::HOME_PATH.to_owned()),
             |state: AppState, _: HashMap<String, String>| async move { auth::sign_out(&state).await },
         )
         .page_with_form(staff::SECURITY_PATH, OwnAccount, |state: AppState, form| async move {

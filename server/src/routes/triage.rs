@@ -1,7 +1,7 @@
 //! The front desk's triage: the requests, a new one after the first interview, information only,
 //! and routing a request again.
 
-use app::staff::permissions::Permission::Triage;
+use app::access::permissions::Permission::Triage;
 use app::state::AppState;
 use app::triage;
 

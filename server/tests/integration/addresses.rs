@@ -35,7 +35,7 @@ fn hidden_spellings(path: &str) -> Vec<String> {
     if let Some(slash) = path.rfind('/').filter(|at| *at > 0) {
         spellings.push(format!("{}%2F{}", &path[..slash], &path[slash + 1..]));
     }
-    if app::staff::is_back_office(path) {
+    if app::links::is_back_office(path) {
         spellings.push(path.to_uppercase());
     }
     spellings

@@ -63,7 +63,7 @@ async fn unit(app: &TestApp, code: &str) -> i64 {
 
 /// A social worker of the unit `unit_code`, signed in.
 pub async fn worker(app: &TestApp, username: &str, display_name: &str, unit_code: &str) -> (reqwest::Client, i64) {
-    let hash = app::staff::accounts::hash_password(PASSWORD.to_owned()).await;
+    let hash = app::access::accounts::hash_password(PASSWORD.to_owned()).await;
     let id: i64 = app::on_db!(&app.db, pool => {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO staff_users (username, display_name, password_hash, created_at) VALUES ($1, $2, $3, '2026-01-01T00:00:00Z') RETURNING id",

@@ -111,7 +111,7 @@ on_both_databases! {
 
         // Two administrators publish over the same version at once: one wins.
         let other = crate::harness::browser();
-        let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+        let code = app::access::totp::code_at(&secret, app.clock.now()).unwrap();
         let signed_in = crate::staff::sign_in(&app, &other, "admin", crate::harness::ADMIN_PASSWORD, &code).await;
         assert_eq!(signed_in.status(), StatusCode::SEE_OTHER, "the same administrator, on a second computer");
         let first = affido_form(&app, &admin, &[("sommario", "Prima proposta"), ("azione", "pubblica")]).await;

@@ -37,7 +37,7 @@ async fn waiting_requests(app: &TestApp, count: usize, urgency: &str) -> Vec<i64
 
 /// `count` social workers of the Servizio Minori, all with the same password (hashed once).
 async fn workers(app: &TestApp, count: usize) -> Vec<String> {
-    let hash = app::staff::accounts::hash_password(WORKER_PASSWORD.to_owned()).await;
+    let hash = app::access::accounts::hash_password(WORKER_PASSWORD.to_owned()).await;
     let mut names = Vec::new();
     for i in 0..count {
         let name = format!("assistente.{i:02}");

@@ -62,7 +62,7 @@ pub async fn admin_sign_in(app: &TestApp, client: &reqwest::Client) -> String {
     assert_eq!(location(&elsewhere), "/operatori/sicurezza");
     let page = app.get_as(client, "/operatori/sicurezza").await.text().await.unwrap();
     let secret = between(&page, "<code class=\"chiave-totp\">", "</code>").to_owned();
-    let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+    let code = app::access::totp::code_at(&secret, app.clock.now()).unwrap();
     let enrolled = app
         .post_form_as(
             client,
@@ -256,7 +256,7 @@ on_both_databases! {
         let wrong_code = sign_in(&app, &browser(), "admin", ADMIN_PASSWORD, "000000").await;
         assert!(wrong_code.text().await.unwrap().contains(WRONG));
 
-        let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+        let code = app::access::totp::code_at(&secret, app.clock.now()).unwrap();
         let client = browser();
         let accepted = sign_in(&app, &client, "admin", ADMIN_PASSWORD, &code).await;
         assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
@@ -267,7 +267,7 @@ on_both_databases! {
 
         // Two sign-ins racing with one new code: one wins.
         app.clock.advance(Duration::seconds(30));
-        let code = app::staff::totp::code_at(&secret, app.clock.now()).unwrap();
+        let code = app::access::totp::code_at(&secret, app.clock.now()).unwrap();
         let (a, b) = (browser(), browser());
         let (first, second) = futures::join!(
             sign_in(&app, &a, "admin", ADMIN_PASSWORD, &code),

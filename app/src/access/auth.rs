@@ -13,7 +13,6 @@ use super::accounts::{self, StaffUser};
 use super::permissions::{self, Permission};
 use super::{Setup, SignInForm};
 use crate::audit::{self, Actor, Entry, Outcome};
-use crate::booking::Booker;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::forms::{FieldErrors, FormOutcome};
@@ -110,15 +109,6 @@ pub fn current() -> Option<StaffRequest> {
     }
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<StaffRequest>().cloned())
-}
-
-/// Who is booking in the current request: the front desk of the signed-in person's offices, or a
-/// citizen.
-pub fn current_booker() -> Booker {
-    current()
-        .and_then(|staff| staff.user)
-        .map(|user| user.as_booker())
-        .unwrap_or_default()
 }
 
 /// The signed-in person of the current request, or `Forbidden`. Whether they may do what they

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::permissions::Role;
-use crate::booking::Booker;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::on_db;
@@ -62,19 +61,6 @@ impl StaffUser {
             .filter(|grant| grant.role == Role::Sportello)
             .filter_map(|grant| grant.office_id)
             .collect()
-    }
-
-    /// As whom this person books: the front desk of their offices or, holding none, as anyone.
-    pub fn as_booker(&self) -> Booker {
-        let offices = self.desks();
-        if offices.is_empty() {
-            Booker::Citizen
-        } else {
-            Booker::Desk {
-                operator: self.id,
-                offices,
-            }
-        }
     }
 
     /// Whether this person coordinates `unit`.
@@ -381,3 +367,29 @@ pub async fn has_administrator(db: &Db) -> Result<bool, sqlx::Error> {
     .await)?;
     Ok(count > 0)
 }
+
+/// Queues, in the open transaction `$tx`, one email to each coordinator of `$unit` who has an
+/// address: `$subject` and `$body` (neutral words, never a family's name). A macro: each
+/// database's transaction is its own type.
+macro_rules! email_coordinators {
+    ($tx:ident, $now:expr, $unit:expr, $subject:expr, $body:expr) => {{
+        let coordinators: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT u.email FROM staff_users u JOIN staff_roles r ON r.user_id = u.id
+              WHERE r.role = 'coordinatore' AND r.unit_id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
+        )
+        .bind($unit)
+        .fetch_all(&mut *$tx)
+        .await?;
+        for to in coordinators {
+            let email = $crate::mail::outbox::OutgoingEmail {
+                to,
+                reply_to: None,
+                subject: $subject,
+                body: $body,
+                attachment: None,
+            };
+            $crate::enqueue_email!(&mut *$tx, $now, email)?;
+        }
+    }};
+}
+pub(crate) use email_coordinators;

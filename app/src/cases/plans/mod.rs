@@ -18,11 +18,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
+use crate::access::permissions::Permission;
 use crate::cases::FILE_PATH;
 use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
-use crate::staff::pages::{Loaded, StaffBar, StaffOnly};
-use crate::staff::permissions::Permission;
+use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
 pub mod submit;
 

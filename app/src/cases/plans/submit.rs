@@ -6,14 +6,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Rome;
 
 use super::*;
+use crate::access::accounts::StaffUser;
+use crate::access::auth;
 use crate::audit::Entry;
 use crate::cases::submit::{case_or_not_found, refusal, Access, CaseRow};
 use crate::dates::long_date;
 use crate::dates::{day_of, moment};
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
-use crate::staff::accounts::StaffUser;
-use crate::staff::auth;
 use crate::state::AppState;
 
 fn label(list: &[(&'static str, &'static str)], key: &str) -> &'static str {
