@@ -11,6 +11,7 @@ use crate::organisation::Office;
 
 pub mod pages;
 
+pub mod editor;
 pub mod markdown;
 pub mod search;
 pub mod store;
@@ -19,6 +20,9 @@ pub mod store;
 pub const LIST_PATH: &str = "/servizi";
 /// A service's page, by its slug (a route pattern).
 pub const SERVICE_PATH: &str = "/servizi/{slug}";
+/// The back office's editor of the service pages and the information pages.
+pub const EDITOR_PATH: &str = "/operatori/catalogo";
+pub const EDITOR_SAVE_PATH: &str = "/operatori/catalogo/salva";
 
 /// The written sections of a service page, in page order, with their headings and the
 /// `data-element` names the municipal model's validator looks for.

@@ -1,7 +1,8 @@
 //! "Quanto sono chiare le informazioni su questa pagina?": the municipal model's page-feedback
 //! component, at the bottom of every public page. Five ratings, then the model's follow-up question
 //! for a low (1–3) or a high (4–5) rating, and an optional short comment. Ratings are stored without
-//! any personal data, so staff can see which pages confuse people.
+//! any personal data, so staff can see which pages confuse people: the report of `report.rs`, in the
+//! back office.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_query_map};
@@ -10,9 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::forms::{use_submitted, FieldErrors, FormState, TextArea};
 use crate::islands::FollowUpByRating;
 
+pub mod report;
 pub mod submit;
 
 pub const PATH: &str = "/valutazione";
+/// The back office's report of the ratings, for whoever writes the pages.
+pub const REPORT_PATH: &str = "/operatori/valutazioni";
 pub const COMMENT_MAX_CHARS: usize = 200;
 
 /// The model's answers to "Dove hai incontrato le maggiori difficoltà?" (ratings 1–3).

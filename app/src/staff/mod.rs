@@ -1,6 +1,6 @@
 //! The back office's own screens (`/operatori`): each role's home and menu, one's own account's
 //! security, the front desk's agenda, and the administrators' screens (accounts, offices,
-//! registers, the pages' texts and ratings, the audit trail, undelivered emails). Who is signed in
+//! registers, the pages' texts, the audit trail, undelivered emails). Who is signed in
 //! and what they may do is the `access` part's; the frame of every back-office page is
 //! `layout::back_office`.
 //!
@@ -11,8 +11,6 @@
 
 pub mod agenda;
 pub mod audit_page;
-pub mod catalogue_editor;
-pub mod feedback_report;
 pub mod mail_problems;
 pub mod offices;
 pub mod pages;
@@ -38,9 +36,6 @@ pub const REGISTERS_PATH: &str = "/operatori/elenchi";
 pub const REGISTER_COMUNE_PATH: &str = "/operatori/elenchi/comuni";
 pub const REGISTER_UNIT_PATH: &str = "/operatori/elenchi/unita";
 pub const REGISTER_TOPIC_PATH: &str = "/operatori/elenchi/argomenti";
-pub const CATALOGUE_PATH: &str = "/operatori/catalogo";
-pub const CATALOGUE_SAVE_PATH: &str = "/operatori/catalogo/salva";
-pub const FEEDBACK_PATH: &str = "/operatori/valutazioni";
 pub const OFFICES_PATH: &str = "/operatori/sedi";
 pub const OFFICE_RULES_PATH: &str = "/operatori/sedi/regole";
 pub const OFFICE_HOURS_PATH: &str = "/operatori/sedi/orari";

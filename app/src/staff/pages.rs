@@ -3,9 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    AUDIT_PATH, CATALOGUE_PATH, FEEDBACK_PATH, MAIL_PATH, OFFICES_PATH, REGISTERS_PATH, SECURITY_PATH, USERS_PATH,
-};
+use super::{AUDIT_PATH, MAIL_PATH, OFFICES_PATH, REGISTERS_PATH, SECURITY_PATH, USERS_PATH};
 use crate::access::permissions::{Permission, Role};
 use crate::access::{Me, Setup};
 use crate::booking::AGENDA_PATH;
@@ -75,13 +73,13 @@ pub const MENU: &[MenuEntry] = &[
     ),
     (
         Permission::ManageContent,
-        CATALOGUE_PATH,
+        crate::catalogue::EDITOR_PATH,
         "Pagine del sito",
         "Schede dei servizi e pagine informative: modifica, anteprima e versioni.",
     ),
     (
         Permission::ManageContent,
-        FEEDBACK_PATH,
+        crate::feedback::REPORT_PATH,
         "Valutazioni delle pagine",
         "Quanto i cittadini trovano chiare le pagine, e perché.",
     ),

@@ -1,12 +1,10 @@
 //! The administrators' screens: offices and their hours, the registers (comuni, units, topics),
-//! the pages' texts and what citizens said of them, the audit trail, and undelivered emails.
+//! the audit trail, and undelivered emails.
 
 use std::collections::{BTreeMap, HashMap};
 
-use app::access::permissions::Permission::{
-    ManageContent, ManageOffices, ManageRegisters, ReadAuditTrail, ReadMailProblems,
-};
-use app::staff::{self, audit_page, catalogue_editor, offices, registers};
+use app::access::permissions::Permission::{ManageOffices, ManageRegisters, ReadAuditTrail, ReadMailProblems};
+use app::staff::{self, audit_page, offices, registers};
 use app::state::AppState;
 
 use super::PartRoutes;
@@ -57,14 +55,6 @@ pub fn routes() -> PartRoutes {
             registers_page,
             |state: AppState, form| async move { registers::submit::save_topic(&state, form).await },
         )
-        .page(staff::CATALOGUE_PATH, ManageContent)
-        .form(
-            staff::CATALOGUE_SAVE_PATH,
-            ManageContent,
-            |_| Some(staff::CATALOGUE_PATH.to_owned()),
-            |state: AppState, form| async move { catalogue_editor::submit::save(&state, form).await },
-        )
-        .page(staff::FEEDBACK_PATH, ManageContent)
         .page(staff::AUDIT_PATH, ReadAuditTrail)
         .form(
             staff::AUDIT_VERIFY_PATH,

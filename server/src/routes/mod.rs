@@ -26,6 +26,7 @@ mod agenda;
 mod assistance;
 pub mod booking;
 mod cases;
+mod catalogue;
 mod dashboard;
 mod feedback;
 pub mod operations;
@@ -127,6 +128,7 @@ fn all_parts() -> PartRoutes {
     PartRoutes::new()
         .merge(operations::routes())
         .merge(public::routes())
+        .merge(catalogue::routes())
         .merge(assistance::routes())
         .merge(feedback::routes())
         .merge(booking::routes())

@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::{CATALOGUE_PATH, CATALOGUE_SAVE_PATH};
+use super::WRITTEN_SECTIONS;
+use super::{EDITOR_PATH, EDITOR_SAVE_PATH};
 use crate::access::permissions::Permission;
 use crate::access::Me;
-use crate::catalogue::WRITTEN_SECTIONS;
 use crate::error::AppError;
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextArea, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
@@ -199,7 +199,7 @@ pub fn CatalogueEditorPage() -> impl IntoView {
 }
 
 fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
-    let mut link = format!("{CATALOGUE_PATH}?{}={}", kind.key(), crate::links::query_value(slug));
+    let mut link = format!("{EDITOR_PATH}?{}={}", kind.key(), crate::links::query_value(slug));
     if let Some(version) = version {
         link.push_str(&format!("&versione={version}"));
     }
@@ -208,7 +208,7 @@ fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
 
 #[component]
 fn CatalogueEditor(me: Me) -> impl IntoView {
-    let submitted = use_submitted(CATALOGUE_SAVE_PATH);
+    let submitted = use_submitted(EDITOR_SAVE_PATH);
     let (mut query, published, unchanged) = use_query_map().with_untracked(|q| {
         let (kind, slug) = match (q.get("servizio"), q.get("pagina")) {
             (Some(slug), _) => (Some("servizio".to_owned()), Some(slug)),
@@ -288,10 +288,10 @@ fn Editor(editing: Editing) -> impl IntoView {
         revisions,
         preview,
     } = editing;
-    let form = FormState::editing(use_submitted(CATALOGUE_SAVE_PATH), values);
+    let form = FormState::editing(use_submitted(EDITOR_SAVE_PATH), values);
     let has_preview = !preview.is_empty();
     view! {
-        <p><a href=CATALOGUE_PATH rel="external">"Torna all'elenco delle pagine"</a></p>
+        <p><a href=EDITOR_PATH rel="external">"Torna all'elenco delle pagine"</a></p>
         <h2>"Modifica: "{title}</h2>
         {from_version.map(|number| view! {
             <p class="alert alert-info" role="status">
@@ -309,7 +309,7 @@ fn Editor(editing: Editing) -> impl IntoView {
         })}
         <div class="stretto">
             <ErrorSummary form labels=kind.labels() />
-            <form method="post" action=CATALOGUE_SAVE_PATH novalidate>
+            <form method="post" action=EDITOR_SAVE_PATH novalidate>
                 <input type="hidden" name="tipo" value=kind.key() />
                 <input type="hidden" name="slug" value=slug />
                 <input type="hidden" name="base" value=base.to_string() />

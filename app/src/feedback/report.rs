@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::FEEDBACK_PATH;
+use super::REPORT_PATH;
 use crate::access::permissions::Permission;
 use crate::access::Me;
 use crate::error::AppError;
@@ -66,7 +66,7 @@ fn Report(me: Me) -> impl IntoView {
         <StaffBar me />
         <div class="container">
             <h1>"Valutazioni delle pagine"</h1>
-            <form method="get" action=FEEDBACK_PATH class="row g-2 align-items-end mb-4">
+            <form method="get" action=REPORT_PATH class="row g-2 align-items-end mb-4">
                 <div class="col-auto">
                     <label for="campo-giorni" class="form-label fw-semibold">"Ultimi giorni"</label>
                     <input id="campo-giorni" name="giorni" type="number" min="1" max="3660" class="form-control" value=days.to_string() />
