@@ -35,6 +35,9 @@ use chrono_tz::Europe::Rome;
 use leptos::prelude::{provide_context, Owner};
 use leptos::reactive::computed::ScopedFuture;
 
+use crate::config::Settings;
+use crate::startup::StartupError;
+
 /// The surname every demonstration family shares a word with, and what tells a database already
 /// filled.
 const MARKER_SURNAME: &str = "Inventata";
@@ -118,6 +121,24 @@ pub struct Filled {
     pub bookings: usize,
     pub requests: usize,
     pub cases: usize,
+}
+
+/// At a start with `--demo` (unless `--demo-day` is off): the demonstration day, once.
+pub async fn on_start(state: &AppState, settings: &Settings) -> Result<(), StartupError> {
+    if !(settings.demo && settings.demo_day) {
+        return Ok(());
+    }
+    match fill_once(state).await {
+        Ok(Some(filled)) => tracing::info!(
+            "--demo: a working day was made ({} bookings, {} requests, {} cases)",
+            filled.bookings,
+            filled.requests,
+            filled.cases
+        ),
+        Ok(None) => {}
+        Err(error) => return Err(StartupError::Seed(error.to_string())),
+    }
+    Ok(())
 }
 
 /// Fills the demonstration day, unless an earlier start did.

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{post, MethodRouter};
 use serde::de::DeserializeOwned;
 
-use crate::startup::render_page;
+use crate::rendering::render_page;
 
 /// Values never written back into a page, whatever the form (secrets must be typed again).
 const NEVER_ECHOED: &[&str] = &["password", "nuova_password", "conferma_password", "codice_totp"];

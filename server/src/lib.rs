@@ -1,5 +1,5 @@
-//! The Sportello server: configuration, database set-up, the HTTP router and its protections, and
-//! the background workers. Pages and their logic live in the `app` crate.
+//! The Sportello server: configuration, database set-up and seeding, the HTTP router and its
+//! protections, and the background workers (`jobs`). Pages and their logic live in the `app` crate.
 
 // The pages' view types nest deeply (a form island inside a page inside the shell), and rendering
 // them is compiled here.
@@ -17,10 +17,12 @@ pub mod documents;
 pub mod forms;
 pub mod health;
 pub mod http;
+pub mod jobs;
 pub mod mailer;
 pub mod memory;
 pub mod page_cache;
 pub mod pages;
+pub mod rendering;
 pub mod routes;
 pub mod seed;
 pub mod staff;

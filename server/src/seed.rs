@@ -8,9 +8,11 @@
 use app::clock::Clock;
 use app::db::Db;
 use app::on_db;
+use app::staff::demo::{add_demo_accounts, ensure_first_admin, FirstAdmin, FIRST_ADMIN_USERNAME};
 use chrono::NaiveTime;
 use serde::Deserialize;
 
+use crate::config::Settings;
 use crate::startup::StartupError;
 
 const BUILT_IN_SEED: &str = include_str!("../seed/first-start.toml");
@@ -626,6 +628,63 @@ pub async fn apply_organisation_name(db: &Db, clock: &dyn Clock, name: &str) -> 
             .await
             .map(|_| ())
     })
+}
+
+/// Everything a start seeds, each part at most once in the database's life: the organisation and
+/// its offices, the phone lines, the service catalogue, the booking topics and rules, the
+/// information pages (new ones too, on every start), the organisation's name when the settings
+/// give one, the first administrator and, with `--demo`, the demonstration accounts.
+pub async fn on_start(db: &Db, clock: &dyn Clock, settings: &Settings) -> Result<(), StartupError> {
+    let failed = |error: sqlx::Error| StartupError::Seed(error.to_string());
+    let seed = Seed::load(settings.seed_file.as_deref())?;
+    let told = |outcome: SeedOutcome, what: &str| {
+        if outcome == SeedOutcome::Applied {
+            tracing::info!("{what}");
+        }
+    };
+    told(apply_once(db, clock, &seed).await.map_err(failed)?, "first start: the database was seeded");
+    told(
+        apply_phone_lines_once(db, clock, &seed).await.map_err(failed)?,
+        "the phone lines were added",
+    );
+    let services = built_in_services().map_err(StartupError::Seed)?;
+    told(
+        apply_catalogue_once(db, clock, &services).await.map_err(failed)?,
+        "the service catalogue was added",
+    );
+    told(
+        apply_booking_once(db, clock, &seed).await.map_err(failed)?,
+        "the booking topics and rules were added",
+    );
+    let pages = built_in_pages().map_err(StartupError::Seed)?;
+    match apply_pages_once(db, clock, &pages).await.map_err(failed)? {
+        0 => {}
+        added => tracing::info!("{added} information pages were added"),
+    }
+    if let Some(name) = &settings.organisation_name {
+        apply_organisation_name(db, clock, name).await.map_err(failed)?;
+    }
+    match ensure_first_admin(db, clock.now(), settings.admin_password.as_deref())
+        .await
+        .map_err(failed)?
+    {
+        FirstAdmin::Exists => {}
+        FirstAdmin::CreatedWithGivenPassword => tracing::info!(
+            "first start: the administrator \"{FIRST_ADMIN_USERNAME}\" was created with the password of \
+             SPORTELLO_ADMIN_PASSWORD"
+        ),
+        FirstAdmin::CreatedWithRandomPassword(password) => tracing::warn!(
+            "first start: the administrator \"{FIRST_ADMIN_USERNAME}\" was created with the password {password} \
+             (shown only this once; it must be changed at the first sign-in)"
+        ),
+    }
+    if settings.demo {
+        let added = add_demo_accounts(db, clock.now()).await.map_err(failed)?;
+        if added > 0 {
+            tracing::info!("--demo: {added} demonstration accounts were added (see the README)");
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,14 +4,9 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use app::clock::{Clock, SystemClock};
-use app::forms::Submitted;
 use app::state::AppState;
-use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{Response, StatusCode};
 use axum::Router;
 use leptos::config::LeptosOptions;
-use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tokio::sync::Notify;
@@ -19,7 +14,8 @@ use tokio::sync::Notify;
 use crate::config::Settings;
 use crate::mailer::Mailer;
 use crate::page_cache::PageCache;
-use crate::{database, http, mailer, seed};
+use crate::rendering::{page_context, site_files_or_not_found};
+use crate::{database, http, seed};
 
 /// Why the server could not start: each is one sentence for the operator.
 #[derive(Debug, thiserror::Error)]
@@ -64,60 +60,7 @@ impl Application {
     pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
         let db = database::connect(&settings.database, database::POOL_SIZE).await?;
         database::migrate(&db, settings.database_owner.as_ref()).await?;
-        let seed = seed::Seed::load(settings.seed_file.as_deref())?;
-        match seed::apply_once(&db, clock.as_ref(), &seed).await {
-            Ok(seed::SeedOutcome::Applied) => tracing::info!("first start: the database was seeded"),
-            Ok(seed::SeedOutcome::AlreadySeeded) => {}
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        match seed::apply_phone_lines_once(&db, clock.as_ref(), &seed).await {
-            Ok(seed::SeedOutcome::Applied) => tracing::info!("the phone lines were added"),
-            Ok(seed::SeedOutcome::AlreadySeeded) => {}
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        let services = seed::built_in_services().map_err(StartupError::Seed)?;
-        match seed::apply_catalogue_once(&db, clock.as_ref(), &services).await {
-            Ok(seed::SeedOutcome::Applied) => tracing::info!("the service catalogue was added"),
-            Ok(seed::SeedOutcome::AlreadySeeded) => {}
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        match seed::apply_booking_once(&db, clock.as_ref(), &seed).await {
-            Ok(seed::SeedOutcome::Applied) => tracing::info!("the booking topics and rules were added"),
-            Ok(seed::SeedOutcome::AlreadySeeded) => {}
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        let pages = seed::built_in_pages().map_err(StartupError::Seed)?;
-        match seed::apply_pages_once(&db, clock.as_ref(), &pages).await {
-            Ok(0) => {}
-            Ok(added) => tracing::info!("{added} information pages were added"),
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        if let Some(name) = &settings.organisation_name {
-            seed::apply_organisation_name(&db, clock.as_ref(), name)
-                .await
-                .map_err(|e| StartupError::Seed(e.to_string()))?;
-        }
-        match app::staff::demo::ensure_first_admin(&db, clock.now(), settings.admin_password.as_deref()).await {
-            Ok(app::staff::demo::FirstAdmin::Exists) => {}
-            Ok(app::staff::demo::FirstAdmin::CreatedWithGivenPassword) => tracing::info!(
-                "first start: the administrator \"{}\" was created with the password of SPORTELLO_ADMIN_PASSWORD",
-                app::staff::demo::FIRST_ADMIN_USERNAME
-            ),
-            Ok(app::staff::demo::FirstAdmin::CreatedWithRandomPassword(password)) => tracing::warn!(
-                "first start: the administrator \"{}\" was created with the password {password} \
-                 (shown only this once; it must be changed at the first sign-in)",
-                app::staff::demo::FIRST_ADMIN_USERNAME
-            ),
-            Err(error) => return Err(StartupError::Seed(error.to_string())),
-        }
-        if settings.demo {
-            let added = app::staff::demo::add_demo_accounts(&db, clock.now())
-                .await
-                .map_err(|e| StartupError::Seed(e.to_string()))?;
-            if added > 0 {
-                tracing::info!("--demo: {added} demonstration accounts were added (see the README)");
-            }
-        }
+        seed::on_start(&db, clock.as_ref(), &settings).await?;
         let audit_key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)?;
         private_folder(&settings.documents.dir)
             .map_err(|e| StartupError::DataDir(settings.documents.dir.display().to_string(), e))?;
@@ -160,18 +103,7 @@ impl Application {
             escalation: settings.escalation,
             documents: settings.documents.clone(),
         };
-        if settings.demo && settings.demo_day {
-            match crate::demo::fill_once(&state).await {
-                Ok(Some(filled)) => tracing::info!(
-                    "--demo: a working day was made ({} bookings, {} requests, {} cases)",
-                    filled.bookings,
-                    filled.requests,
-                    filled.cases
-                ),
-                Ok(None) => {}
-                Err(error) => return Err(StartupError::Seed(error.to_string())),
-            }
-        }
+        crate::demo::on_start(&state, &settings).await?;
         let pages = PageCache::new(state.db.clone(), state.clock.clone());
         let router = router(state.clone(), &settings, pages.clone())?;
         Ok(Self {
@@ -201,9 +133,7 @@ impl Application {
 
     /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        tokio::spawn(mailer::run(self.state.clone(), self.mailer, self.mail_from));
-        tokio::spawn(keep_watch(self.state.clone(), self.watch_every, self.pages.clone()));
-        tokio::spawn(crate::page_cache::listen_for_changes(self.pages.clone()));
+        crate::jobs::start(&self.state, self.mailer, self.mail_from, self.watch_every, self.pages.clone());
         // With the connection's address, which the booking submissions' rate limit counts by.
         axum::serve(
             self.listener,
@@ -211,62 +141,6 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown_signal())
         .await
-    }
-}
-
-/// Every few minutes: verifies the audit trail written since the checkpoint (and moves the
-/// checkpoint on), tells coordinators about urgent requests waiting too long and court deadlines
-/// drawing near, and rereads the organisation's name, which another instance may have changed;
-/// and once an hour by the application's clock (so a test can move to the day the data expire),
-/// the housekeeping.
-async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<PageCache>) {
-    let mut tick = tokio::time::interval(every);
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut housekept_at: Option<chrono::DateTime<chrono::Utc>> = None;
-    loop {
-        tick.tick().await;
-        let now = state.clock.now();
-        if housekept_at.is_none_or(|last| now - last >= chrono::Duration::hours(1)) {
-            housekeeping(&state).await;
-            housekept_at = Some(now);
-        }
-        match app::staff::audit_page::submit::check_since_checkpoint(&state).await {
-            Ok(report) if report.is_intact() => {}
-            Ok(_) => {} // Logged and recorded by the check itself.
-            Err(error) => tracing::warn!(error = %error, "cannot check the audit trail; will retry"),
-        }
-        match app::queues::escalation::run(&state).await {
-            Ok(0) => {}
-            Ok(told) => tracing::info!(told, "coordinators told about urgent requests and court deadlines"),
-            Err(error) => tracing::warn!(error = %error, "cannot check escalations; will retry"),
-        }
-        match app::organisation::store::organisation_name(&state.db).await {
-            Ok(name) if name != state.organisation_name() => {
-                state.set_organisation_name(name);
-                pages.forget_all();
-            }
-            Ok(_) => {}
-            Err(error) => tracing::warn!(error = %error, "cannot reread the organisation's name; will retry"),
-        }
-    }
-}
-
-/// The hourly housekeeping: erases the personal data kept longer than needed (see
-/// `app::booking::retention`), expired sessions and old sign-in attempts.
-async fn housekeeping(state: &AppState) {
-    match app::booking::retention::erase_expired(&state.db, state.clock.now(), state.booking.retention_days).await {
-        Ok(erased) if erased != app::booking::retention::Erased::default() => {
-            tracing::info!(?erased, "expired personal data erased")
-        }
-        Ok(_) => {}
-        Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
-    }
-    let now = state.clock.now();
-    if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
-        tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
-    }
-    if let Err(error) = app::access::auth::forget_old_attempts(&state.db, now).await {
-        tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
     }
 }
 
@@ -289,28 +163,6 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = terminate => {},
     }
-}
-
-/// What the application's pages may take from context, besides the state itself.
-fn page_context(state: &AppState, submitted: Option<Submitted>) -> impl Fn() + Clone + Send + Sync + 'static {
-    let state = state.clone();
-    move || {
-        provide_context(state.clone());
-        // The booking pages' calendars depend on who books: a citizen, or the front desk.
-        provide_context(crate::routes::booking::current_booker());
-        if let Some(submitted) = &submitted {
-            provide_context(submitted.clone());
-        }
-    }
-}
-
-/// Renders the application for `request`, as a visit would, optionally after a form submission.
-pub async fn render_page(state: AppState, request: Request, submitted: Option<Submitted>) -> Response<Body> {
-    let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_async_with_context(page_context(&state, submitted), move || {
-        app::shell(options.clone())
-    });
-    handler(request).await
 }
 
 fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result<Router, StartupError> {
@@ -341,43 +193,6 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         documents: settings.documents.max_bytes + 64 * 1024,
     };
     http::protect(router, &settings.public_url, limits).map_err(|e| StartupError::PublicUrl(e.to_string()))
-}
-
-type FallbackAnswer = std::pin::Pin<Box<dyn std::future::Future<Output = Response<Body>> + Send>>;
-
-/// Everything no route answers: the site's own files (`/pkg/`, `/fonts/`, the favicon…), else the
-/// friendly "not found" page. The files are served here with the whole request, so a browser's
-/// "if modified since" gets a 304 (leptos_axum's own file handler passes on only the accepted
-/// encodings), and precompressed `.br`/`.gz` copies go to browsers that take them.
-fn site_files_or_not_found(
-    state: &AppState,
-    site_root: &std::path::Path,
-) -> impl Fn(axum::http::Uri, State<AppState>, Request) -> FallbackAnswer + Clone + Send + 'static {
-    use tower::ServiceExt;
-    let not_found =
-        leptos_axum::file_and_error_handler_with_context::<AppState, _>(page_context(state, None), app::shell);
-    let files = tower_http::services::ServeDir::new(site_root)
-        .precompressed_br()
-        .precompressed_gzip();
-    move |uri, state, request| {
-        let (not_found, files) = (not_found.clone(), files.clone());
-        Box::pin(async move {
-            // The files need the method, address and headers; the page keeps the request itself
-            // (its extensions carry this response's nonce).
-            let mut probe = Request::new(Body::empty());
-            *probe.method_mut() = request.method().clone();
-            *probe.uri_mut() = request.uri().clone();
-            *probe.headers_mut() = request.headers().clone();
-            let served = match files.oneshot(probe).await {
-                Ok(response) => response.map(Body::new),
-                Err(never) => match never {},
-            };
-            if served.status() != StatusCode::NOT_FOUND && served.status() != StatusCode::METHOD_NOT_ALLOWED {
-                return served;
-            }
-            not_found(uri, state, request).await
-        })
-    }
 }
 
 /// Creates a folder only the server's user may read (the case documents), or tightens it.

@@ -15,7 +15,7 @@ use axum::routing::get;
 
 use super::PartRoutes;
 use crate::forms;
-use crate::startup::render_page;
+use crate::rendering::render_page;
 
 pub fn routes() -> PartRoutes {
     PartRoutes::new()
