@@ -23,12 +23,12 @@ use app::booking::{Booker, ConfirmForm};
 use app::cases::plans::{ClosureDecisionForm, ClosureForm, GoalsForm, InterventionForm, PlanStepForm};
 use app::cases::NoteForm;
 use app::clock::ManualClock;
+use app::desk::VisitForm;
 use app::error::AppError;
 use app::feedback::FeedbackForm;
 use app::forms::FormOutcome;
 use app::on_db;
 use app::queues::ClaimForm;
-use app::staff::agenda::VisitForm;
 use app::state::AppState;
 use chrono::{DateTime, Datelike, Duration, Utc};
 use chrono_tz::Europe::Rome;
@@ -444,7 +444,7 @@ impl Script {
             "sportello",
             slot.starts_at + Duration::minutes(5),
             "marking a visit",
-            |state| async move { app::staff::agenda::submit::mark(&state, form).await },
+            |state| async move { app::desk::actions::mark(&state, form).await },
         )
         .await
     }
@@ -528,7 +528,7 @@ impl Script {
         let before: i64 =
             on_db!(db, pool => sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM requests").fetch_one(pool).await)?;
         self.act("sportello", at, "registering a request", |state| async move {
-            app::triage::submit::save(&state, fields).await
+            app::triage::actions::save(&state, fields).await
         })
         .await?;
         Ok(
@@ -543,7 +543,7 @@ impl Script {
             unita: unit.to_string(),
         };
         self.act("assistente", at, "taking a request", |state| async move {
-            app::queues::submit::claim(&state, form).await
+            app::queues::actions::claim(&state, form).await
         })
         .await?;
         let case: Option<i64> = on_db!(&self.base.db, pool => sqlx::query_scalar("SELECT case_id FROM requests WHERE id = $1")
@@ -566,7 +566,7 @@ impl Script {
             ),
         };
         self.act("assistente", at, "writing a note", |state| async move {
-            app::cases::submit::add_note(&state, form).await
+            app::cases::actions::add_note(&state, form).await
         })
         .await
     }
@@ -585,7 +585,7 @@ impl Script {
             revisione: day(from + Duration::days(90)),
         };
         self.act("assistente", from, "writing a plan's goals", |state| async move {
-            app::cases::plans::submit::save_goals(&state, goals).await
+            app::cases::plans::actions::save_goals(&state, goals).await
         })
         .await?;
         let intervention = InterventionForm {
@@ -597,7 +597,7 @@ impl Script {
             mandato: String::new(),
         };
         self.act("assistente", from, "adding an intervention", |state| async move {
-            app::cases::plans::submit::add_intervention(&state, intervention).await
+            app::cases::plans::actions::add_intervention(&state, intervention).await
         })
         .await?;
         for (at, action, answer) in [
@@ -613,7 +613,7 @@ impl Script {
                 ..PlanStepForm::default()
             };
             self.act("assistente", at, "moving a plan on", |state| async move {
-                app::cases::plans::submit::plan_step(&state, step).await
+                app::cases::plans::actions::plan_step(&state, step).await
             })
             .await?;
         }
@@ -628,7 +628,7 @@ impl Script {
             motivo_chiusura: "Obiettivi raggiunti: la famiglia è seguita dalla rete (dimostrazione).".to_owned(),
         };
         self.act("assistente", asked, "asking to close a case", |state| async move {
-            app::cases::plans::submit::request_closure(&state, form).await
+            app::cases::plans::actions::request_closure(&state, form).await
         })
         .await?;
         if let Some(at) = approved {
@@ -638,7 +638,7 @@ impl Script {
                 nota_decisione: String::new(),
             };
             self.act("coordinatrice", at, "approving a closure", |state| async move {
-                app::cases::plans::submit::decide_closure(&state, decision).await
+                app::cases::plans::actions::decide_closure(&state, decision).await
             })
             .await?;
         }
@@ -665,7 +665,7 @@ impl Script {
                 commento: comment.to_owned(),
             };
             let state = self.at(self.now - Duration::days(days_ago));
-            let outcome = in_context(&state, app::feedback::submit::submit(&state, form)).await?;
+            let outcome = in_context(&state, app::feedback::actions::submit(&state, form)).await?;
             done(outcome, "rating a page")?;
         }
         Ok(())

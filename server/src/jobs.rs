@@ -38,7 +38,7 @@ async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<Page
             housekeeping(&state).await;
             housekept_at = Some(now);
         }
-        match app::staff::audit_page::submit::check_since_checkpoint(&state).await {
+        match app::staff::audit_page::store::check_since_checkpoint(&state).await {
             Ok(report) if report.is_intact() => {}
             Ok(_) => {} // Logged and recorded by the check itself.
             Err(error) => tracing::warn!(error = %error, "cannot check the audit trail; will retry"),

@@ -1,11 +1,11 @@
 //! The application's pages rendered for a request, with what they take from context, and the
 //! answer to every address no route takes: the site's own files, else the "not found" page.
 
+use app::forms::Submitted;
+use app::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{Response, StatusCode};
-use app::forms::Submitted;
-use app::state::AppState;
 use leptos::prelude::provide_context;
 
 /// What the application's pages may take from context, besides the state itself.

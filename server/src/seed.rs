@@ -642,7 +642,10 @@ pub async fn on_start(db: &Db, clock: &dyn Clock, settings: &Settings) -> Result
             tracing::info!("{what}");
         }
     };
-    told(apply_once(db, clock, &seed).await.map_err(failed)?, "first start: the database was seeded");
+    told(
+        apply_once(db, clock, &seed).await.map_err(failed)?,
+        "first start: the database was seeded",
+    );
     told(
         apply_phone_lines_once(db, clock, &seed).await.map_err(failed)?,
         "the phone lines were added",

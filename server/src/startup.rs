@@ -133,7 +133,13 @@ impl Application {
 
     /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        crate::jobs::start(&self.state, self.mailer, self.mail_from, self.watch_every, self.pages.clone());
+        crate::jobs::start(
+            &self.state,
+            self.mailer,
+            self.mail_from,
+            self.watch_every,
+            self.pages.clone(),
+        );
         // With the connection's address, which the booking submissions' rate limit counts by.
         axum::serve(
             self.listener,

@@ -11,7 +11,7 @@ use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormState, SelectField
 
 pub mod input;
 
-pub mod submit;
+pub mod actions;
 
 pub const PATH: &str = "/assistenza";
 pub const SENT_PATH: &str = "/assistenza/inviata";

@@ -159,7 +159,7 @@ pub struct DraftView {
 }
 
 /// The front desk's agenda: an office's appointments of a day, and its forms. The pages are the
-/// back office's (`staff::agenda`); the addresses are here, with the bookings they show, so that
+/// back office's (`desk/`); the addresses are here, with the bookings they show, so that
 /// the parts that send the desk back to its agenda (triage) need not reach above themselves.
 pub const AGENDA_PATH: &str = "/operatori/agenda";
 pub const AGENDA_STATE_PATH: &str = "/operatori/agenda/stato";

@@ -10,7 +10,7 @@ use rand::Rng;
 use sha2::{Digest, Sha256};
 use tokio::io::AsyncWriteExt;
 
-use super::submit::{refusal, Access, CaseRow, CASE_FOR};
+use super::store::{refusal, Access, CaseRow, CASE_FOR};
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;

@@ -21,9 +21,10 @@ use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
+pub mod actions;
 pub mod documents;
 pub mod plans;
-pub mod submit;
+pub mod store;
 
 pub const CASES_PATH: &str = "/operatori/casi";
 pub const FILE_PATH: &str = "/operatori/casi/fascicolo";
@@ -322,19 +323,19 @@ pub struct EmergencyForm {
 }
 
 pub async fn load_cases() -> Result<CasesView, AppError> {
-    submit::list().await
+    store::list().await
 }
 
 pub async fn load_case(id: i64) -> Result<CaseAnswer, AppError> {
-    submit::file(id).await
+    store::file(id).await
 }
 
 pub async fn load_due() -> Result<DueView, AppError> {
-    submit::due().await
+    store::due().await
 }
 
 pub async fn load_note(id: i64) -> Result<CorrectionView, AppError> {
-    submit::note_for_correction(id).await
+    store::note_for_correction(id).await
 }
 
 #[component]

@@ -190,7 +190,7 @@ pub struct EditorQuery {
 
 // JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
 pub async fn load_catalogue_editor(query: EditorQuery) -> Result<CatalogueEditorView, AppError> {
-    submit::view(query).await
+    store::view(query).await
 }
 
 #[component]
@@ -358,18 +358,17 @@ fn Editor(editing: Editing) -> impl IntoView {
     .into_any()
 }
 
-pub mod submit {
-    use std::collections::HashMap;
+/// The pages' texts as the editor shows them, with their history.
+pub mod store {
 
     use chrono::{DateTime, Utc};
-    use chrono_tz::Europe::Rome;
 
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
-    use crate::catalogue::{markdown, search};
+    use crate::catalogue::markdown;
     use crate::dates::{long_date, moment};
-    use crate::forms::{FieldErrors, FormOutcome};
+
     use crate::on_db;
     use crate::state::AppState;
 
@@ -430,9 +429,10 @@ pub mod submit {
             found
         }};
     }
+    pub(super) use current_content;
 
     /// Only the page's own fields, each present (empty when missing).
-    fn content_of(kind: Kind, values: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    pub(super) fn content_of(kind: Kind, values: &BTreeMap<String, String>) -> BTreeMap<String, String> {
         kind.fields()
             .iter()
             .map(|field| {
@@ -441,15 +441,6 @@ pub mod submit {
                     values.get(field.name).cloned().unwrap_or_default(),
                 )
             })
-            .collect()
-    }
-
-    /// The labels of the fields that differ, "Titolo, Come fare".
-    fn changes(kind: Kind, before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> Vec<&'static str> {
-        kind.fields()
-            .iter()
-            .filter(|field| before.get(field.name).map(|t| t.trim()) != after.get(field.name).map(|t| t.trim()))
-            .map(|field| field.name)
             .collect()
     }
 
@@ -561,6 +552,32 @@ pub mod submit {
                 }),
             })
         })
+    }
+}
+
+/// Publishing a new version of a page's texts, with its audit row.
+pub mod actions {
+    use std::collections::HashMap;
+
+    use chrono_tz::Europe::Rome;
+
+    use super::store::{content_of, current_content};
+    use super::*;
+    use crate::access::auth;
+    use crate::audit::Entry;
+    use crate::catalogue::{markdown, search};
+
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::state::AppState;
+
+    /// The labels of the fields that differ, "Titolo, Come fare".
+    fn changes(kind: Kind, before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> Vec<&'static str> {
+        kind.fields()
+            .iter()
+            .filter(|field| before.get(field.name).map(|t| t.trim()) != after.get(field.name).map(|t| t.trim()))
+            .map(|field| field.name)
+            .collect()
     }
 
     /// Checks the fields: the errors, field by field.

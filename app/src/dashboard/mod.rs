@@ -12,7 +12,7 @@ use crate::cases::FILE_PATH;
 use crate::error::AppError;
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
-pub mod submit;
+pub mod store;
 
 pub const DASHBOARD_PATH: &str = "/operatori/cruscotto";
 
@@ -69,7 +69,7 @@ pub struct WeekFlow {
 }
 
 pub async fn load_dashboard(unita: Option<i64>) -> Result<Option<Dashboard>, AppError> {
-    submit::dashboard(unita).await
+    store::dashboard(unita).await
 }
 
 #[component]

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::forms::{use_submitted, FieldErrors, FormState, TextArea};
 use crate::islands::FollowUpByRating;
 
+pub mod actions;
 pub mod report;
-pub mod submit;
 
 pub const PATH: &str = "/valutazione";
 /// The back office's report of the ratings, for whoever writes the pages.

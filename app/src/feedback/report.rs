@@ -45,7 +45,7 @@ pub struct FeedbackReport {
 }
 
 pub async fn load_feedback_report(days: i64) -> Result<FeedbackReport, AppError> {
-    submit::report(days).await
+    store::report(days).await
 }
 
 #[component]
@@ -120,7 +120,8 @@ fn ReportBody(report: FeedbackReport) -> impl IntoView {
     .into_any()
 }
 
-pub mod submit {
+/// The ratings of the last days, by page.
+pub mod store {
     use chrono::{DateTime, Duration, Utc};
     use chrono_tz::Europe::Rome;
 

@@ -17,8 +17,9 @@ use crate::access::permissions::Permission;
 use crate::error::AppError;
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
+pub mod actions;
 pub mod escalation;
-pub mod submit;
+pub mod store;
 
 pub const QUEUE_PATH: &str = "/operatori/coda";
 pub const CLAIM_PATH: &str = "/operatori/coda/prendi";
@@ -142,7 +143,7 @@ pub struct ClaimForm {
 
 // JSON, not a form encoding: the filters are an optional nested part.
 pub async fn load_queue(unita: Option<i64>, filters: QueueFilters) -> Result<Option<QueueView>, AppError> {
-    submit::view(unita, filters).await
+    store::view(unita, filters).await
 }
 
 #[component]

@@ -49,7 +49,7 @@ pub struct AuditResults {
 }
 
 pub async fn search_audit(search: AuditSearch) -> Result<AuditResults, AppError> {
-    submit::search(search).await
+    store::search(search).await
 }
 
 #[component]
@@ -234,7 +234,9 @@ fn serde_urlencoded_query(search: &AuditSearch) -> String {
     .join("&")
 }
 
-pub mod submit {
+/// The audit trail searched, and checked since the last checkpoint (the server does it on its own,
+/// every few minutes).
+pub mod store {
     use chrono::{NaiveDate, TimeZone};
     use chrono_tz::Europe::Rome;
 
@@ -242,7 +244,7 @@ pub mod submit {
     use crate::access::permissions::Role;
     use crate::access::{accounts, auth};
     use crate::audit::{self, checkpoint::Checkpoint, search, Entry, Outcome};
-    use crate::forms::{FieldErrors, FormOutcome};
+
     use crate::state::AppState;
 
     fn start_of(day: NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -352,48 +354,6 @@ pub mod submit {
         Ok(AuditResults { lines, problems, older })
     }
 
-    /// Checks the whole chain and the checkpoint; when intact, moves the checkpoint to the head.
-    pub async fn verify(state: &AppState) -> Result<FormOutcome, AppError> {
-        let (_, user) = auth::permitted(Permission::ReadAuditTrail).await?;
-        let checkpoint = state
-            .audit_checkpoint
-            .read()
-            .map_err(|e| AppError::internal("cannot read the audit checkpoint", &e))?;
-        let report = audit::verify::verify(&state.db, &state.audit_key, checkpoint.as_ref()).await?;
-        let now = state.clock.now();
-        let outcome = if report.is_intact() {
-            Outcome::Ok
-        } else {
-            Outcome::Failed
-        };
-        audit::record_alone(
-            &state.db,
-            &state.audit_key,
-            now,
-            &Entry::new(user.actor(), "registro.verifica").outcome(outcome),
-        )
-        .await?;
-        if !report.is_intact() {
-            tracing::error!(problems = ?report.problems, "the audit trail has been tampered with");
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "verifica",
-                report
-                    .problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
-            return Ok(FormOutcome::Invalid(errors));
-        }
-        // Only as far as this check read: rows written meanwhile are verified next time.
-        advance_checkpoint(state, report.last_seq).await?;
-        Ok(FormOutcome::Done {
-            next: format!("{AUDIT_PATH}?verificato={}", report.rows_checked),
-        })
-    }
-
     /// The periodic check (every few minutes, by the server): verifies the rows written since the
     /// checkpoint and moves the checkpoint to them, so that a tampered or truncated trail is found
     /// within minutes even when nobody presses "Verifica". A problem is logged as an error and
@@ -436,5 +396,59 @@ pub mod submit {
                 .map_err(|e| AppError::internal("cannot write the audit checkpoint", &e))?;
         }
         Ok(())
+    }
+}
+
+/// Checking the whole trail now, at an administrator's request.
+pub mod actions {
+
+    use super::store::advance_checkpoint;
+    use super::*;
+
+    use crate::access::auth;
+    use crate::audit::{self, Entry, Outcome};
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::state::AppState;
+
+    /// Checks the whole chain and the checkpoint; when intact, moves the checkpoint to the head.
+    pub async fn verify(state: &AppState) -> Result<FormOutcome, AppError> {
+        let (_, user) = auth::permitted(Permission::ReadAuditTrail).await?;
+        let checkpoint = state
+            .audit_checkpoint
+            .read()
+            .map_err(|e| AppError::internal("cannot read the audit checkpoint", &e))?;
+        let report = audit::verify::verify(&state.db, &state.audit_key, checkpoint.as_ref()).await?;
+        let now = state.clock.now();
+        let outcome = if report.is_intact() {
+            Outcome::Ok
+        } else {
+            Outcome::Failed
+        };
+        audit::record_alone(
+            &state.db,
+            &state.audit_key,
+            now,
+            &Entry::new(user.actor(), "registro.verifica").outcome(outcome),
+        )
+        .await?;
+        if !report.is_intact() {
+            tracing::error!(problems = ?report.problems, "the audit trail has been tampered with");
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "verifica",
+                report
+                    .problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+            return Ok(FormOutcome::Invalid(errors));
+        }
+        // Only as far as this check read: rows written meanwhile are verified next time.
+        advance_checkpoint(state, report.last_seq).await?;
+        Ok(FormOutcome::Done {
+            next: format!("{AUDIT_PATH}?verificato={}", report.rows_checked),
+        })
     }
 }

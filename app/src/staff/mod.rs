@@ -1,15 +1,14 @@
 //! The back office's own screens (`/operatori`): each role's home and menu, one's own account's
-//! security, the front desk's agenda, and the administrators' screens (accounts, offices,
-//! registers, the pages' texts, the audit trail, undelivered emails). Who is signed in
+//! security, and the administrators' screens (accounts, offices, registers, the audit trail,
+//! undelivered emails). Who is signed in
 //! and what they may do is the `access` part's; the frame of every back-office page is
 //! `layout::back_office`.
 //!
-//! The pages read their address's query once, when they are made. A link to the same page with
-//! another query (another office, another entry to edit, older rows) therefore carries
-//! `rel="external"`: the browser loads it from the server, as it would without JavaScript, instead
-//! of the client-side router keeping the page as it was.
+//! The pages read their address's query once, when they are made. Links to the same page with
+//! another query (another office, another entry to edit, older rows) still carry
+//! `rel="external"`, from when a client-side router ran in the browser; since the move to islands
+//! every link is a full page load, so the attribute changes nothing.
 
-pub mod agenda;
 pub mod audit_page;
 pub mod mail_problems;
 pub mod offices;

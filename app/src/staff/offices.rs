@@ -191,7 +191,7 @@ pub struct OfficesQuery {
 
 // JSON, not a form encoding: the query nests optional parts, which a form encoding cannot carry.
 pub async fn load_offices(query: OfficesQuery) -> Result<OfficesView, AppError> {
-    submit::view(query).await
+    store::view(query).await
 }
 
 #[component]
@@ -556,7 +556,9 @@ pub fn format_windows(windows: &[(chrono::NaiveTime, chrono::NaiveTime)]) -> Str
         .join(", ")
 }
 
-pub mod submit {
+/// The offices as the screen shows them, with the appointments a change would cancel; the queries
+/// the forms share.
+pub mod store {
     use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
     use chrono_tz::Europe::Rome;
 
@@ -566,30 +568,30 @@ pub mod submit {
     use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS as BOOKING_COLUMNS};
     use crate::booking::slots::utc_bounds;
     use crate::dates::long_date;
-    use crate::db::Backend;
-    use crate::forms::FormOutcome;
+
     use crate::on_db;
     use crate::state::AppState;
 
     /// Why the office cancelled an appointment (`bookings.cancel_reason`).
     pub const CLOSED: &str = "chiusura della sede";
+
     pub const FEWER_PLACES: &str = "riduzione dei posti";
 
     #[derive(sqlx::FromRow)]
-    struct OfficeRow {
-        id: i64,
-        slug: String,
-        name: String,
-        phone: String,
-        slot_minutes: i64,
-        slot_capacity: i64,
-        booking_horizon_days: i64,
-        min_notice_hours: i64,
-        cancel_cutoff_hours: i64,
+    pub(super) struct OfficeRow {
+        pub(super) id: i64,
+        pub(super) slug: String,
+        pub(super) name: String,
+        pub(super) phone: String,
+        pub(super) slot_minutes: i64,
+        pub(super) slot_capacity: i64,
+        pub(super) booking_horizon_days: i64,
+        pub(super) min_notice_hours: i64,
+        pub(super) cancel_cutoff_hours: i64,
     }
 
     impl OfficeRow {
-        fn for_notice(&self) -> OfficeForNotice {
+        pub(super) fn for_notice(&self) -> OfficeForNotice {
             OfficeForNotice {
                 slug: self.slug.clone(),
                 name: self.name.clone(),
@@ -598,7 +600,7 @@ pub mod submit {
         }
     }
 
-    const OFFICE: &str = "SELECT id, slug, name, phone, slot_minutes, slot_capacity, booking_horizon_days,
+    pub(super) const OFFICE: &str = "SELECT id, slug, name, phone, slot_minutes, slot_capacity, booking_horizon_days,
                                  min_notice_hours, cancel_cutoff_hours
                             FROM offices WHERE id = $1";
 
@@ -615,12 +617,12 @@ pub mod submit {
     }
 
     /// The office the page or form names, or the first one.
-    fn office_id(raw: &str) -> Option<i64> {
+    pub(super) fn office_id(raw: &str) -> Option<i64> {
         raw.trim().parse().ok()
     }
 
     /// The appointments a lower `capacity` no longer fits: in each future slot, those booked last.
-    fn excess(bookings: &[CancelledBooking], capacity: i64) -> Vec<CancelledBooking> {
+    pub(super) fn excess(bookings: &[CancelledBooking], capacity: i64) -> Vec<CancelledBooking> {
         let mut excess = Vec::new();
         let mut seats: std::collections::HashMap<DateTime<Utc>, i64> = std::collections::HashMap::new();
         for booking in bookings {
@@ -634,17 +636,21 @@ pub mod submit {
     }
 
     /// Future confirmed appointments of an office, each slot's in booking order.
-    const FUTURE_BOOKINGS: &str = "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
+    pub(super) const FUTURE_BOOKINGS: &str =
+        "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
                                     WHERE office_id = $1 AND status = 'confermata' AND starts_at > $2
                                     ORDER BY starts_at, created_at, id";
 
     /// Confirmed appointments of an office in `[from, until)`.
-    const BOOKINGS_BETWEEN: &str = "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
+    pub(super) const BOOKINGS_BETWEEN: &str = "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
                                      WHERE office_id = $1 AND status = 'confermata' AND starts_at >= $2 AND starts_at < $3
                                      ORDER BY starts_at, id";
 
     /// A closure's days, checked: (first day, last day, reason) or the errors.
-    fn check_closure(form: &ClosureForm, today: NaiveDate) -> Result<(NaiveDate, NaiveDate, String), FieldErrors> {
+    pub(super) fn check_closure(
+        form: &ClosureForm,
+        today: NaiveDate,
+    ) -> Result<(NaiveDate, NaiveDate, String), FieldErrors> {
         let mut errors = FieldErrors::new();
         let day = |raw: &str| NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
         let from = day(&form.dal);
@@ -808,6 +814,27 @@ pub mod submit {
             capacity_excess: capacity_excess.iter().map(CancelledBooking::shown).collect(),
         })
     }
+}
+
+/// Saving an office's booking rules and weekly hours, adding and removing closures; the
+/// appointments that no longer fit are cancelled and their people told, in the same transaction.
+pub mod actions {
+
+    use chrono_tz::Europe::Rome;
+
+    use super::store::{
+        check_closure, excess, office_id, OfficeRow, BOOKINGS_BETWEEN, CLOSED, FEWER_PLACES, FUTURE_BOOKINGS, OFFICE,
+    };
+    use super::*;
+    use crate::access::auth;
+    use crate::audit::Entry;
+    use crate::booking::office_cancel::CancelledBooking;
+    use crate::booking::slots::utc_bounds;
+
+    use crate::db::Backend;
+    use crate::forms::FormOutcome;
+    use crate::on_db;
+    use crate::state::AppState;
 
     fn number(
         errors: &mut FieldErrors,

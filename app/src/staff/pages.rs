@@ -121,7 +121,7 @@ fn Home(me: Me) -> impl IntoView {
                 }
             })}
             // The front desk's day comes first: it is what the desk works from.
-            {runs_agenda.then(|| view! { <super::agenda::Agenda embedded=true /> })}
+            {runs_agenda.then(|| view! { <crate::desk::pages::Agenda embedded=true /> })}
             // A social worker's day starts from what is late and what is due.
             {follows_cases.then(|| view! { <crate::cases::DueWork /> })}
             {is_admin.then(|| view! {

@@ -118,7 +118,7 @@ const TOPIC_LABELS: &[(&str, &str)] = &[
 ];
 
 pub async fn load_registers() -> Result<RegistersView, AppError> {
-    submit::view().await
+    store::view().await
 }
 
 #[component]
@@ -373,12 +373,12 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
     .into_any()
 }
 
-pub mod submit {
+/// The registers as the screen shows them.
+pub mod store {
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
-    use crate::catalogue::search::slugify;
-    use crate::forms::{FieldErrors, FormOutcome};
+
     use crate::on_db;
     use crate::state::AppState;
 
@@ -477,6 +477,17 @@ pub mod submit {
                 .collect(),
         })
     }
+}
+
+/// Saving an entry of a register (a new one, or a change), with its audit row.
+pub mod actions {
+    use super::*;
+    use crate::access::auth;
+    use crate::audit::Entry;
+    use crate::catalogue::search::slugify;
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::state::AppState;
 
     /// Spaces tidied; `None` (with the error recorded) when empty or longer than `max`.
     fn text(errors: &mut FieldErrors, field: &str, raw: &str, max: usize, required: bool, message: &str) -> String {

@@ -46,7 +46,7 @@ pub struct PasswordForm {
 /// A new secret to enrol (or the one typed before, when the form comes back to be corrected);
 /// nothing when a second factor is already active.
 pub async fn new_enrolment(typed_secret: Option<String>) -> Result<Option<Enrolment>, AppError> {
-    submit::enrolment(typed_secret)
+    store::enrolment(typed_secret)
 }
 
 const ENROL_LABELS: &[(&str, &str)] = &[("codice_totp", "Codice di verifica")];
@@ -147,12 +147,11 @@ fn ChangePassword() -> impl IntoView {
     }
 }
 
-pub mod submit {
+/// The second factor being set up: its secret and the QR code to scan.
+pub mod store {
     use super::*;
-    use crate::access::{accounts, auth, totp};
-    use crate::audit::{self, Entry};
-    use crate::forms::{FieldErrors, FormOutcome};
-    use crate::on_db;
+    use crate::access::{auth, totp};
+
     use crate::state::AppState;
 
     fn qr_svg(url: &str) -> String {
@@ -184,6 +183,16 @@ pub mod submit {
             url,
         }))
     }
+}
+
+/// Confirming the second factor, changing one's password.
+pub mod actions {
+    use super::*;
+    use crate::access::{accounts, auth, totp};
+    use crate::audit::{self, Entry};
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::state::AppState;
 
     pub async fn enrol(state: &AppState, form: EnrolForm) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::permitted(Permission::OwnAccount).await?;

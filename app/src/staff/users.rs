@@ -111,7 +111,7 @@ const LABELS: &[(&str, &str)] = &[
 ];
 
 pub async fn load_users(token: Option<String>) -> Result<UsersView, AppError> {
-    submit::view(token).await
+    store::view(token).await
 }
 
 #[component]
@@ -309,17 +309,18 @@ fn AccountRow(account: Account) -> impl IntoView {
     .into_any()
 }
 
-pub mod submit {
+/// The accounts as the screen shows them, and the temporary password shown once to the
+/// administrator who set it (kept in their session).
+pub mod store {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::access::accounts::{self, NewStaff, RoleGrant};
+
     use crate::access::auth;
     use crate::audit::Entry;
-    use crate::forms::{FieldErrors, FormOutcome};
+
     use crate::on_db;
     use crate::state::AppState;
-    use crate::validation::Email;
 
     const FLASH: &str = "sportello.new_password";
 
@@ -416,19 +417,16 @@ pub mod submit {
         })
     }
 
-    fn valid_username(username: &str) -> bool {
-        (3..=64).contains(&username.chars().count())
-            && username
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
-    }
-
     /// A temporary password waiting to be shown: (token in the page's address, username, password).
     type Flash = (String, String, String);
 
     /// Keeps the new password in the administrator's session and returns the address that shows
     /// it: only that address, which carries a random token, shows it.
-    async fn remember_password(staff: &auth::StaffRequest, username: &str, password: &str) -> Result<String, AppError> {
+    pub(super) async fn remember_password(
+        staff: &auth::StaffRequest,
+        username: &str,
+        password: &str,
+    ) -> Result<String, AppError> {
         use rand::Rng;
         let token: String = (0..16)
             .map(|_| format!("{:x}", rand::rng().random_range(0..16u8)))
@@ -468,6 +466,28 @@ pub mod submit {
             session.remove::<Flash>(FLASH).await.map_err(failed)?;
             Ok(None)
         }
+    }
+}
+
+/// Creating an account, disabling and enabling it, resetting its password or second factor,
+/// granting and removing roles, the password policy; each with its audit row.
+pub mod actions {
+
+    use super::store::remember_password;
+    use super::*;
+    use crate::access::accounts::{self, NewStaff, RoleGrant};
+    use crate::access::auth;
+    use crate::audit::Entry;
+    use crate::forms::{FieldErrors, FormOutcome};
+    use crate::on_db;
+    use crate::state::AppState;
+    use crate::validation::Email;
+
+    fn valid_username(username: &str) -> bool {
+        (3..=64).contains(&username.chars().count())
+            && username
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
     }
 
     /// The role chosen in a form, with the unit or office it is held for; `fields` names the form's

@@ -20,7 +20,8 @@ use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
-pub mod submit;
+pub mod actions;
+pub mod store;
 
 pub const NEW_PATH: &str = "/operatori/richieste/nuova";
 pub const INFO_ONLY_PATH: &str = "/operatori/richieste/solo-informazioni";
@@ -244,7 +245,7 @@ pub struct NewRequestView {
 }
 
 pub async fn load_new_request(prenotazione: Option<i64>, origine: Option<String>) -> Result<NewRequestView, AppError> {
-    submit::new_request(prenotazione, origine).await
+    store::new_request(prenotazione, origine).await
 }
 
 #[component]
@@ -399,7 +400,7 @@ pub struct RequestLine {
 }
 
 pub async fn load_requests() -> Result<Vec<RequestLine>, AppError> {
-    submit::list().await
+    store::list().await
 }
 
 #[component]
@@ -483,7 +484,7 @@ pub struct RequestDetail {
 }
 
 pub async fn load_request(id: i64) -> Result<RequestDetail, AppError> {
-    submit::detail(id).await
+    store::detail(id).await
 }
 
 #[component]

@@ -16,51 +16,51 @@ pub fn routes() -> PartRoutes {
             staff::OFFICE_RULES_PATH,
             ManageOffices,
             office_page,
-            |state: AppState, form| async move { offices::submit::save_rules(&state, form).await },
+            |state: AppState, form| async move { offices::actions::save_rules(&state, form).await },
         )
         .form(
             staff::OFFICE_HOURS_PATH,
             ManageOffices,
             office_page,
-            |state: AppState, form| async move { offices::submit::save_hours(&state, form).await },
+            |state: AppState, form| async move { offices::actions::save_hours(&state, form).await },
         )
         .form(
             staff::OFFICE_CLOSURE_PATH,
             ManageOffices,
             office_page,
-            |state: AppState, form| async move { offices::submit::add_closure(&state, form).await },
+            |state: AppState, form| async move { offices::actions::add_closure(&state, form).await },
         )
         .form(
             staff::OFFICE_CLOSURE_DELETE_PATH,
             ManageOffices,
             office_page,
-            |state: AppState, form| async move { offices::submit::delete_closure(&state, form).await },
+            |state: AppState, form| async move { offices::actions::delete_closure(&state, form).await },
         )
         .page(staff::REGISTERS_PATH, ManageRegisters)
         .form(
             staff::REGISTER_COMUNE_PATH,
             ManageRegisters,
             registers_page,
-            |state: AppState, form| async move { registers::submit::save_comune(&state, form).await },
+            |state: AppState, form| async move { registers::actions::save_comune(&state, form).await },
         )
         .form(
             staff::REGISTER_UNIT_PATH,
             ManageRegisters,
             registers_page,
-            |state: AppState, form| async move { registers::submit::save_unit(&state, form).await },
+            |state: AppState, form| async move { registers::actions::save_unit(&state, form).await },
         )
         .form(
             staff::REGISTER_TOPIC_PATH,
             ManageRegisters,
             registers_page,
-            |state: AppState, form| async move { registers::submit::save_topic(&state, form).await },
+            |state: AppState, form| async move { registers::actions::save_topic(&state, form).await },
         )
         .page(staff::AUDIT_PATH, ReadAuditTrail)
         .form(
             staff::AUDIT_VERIFY_PATH,
             ReadAuditTrail,
             |_| Some(staff::AUDIT_PATH.to_owned()),
-            |state: AppState, _: HashMap<String, String>| async move { audit_page::submit::verify(&state).await },
+            |state: AppState, _: HashMap<String, String>| async move { audit_page::actions::verify(&state).await },
         )
         .page(staff::MAIL_PATH, ReadMailProblems)
 }

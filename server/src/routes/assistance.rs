@@ -8,7 +8,7 @@ use super::PartRoutes;
 pub fn routes() -> PartRoutes {
     PartRoutes::new()
         .page_with_form(app::assistance::PATH, Public, |state: AppState, form| async move {
-            app::assistance::submit::submit(&state, form).await
+            app::assistance::actions::submit(&state, form).await
         })
         .page(app::assistance::SENT_PATH, Public)
 }

@@ -18,37 +18,37 @@ pub fn routes() -> PartRoutes {
             cases::NOTE_PATH,
             CaseFiles,
             cases::file_page,
-            |state: AppState, form| async move { cases::submit::add_note(&state, form).await },
+            |state: AppState, form| async move { cases::actions::add_note(&state, form).await },
         )
         .page_with_form_shown_at(
             cases::CORRECT_PATH,
             CaseFiles,
             cases::correction_page,
-            |state: AppState, form| async move { cases::submit::correct_note(&state, form).await },
+            |state: AppState, form| async move { cases::actions::correct_note(&state, form).await },
         )
         .form(
             cases::TEAM_ADD_PATH,
             CaseFiles,
             cases::file_page,
-            |state: AppState, form| async move { cases::submit::add_member(&state, form).await },
+            |state: AppState, form| async move { cases::actions::add_member(&state, form).await },
         )
         .form(
             cases::TEAM_REMOVE_PATH,
             CaseFiles,
             cases::file_page,
-            |state: AppState, form| async move { cases::submit::remove_member(&state, form).await },
+            |state: AppState, form| async move { cases::actions::remove_member(&state, form).await },
         )
         .form(
             cases::EMERGENCY_PATH,
             CaseFiles,
             cases::file_page,
-            |state: AppState, form| async move { cases::submit::emergency(&state, form).await },
+            |state: AppState, form| async move { cases::actions::emergency(&state, form).await },
         )
         .form(
             cases::REPORT_PATH,
             CaseFiles,
             cases::file_page,
-            |state: AppState, form| async move { cases::submit::add_report(&state, form).await },
+            |state: AppState, form| async move { cases::actions::add_report(&state, form).await },
         )
         // Documents travel as multipart uploads and file downloads, not as plain forms.
         .route(cases::DOCUMENTS_PATH, CaseFiles, post(documents::upload))

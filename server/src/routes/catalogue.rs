@@ -12,6 +12,6 @@ pub fn routes() -> PartRoutes {
         catalogue::EDITOR_SAVE_PATH,
         ManageContent,
         |_| Some(catalogue::EDITOR_PATH.to_owned()),
-        |state: AppState, form| async move { editor::submit::save(&state, form).await },
+        |state: AppState, form| async move { editor::actions::save(&state, form).await },
     )
 }

@@ -12,7 +12,7 @@ pub fn routes() -> PartRoutes {
             app::feedback::PATH,
             Public,
             |values| values.get("pagina").map(|page| app::feedback::rated_page(page)),
-            |state: AppState, form| async move { app::feedback::submit::submit(&state, form).await },
+            |state: AppState, form| async move { app::feedback::actions::submit(&state, form).await },
         )
         .page(app::feedback::REPORT_PATH, ManageContent)
 }

@@ -22,12 +22,12 @@ use serde::de::DeserializeOwned;
 use crate::forms;
 
 mod administration;
-mod agenda;
 mod assistance;
 pub mod booking;
 mod cases;
 mod catalogue;
 mod dashboard;
+mod desk;
 mod feedback;
 pub mod operations;
 mod plans;
@@ -134,7 +134,7 @@ fn all_parts() -> PartRoutes {
         .merge(booking::routes())
         .merge(staff::routes())
         .merge(administration::routes())
-        .merge(agenda::routes())
+        .merge(desk::routes())
         .merge(triage::routes())
         .merge(queues::routes())
         .merge(dashboard::routes())

@@ -14,42 +14,42 @@ pub fn routes() -> PartRoutes {
             plans::GOALS_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::save_goals(&state, form).await },
+            |state: AppState, form| async move { plans::actions::save_goals(&state, form).await },
         )
         .form(
             plans::INTERVENTION_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::add_intervention(&state, form).await },
+            |state: AppState, form| async move { plans::actions::add_intervention(&state, form).await },
         )
         .form(
             plans::INTERVENTION_STEP_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::intervention_step(&state, form).await },
+            |state: AppState, form| async move { plans::actions::intervention_step(&state, form).await },
         )
         .form(
             plans::PLAN_STEP_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::plan_step(&state, form).await },
+            |state: AppState, form| async move { plans::actions::plan_step(&state, form).await },
         )
         .form(
             plans::PLAN_MOVE_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::plan_step(&state, form).await },
+            |state: AppState, form| async move { plans::actions::plan_step(&state, form).await },
         )
         .form(
             plans::CLOSURE_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::request_closure(&state, form).await },
+            |state: AppState, form| async move { plans::actions::request_closure(&state, form).await },
         )
         .form(
             plans::CLOSURE_DECISION_PATH,
             CaseFiles,
             plans::plan_page,
-            |state: AppState, form| async move { plans::submit::decide_closure(&state, form).await },
+            |state: AppState, form| async move { plans::actions::decide_closure(&state, form).await },
         )
 }

@@ -13,25 +13,25 @@ pub fn routes() -> PartRoutes {
             queues::CLAIM_PATH,
             WorkQueue,
             queues::queue_page,
-            |state: AppState, form| async move { queues::submit::claim(&state, form).await },
+            |state: AppState, form| async move { queues::actions::claim(&state, form).await },
         )
         .form(
             queues::CLAIM_NEXT_PATH,
             WorkQueue,
             queues::queue_page,
-            |state: AppState, form| async move { queues::submit::claim_next(&state, form).await },
+            |state: AppState, form| async move { queues::actions::claim_next(&state, form).await },
         )
         // The handlers check the unit is one the person coordinates.
         .form(
             queues::ASSIGN_PATH,
             CoordinateQueue,
             queues::queue_page,
-            |state: AppState, form| async move { queues::submit::assign(&state, form).await },
+            |state: AppState, form| async move { queues::actions::assign(&state, form).await },
         )
         .form(
             queues::RETURN_PATH,
             CoordinateQueue,
             queues::queue_page,
-            |state: AppState, form| async move { queues::submit::give_back(&state, form).await },
+            |state: AppState, form| async move { queues::actions::give_back(&state, form).await },
         )
 }

@@ -23,52 +23,52 @@ pub fn routes() -> PartRoutes {
             |state: AppState, _: HashMap<String, String>| async move { auth::sign_out(&state).await },
         )
         .page_with_form(staff::SECURITY_PATH, OwnAccount, |state: AppState, form| async move {
-            security::submit::enrol(&state, form).await
+            security::actions::enrol(&state, form).await
         })
         .form(
             staff::PASSWORD_PATH,
             OwnAccount,
             |_| Some(staff::SECURITY_PATH.to_owned()),
-            |state: AppState, form| async move { security::submit::change_password(&state, form).await },
+            |state: AppState, form| async move { security::actions::change_password(&state, form).await },
         )
         .page_with_form(staff::USERS_PATH, ManageStaff, |state: AppState, form| async move {
-            users::submit::create(&state, form).await
+            users::actions::create(&state, form).await
         })
         .form(
             staff::USER_STATE_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::toggle(&state, form).await },
+            |state: AppState, form| async move { users::actions::toggle(&state, form).await },
         )
         .form(
             staff::USER_PASSWORD_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::reset_password(&state, form).await },
+            |state: AppState, form| async move { users::actions::reset_password(&state, form).await },
         )
         .form(
             staff::USER_TOTP_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::reset_totp(&state, form).await },
+            |state: AppState, form| async move { users::actions::reset_totp(&state, form).await },
         )
         .form(
             staff::USER_ROLES_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::add_role(&state, form).await },
+            |state: AppState, form| async move { users::actions::add_role(&state, form).await },
         )
         .form(
             staff::USER_ROLE_REMOVE_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::remove_role(&state, form).await },
+            |state: AppState, form| async move { users::actions::remove_role(&state, form).await },
         )
         .form(
             staff::ROLE_POLICY_PATH,
             ManageStaff,
             users_page,
-            |state: AppState, form| async move { users::submit::save_policy(&state, form).await },
+            |state: AppState, form| async move { users::actions::save_policy(&state, form).await },
         )
 }
 

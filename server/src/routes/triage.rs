@@ -14,19 +14,19 @@ pub fn routes() -> PartRoutes {
             triage::NEW_PATH,
             Triage,
             triage::new_request_page,
-            |state: AppState, form| async move { triage::submit::save(&state, form).await },
+            |state: AppState, form| async move { triage::actions::save(&state, form).await },
         )
         .form(
             triage::INFO_ONLY_PATH,
             Triage,
             triage::new_request_page,
-            |state: AppState, form| async move { triage::submit::info_only(&state, form).await },
+            |state: AppState, form| async move { triage::actions::info_only(&state, form).await },
         )
         .page(triage::DETAIL_PATH, Triage)
         .form(
             triage::REROUTE_PATH,
             Triage,
             triage::detail_page,
-            |state: AppState, form| async move { triage::submit::reroute(&state, form).await },
+            |state: AppState, form| async move { triage::actions::reroute(&state, form).await },
         )
 }

@@ -24,7 +24,8 @@ use crate::error::AppError;
 use crate::forms::{use_submitted, ChoiceField, ErrorSummary, FormState, SelectField, TextArea, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
 
-pub mod submit;
+pub mod actions;
+pub mod store;
 
 pub const PLAN_PATH: &str = "/operatori/casi/progetto";
 pub const GOALS_PATH: &str = "/operatori/casi/progetto/obiettivi";
@@ -209,7 +210,7 @@ pub struct ClosureDecisionForm {
 }
 
 pub async fn load_plan(caso: i64) -> Result<PlanPage, AppError> {
-    submit::page(caso).await
+    store::page(caso).await
 }
 
 #[component]

@@ -10,7 +10,7 @@ use crate::audit::Entry;
 use crate::dates::moment;
 use crate::dates::{long_date, MONTHS};
 use crate::on_db;
-use crate::queues::submit::waited;
+use crate::queues::store::waited;
 use crate::state::AppState;
 
 #[derive(sqlx::FromRow)]

@@ -1,4 +1,4 @@
-//! Storing a page rating, by either path.
+//! Storing a page rating, when the form at the foot of a page is posted.
 
 use super::FeedbackForm;
 use crate::error::AppError;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use app::access::permissions::Permission::RunAgenda;
 use app::booking;
+use app::desk;
 use app::links::query_value;
-use app::staff::agenda;
 use app::state::AppState;
 
 use super::PartRoutes;
@@ -18,13 +18,13 @@ pub fn routes() -> PartRoutes {
             booking::AGENDA_STATE_PATH,
             RunAgenda,
             agenda_page,
-            |state: AppState, form| async move { agenda::submit::mark(&state, form).await },
+            |state: AppState, form| async move { desk::actions::mark(&state, form).await },
         )
         .form(
             booking::AGENDA_CANCEL_PATH,
             RunAgenda,
             agenda_page,
-            |state: AppState, form| async move { agenda::submit::cancel(&state, form).await },
+            |state: AppState, form| async move { desk::actions::cancel(&state, form).await },
         )
         .page_with_form_shown_at(
             booking::AGENDA_MOVE_PATH,
@@ -38,7 +38,7 @@ pub fn routes() -> PartRoutes {
                     get("giorno")
                 ))
             },
-            |state: AppState, form| async move { agenda::submit::move_booking(&state, form).await },
+            |state: AppState, form| async move { desk::actions::move_booking(&state, form).await },
         )
 }
 

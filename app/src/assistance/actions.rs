@@ -1,4 +1,5 @@
-//! What happens on the server when the assistance form is sent, by either path.
+//! What happens on the server when the assistance form is posted: the message queued for the
+//! service's inbox.
 
 use super::{AssistanceForm, SENT_PATH};
 use crate::error::AppError;
