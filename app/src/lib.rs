@@ -71,6 +71,8 @@ pub mod triage;
 #[cfg(feature = "ssr")]
 pub mod validation;
 #[cfg(feature = "ssr")]
+pub mod vocabulary;
+#[cfg(feature = "ssr")]
 pub use site::{shell, App};
 
 /// The browser's entry point. Sportello runs in islands mode: pages are server-rendered HTML, and

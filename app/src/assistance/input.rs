@@ -1,6 +1,6 @@
 //! The checks of the assistance form, the same in the browser and on the server.
 
-use super::{AssistanceForm, CATEGORIES};
+use super::{AssistanceForm, AssistanceTopic};
 use crate::forms::FieldErrors;
 use crate::validation::{Email, PersonName};
 
@@ -23,10 +23,7 @@ impl AssistanceForm {
         let nome = errors.check("nome", PersonName::parse(&self.nome, "il nome"));
         let cognome = errors.check("cognome", PersonName::parse(&self.cognome, "il cognome"));
         let email = errors.check("email", Email::parse(&self.email));
-        let category_label = CATEGORIES
-            .iter()
-            .find(|(value, _)| *value == self.categoria)
-            .map(|(_, label)| *label);
+        let category_label = AssistanceTopic::from_key(&self.categoria).map(AssistanceTopic::label);
         if category_label.is_none() {
             errors.add("categoria", "Scegli l'argomento della richiesta.");
         }

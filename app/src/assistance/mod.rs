@@ -16,14 +16,16 @@ pub mod actions;
 pub const PATH: &str = "/assistenza";
 pub const SENT_PATH: &str = "/assistenza/inviata";
 
-/// The topics a person can choose, as (value, label).
-pub const CATEGORIES: &[(&str, &str)] = &[
-    ("servizi", "Informazioni sui servizi"),
-    ("appuntamento", "Appuntamenti con il Segretariato Sociale"),
-    ("sito", "Problemi nell'uso del sito"),
-    ("disservizio", "Segnalare un disservizio"),
-    ("altro", "Altro"),
-];
+crate::vocabulary! {
+    /// What a request for assistance is about.
+    pub enum AssistanceTopic {
+        Services = ("servizi", "Informazioni sui servizi"),
+        Appointments = ("appuntamento", "Appuntamenti con il Segretariato Sociale"),
+        Website = ("sito", "Problemi nell'uso del sito"),
+        Complaint = ("disservizio", "Segnalare un disservizio"),
+        Other = ("altro", "Altro"),
+    }
+}
 
 /// The fields, in page order, with the labels the error summary links to.
 const LABELS: &[(&str, &str)] = &[
@@ -94,7 +96,7 @@ fn AssistanceRequestForm(form: FormState) -> impl IntoView {
                 required=true
                 max_length=254
             />
-            <SelectField form name="categoria" label="Argomento" options=CATEGORIES required=true />
+            <SelectField form name="categoria" label="Argomento" options=AssistanceTopic::CHOICES required=true />
             <TextArea
                 form
                 name="messaggio"

@@ -10,20 +10,22 @@ use crate::validation::{CodiceFiscale, Email, Invalid, PersonName, Phone};
 pub const ABOUT_MAX_CHARS: usize = 200;
 pub const NEEDS_MAX_CHARS: usize = 200;
 
-/// Languages the citizen may prefer, as (value, label). The interview is in Italian; another
-/// language means the office arranges a cultural mediator.
-pub const LANGUAGES: &[(&str, &str)] = &[
-    ("it", "Italiano"),
-    ("en", "Inglese"),
-    ("fr", "Francese"),
-    ("es", "Spagnolo"),
-    ("ar", "Arabo"),
-    ("zh", "Cinese"),
-    ("ro", "Rumeno"),
-    ("sq", "Albanese"),
-    ("uk", "Ucraino"),
-    ("altra", "Un'altra lingua"),
-];
+crate::vocabulary! {
+    /// The languages a citizen may prefer to speak at the interview. The interview is in Italian;
+    /// another language means the office arranges a cultural mediator.
+    pub enum InterviewLanguage {
+        Italian = ("it", "Italiano"),
+        English = ("en", "Inglese"),
+        French = ("fr", "Francese"),
+        Spanish = ("es", "Spagnolo"),
+        Arabic = ("ar", "Arabo"),
+        Chinese = ("zh", "Cinese"),
+        Romanian = ("ro", "Rumeno"),
+        Albanian = ("sq", "Albanese"),
+        Ukrainian = ("uk", "Ucraino"),
+        Other = ("altra", "Un'altra lingua"),
+    }
+}
 
 /// The details form as it arrives (the names of the HTML form), with the choices of the earlier
 /// steps carried in hidden fields.
@@ -80,11 +82,11 @@ impl BookingDetails {
     }
 }
 
+/// The label of a stored language; Italian for a booking that chose none.
 pub fn language_label(code: &str) -> &'static str {
-    LANGUAGES
-        .iter()
-        .find(|(value, _)| *value == code)
-        .map_or("Italiano", |(_, label)| *label)
+    InterviewLanguage::from_key(code)
+        .unwrap_or(InterviewLanguage::Italian)
+        .label()
 }
 
 fn optional<T>(raw: &str, parse: impl Fn(&str) -> Result<T, Invalid>) -> Result<Option<T>, Invalid> {
@@ -124,7 +126,7 @@ impl DetailsForm {
         let codice_fiscale = errors.check("codice_fiscale", optional(&self.codice_fiscale, CodiceFiscale::parse));
         let language = if self.lingua.is_empty() {
             "it".to_owned()
-        } else if LANGUAGES.iter().any(|(value, _)| *value == self.lingua) {
+        } else if InterviewLanguage::from_key(&self.lingua).is_some() {
             self.lingua.clone()
         } else {
             errors.add("lingua", "Scegli una lingua dall'elenco.");

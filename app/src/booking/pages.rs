@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::details::{ABOUT_MAX_CHARS, LANGUAGES, NEEDS_MAX_CHARS};
+use super::details::{InterviewLanguage, ABOUT_MAX_CHARS, NEEDS_MAX_CHARS};
 use super::{
     booking_draft, resolve_booking_step, step_link, BookingOffice, BookingQuery, BookingStep, BookingTopic, DraftView,
     FreeSlot, MonthView, CHANGE_SLOT_PATH, PATH, SUMMARY_PATH,
@@ -393,7 +393,7 @@ fn DetailsStep(office: String, topic: String, day: String, time: String, form: F
                 hint="Non è obbligatorio. Aiuta l'ufficio a ritrovare una pratica che hai già."
                 max_length=16
             />
-            <SelectField form name="lingua" label="In che lingua preferisci parlare?" options=LANGUAGES />
+            <SelectField form name="lingua" label="In che lingua preferisci parlare?" options=InterviewLanguage::CHOICES />
             <Checkbox form name="interprete">"Mi serve un interprete o un mediatore culturale"</Checkbox>
             <TextField
                 form

@@ -21,7 +21,7 @@ fn checked_note(
     errors: &mut FieldErrors,
 ) -> Option<(String, NaiveDate, String)> {
     let kind = kind.trim();
-    if !NOTE_KINDS.iter().any(|(key, _)| *key == kind) {
+    if NoteKind::from_key(kind).is_none() {
         errors.add("tipo", "Scegli il tipo di nota.");
     }
     let day = match NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d") {
@@ -216,7 +216,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
         errors.add("operatore", "Scegli la persona da aggiungere all'équipe.");
     }
     let profession = form.professione.trim();
-    if !PROFESSIONS.iter().any(|(key, _)| *key == profession) {
+    if Profession::from_key(profession).is_none() {
         errors.add("professione", "Scegli il ruolo della persona nell'équipe.");
     }
     let Some(member) = member.filter(|_| errors.is_empty()) else {

@@ -63,7 +63,7 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
     let now = state.clock.now();
     let mut errors = FieldErrors::new();
     let kind = upload.kind.trim();
-    if !DOCUMENT_KINDS.iter().any(|(key, _)| *key == kind) {
+    if DocumentKind::from_key(kind).is_none() {
         errors.add("tipo_documento", "Scegli che documento è.");
     }
     let title = upload.title.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -38,36 +38,38 @@ pub const REPORT_PATH: &str = "/operatori/casi/relazione";
 pub const DOCUMENTS_PATH: &str = "/operatori/casi/documenti";
 pub const DOWNLOAD_PATH: &str = "/operatori/casi/documenti/scarica";
 
-/// The kinds of document a case holds, as (stored value, label).
-pub const DOCUMENT_KINDS: &[(&str, &str)] = &[
-    ("decreto", "Decreto dell'Autorità Giudiziaria"),
-    ("consenso", "Consenso firmato"),
-    ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
-    ("isee", "Certificazione ISEE"),
-    ("altro", "Altro documento"),
-];
+crate::vocabulary! {
+    /// The kinds of document a case holds.
+    pub enum DocumentKind {
+        Decree = ("decreto", "Decreto dell'Autorità Giudiziaria"),
+        Consent = ("consenso", "Consenso firmato"),
+        CourtReport = ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
+        Isee = ("isee", "Certificazione ISEE"),
+        Other = ("altro", "Altro documento"),
+    }
+}
 
 /// How long an emergency access lasts: enough to deal with what could not wait.
 pub const EMERGENCY_HOURS: i64 = 4;
 
-/// The kinds of note on the timeline, as (stored value, label).
-pub const NOTE_KINDS: &[(&str, &str)] = &[
-    ("colloquio", "Colloquio"),
-    ("visita_domiciliare", "Visita domiciliare"),
-    ("telefonata", "Telefonata"),
-    ("incontro_di_rete", "Incontro di rete"),
-    ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
-];
+crate::vocabulary! {
+    /// The kinds of note on the timeline.
+    pub enum NoteKind {
+        Interview = ("colloquio", "Colloquio"),
+        HomeVisit = ("visita_domiciliare", "Visita domiciliare"),
+        PhoneCall = ("telefonata", "Telefonata"),
+        NetworkMeeting = ("incontro_di_rete", "Incontro di rete"),
+        CourtReport = ("relazione_ag", "Relazione inviata all'Autorità Giudiziaria"),
+    }
+}
 
-/// What a professional added to the team does, as (stored value, label).
-pub const PROFESSIONS: &[(&str, &str)] = &[
-    ("assistente_sociale", "Assistente sociale"),
-    ("psicologo", "Psicologo o psicologa"),
-    ("educatore", "Educatore o educatrice"),
-];
-
-pub fn label_of(list: &[(&'static str, &'static str)], key: &str) -> &'static str {
-    list.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| label)
+crate::vocabulary! {
+    /// What a professional added to the team does.
+    pub enum Profession {
+        SocialWorker = ("assistente_sociale", "Assistente sociale"),
+        Psychologist = ("psicologo", "Psicologo o psicologa"),
+        Educator = ("educatore", "Educatore o educatrice"),
+    }
 }
 
 /// The case file a post came from, shown again when something must be corrected.
@@ -611,7 +613,7 @@ fn TeamSection(id: i64, team: Vec<TeamMember>, manages_team: bool, candidates: V
                     <form method="post" action=TEAM_ADD_PATH novalidate class="mt-2">
                         <input type="hidden" name="caso" value=id.to_string() />
                         <ChoiceField form name="operatore" label="Persona da aggiungere" options=candidates required=true />
-                        <SelectField form name="professione" label="Ruolo nell'équipe" options=PROFESSIONS required=true />
+                        <SelectField form name="professione" label="Ruolo nell'équipe" options=Profession::CHOICES required=true />
                         <button type="submit" class="btn btn-outline-primary">"Aggiungi all'équipe"</button>
                     </form>
                 </details>
@@ -711,7 +713,7 @@ fn DocumentsSection(id: i64, documents: Vec<DocumentLine>, may_change: bool, max
                     <ErrorSummary form labels=DOCUMENT_LABELS />
                     <form method="post" action=DOCUMENTS_PATH enctype="multipart/form-data" novalidate>
                         <input type="hidden" name="caso" value=id.to_string() />
-                        <SelectField form name="tipo_documento" label="Tipo di documento" options=DOCUMENT_KINDS required=true />
+                        <SelectField form name="tipo_documento" label="Tipo di documento" options=DocumentKind::CHOICES required=true />
                         <TextField form name="titolo" label="Titolo" hint="Ad esempio: decreto di affido del 20 febbraio." required=true max_length=200 />
                         <TextField form name="file" label="File" kind="file" required=true />
                         <button type="submit" class="btn btn-outline-primary">"Allega il documento"</button>
@@ -801,7 +803,7 @@ fn Timeline(id: i64, notes: Vec<NoteView>, pending_reports: Vec<(String, String)
 #[component]
 fn NoteFields(form: FormState) -> impl IntoView {
     view! {
-        <SelectField form name="tipo" label="Tipo di nota" options=NOTE_KINDS required=true />
+        <SelectField form name="tipo" label="Tipo di nota" options=NoteKind::CHOICES required=true />
         <TextField form name="data" label="Data" kind="date" hint="Il giorno del colloquio, della visita, della telefonata…" required=true />
         <TextArea form name="testo" label="Testo della nota" hint="Al massimo 8000 caratteri. Una volta salvata, la nota si corregge solo con una nuova versione." max_chars=8000 required=true />
     }

@@ -15,7 +15,7 @@ use crate::dates::{clock, day_of, long_date, moment};
 use crate::on_db;
 use crate::state::AppState;
 use crate::triage::store::{DetailRow, EventRow, DETAIL_COLUMNS, DETAIL_FROM, EVENTS_OF_REQUEST};
-use crate::triage::{family_role_label, urgency_label};
+use crate::triage::{FamilyRole, Urgency};
 
 /// A case, and where the person asking stands with it.
 #[derive(sqlx::FromRow)]
@@ -203,7 +203,7 @@ pub async fn list() -> Result<CasesView, AppError> {
             if row.responsible_id == Some(user.id) {
                 "Operatore di riferimento".to_owned()
             } else {
-                label_of(PROFESSIONS, row.profession.as_deref().unwrap_or_default()).to_owned()
+                Profession::label_of(row.profession.as_deref().unwrap_or_default()).to_owned()
             }
         }),
         coordinated: case_lines(coordinated, |row| {
@@ -284,7 +284,7 @@ fn timeline(rows: Vec<NoteRow>, reader: i64) -> Vec<NoteView> {
             }
             NoteView {
                 id: note.id,
-                kind: label_of(NOTE_KINDS, &note.kind).to_owned(),
+                kind: NoteKind::label_of(&note.kind).to_owned(),
                 happened_on: long_date(note.happened_on),
                 author: note.author.clone(),
                 written: moment(note.written_at),
@@ -337,7 +337,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
                 mandate: request.mandate(),
                 referrer: request.referrer(),
                 topic: request.topic.clone(),
-                urgency: urgency_label(&request.urgency).to_owned(),
+                urgency: Urgency::label_of(&request.urgency).to_owned(),
                 notes: request.notes.clone(),
                 history: events.into_iter().map(EventRow::describe).collect(),
             });
@@ -451,7 +451,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
                 .map(|(staff_id, name, profession, since)| TeamMember {
                     staff_id,
                     name,
-                    role: label_of(PROFESSIONS, &profession).to_owned(),
+                    role: Profession::label_of(&profession).to_owned(),
                     since: day_of(since),
                     responsible: false,
                 }),
@@ -472,7 +472,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .into_iter()
             .map(|(given, family_name, born, codice_fiscale, role)| FamilyMember {
                 name: format!("{given} {family_name}"),
-                role: family_role_label(&role).to_owned(),
+                role: FamilyRole::label_of(&role).to_owned(),
                 born: long_date(born),
                 codice_fiscale,
             })
@@ -513,7 +513,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .into_iter()
             .map(|row| DocumentLine {
                 id: row.id,
-                kind: label_of(DOCUMENT_KINDS, &row.kind).to_owned(),
+                kind: DocumentKind::label_of(&row.kind).to_owned(),
                 title: row.title,
                 file: format!(
                     "{}, {}, {} kB",

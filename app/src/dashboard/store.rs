@@ -181,7 +181,7 @@ pub async fn dashboard(unit: Option<i64>) -> Result<Option<Dashboard>, AppError>
         waiting: queue.iter().map(|(_, count, _)| count).sum(),
         urgent: queue
             .iter()
-            .filter(|(urgency, ..)| urgency == "urgente")
+            .filter(|(urgency, ..)| urgency == crate::triage::Urgency::Urgent.key())
             .map(|(_, count, _)| count)
             .sum(),
         oldest_wait: queue

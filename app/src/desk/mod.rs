@@ -17,40 +17,17 @@ pub mod actions;
 pub mod pages;
 pub mod store;
 
-/// Where a person is in their visit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Visit {
-    Expected,
-    Arrived,
-    NoShow,
-    Done,
+crate::vocabulary! {
+    /// Where a person is in their visit.
+    pub enum Visit {
+        Expected = ("attesa", "Atteso"),
+        Arrived = ("arrivato", "Arrivato"),
+        NoShow = ("assente", "Non presentato"),
+        Done = ("concluso", "Colloquio concluso"),
+    }
 }
 
 impl Visit {
-    pub const ALL: [Visit; 4] = [Visit::Expected, Visit::Arrived, Visit::NoShow, Visit::Done];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Visit::Expected => "attesa",
-            Visit::Arrived => "arrivato",
-            Visit::NoShow => "assente",
-            Visit::Done => "concluso",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Visit> {
-        Visit::ALL.into_iter().find(|visit| visit.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Visit::Expected => "Atteso",
-            Visit::Arrived => "Arrivato",
-            Visit::NoShow => "Non presentato",
-            Visit::Done => "Colloquio concluso",
-        }
-    }
-
     /// The buttons offered next, as (state, button text).
     fn next(self) -> &'static [(Visit, &'static str)] {
         match self {

@@ -219,7 +219,7 @@ fn QueueBody(view: QueueView) -> impl IntoView {
                 <label class="form-label" for="filtro-urgenza">"Urgenza"</label>
                 <select class="form-select" id="filtro-urgenza" name="urgenza">
                     <option value="" selected=filters.urgenza.is_none()>"Tutte"</option>
-                    {crate::triage::URGENCIES.iter().map(|(key, label)| view! {
+                    {crate::triage::Urgency::CHOICES.iter().map(|(key, label)| view! {
                         <option value=*key selected=filters.urgenza.as_deref() == Some(*key)>{*label}</option>
                     }).collect_view()}
                 </select>

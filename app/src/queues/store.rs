@@ -10,7 +10,7 @@ use crate::audit::Entry;
 use crate::dates::long_date;
 use crate::on_db;
 use crate::state::AppState;
-use crate::triage::{urgency_label, Origin};
+use crate::triage::{Origin, Urgency};
 
 /// Refuses another unit's queue, and records it.
 pub(super) async fn refusal(state: &AppState, user: &StaffUser, unit: i64) -> AppError {
@@ -80,7 +80,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
     let urgency = filters
         .urgenza
         .clone()
-        .filter(|u| crate::triage::URGENCIES.iter().any(|(k, _)| k == u));
+        .filter(|u| crate::triage::Urgency::from_key(u).is_some());
     let origin = filters.origine.clone().filter(|o| Origin::from_key(o).is_some());
     let comune = filters.comune.as_deref().and_then(|c| c.parse::<i64>().ok());
     let office = filters.sede.as_deref().and_then(|o| o.parse::<i64>().ok());
@@ -249,7 +249,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             .map(|row| AssignedLine {
                 id: row.id,
                 topic: row.topic,
-                urgency: urgency_label(&row.urgency).to_owned(),
+                urgency: Urgency::label_of(&row.urgency).to_owned(),
                 worker: row.worker.unwrap_or_default(),
                 since: row.assigned_at.map(|at| waited(at, now)).unwrap_or_default(),
             })
@@ -289,8 +289,8 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             .into_iter()
             .map(|row| QueueLine {
                 id: row.id,
-                urgent: row.urgency == "urgente",
-                urgency: urgency_label(&row.urgency).to_owned(),
+                urgent: row.urgency == Urgency::Urgent.key(),
+                urgency: Urgency::label_of(&row.urgency).to_owned(),
                 topic: row.topic,
                 comune: row.comune.unwrap_or_default(),
                 origin: Origin::from_key(&row.origin).map_or("", Origin::label).to_owned(),

@@ -345,7 +345,7 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
                                 <td>{t.name.clone()}</td>
                                 <td>{t.hint}</td>
                                 <td>{t.unit}</td>
-                                <td>{crate::triage::urgency_label(&t.urgency)}</td>
+                                <td>{crate::triage::Urgency::label_of(&t.urgency)}</td>
                                 <td>{t.position}</td>
                                 <td>{state_text(t.active)}</td>
                                 <td><a href=edit_link("argomento", t.id) rel="external" aria-label=format!("Modifica {}", t.name)>"Modifica"</a></td>
@@ -362,7 +362,7 @@ fn TopicsSection(topics: Vec<TopicLine>, units: Vec<UnitLine>, editing: Option<i
                     <TextField form name="argomento_nome" label="Argomento" hint="Come lo dice una persona, per esempio «Difficoltà con i figli o in famiglia»." required=true max_length=120 />
                     <TextField form name="argomento_aiuto" label="Spiegazione" hint="Una frase che aiuta a scegliere." max_length=300 />
                     <ChoiceField form name="argomento_unita" label="Unità che di solito segue" options=unit_choices hint="Lascia «Scegli…» se decide il Segretariato." />
-                    <SelectField form name="argomento_urgenza" label="Urgenza suggerita" options=crate::triage::URGENCIES required=true />
+                    <SelectField form name="argomento_urgenza" label="Urgenza suggerita" options=crate::triage::Urgency::CHOICES required=true />
                     <TextField form name="argomento_posizione" label="Posizione nell'elenco" hint="Un numero: gli argomenti con il numero più basso vengono prima." kind="number" />
                     <Checkbox form name="argomento_attivo">"Attivo: compare a chi prenota"</Checkbox>
                     <button type="submit" class="btn btn-primary">"Salva l'argomento"</button>
@@ -700,7 +700,7 @@ pub mod actions {
             },
         };
         let urgency = form.argomento_urgenza.trim().to_owned();
-        if !crate::triage::URGENCIES.iter().any(|(key, _)| *key == urgency) {
+        if crate::triage::Urgency::from_key(&urgency).is_none() {
             errors.add("argomento_urgenza", "Scegli l'urgenza che l'argomento suggerisce.");
         }
         let slug = slugify(&name);

@@ -107,7 +107,7 @@ fn person_rows(values: &HashMap<String, String>, errors: &mut FieldErrors, today
             continue;
         }
         let role_value = get(role);
-        if !ROLES.iter().any(|(key, _)| *key == role_value) {
+        if FamilyRole::from_key(role_value).is_none() {
             errors.add(role, "Scegli il ruolo della persona nella famiglia.");
         }
         let given_name = errors.check(given, PersonName::parse(get(given), "il nome"));
@@ -177,7 +177,7 @@ fn check(values: &HashMap<String, String>, today: NaiveDate) -> Result<RequestIn
     }
     let topic = number(&mut errors, "argomento", "Scegli il bisogno.");
     let urgency = get("urgenza");
-    if !URGENCIES.iter().any(|(key, _)| *key == urgency) {
+    if Urgency::from_key(urgency).is_none() {
         errors.add(
             "urgenza",
             "Scegli l'urgenza: senza, la richiesta non si può registrare.",
@@ -201,7 +201,7 @@ fn check(values: &HashMap<String, String>, today: NaiveDate) -> Result<RequestIn
     };
     let referrer = (origin == Origin::Referral).then(|| {
         let kind = get("segnalante_tipo");
-        if !REFERRERS.iter().any(|(key, _)| *key == kind) {
+        if Referrer::from_key(kind).is_none() {
             errors.add("segnalante_tipo", "Scegli chi segnala.");
         }
         let name = text(
@@ -234,7 +234,7 @@ fn check(values: &HashMap<String, String>, today: NaiveDate) -> Result<RequestIn
             errors.add("decreto_data", "La data del decreto non può essere nel futuro.");
         }
         let asked = get("richiesta_ag");
-        if !COURT_REQUESTS.iter().any(|(key, _)| *key == asked) {
+        if CourtRequest::from_key(asked).is_none() {
             errors.add("richiesta_ag", "Scegli che cosa chiede l'Autorità Giudiziaria.");
         }
         let due = date(

@@ -46,82 +46,55 @@ pub fn detail_page(values: &BTreeMap<String, String>) -> Option<String> {
         .map(|id| format!("{DETAIL_PATH}?id={}", crate::links::query_value(id)))
 }
 
-/// Where a request comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Origin {
-    Appointment,
-    Spontaneous,
-    Referral,
-    CourtMandate,
-}
-
-impl Origin {
-    pub const ALL: [Origin; 4] = [
-        Origin::Appointment,
-        Origin::Spontaneous,
-        Origin::Referral,
-        Origin::CourtMandate,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Origin::Appointment => "appuntamento",
-            Origin::Spontaneous => "spontanea",
-            Origin::Referral => "segnalazione",
-            Origin::CourtMandate => "mandato",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Origin> {
-        Origin::ALL.into_iter().find(|origin| origin.key() == key)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Origin::Appointment => "Dopo un colloquio",
-            Origin::Spontaneous => "Richiesta spontanea allo sportello",
-            Origin::Referral => "Segnalazione di un servizio",
-            Origin::CourtMandate => "Mandato dell'Autorità Giudiziaria",
-        }
+crate::vocabulary! {
+    /// Where a request comes from.
+    pub enum Origin {
+        Appointment = ("appuntamento", "Dopo un colloquio"),
+        Spontaneous = ("spontanea", "Richiesta spontanea allo sportello"),
+        Referral = ("segnalazione", "Segnalazione di un servizio"),
+        CourtMandate = ("mandato", "Mandato dell'Autorità Giudiziaria"),
     }
 }
 
-pub const URGENCIES: &[(&str, &str)] = &[
-    ("ordinaria", "Ordinaria"),
-    ("prioritaria", "Prioritaria"),
-    ("urgente", "Urgente (grave pregiudizio per un minore)"),
-];
-
-pub fn urgency_label(key: &str) -> &'static str {
-    URGENCIES.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| label)
+crate::vocabulary! {
+    /// How soon a request must be answered; the queues put the urgent first.
+    pub enum Urgency {
+        Ordinary = ("ordinaria", "Ordinaria"),
+        Priority = ("prioritaria", "Prioritaria"),
+        Urgent = ("urgente", "Urgente (grave pregiudizio per un minore)"),
+    }
 }
 
-pub const ROLES: &[(&str, &str)] = &[
-    ("genitore", "Genitore"),
-    ("figlio", "Figlio o figlia"),
-    ("tutore", "Tutore"),
-    ("altro", "Altro familiare"),
-];
-
-/// A person's role in their family, as staff read it.
-pub fn family_role_label(key: &str) -> &'static str {
-    ROLES.iter().find(|(k, _)| *k == key).map_or("", |(_, label)| label)
+crate::vocabulary! {
+    /// A person's role in their family, as staff read it.
+    pub enum FamilyRole {
+        Parent = ("genitore", "Genitore"),
+        Child = ("figlio", "Figlio o figlia"),
+        Guardian = ("tutore", "Tutore"),
+        Other = ("altro", "Altro familiare"),
+    }
 }
 
-pub const REFERRERS: &[(&str, &str)] = &[
-    ("scuola", "Scuola"),
-    ("pediatra", "Pediatra o medico"),
-    ("ospedale", "Ospedale"),
-    ("ats", "ATS / ASL"),
-    ("altro_servizio", "Altro servizio"),
-];
+crate::vocabulary! {
+    /// Who reported a family to the service.
+    pub enum Referrer {
+        School = ("scuola", "Scuola"),
+        Doctor = ("pediatra", "Pediatra o medico"),
+        Hospital = ("ospedale", "Ospedale"),
+        HealthAuthority = ("ats", "ATS / ASL"),
+        OtherService = ("altro_servizio", "Altro servizio"),
+    }
+}
 
-pub const COURT_REQUESTS: &[(&str, &str)] = &[
-    ("indagine psico-sociale", "Indagine psico-sociale"),
-    ("relazione", "Relazione sulla situazione del minore"),
-    ("vigilanza", "Vigilanza e sostegno al nucleo"),
-    ("altro", "Altro (scritto nelle note)"),
-];
+crate::vocabulary! {
+    /// What a court's mandate asks of the service.
+    pub enum CourtRequest {
+        Assessment = ("indagine psico-sociale", "Indagine psico-sociale"),
+        Report = ("relazione", "Relazione sulla situazione del minore"),
+        Supervision = ("vigilanza", "Vigilanza e sostegno al nucleo"),
+        Other = ("altro", "Altro (scritto nelle note)"),
+    }
+}
 
 /// How many persons the form takes at once (more can be added to the case later).
 pub const PERSON_ROWS: usize = 4;
@@ -307,7 +280,7 @@ fn NewRequestBody(view: NewRequestView) -> impl IntoView {
                 {(origin == Origin::Referral).then(|| view! {
                     <fieldset class="mb-4">
                         <legend class="h5">"Chi segnala"</legend>
-                        <SelectField form name="segnalante_tipo" label="Chi segnala" options=REFERRERS required=true />
+                        <SelectField form name="segnalante_tipo" label="Chi segnala" options=Referrer::CHOICES required=true />
                         <TextField form name="segnalante_nome" label="Nome del servizio o della persona che segnala" hint="Per esempio «Istituto comprensivo Garibaldi, la dirigente»." required=true max_length=200 />
                         <TextField form name="segnalante_recapito" label="Recapito di chi segnala" hint="Telefono o email, per ricontattare chi segnala." max_length=200 />
                     </fieldset>
@@ -318,7 +291,7 @@ fn NewRequestBody(view: NewRequestView) -> impl IntoView {
                         <TextField form name="tribunale" label="Autorità Giudiziaria" hint="Per esempio «Tribunale per i Minorenni di Milano»." required=true max_length=200 />
                         <TextField form name="decreto_numero" label="Numero del decreto" required=true max_length=60 />
                         <TextField form name="decreto_data" label="Data del decreto" kind="date" required=true />
-                        <SelectField form name="richiesta_ag" label="Che cosa chiede l'Autorità Giudiziaria" options=COURT_REQUESTS required=true />
+                        <SelectField form name="richiesta_ag" label="Che cosa chiede l'Autorità Giudiziaria" options=CourtRequest::CHOICES required=true />
                         <TextField form name="scadenza" label="Scadenza della relazione" kind="date" hint="Il mandato segue la richiesta ovunque, con la sua scadenza. Con un mandato il consenso della famiglia non è necessario." required=true />
                     </fieldset>
                 }.into_any())}
@@ -331,7 +304,7 @@ fn NewRequestBody(view: NewRequestView) -> impl IntoView {
                 <fieldset class="mb-4">
                     <legend class="h5">"Il bisogno e lo smistamento"</legend>
                     <ChoiceField form name="argomento" label="Bisogno" options=topics required=true />
-                    <SelectField form name="urgenza" label="Urgenza" options=URGENCIES required=true />
+                    <SelectField form name="urgenza" label="Urgenza" options=Urgency::CHOICES required=true />
                     <ChoiceField form name="unita" label="Unità a cui va la richiesta" options=units hint="Suggerita dal bisogno (vedi le regole qui sotto): confermala o cambiala." required=true />
                     <details class="mb-4">
                         <summary>"Regole di smistamento: bisogno, unità e urgenza suggerite"</summary>
@@ -373,7 +346,7 @@ fn PersonRow(form: FormState, row: usize) -> impl IntoView {
     view! {
         <fieldset class="border rounded p-3 mb-3">
             <legend class="h6 float-none w-auto px-2">{format!("Persona {}", row + 1)}</legend>
-            <SelectField form name=role label="Ruolo" options=ROLES />
+            <SelectField form name=role label="Ruolo" options=FamilyRole::CHOICES />
             <TextField form name=given label="Nome" max_length=100 />
             <TextField form name=family label="Cognome" max_length=100 />
             <TextField form name=born label="Data di nascita" kind="date" />

@@ -157,7 +157,7 @@ pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result
             .map(|topic| RoutingRule {
                 topic: topic.name.clone(),
                 unit: unit_name(topic.unit_id),
-                urgency: urgency_label(&topic.suggested_urgency).to_owned(),
+                urgency: Urgency::label_of(&topic.suggested_urgency).to_owned(),
             })
             .collect(),
         topics: topics
@@ -221,7 +221,7 @@ pub async fn list() -> Result<Vec<RequestLine>, AppError> {
             origin: Origin::from_key(&row.origin).map_or("", Origin::label).to_owned(),
             family: row.family.map(|name| format!("Famiglia {name}")).unwrap_or_default(),
             unit: row.unit,
-            urgency: urgency_label(&row.urgency).to_owned(),
+            urgency: Urgency::label_of(&row.urgency).to_owned(),
             state: state_label(&row.state, row.flagged_new).to_owned(),
             deadline: row.report_due_on.map(long_date),
         })
@@ -285,11 +285,7 @@ impl DetailRow {
     /// Who referred the family, and how to reach them, when someone did.
     pub fn referrer(&self) -> Option<String> {
         self.referrer_name.as_ref().map(|name| {
-            let kind = self
-                .referrer_kind
-                .as_deref()
-                .and_then(|k| REFERRERS.iter().find(|(key, _)| *key == k))
-                .map_or("", |(_, label)| *label);
+            let kind = Referrer::label_of(self.referrer_kind.as_deref().unwrap_or_default());
             let contact = self
                 .referrer_contact
                 .clone()
@@ -403,14 +399,14 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
             .map(|(given, family, born, role)| {
                 format!(
                     "{given} {family} ({}, nato/a nel {})",
-                    family_role_label(&role).to_lowercase(),
+                    FamilyRole::label_of(&role).to_lowercase(),
                     born.year()
                 )
             })
             .collect(),
         comune: row.comune.unwrap_or_default(),
         topic: row.topic,
-        urgency: urgency_label(&row.urgency).to_owned(),
+        urgency: Urgency::label_of(&row.urgency).to_owned(),
         unit: row.unit,
         state: state_label(&row.state, row.flagged_new).to_owned(),
         reroutable: row.state == "in_coda" || row.state == "restituita",

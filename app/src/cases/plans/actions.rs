@@ -127,7 +127,7 @@ pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Resul
     let now = state.clock.now();
     let mut errors = FieldErrors::new();
     let kind = form.intervento.trim();
-    if !INTERVENTIONS.iter().any(|(key, _)| *key == kind) {
+    if Intervention::from_key(kind).is_none() {
         errors.add("intervento", "Scegli l'intervento dal catalogo.");
     }
     let assignment = one_line(&form.chi);
@@ -356,15 +356,7 @@ fn step_of(form: &PlanStepForm, today: NaiveDate) -> Result<Step, FieldErrors> {
 
 /// Whether the plan may go from `from` to the step's state, given what it holds.
 fn allowed(action: &str, from: &str, has_mandate: bool) -> bool {
-    match action {
-        "proponi" => matches!(from, "bozza" | "in_revisione"),
-        "risposta" => from == "proposto",
-        "avvia" => from == "approvato" || (from == "proposto" && has_mandate),
-        "revisiona" => from == "attivo",
-        "riprendi" => from == "in_revisione",
-        "concludi" => matches!(from, "approvato" | "attivo" | "in_revisione"),
-        _ => false,
-    }
+    PlanState::from_key(from).is_some_and(|state| state.allows(action, has_mandate))
 }
 
 /// Moves the plan on: propose it to the family, record their answer, start it, open and close a

@@ -38,41 +38,72 @@ pub const PLAN_MOVE_PATH: &str = "/operatori/casi/progetto/passo";
 pub const CLOSURE_PATH: &str = "/operatori/casi/chiusura";
 pub const CLOSURE_DECISION_PATH: &str = "/operatori/casi/chiusura/decisione";
 
-/// The service's interventions, as (stored value, label).
-pub const INTERVENTIONS: &[(&str, &str)] = &[
-    ("consulenza", "Consulenza e orientamento"),
-    ("educativi_diurni", "Servizi educativi diurni"),
-    (
-        "sostegno_socio_educativo",
-        "Sostegno socio-educativo domiciliare o scolastico",
-    ),
-    ("sostegno_psicologico", "Sostegno psicologico e invio ad ATS"),
-    ("incontri_protetti", "Incontri protetti"),
-    ("affido", "Affido familiare"),
-    ("comunita", "Inserimento in comunità"),
-    ("contributo_economico", "Contributo economico"),
-    ("sisl", "Invio al SISL (inserimento lavorativo)"),
-];
+crate::vocabulary! {
+    /// The service's interventions.
+    pub enum Intervention {
+        Counselling = ("consulenza", "Consulenza e orientamento"),
+        DayCare = ("educativi_diurni", "Servizi educativi diurni"),
+        EducationalSupport = ("sostegno_socio_educativo", "Sostegno socio-educativo domiciliare o scolastico"),
+        PsychologicalSupport = ("sostegno_psicologico", "Sostegno psicologico e invio ad ATS"),
+        ProtectedMeetings = ("incontri_protetti", "Incontri protetti"),
+        FosterCare = ("affido", "Affido familiare"),
+        Residential = ("comunita", "Inserimento in comunità"),
+        Allowance = ("contributo_economico", "Contributo economico"),
+        Employment = ("sisl", "Invio al SISL (inserimento lavorativo)"),
+    }
+}
 
-pub const LEGAL_BASES: &[(&str, &str)] = &[
-    ("consenso", "Consenso della famiglia"),
-    ("mandato", "Mandato dell'Autorità Giudiziaria"),
-];
+crate::vocabulary! {
+    /// On what an intervention stands: the family's consent or a court's mandate.
+    pub enum LegalBasis {
+        Consent = ("consenso", "Consenso della famiglia"),
+        Mandate = ("mandato", "Mandato dell'Autorità Giudiziaria"),
+    }
+}
 
-pub const PLAN_STATES: &[(&str, &str)] = &[
-    ("bozza", "Bozza"),
-    ("proposto", "Proposto alla famiglia"),
-    ("approvato", "Approvato dalla famiglia"),
-    ("rifiutato", "Rifiutato dalla famiglia"),
-    ("attivo", "Attivo"),
-    ("in_revisione", "In revisione"),
-    ("concluso", "Concluso"),
-];
+crate::vocabulary! {
+    /// Where a help plan stands.
+    pub enum PlanState {
+        Draft = ("bozza", "Bozza"),
+        Proposed = ("proposto", "Proposto alla famiglia"),
+        Approved = ("approvato", "Approvato dalla famiglia"),
+        Refused = ("rifiutato", "Rifiutato dalla famiglia"),
+        Active = ("attivo", "Attivo"),
+        UnderReview = ("in_revisione", "In revisione"),
+        Concluded = ("concluso", "Concluso"),
+    }
+}
 
-const FAMILY_ANSWERS: &[(&str, &str)] = &[
-    ("approva", "La famiglia approva il progetto"),
-    ("rifiuta", "La famiglia rifiuta il progetto"),
-];
+impl PlanState {
+    /// Whether a plan in this state may take the step `action` (the step form's `azione`): the
+    /// one list of the plan's moves, which the page's buttons and the form's check both read.
+    pub fn allows(self, action: &str, has_mandate: bool) -> bool {
+        use PlanState::{Active, Approved, Draft, Proposed, UnderReview};
+        match action {
+            "proponi" => matches!(self, Draft | UnderReview),
+            "risposta" => self == Proposed,
+            // A court's mandate stands in for the family's approval.
+            "avvia" => self == Approved || (self == Proposed && has_mandate),
+            "revisiona" => self == Active,
+            "riprendi" => self == UnderReview,
+            "concludi" => matches!(self, Approved | Active | UnderReview),
+            _ => false,
+        }
+    }
+
+    /// Whether the goals and interventions may still be changed.
+    pub fn editable(self) -> bool {
+        matches!(self, PlanState::Draft | PlanState::UnderReview)
+    }
+}
+
+crate::vocabulary! {
+    /// The family's answer to a proposed plan.
+    enum FamilyAnswer {
+        Approves = ("approva", "La famiglia approva il progetto"),
+        Refuses = ("rifiuta", "La famiglia rifiuta il progetto"),
+    }
+}
 
 pub fn plan_page(values: &BTreeMap<String, String>) -> Option<String> {
     let case = values.get("caso").map_or("", String::as_str);
@@ -270,17 +301,13 @@ fn PlanBody(page: PlanPage) -> impl IntoView {
     .into_any()
 }
 
-fn state_label(key: &str) -> &'static str {
-    crate::cases::label_of(PLAN_STATES, key)
-}
-
 #[component]
 fn CurrentPlan(case_id: i64, plan: PlanView, may_change: bool, mandates: Vec<(String, String)>) -> impl IntoView {
     let state = plan.state.clone();
-    let editable = may_change && (state == "bozza" || state == "in_revisione");
+    let editable = may_change && PlanState::from_key(&state).is_some_and(PlanState::editable);
     view! {
         <section aria-labelledby="titolo-progetto" class="mt-4">
-            <h2 id="titolo-progetto">{format!("Progetto in corso: {}", state_label(&state))}</h2>
+            <h2 id="titolo-progetto">{format!("Progetto in corso: {}", PlanState::label_of(&state))}</h2>
             <dl class="row">
                 <dt class="col-sm-3">"Obiettivi"</dt><dd class="col-sm-9 testo-nota">{if plan.goals.is_empty() { "Non ancora scritti.".to_owned() } else { plan.goals.clone() }}</dd>
                 <dt class="col-sm-3">"Prossima revisione"</dt><dd class="col-sm-9">{plan.review_on.clone().unwrap_or_else(|| "non fissata".to_owned())}</dd>
@@ -383,10 +410,10 @@ fn NewIntervention(case_id: i64, mandates: Vec<(String, String)>) -> impl IntoVi
             <ErrorSummary form labels=INTERVENTION_LABELS />
             <form method="post" action=INTERVENTION_PATH novalidate class="mt-2">
                 <input type="hidden" name="caso" value=case_id.to_string() />
-                <SelectField form name="intervento" label="Intervento" options=INTERVENTIONS required=true />
+                <SelectField form name="intervento" label="Intervento" options=Intervention::CHOICES required=true />
                 <TextField form name="chi" label="Chi fa cosa" hint="Ad esempio: l'educatrice della cooperativa, due pomeriggi a settimana a casa." required=true max_length=500 />
                 <TextField form name="inizio" label="Inizio previsto" kind="date" required=true />
-                <SelectField form name="base" label="Base giuridica" options=LEGAL_BASES required=true />
+                <SelectField form name="base" label="Base giuridica" options=LegalBasis::CHOICES required=true />
                 <ChoiceField form name="mandato" label="Mandato che lo dispone" hint="Solo per gli interventi disposti dall'Autorità Giudiziaria." options=mandates />
                 <button type="submit" class="btn btn-outline-primary">"Aggiungi l'intervento"</button>
             </form>
@@ -419,13 +446,10 @@ const STEP_LABELS: &[(&str, &str)] = &[
 #[component]
 fn PlanSteps(case_id: i64, state: String, has_mandate: bool) -> impl IntoView {
     let form = FormState::new(use_submitted(PLAN_STEP_PATH));
-    let state = state.as_str();
-    let propose = matches!(state, "bozza" | "in_revisione");
-    let answer = state == "proposto";
-    let start = state == "approvato" || (state == "proposto" && has_mandate);
-    let review = state == "attivo";
-    let resume = state == "in_revisione";
-    let conclude = matches!(state, "approvato" | "attivo" | "in_revisione");
+    let current = PlanState::from_key(&state);
+    let may = |action: &str| current.is_some_and(|state| state.allows(action, has_mandate));
+    let (propose, answer, start) = (may("proponi"), may("risposta"), may("avvia"));
+    let (review, resume, conclude) = (may("revisiona"), may("riprendi"), may("concludi"));
     let case = case_id.to_string();
     view! {
         <section aria-labelledby="titolo-passi" class="mt-4 stretto">
@@ -440,7 +464,7 @@ fn PlanSteps(case_id: i64, state: String, has_mandate: bool) -> impl IntoView {
                 <form method="post" action=PLAN_STEP_PATH novalidate class="mb-4">
                     <input type="hidden" name="caso" value=case.clone() />
                     <input type="hidden" name="azione" value="risposta" />
-                    <SelectField form name="risposta" label="Risposta della famiglia" options=FAMILY_ANSWERS required=true />
+                    <SelectField form name="risposta" label="Risposta della famiglia" options=FamilyAnswer::CHOICES required=true />
                     <TextField form name="data_risposta" label="Data della risposta" kind="date" required=true />
                     <TextField form name="nota_risposta" label="Come è stata data la risposta" hint="Ad esempio: consenso firmato al colloquio; per un rifiuto, il motivo." max_length=500 />
                     <button type="submit" class="btn btn-primary">"Registra la risposta"</button>

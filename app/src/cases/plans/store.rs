@@ -12,10 +12,6 @@ use crate::dates::long_date;
 use crate::dates::{day_of, moment};
 use crate::on_db;
 use crate::state::AppState;
-fn label(list: &[(&'static str, &'static str)], key: &str) -> &'static str {
-    crate::cases::label_of(list, key)
-}
-
 /// Whether the person may change the case's plan: its team or the unit's coordinator, on a case
 /// still open.
 pub(super) fn may_change(case: &CaseRow, user: &StaffUser) -> bool {
@@ -88,7 +84,7 @@ fn intervention_view(row: InterventionRow, plan_state: &str) -> InterventionView
     };
     InterventionView {
         id: row.id,
-        kind: label(INTERVENTIONS, &row.kind).to_owned(),
+        kind: Intervention::label_of(&row.kind).to_owned(),
         assignment: row.assignment,
         planned_start: long_date(row.planned_start),
         basis,
@@ -182,7 +178,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
                 let who = event.who;
                 let what = match event.from_state {
                     None => format!("{who} crea la bozza"),
-                    Some(_) => format!("{who}: {}", label(PLAN_STATES, &event.to_state)),
+                    Some(_) => format!("{who}: {}", PlanState::label_of(&event.to_state)),
                 };
                 let note = event.note.map(|n| format!(" — {n}")).unwrap_or_default();
                 (moment(event.at), format!("{what}{note}"))
@@ -197,7 +193,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
             format!(
                 "Progetto del {}, {}{outcome}",
                 day_of(plan.created_at),
-                label(PLAN_STATES, &plan.state).to_lowercase()
+                PlanState::label_of(&plan.state).to_lowercase()
             )
         })
         .collect();
