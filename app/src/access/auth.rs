@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::accounts::{self, StaffUser};
 use super::permissions::{self, Permission};
 use super::{Setup, SignInForm};
+use crate::audit::RecordKind;
 use crate::audit::{self, Actor, Entry, Outcome};
 use crate::db::Db;
 use crate::error::AppError;
@@ -355,7 +356,7 @@ pub async fn refuse_record(
     state: &AppState,
     user: &StaffUser,
     action: &'static str,
-    kind: &'static str,
+    kind: RecordKind,
     id: i64,
 ) -> AppError {
     refuse(state, Entry::new(user.actor(), action).records(kind, [id])).await

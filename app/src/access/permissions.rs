@@ -7,51 +7,19 @@
 //! Object-level rules (which office's agenda, which unit's queue, which case file) narrow these
 //! grants further where those records are read; this table says which roles may try at all.
 
-use serde::{Deserialize, Serialize};
-
-/// The staff roles of docs/domain.md. A person may hold several (e.g. social worker in two units).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Role {
-    /// Front-desk operator of one office (sportello, Segretariato Sociale).
-    Sportello,
-    /// Social worker (also psicologo, educatore) of a unit.
-    AssistenteSociale,
-    /// The coordinator of a unit.
-    Coordinatore,
-    /// Manages accounts, offices and pages; does not read case files.
-    Amministratore,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Sportello,
-        Role::AssistenteSociale,
-        Role::Coordinatore,
-        Role::Amministratore,
-    ];
-
-    /// The value stored in the database.
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Sportello => "sportello",
-            Role::AssistenteSociale => "assistente_sociale",
-            Role::Coordinatore => "coordinatore",
-            Role::Amministratore => "amministratore",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|role| role.key() == key)
-    }
-
-    /// The role's name as staff read it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Sportello => "Operatore di sportello",
-            Role::AssistenteSociale => "Assistente sociale",
-            Role::Coordinatore => "Coordinatore di unità",
-            Role::Amministratore => "Amministratore",
-        }
+crate::vocabulary! {
+    /// The staff roles of docs/domain.md. A person may hold several (e.g. social worker in two
+    /// units). The key is what the database stores; the label, the role's name as staff read it.
+    #[derive(PartialOrd, Ord)]
+    pub enum Role {
+        /// Front-desk operator of one office (sportello, Segretariato Sociale).
+        Sportello = ("sportello", "Operatore di sportello"),
+        /// Social worker (also psicologo, educatore) of a unit.
+        AssistenteSociale = ("assistente_sociale", "Assistente sociale"),
+        /// The coordinator of a unit.
+        Coordinatore = ("coordinatore", "Coordinatore di unità"),
+        /// Manages accounts, offices and pages; does not read case files.
+        Amministratore = ("amministratore", "Amministratore"),
     }
 }
 
@@ -138,7 +106,7 @@ mod tests {
 
     #[test]
     fn roles_round_trip_through_their_stored_key() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::from_key(role.key()), Some(role));
         }
         assert_eq!(Role::from_key("root"), None);

@@ -39,6 +39,33 @@ impl Outcome {
     }
 }
 
+crate::vocabulary! {
+    /// The kinds of record a row of the trail names, stored as their key beside the ids: what the
+    /// audit page searches by ("who opened case 7?").
+    pub enum RecordKind {
+        Request = ("richiesta", "Richiesta"),
+        Booking = ("prenotazione", "Prenotazione"),
+        Person = ("persona", "Persona già nota al servizio"),
+        Case = ("caso", "Fascicolo"),
+        Note = ("nota", "Nota del fascicolo"),
+        Document = ("documento", "Documento del fascicolo"),
+        CourtReport = ("relazione", "Relazione all'Autorità Giudiziaria"),
+        Plan = ("progetto", "Progetto di aiuto"),
+        Intervention = ("intervento", "Intervento del progetto"),
+        Unit = ("unita", "Unità"),
+        Office = ("sede", "Sede"),
+        Closure = ("chiusura", "Chiusura di una sede"),
+        Comune = ("comune", "Comune servito"),
+        BookingTopic = ("argomento", "Argomento di prenotazione"),
+        ServicePage = ("servizio", "Pagina di un servizio"),
+        InformationPage = ("pagina", "Pagina informativa"),
+        Rating = ("valutazione", "Valutazione di una pagina"),
+        StaffAccount = ("utente", "Account del personale"),
+        Email = ("email", "Email"),
+        AuditRow = ("registro", "Riga del registro degli accessi"),
+    }
+}
+
 /// Who acted: a staff account and the roles it acted with, or nobody known (a failed sign-in).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Actor {
@@ -53,8 +80,8 @@ pub struct Entry {
     pub actor: Actor,
     /// What was done, e.g. `accesso`, `utenti.elenco`, `utenti.crea`, `posta.elenco`.
     pub action: &'static str,
-    /// The kind of record touched (`utente`, `email`, `prenotazione`, ...).
-    pub record_kind: Option<&'static str>,
+    /// The kind of record touched.
+    pub record_kind: Option<RecordKind>,
     /// The ids touched; a list page records every id it showed.
     pub record_ids: Vec<i64>,
     /// Why, where the person was asked (emergency access).
@@ -74,7 +101,7 @@ impl Entry {
         }
     }
 
-    pub fn records(mut self, kind: &'static str, ids: impl IntoIterator<Item = i64>) -> Self {
+    pub fn records(mut self, kind: RecordKind, ids: impl IntoIterator<Item = i64>) -> Self {
         self.record_kind = Some(kind);
         self.record_ids = ids.into_iter().collect();
         self
@@ -216,7 +243,7 @@ macro_rules! audit {
                 entry.actor.id,
                 entry.actor.role.as_deref(),
                 entry.action,
-                entry.record_kind,
+                entry.record_kind.map($crate::audit::RecordKind::key),
                 &ids,
                 entry.purpose.as_deref(),
                 entry.outcome.key(),
@@ -229,7 +256,7 @@ macro_rules! audit {
                 .bind(entry.actor.id)
                 .bind(&entry.actor.role)
                 .bind(entry.action)
-                .bind(entry.record_kind)
+                .bind(entry.record_kind.map($crate::audit::RecordKind::key))
                 .bind(&ids)
                 .bind(&entry.purpose)
                 .bind(entry.outcome.key())

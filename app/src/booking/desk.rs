@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::store::{self, OfficeCalendar};
 use super::Booker;
+use crate::audit::RecordKind;
 use crate::error::AppError;
 use crate::on_db;
 use crate::state::AppState;
@@ -176,7 +177,7 @@ pub async fn move_for_caller(
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    crate::audit::Entry::new(actor, "agenda.sposta").records("prenotazione", [row.id])
+                    crate::audit::Entry::new(actor, "agenda.sposta").records(RecordKind::Booking, [row.id])
                 )?;
                 tx.commit().await?;
                 Moved::Done(row.office_id)

@@ -8,6 +8,7 @@ use super::store::{case_or_not_found, refusal, Access, CaseRow, CurrentNote, CAS
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::dates::moment;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
@@ -117,7 +118,7 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
                     return Ok(FormOutcome::invalid("relazione", "Questa relazione risulta già inviata: ricarica la pagina."));
                 }
             }
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota").records("nota", [note]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota").records(RecordKind::Note, [note]))?;
             tx.commit().await?;
             true
         } else {
@@ -126,7 +127,7 @@ pub async fn add_note(state: &AppState, form: NoteForm) -> Result<FormOutcome, A
         }
     });
     if !allowed {
-        return Err(refusal(state, &user, "caso", form.caso).await);
+        return Err(refusal(state, &user, RecordKind::Case, form.caso).await);
     }
     Ok(FormOutcome::Done {
         next: format!("{FILE_PATH}?id={}&fatto=nota", form.caso),
@@ -177,7 +178,7 @@ pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<Form
                     .await?;
                     match inserted {
                         Some(new) => {
-                            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_corretta").records("nota", [form.nota, new]))?;
+                            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_corretta").records(RecordKind::Note, [form.nota, new]))?;
                             tx.commit().await?;
                             Ok(note.case_id)
                         }
@@ -203,7 +204,7 @@ pub async fn correct_note(state: &AppState, form: CorrectionForm) -> Result<Form
             next: format!("{FILE_PATH}?id={case}&fatto=correzione"),
         }),
         Err(Some(message)) => Ok(FormOutcome::invalid("testo", message)),
-        Err(None) => Err(refusal(state, &user, "nota", form.nota).await),
+        Err(None) => Err(refusal(state, &user, RecordKind::Note, form.nota).await),
     }
 }
 
@@ -245,7 +246,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
                 .await?
                 .rows_affected();
                 if added == 1 {
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_aggiungi").records("caso", [form.caso]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_aggiungi").records(RecordKind::Case, [form.caso]))?;
                     tx.commit().await?;
                     Ok(())
                 } else {
@@ -259,7 +260,7 @@ pub async fn add_member(state: &AppState, form: TeamForm) -> Result<FormOutcome,
             next: format!("{FILE_PATH}?id={}&fatto=equipe", form.caso),
         }),
         Err(Some(message)) => Ok(FormOutcome::invalid("operatore", message)),
-        Err(None) => Err(refusal(state, &user, "caso", form.caso).await),
+        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
     }
 }
 
@@ -284,7 +285,7 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
                 .rows_affected()
                     == 1;
                 if removed {
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_togli").records("caso", [form.caso]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.equipe_togli").records(RecordKind::Case, [form.caso]))?;
                     tx.commit().await?;
                 } else {
                     tx.rollback().await?;
@@ -300,7 +301,7 @@ pub async fn remove_member(state: &AppState, form: TeamRemoveForm) -> Result<For
             "operatore",
             "Questa persona non è più nell'équipe: ricarica la pagina.",
         )),
-        Err(()) => Err(refusal(state, &user, "caso", form.caso).await),
+        Err(()) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
     }
 }
 
@@ -343,7 +344,7 @@ pub async fn emergency(state: &AppState, form: EmergencyForm) -> Result<FormOutc
                     moment(now)
                 )
             );
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.accesso_emergenza").records("caso", [form.caso]).purpose(reason.clone()))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.accesso_emergenza").records(RecordKind::Case, [form.caso]).purpose(reason.clone()))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -397,7 +398,7 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
         let case = case_or_not_found!(tx, form.caso, user, now);
         if case.closed_at.is_some() || !matches!(case.access_of(&user), Some(Access::Team | Access::Coordinator)) {
             tx.rollback().await?;
-            return Err(refusal(state, &user, "caso", form.caso).await);
+            return Err(refusal(state, &user, RecordKind::Case, form.caso).await);
         }
         // On a mandate of this very case; the same mandate and day only once.
         let added: Option<i64> = sqlx::query_scalar(
@@ -410,7 +411,7 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(report) = added {
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.relazione_scadenza").records("relazione", [report]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.relazione_scadenza").records(RecordKind::CourtReport, [report]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;

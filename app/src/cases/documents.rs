@@ -14,6 +14,7 @@ use super::store::{refusal, Access, CaseRow, CASE_FOR};
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::state::AppState;
@@ -118,7 +119,7 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
                 }
                 Some(case) if case.closed_at.is_some() || !matches!(case.access_of(&user), Some(Access::Team | Access::Coordinator)) => {
                     tx.rollback().await?;
-                    Err(refusal(state, &user, "caso", upload.case).await)
+                    Err(refusal(state, &user, RecordKind::Case, upload.case).await)
                 }
                 Some(_) => {
                     let id: i64 = sqlx::query_scalar(
@@ -129,7 +130,7 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
                     .bind(upload.bytes.len() as i64).bind(&digest).bind(&key).bind(user.id).bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento").records("documento", [id]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento").records(RecordKind::Document, [id]))?;
                     tx.commit().await?;
                     Ok(id)
                 }
@@ -195,9 +196,9 @@ pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
         let case: Option<CaseRow> = sqlx::query_as(CASE_FOR).bind(row.case_id).bind(user.id).bind(now).fetch_optional(&mut *tx).await?;
         if case.and_then(|case| case.access_of(&user)).is_none() {
             tx.rollback().await?;
-            return Err(refusal(state, &user, "documento", id).await);
+            return Err(refusal(state, &user, RecordKind::Document, id).await);
         }
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento_scaricato").records("documento", [id]))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.documento_scaricato").records(RecordKind::Document, [id]))?;
         tx.commit().await?;
         row
     });

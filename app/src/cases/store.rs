@@ -11,6 +11,7 @@ use super::*;
 use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::dates::{clock, day_of, long_date, moment};
 use crate::on_db;
 use crate::state::AppState;
@@ -96,7 +97,7 @@ impl CaseRow {
 }
 
 /// Records a refused case (or note) and answers 403.
-pub(crate) async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
+pub(crate) async fn refusal(state: &AppState, user: &StaffUser, kind: RecordKind, id: i64) -> AppError {
     auth::refuse_record(state, user, "caso.accesso", kind, id).await
 }
 
@@ -194,7 +195,7 @@ pub async fn list() -> Result<CasesView, AppError> {
         .fetch_all(&mut *tx)
         .await?;
         let shown: HashSet<i64> = mine.iter().chain(&coordinated).map(|row| row.id).chain(colleagues.iter().map(|c| c.0)).collect();
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.elenco").records("caso", shown))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.elenco").records(RecordKind::Case, shown))?;
         tx.commit().await?;
         (mine, coordinated, colleagues)
     });
@@ -309,7 +310,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         let case = case_or_not_found!(tx, id, user, now);
         let Some(access) = case.access_of(&user) else {
             tx.rollback().await?;
-            return match refusal(&state, &user, "caso", id).await {
+            return match refusal(&state, &user, RecordKind::Case, id).await {
                 AppError::Forbidden => Ok(CaseAnswer::OutsideTeam { id }),
                 other => Err(other),
             };
@@ -411,7 +412,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             Access::Emergency(_) => "caso.apertura_emergenza",
             Access::Team | Access::Coordinator => "caso.apertura",
         };
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [id]))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Case, [id]))?;
         tx.commit().await?;
         (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents)
     });
@@ -563,7 +564,7 @@ pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
             && case.and_then(|case| case.access_of(&user)).is_some();
         match note {
             Some(note) if may_correct => {
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_vista").records("nota", [id]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.nota_vista").records(RecordKind::Note, [id]))?;
                 tx.commit().await?;
                 Ok(note)
             }
@@ -576,7 +577,7 @@ pub async fn note_for_correction(id: i64) -> Result<CorrectionView, AppError> {
     let note = match note {
         Ok(note) => note,
         Err(false) => return Err(AppError::NotFound),
-        Err(true) => return Err(refusal(&state, &user, "nota", id).await),
+        Err(true) => return Err(refusal(&state, &user, RecordKind::Note, id).await),
     };
     if note.replaced {
         return Err(AppError::Conflict(
@@ -651,7 +652,7 @@ pub async fn due() -> Result<DueView, AppError> {
             .await?;
             families.insert(case, names.into_iter().map(|(g, f)| format!("{g} {f}")).collect::<Vec<_>>().join(", "));
         }
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.scadenze").records("caso", families.keys().copied()))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "casi.scadenze").records(RecordKind::Case, families.keys().copied()))?;
         tx.commit().await?;
         (rows, families, new_requests)
     });

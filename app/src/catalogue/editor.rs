@@ -111,6 +111,14 @@ impl Kind {
         [Kind::Service, Kind::Page].into_iter().find(|kind| kind.key() == key)
     }
 
+    /// How the audit trail names a page of this kind.
+    pub fn record_kind(self) -> crate::audit::RecordKind {
+        match self {
+            Kind::Service => crate::audit::RecordKind::ServicePage,
+            Kind::Page => crate::audit::RecordKind::InformationPage,
+        }
+    }
+
     pub fn fields(self) -> &'static [Field] {
         match self {
             Kind::Service => &SERVICE_FIELDS,
@@ -495,7 +503,7 @@ pub mod store {
                 &mut *tx,
                 &state.audit_key,
                 now,
-                Entry::new(user.actor(), "catalogo.modifica").records(kind.key(), [id])
+                Entry::new(user.actor(), "catalogo.modifica").records(kind.record_kind(), [id])
             )?;
             tx.commit().await?;
             let asked = query
@@ -717,7 +725,7 @@ pub mod actions {
                             &mut *tx,
                             &state.audit_key,
                             now,
-                            Entry::new(user.actor(), "catalogo.pubblica").records(kind.key(), [id])
+                            Entry::new(user.actor(), "catalogo.pubblica").records(kind.record_kind(), [id])
                         )?;
                         tx.commit().await?;
                         Ok(true)

@@ -7,6 +7,7 @@ use chrono_tz::Europe::Rome;
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::dates::moment;
 use crate::dates::{long_date, MONTHS};
 use crate::on_db;
@@ -35,7 +36,7 @@ pub async fn dashboard(unit: Option<i64>) -> Result<Option<Dashboard>, AppError>
     };
     let unit = unit.unwrap_or(first);
     if !user.coordinates(unit) {
-        return Err(auth::refuse_record(&state, &user, "cruscotto.accesso", "unita", unit).await);
+        return Err(auth::refuse_record(&state, &user, "cruscotto.accesso", RecordKind::Unit, unit).await);
     }
     let today = now.with_timezone(&Rome).date_naive();
     let days = state.escalation.deadline_warning_days;
@@ -113,7 +114,7 @@ pub async fn dashboard(unit: Option<i64>) -> Result<Option<Dashboard>, AppError>
             .fetch_all(&mut *tx)
             .await?;
         let shown = reports.iter().map(|r| r.0).chain(closures.iter().map(|c| c.0));
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "cruscotto.vista").records("caso", shown))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "cruscotto.vista").records(RecordKind::Case, shown))?;
         tx.commit().await?;
         (units, queue, reports, waiting_mandates, workload, closures, arrivals, closings)
     });

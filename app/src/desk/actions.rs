@@ -9,6 +9,7 @@ use super::*;
 use crate::access::auth;
 use crate::access::permissions::Permission;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::booking::office_cancel::{CancelledBooking, OfficeForNotice, COLUMNS};
 use crate::booking::slots::utc_bounds;
 use crate::booking::Booker;
@@ -67,7 +68,7 @@ pub async fn mark(state: &AppState, form: VisitForm) -> Result<FormOutcome, AppE
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "agenda.stato").records("prenotazione", [form.id])
+                    Entry::new(user.actor(), "agenda.stato").records(RecordKind::Booking, [form.id])
                 )?;
                 tx.commit().await?;
                 Ok(true)
@@ -138,7 +139,7 @@ pub async fn cancel(state: &AppState, form: DeskCancelForm) -> Result<FormOutcom
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "agenda.annulla").records("prenotazione", [form.id])
+                    Entry::new(user.actor(), "agenda.annulla").records(RecordKind::Booking, [form.id])
                 )?;
                 tx.commit().await?;
                 Ok(cancelled)

@@ -8,6 +8,7 @@ use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::access::permissions::Permission;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::booking::details::language_label;
 use crate::booking::slots::utc_bounds;
 use crate::booking::Booker;
@@ -43,7 +44,7 @@ fn day_of(raw: Option<&str>, today: NaiveDate) -> NaiveDate {
 
 /// Refuses another office's agenda or appointment, and records it.
 pub(super) async fn refusal(state: &AppState, user: &StaffUser, office: i64) -> AppError {
-    auth::refuse_record(state, user, "agenda.vista", "sede", office).await
+    auth::refuse_record(state, user, "agenda.vista", RecordKind::Office, office).await
 }
 
 pub async fn view(sede: Option<i64>, giorno: Option<String>) -> Result<Option<AgendaView>, AppError> {
@@ -88,7 +89,7 @@ pub async fn view(sede: Option<i64>, giorno: Option<String>) -> Result<Option<Ag
             &mut *tx,
             &state.audit_key,
             now,
-            Entry::new(user.actor(), "agenda.vista").records("prenotazione", rows.iter().map(|r| r.id))
+            Entry::new(user.actor(), "agenda.vista").records(RecordKind::Booking, rows.iter().map(|r| r.id))
         )?;
         tx.commit().await?;
         (offices, office_row, rows)
@@ -179,7 +180,7 @@ pub async fn move_view(id: i64, giorno: Option<String>) -> Result<MoveView, AppE
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "agenda.sposta_vista").records("prenotazione", [id])
+                    Entry::new(user.actor(), "agenda.sposta_vista").records(RecordKind::Booking, [id])
                 )?;
                 tx.commit().await?;
                 Ok(row)

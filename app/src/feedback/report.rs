@@ -128,6 +128,7 @@ pub mod store {
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
+    use crate::audit::RecordKind;
     use crate::dates::{clock, day_and_month};
     use crate::feedback::DIFFICULTIES;
     use crate::on_db;
@@ -171,7 +172,7 @@ pub mod store {
                 &mut *tx,
                 &state.audit_key,
                 now,
-                Entry::new(user.actor(), "valutazioni.elenco").records("valutazione", comments.iter().map(|c| c.0))
+                Entry::new(user.actor(), "valutazioni.elenco").records(RecordKind::Rating, comments.iter().map(|c| c.0))
             )?;
             tx.commit().await?;
             (pages, reasons, comments)

@@ -6,6 +6,7 @@ use super::*;
 use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::state::AppState;
@@ -104,7 +105,7 @@ pub async fn claim(state: &AppState, form: ClaimForm) -> Result<FormOutcome, App
             == 1;
         if won {
             take_into_case!(tx, now, user.id, form.id);
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.prendi").records("richiesta", [form.id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.prendi").records(RecordKind::Request, [form.id]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -152,7 +153,7 @@ pub async fn claim_next(state: &AppState, form: ClaimForm) -> Result<FormOutcome
             .await?;
         if let Some(request) = taken {
             take_into_case!(tx, now, user.id, request);
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.prendi_prossimo").records("richiesta", [request]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.prendi_prossimo").records(RecordKind::Request, [request]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -178,7 +179,7 @@ async fn coordinated_unit(state: &AppState, user: &StaffUser, raw: &str) -> Resu
     if user.coordinates(unit) {
         Ok(Ok(unit))
     } else {
-        Err(auth::refuse_record(state, user, "coda.coordina", "unita", unit).await)
+        Err(auth::refuse_record(state, user, "coda.coordina", RecordKind::Unit, unit).await)
     }
 }
 
@@ -237,7 +238,7 @@ pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, A
                     == 1;
                 if won {
                     take_into_case!(tx, now, worker, form.id);
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.assegna").records("richiesta", [form.id]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.assegna").records(RecordKind::Request, [form.id]))?;
                     tx.commit().await?;
                     Ok(())
                 } else {
@@ -266,7 +267,7 @@ pub async fn assign(state: &AppState, form: AssignForm) -> Result<FormOutcome, A
                         .bind(form.id).bind(now).bind(user.id).bind(&reason)
                         .execute(&mut *tx)
                         .await?;
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.riassegna").records("richiesta", [form.id]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.riassegna").records(RecordKind::Request, [form.id]))?;
                     tx.commit().await?;
                     Ok(())
                 }
@@ -336,7 +337,7 @@ pub async fn give_back(state: &AppState, form: ReturnForm) -> Result<FormOutcome
             .bind(form.id).bind(now).bind(user.id).bind(kind).bind(unit).bind(other_unit).bind(&reason)
             .execute(&mut *tx)
             .await?;
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.restituisci").records("richiesta", [form.id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.restituisci").records(RecordKind::Request, [form.id]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;

@@ -7,6 +7,7 @@ use super::*;
 use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::dates::long_date;
 use crate::on_db;
 use crate::state::AppState;
@@ -14,7 +15,7 @@ use crate::triage::{Origin, Urgency};
 
 /// Refuses another unit's queue, and records it.
 pub(super) async fn refusal(state: &AppState, user: &StaffUser, unit: i64) -> AppError {
-    auth::refuse_record(state, user, "coda.accesso", "unita", unit).await
+    auth::refuse_record(state, user, "coda.accesso", RecordKind::Unit, unit).await
 }
 
 /// "da 3 giorni", "da 5 ore", "da pochi minuti".
@@ -226,7 +227,7 @@ pub async fn view(unit: Option<i64>, filters: QueueFilters) -> Result<Option<Que
             Some((_, assigned, _)) => shown.chain(assigned.iter().map(|a| a.id)).collect(),
             None => shown.collect(),
         };
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.vista").records("richiesta", shown))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "coda.vista").records(RecordKind::Request, shown))?;
         tx.commit().await?;
         (names, rows, coordination, comuni, offices)
     });

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{AUDIT_PATH, AUDIT_VERIFY_PATH};
 use crate::access::permissions::Permission;
 use crate::access::Me;
+use crate::audit::RecordKind;
 use crate::error::AppError;
 use crate::forms::use_submitted;
 use crate::layout::back_office::{StaffBar, StaffOnly};
@@ -105,7 +106,8 @@ fn Audit(me: Me) -> impl IntoView {
                     <div class="col-6 col-md-4">
                         <label for="campo-tipo">"Tipo di dato"</label>
                         <select class="form-select" id="campo-tipo" name="tipo">
-                            {RECORD_KINDS.iter().map(|(value, label)| view! {
+                            <option value="" selected=typed.tipo.is_empty()>"Tutti"</option>
+                            {RecordKind::CHOICES.iter().map(|(value, label)| view! {
                                 <option value=*value selected=typed.tipo == *value>{*label}</option>
                             }).collect_view()}
                         </select>
@@ -147,15 +149,6 @@ fn Audit(me: Me) -> impl IntoView {
         </div>
     }
 }
-
-/// The kinds of record the trail names, as (value, label).
-pub const RECORD_KINDS: &[(&str, &str)] = &[
-    ("", "Tutti"),
-    ("utente", "Account del personale"),
-    ("email", "Email"),
-    ("prenotazione", "Prenotazione"),
-    ("registro", "Registro"),
-];
 
 #[component]
 fn Results(results: AuditResults, search: AuditSearch) -> impl IntoView {
@@ -264,11 +257,8 @@ pub mod store {
                 None => problems.push(("utente".to_owned(), "Nessun account ha questo nome utente.".to_owned())),
             }
         }
-        if RECORD_KINDS
-            .iter()
-            .any(|(value, _)| !value.is_empty() && *value == typed.tipo)
-        {
-            query.record_kind = Some(typed.tipo.clone());
+        if let Some(kind) = RecordKind::from_key(&typed.tipo) {
+            query.record_kind = Some(kind.key().to_owned());
         }
         if audit::actions::label_of(&typed.azione).is_some() {
             query.action = Some(typed.azione.clone());
@@ -307,7 +297,7 @@ pub mod store {
             &state.db,
             &state.audit_key,
             now,
-            &Entry::new(user.actor(), "registro.ricerca").records("registro", found.iter().map(|f| f.seq)),
+            &Entry::new(user.actor(), "registro.ricerca").records(RecordKind::AuditRow, found.iter().map(|f| f.seq)),
         )
         .await?;
         let older = (found.len() as i64 == search::PAGE_SIZE)
@@ -335,7 +325,7 @@ pub mod store {
                     who: f.actor_username.unwrap_or_else(|| "—".to_owned()),
                     role,
                     action: audit::actions::label(&f.action),
-                    records: match f.record_kind {
+                    records: match f.record_kind.as_deref().map(record_kind_name) {
                         Some(kind) if !f.record_ids.is_empty() => format!("{kind} {}", f.record_ids.replace(',', ", ")),
                         Some(kind) => kind,
                         None => String::new(),
@@ -396,6 +386,12 @@ pub mod store {
                 .map_err(|e| AppError::internal("cannot write the audit checkpoint", &e))?;
         }
         Ok(())
+    }
+
+    /// How a row's stored record kind is read: the vocabulary's label, or the key itself for a kind
+    /// the vocabulary no longer has.
+    fn record_kind_name(key: &str) -> String {
+        RecordKind::from_key(key).map_or_else(|| key.to_owned(), |kind| kind.label().to_owned())
     }
 }
 

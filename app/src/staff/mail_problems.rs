@@ -72,6 +72,7 @@ impl Row {
 pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
     use crate::access::auth;
     use crate::audit::Entry;
+    use crate::audit::RecordKind;
     use crate::on_db;
     use crate::state::AppState;
 
@@ -97,7 +98,7 @@ pub async fn mail_problems() -> Result<Vec<MailProblem>, AppError> {
             &mut *tx,
             &state.audit_key,
             now,
-            Entry::new(user.actor(), "posta.elenco").records("email", problems.iter().map(|p| p.id))
+            Entry::new(user.actor(), "posta.elenco").records(RecordKind::Email, problems.iter().map(|p| p.id))
         )?;
         tx.commit().await?;
         problems

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{OFFICES_PATH, OFFICE_CLOSURE_DELETE_PATH, OFFICE_CLOSURE_PATH, OFFICE_HOURS_PATH, OFFICE_RULES_PATH};
 use crate::access::permissions::Permission;
 use crate::access::Me;
+use crate::audit::RecordKind;
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ErrorSummary, FieldErrors, FormState, Submitted, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
@@ -763,7 +764,7 @@ pub mod store {
                 &mut *tx,
                 &state.audit_key,
                 now,
-                Entry::new(user.actor(), "sedi.vista").records("prenotazione", shown)
+                Entry::new(user.actor(), "sedi.vista").records(RecordKind::Booking, shown)
             )?;
             tx.commit().await?;
             (offices, office, hours, closures, to_call, closure_bookings, capacity_excess)
@@ -952,13 +953,13 @@ pub mod actions {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.regole").records("sede", [id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.regole").records(RecordKind::Office, [id]))?;
             if !excess.is_empty() {
                 crate::audit!(
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "sedi.annulla").records("prenotazione", excess.iter().map(|b| b.id))
+                    Entry::new(user.actor(), "sedi.annulla").records(RecordKind::Booking, excess.iter().map(|b| b.id))
                 )?;
             }
             tx.commit().await?;
@@ -1015,7 +1016,7 @@ pub mod actions {
                             .await?;
                     }
                 }
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.orari").records("sede", [id]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.orari").records(RecordKind::Office, [id]))?;
                 tx.commit().await?;
                 true
             }
@@ -1077,13 +1078,13 @@ pub mod actions {
             .await?;
             let why = format!("perché la sede resterà chiusa ({reason})");
             crate::cancel_by_office!(tx, state, now, &office.for_notice(), &affected, CLOSED, &why);
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.chiusura").records("chiusura", [closure]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.chiusura").records(RecordKind::Closure, [closure]))?;
             if !affected.is_empty() {
                 crate::audit!(
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "sedi.annulla").records("prenotazione", affected.iter().map(|b| b.id))
+                    Entry::new(user.actor(), "sedi.annulla").records(RecordKind::Booking, affected.iter().map(|b| b.id))
                 )?;
             }
             tx.commit().await?;
@@ -1109,7 +1110,7 @@ pub mod actions {
             let mut tx = pool.begin_with(begin).await?;
             let deleted = sqlx::query("DELETE FROM closures WHERE id = $1").bind(form.id).execute(&mut *tx).await?.rows_affected();
             if deleted == 1 {
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.chiusura_eliminata").records("chiusura", [form.id]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sedi.chiusura_eliminata").records(RecordKind::Closure, [form.id]))?;
                 tx.commit().await?;
             } else {
                 tx.rollback().await?;

@@ -484,6 +484,7 @@ pub mod actions {
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
+    use crate::audit::RecordKind;
     use crate::catalogue::search::slugify;
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
@@ -610,7 +611,7 @@ pub mod actions {
         let active = !form.comune_attivo.is_empty();
         let now = state.clock.now();
         save!(
-            state, user, id, "elenchi.comune", "comune",
+            state, user, id, "elenchi.comune", RecordKind::Comune,
             ("comune_codice", "Un altro comune ha già questo codice catastale."),
             insert: (
                 "INSERT INTO comuni (name, province, codice_catastale, active, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -655,7 +656,7 @@ pub mod actions {
         // The code (used in addresses and by the catalogue) is made once, from the first name.
         let now = state.clock.now();
         save!(
-            state, user, id, "elenchi.unita", "unita",
+            state, user, id, "elenchi.unita", RecordKind::Unit,
             ("unita_nome", "Esiste già un'unità con questo nome."),
             insert: (
                 "INSERT INTO units (name, description, position, active, code, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -716,7 +717,7 @@ pub mod actions {
         let active = !form.argomento_attivo.is_empty();
         // The slug (in booking addresses and drafts) is made once, from the first name.
         save!(
-            state, user, id, "elenchi.argomento", "argomento",
+            state, user, id, "elenchi.argomento", RecordKind::BookingTopic,
             ("argomento_nome", "Esiste già un argomento con questo nome, oppure l'unità scelta non esiste più."),
             insert: (
                 "INSERT INTO booking_topics (name, hint, unit_id, position, active, suggested_urgency, slug)

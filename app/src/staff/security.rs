@@ -189,6 +189,7 @@ pub mod store {
 pub mod actions {
     use super::*;
     use crate::access::{accounts, auth, totp};
+    use crate::audit::RecordKind;
     use crate::audit::{self, Entry};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
@@ -213,7 +214,7 @@ pub mod actions {
             &state.db,
             &state.audit_key,
             now,
-            &Entry::new(user.actor(), "sicurezza.totp").records("utente", [user.id]),
+            &Entry::new(user.actor(), "sicurezza.totp").records(RecordKind::StaffAccount, [user.id]),
         )
         .await?;
         Ok(FormOutcome::Done {
@@ -256,7 +257,7 @@ pub mod actions {
             .bind(user.id)
             .execute(&mut *tx)
             .await?;
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sicurezza.password").records("utente", [user.id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "sicurezza.password").records(RecordKind::StaffAccount, [user.id]))?;
             tx.commit().await?;
         });
         // Every other session has ended with the new password; this one goes on under a new id.

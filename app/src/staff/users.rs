@@ -12,6 +12,7 @@ use super::{
 };
 use crate::access::permissions::{Permission, Role};
 use crate::access::Me;
+use crate::audit::RecordKind;
 use crate::error::AppError;
 use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, SelectField, TextField};
 use crate::layout::back_office::{Loaded, StaffBar, StaffOnly};
@@ -92,13 +93,6 @@ const ADD_ROLE_LABELS: &[(&str, &str)] = &[
     ("nuovo_ruolo", "Ruolo da aggiungere"),
     ("ruolo_unita", "Unità del nuovo ruolo"),
     ("ruolo_sede", "Sede del nuovo ruolo"),
-];
-
-pub const ROLE_CHOICES: &[(&str, &str)] = &[
-    ("sportello", "Operatore di sportello"),
-    ("assistente_sociale", "Assistente sociale"),
-    ("coordinatore", "Coordinatore di unità"),
-    ("amministratore", "Amministratore"),
 ];
 
 const LABELS: &[(&str, &str)] = &[
@@ -190,7 +184,7 @@ fn UsersBody(view: UsersView) -> impl IntoView {
                 <TextField form name="utente" label="Nome utente" hint="Lettere minuscole, cifre, punto, trattino; da 3 a 64 caratteri. Per esempio mario.rossi." required=true max_length=64 />
                 <TextField form name="nome" label="Nome e cognome" required=true max_length=120 />
                 <TextField form name="email" label="Email" kind="email" max_length=254 />
-                <SelectField form name="ruolo" label="Ruolo" options=ROLE_CHOICES required=true />
+                <SelectField form name="ruolo" label="Ruolo" options=Role::CHOICES required=true />
                 <ChoiceField form name="unita" label="Unità" options=units hint="Per assistenti sociali e coordinatori." />
                 <ChoiceField form name="sede" label="Sede" options=offices hint="Per gli operatori di sportello." />
                 <button type="submit" class="btn btn-primary">"Crea l'account"</button>
@@ -218,7 +212,7 @@ fn AddRoleSection(
             <ErrorSummary form=role_form labels=ADD_ROLE_LABELS />
             <form method="post" action=USER_ROLES_PATH novalidate>
                 <ChoiceField form=role_form name="account" label="Account a cui aggiungerlo" options=account_choices required=true />
-                <SelectField form=role_form name="nuovo_ruolo" label="Ruolo da aggiungere" options=ROLE_CHOICES required=true />
+                <SelectField form=role_form name="nuovo_ruolo" label="Ruolo da aggiungere" options=Role::CHOICES required=true />
                 <ChoiceField form=role_form name="ruolo_unita" label="Unità del nuovo ruolo" options=units hint="Per assistenti sociali e coordinatori." />
                 <ChoiceField form=role_form name="ruolo_sede" label="Sede del nuovo ruolo" options=offices hint="Per gli operatori di sportello." />
                 <button type="submit" class="btn btn-primary">"Aggiungi il ruolo"</button>
@@ -374,14 +368,14 @@ pub mod store {
                 &mut *tx,
                 &state.audit_key,
                 now,
-                Entry::new(user.actor(), "utenti.elenco").records("utente", rows.iter().map(|r| r.id))
+                Entry::new(user.actor(), "utenti.elenco").records(RecordKind::StaffAccount, rows.iter().map(|r| r.id))
             )?;
             tx.commit().await?;
             (rows, roles, units, offices, policies)
         });
         let policies = Role::ALL
-            .into_iter()
-            .map(|role| {
+            .iter()
+            .map(|&role| {
                 (
                     role,
                     policies.iter().any(|(key, required)| key == role.key() && *required),
@@ -570,7 +564,7 @@ pub mod actions {
                 must_change_password: true,
                 roles: vec![grant],
             },
-            |id| Entry::new(user.actor(), "utenti.crea").records("utente", [id]),
+            |id| Entry::new(user.actor(), "utenti.crea").records(RecordKind::StaffAccount, [id]),
             &state.audit_key,
         )
         .await;
@@ -622,7 +616,7 @@ pub mod actions {
             }
             let changed = query.execute(&mut *tx).await?.rows_affected();
             if changed == 1 {
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(me.actor(), action).records("utente", [id]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(me.actor(), action).records(RecordKind::StaffAccount, [id]))?;
                 tx.commit().await?;
             } else {
                 tx.rollback().await?;
@@ -713,7 +707,7 @@ pub mod actions {
                         &mut *tx,
                         &state.audit_key,
                         now,
-                        Entry::new(user.actor(), "utenti.ruolo_aggiunto").records("utente", [account])
+                        Entry::new(user.actor(), "utenti.ruolo_aggiunto").records(RecordKind::StaffAccount, [account])
                     )?;
                     tx.commit().await?;
                     Ok(())
@@ -776,7 +770,7 @@ pub mod actions {
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "utenti.ruolo_tolto").records("utente", [account])
+                    Entry::new(user.actor(), "utenti.ruolo_tolto").records(RecordKind::StaffAccount, [account])
                 )?;
                 tx.commit().await?;
             } else {

@@ -12,6 +12,7 @@ use super::store::{refusal, InterviewRow, COURT_REPORT_OF_REQUEST, INTERVIEW};
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
 use crate::state::AppState;
@@ -54,7 +55,7 @@ pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOut
                 .await?
                 .rows_affected();
                 if changed == 1 {
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.solo_informazioni").records("prenotazione", [booking]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.solo_informazioni").records(RecordKind::Booking, [booking]))?;
                     tx.commit().await?;
                     Ok((row.office_id, row.starts_at.with_timezone(&Rome).date_naive().to_string()))
                 } else {
@@ -72,7 +73,7 @@ pub async fn info_only(state: &AppState, form: InfoOnlyFields) -> Result<FormOut
         Ok((office, day)) => Ok(FormOutcome::Done {
             next: format!("{}?sede={office}&giorno={day}", crate::booking::AGENDA_PATH),
         }),
-        Err(Some(id)) => Err(refusal(state, &user, "prenotazione", id).await),
+        Err(Some(id)) => Err(refusal(state, &user, RecordKind::Booking, id).await),
         Err(None) => Err(AppError::Conflict(
             "L'esito di questo colloquio è già stato registrato, oppure l'appuntamento è stato annullato.".to_owned(),
         )),
@@ -296,7 +297,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
                     Some(row) if desks.contains(&row.office_id) => Some(row.office_id),
                     Some(row) => {
                         tx.rollback().await?;
-                        return Err(refusal(state, &user, "prenotazione", row.id).await);
+                        return Err(refusal(state, &user, RecordKind::Booking, row.id).await);
                     }
                     None => {
                         tx.rollback().await?;
@@ -483,7 +484,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
                     return Err(AppError::Conflict("L'esito di questo colloquio è già stato registrato.".to_owned()));
                 }
             }
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.crea").records("richiesta", [request]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.crea").records(RecordKind::Request, [request]))?;
             tx.commit().await?;
             Ok(request)
         }
@@ -496,7 +497,7 @@ pub async fn save(state: &AppState, values: HashMap<String, String>) -> Result<F
             // That the service knows someone is itself a disclosure: recorded before it is told,
             // though the request is not saved.
             if !matched.is_empty() {
-                let entry = Entry::new(user.actor(), "richieste.persona_nota").records("persona", matched);
+                let entry = Entry::new(user.actor(), "richieste.persona_nota").records(RecordKind::Person, matched);
                 crate::audit::record_alone(&state.db, &state.audit_key, now, &entry).await?;
             }
             Ok(FormOutcome::Invalid(errors))
@@ -558,7 +559,7 @@ pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome,
                     .bind(form.id).bind(now).bind(user.id).bind(from).bind(unit).bind(&reason)
                     .execute(&mut *tx)
                     .await?;
-                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.reindirizza").records("richiesta", [form.id]))?;
+                    crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.reindirizza").records(RecordKind::Request, [form.id]))?;
                     tx.commit().await?;
                     Ok(true)
                 } else {
@@ -587,6 +588,6 @@ pub async fn reroute(state: &AppState, form: RerouteForm) -> Result<FormOutcome,
             );
             Ok(FormOutcome::Invalid(errors))
         }
-        Err(()) => Err(refusal(state, &user, "richiesta", form.id).await),
+        Err(()) => Err(refusal(state, &user, RecordKind::Request, form.id).await),
     }
 }

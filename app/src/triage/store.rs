@@ -10,6 +10,7 @@ use super::*;
 use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::dates::{clock, day_and_month, long_date};
 use crate::on_db;
 use crate::state::AppState;
@@ -21,7 +22,7 @@ pub(crate) const COURT_REPORT_OF_REQUEST: &str = "INSERT INTO court_reports (cas
      ON CONFLICT DO NOTHING";
 
 /// Refuses another office's appointment or request, and records it.
-pub(super) async fn refusal(state: &AppState, user: &StaffUser, kind: &'static str, id: i64) -> AppError {
+pub(super) async fn refusal(state: &AppState, user: &StaffUser, kind: RecordKind, id: i64) -> AppError {
     auth::refuse_record(state, user, "richieste.accesso", kind, id).await
 }
 
@@ -95,9 +96,9 @@ pub async fn new_request(booking: Option<i64>, origin: Option<String>) -> Result
         if let Some(row) = &interview {
             if !desks.contains(&row.office_id) {
                 tx.rollback().await?;
-                return Err(refusal(&state, &user, "prenotazione", row.id).await);
+                return Err(refusal(&state, &user, RecordKind::Booking, row.id).await);
             }
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.esito").records("prenotazione", [row.id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.esito").records(RecordKind::Booking, [row.id]))?;
         }
         tx.commit().await?;
         (interview, comuni, topics, units)
@@ -209,7 +210,7 @@ pub async fn list() -> Result<Vec<RequestLine>, AppError> {
         }
         rows.sort_by_key(|row| std::cmp::Reverse((row.created_at, row.id)));
         rows.truncate(100);
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.elenco").records("richiesta", rows.iter().map(|r| r.id)))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.elenco").records(RecordKind::Request, rows.iter().map(|r| r.id)))?;
         tx.commit().await?;
         rows
     });
@@ -361,7 +362,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
         };
         if !row.office_id.is_some_and(|office| desks.contains(&office)) {
             tx.rollback().await?;
-            return Err(refusal(&state, &user, "richiesta", id).await);
+            return Err(refusal(&state, &user, RecordKind::Request, id).await);
         }
         let persons: Vec<(String, String, NaiveDate, String)> = sqlx::query_as(
             "SELECT p.given_name, p.family_name, p.birth_date, COALESCE(m.role, 'altro')
@@ -384,7 +385,7 @@ pub async fn detail(id: i64) -> Result<RequestDetail, AppError> {
                 .bind(row.state == "restituita")
             .fetch_all(&mut *tx)
             .await?;
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.dettaglio").records("richiesta", [id]))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "richieste.dettaglio").records(RecordKind::Request, [id]))?;
         tx.commit().await?;
         (row, persons, events, units)
     });

@@ -311,6 +311,12 @@ on_both_databases! {
         assert!(queue.contains(&format!("Accesso di emergenza al caso n. {case}: Cora Collega")));
         let (_, file) = text_of(&app, &worker_a, &file_path).await;
         assert!(file.contains("Accessi di emergenza") && file.contains(reason));
+        // The administrator (who never reads the file) finds who opened it, by the case's number.
+        let (status, trail) = text_of(&app, &admin, &format!("/operatori/registro?tipo=caso&id={case}")).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(trail.contains(r#"<option value="caso" selected"#), "the kind stays chosen");
+        assert!(trail.contains(&format!("<td>Fascicolo {case}</td>")), "the record is named in words: {trail}");
+        assert!(trail.contains(reason), "with the reason given");
         // The access ends: four hours later the file is closed to them again.
         app.clock.advance(chrono::Duration::hours(5));
         let colleague = {

@@ -9,6 +9,7 @@ use super::store::may_change;
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::cases::store::{case_or_not_found, refusal};
 use crate::dates::long_date;
 use crate::forms::{FieldErrors, FormOutcome};
@@ -43,7 +44,7 @@ macro_rules! changeable_case {
         let case = case_or_not_found!($tx, $case, $user, $now);
         if !may_change(&case, &$user) {
             $tx.rollback().await?;
-            return Err(refusal($state, &$user, "caso", $case).await);
+            return Err(refusal($state, &$user, RecordKind::Case, $case).await);
         }
         case
     }};
@@ -89,7 +90,7 @@ pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome
             .await?
             .rows_affected();
         let saved = if changed == 1 {
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.obiettivi").records("caso", [form.caso]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.obiettivi").records(RecordKind::Case, [form.caso]))?;
             true
         } else {
             // No plan in progress: a new draft (the partial unique index keeps it one).
@@ -105,7 +106,7 @@ pub async fn save_goals(state: &AppState, form: GoalsForm) -> Result<FormOutcome
                     .bind(plan).bind(now).bind(user.id)
                     .execute(&mut *tx)
                     .await?;
-                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.crea").records("caso", [form.caso]))?;
+                crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.crea").records(RecordKind::Case, [form.caso]))?;
             }
             created.is_some()
         };
@@ -179,7 +180,7 @@ pub async fn add_intervention(state: &AppState, form: InterventionForm) -> Resul
         .fetch_optional(&mut *tx)
         .await?;
         if let Some(intervention) = added {
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.intervento").records("intervento", [intervention]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.intervento").records(RecordKind::Intervention, [intervention]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -229,7 +230,7 @@ pub async fn intervention_step(state: &AppState, form: InterventionStepForm) -> 
         let changed = sqlx::query(&sql).bind(today).bind(form.id).bind(form.caso).execute(&mut *tx).await?.rows_affected() == 1;
         if changed {
             let action = if form.azione == "avvia" { "progetto.intervento_avvia" } else { "progetto.intervento_termina" };
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("intervento", [form.id]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Intervention, [form.id]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -448,7 +449,7 @@ pub async fn plan_step(state: &AppState, form: PlanStepForm) -> Result<FormOutco
                 .bind(plan).bind(now).bind(user.id).bind(&from).bind(step.to).bind(&step.note)
                 .execute(&mut *tx)
                 .await?;
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.passo").records("progetto", [plan]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.passo").records(RecordKind::Plan, [plan]))?;
             tx.commit().await?;
             Ok(())
         }
@@ -485,7 +486,7 @@ pub async fn request_closure(state: &AppState, form: ClosureForm) -> Result<Form
         .rows_affected()
             == 1;
         if asked {
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.chiusura_chiesta").records("caso", [form.caso]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "caso.chiusura_chiesta").records(RecordKind::Case, [form.caso]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;
@@ -527,7 +528,7 @@ pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Resu
         let case = case_or_not_found!(tx, form.caso, user, now);
         if !user.coordinates(case.unit_id) {
             tx.rollback().await?;
-            return Err(refusal(state, &user, "caso", form.caso).await);
+            return Err(refusal(state, &user, RecordKind::Case, form.caso).await);
         }
         let decided = if approve {
             let closed = sqlx::query(
@@ -568,7 +569,7 @@ pub async fn decide_closure(state: &AppState, form: ClosureDecisionForm) -> Resu
         };
         if decided {
             let action = if approve { "caso.chiusura_approvata" } else { "caso.chiusura_respinta" };
-            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records("caso", [form.caso]))?;
+            crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Case, [form.caso]))?;
             tx.commit().await?;
         } else {
             tx.rollback().await?;

@@ -7,6 +7,7 @@ use super::*;
 use crate::access::accounts::StaffUser;
 use crate::access::auth;
 use crate::audit::Entry;
+use crate::audit::RecordKind;
 use crate::cases::store::{case_or_not_found, refusal, Access, CaseRow};
 use crate::dates::long_date;
 use crate::dates::{day_of, moment};
@@ -105,7 +106,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
         let case = case_or_not_found!(tx, case_id, user, now);
         if case.access_of(&user).is_none() {
             tx.rollback().await?;
-            return Err(refusal(&state, &user, "caso", case_id).await);
+            return Err(refusal(&state, &user, RecordKind::Case, case_id).await);
         }
         let family: Vec<(String, String)> = sqlx::query_as(
             "SELECT p.given_name, p.family_name FROM family_members m JOIN persons p ON p.id = m.person_id WHERE m.family_id = $1 ORDER BY p.id",
@@ -152,7 +153,7 @@ pub async fn page(case_id: i64) -> Result<PlanPage, AppError> {
         .bind(case_id)
         .fetch_one(&mut *tx)
         .await?;
-        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.lettura").records("caso", [case_id]))?;
+        crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "progetto.lettura").records(RecordKind::Case, [case_id]))?;
         tx.commit().await?;
         (case, family, plans, current, interventions, events, mandates, closure)
     });
