@@ -54,9 +54,10 @@ where
             let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
                 return StatusCode::PAYLOAD_TOO_LARGE.into_response();
             };
-            let values = values_again(&bytes);
-            let outcome = match serde_urlencoded::from_bytes::<I>(&bytes) {
-                Err(_) => {
+            let fields = as_typed(&bytes);
+            let values = values_again(fields.as_deref().unwrap_or_default());
+            let outcome = match fields.and_then(|fields| read_form::<I>(&fields)) {
+                None => {
                     let submitted = Submitted {
                         form: form.to_owned(),
                         values,
@@ -65,18 +66,45 @@ where
                     };
                     return page_again(state, parts, page_of, submitted, StatusCode::BAD_REQUEST).await;
                 }
-                Ok(input) => submit(state.clone(), input).await,
+                Some(input) => submit(state.clone(), input).await,
             };
             answer(state, parts, form, page_of, values, outcome).await
         }
     })
 }
 
-fn values_again(bytes: &[u8]) -> BTreeMap<String, String> {
-    serde_urlencoded::from_bytes::<Vec<(String, String)>>(bytes)
-        .unwrap_or_default()
-        .into_iter()
+/// The form's fields as they were typed (see [`app::validation::as_typed`]), or `None` for a body
+/// that is no form at all. Secrets are left exactly as sent: a password is compared byte for byte.
+fn as_typed(bytes: &[u8]) -> Option<Vec<(String, String)>> {
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(bytes).ok()?;
+    Some(
+        fields
+            .into_iter()
+            .map(|(name, value)| {
+                let value = if NEVER_ECHOED.contains(&name.as_str()) {
+                    value
+                } else {
+                    app::validation::as_typed(&value)
+                };
+                (app::validation::as_typed(&name), value)
+            })
+            .collect(),
+    )
+}
+
+/// The form's input, read from its fields; `None` when a field is missing, repeated or of the
+/// wrong kind.
+fn read_form<I: DeserializeOwned>(fields: &[(String, String)]) -> Option<I> {
+    let encoded = serde_urlencoded::to_string(fields).ok()?;
+    serde_urlencoded::from_str(&encoded).ok()
+}
+
+/// What was typed, to write back into the page shown again (secrets never).
+fn values_again(fields: &[(String, String)]) -> BTreeMap<String, String> {
+    fields
+        .iter()
         .filter(|(name, _)| !NEVER_ECHOED.contains(&name.as_str()))
+        .cloned()
         .collect()
 }
 

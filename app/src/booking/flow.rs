@@ -15,19 +15,19 @@ use crate::state::AppState;
 pub const SLOT_TAKEN: &str = "L'orario che avevi scelto non è più disponibile. Scegline un altro.";
 const DAY_FULL: &str = "Il giorno che avevi scelto non ha più posti liberi. Scegline un altro.";
 
-/// `YYYY-MM-DD`, or nothing.
+/// The day a query or a form names, if it names one (see [`validation::day`]).
 pub fn parse_day(raw: Option<&str>) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(raw?.trim(), "%Y-%m-%d").ok()
+    crate::validation::day(raw?)
 }
 
-/// `HH:MM`, or nothing.
+/// The time a query or a form names, if it names one.
 pub fn parse_time(raw: Option<&str>) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(raw?.trim(), "%H:%M").ok()
+    crate::validation::clock_time(raw?)
 }
 
-/// The first day of a `YYYY-MM` month, or nothing.
+/// The first day of the month a query names (`YYYY-MM`), if it names one.
 pub fn parse_month(raw: Option<&str>) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(&format!("{}-01", raw?.trim()), "%Y-%m-%d").ok()
+    crate::validation::month(raw?)
 }
 
 fn first_of_month(date: NaiveDate) -> NaiveDate {

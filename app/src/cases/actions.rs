@@ -25,7 +25,7 @@ fn checked_note(
     if NoteKind::from_key(kind).is_none() {
         errors.add("tipo", "Scegli il tipo di nota.");
     }
-    let day = match NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d") {
+    let day = match crate::validation::day(day).ok_or(()) {
         Ok(day) if day > today => {
             errors.add(
                 "data",
@@ -365,7 +365,7 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let now = state.clock.now();
     let today = now.with_timezone(&Rome).date_naive();
-    let due = match NaiveDate::parse_from_str(form.scadenza_relazione.trim(), "%Y-%m-%d") {
+    let due = match crate::validation::day(&form.scadenza_relazione).ok_or(()) {
         Ok(due) if due < today => {
             return Ok(FormOutcome::invalid(
                 "scadenza_relazione",

@@ -170,8 +170,8 @@ pub async fn cancel(state: &AppState, form: DeskCancelForm) -> Result<FormOutcom
 pub async fn move_booking(state: &AppState, form: DeskMoveForm) -> Result<FormOutcome, AppError> {
     use crate::booking::desk::{move_for_caller, Moved};
     let (_, user) = auth::permitted(Permission::RunAgenda).await?;
-    let day = NaiveDate::parse_from_str(form.giorno.trim(), "%Y-%m-%d").ok();
-    let time = chrono::NaiveTime::parse_from_str(form.ora.trim(), "%H:%M").ok();
+    let day = crate::validation::day(&form.giorno);
+    let time = crate::validation::clock_time(&form.ora);
     let (Some(day), Some(time)) = (day, time) else {
         return refuse("ora", "Scegli uno degli orari liberi.");
     };

@@ -38,8 +38,7 @@ struct Row {
 }
 
 fn day_of(raw: Option<&str>, today: NaiveDate) -> NaiveDate {
-    raw.and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
-        .unwrap_or(today)
+    raw.and_then(crate::validation::day).unwrap_or(today)
 }
 
 /// Refuses another office's agenda or appointment, and records it.
@@ -205,7 +204,7 @@ pub async fn move_view(id: i64, giorno: Option<String>) -> Result<MoveView, AppE
     };
     let day = giorno
         .as_deref()
-        .and_then(|day| NaiveDate::parse_from_str(day.trim(), "%Y-%m-%d").ok())
+        .and_then(crate::validation::day)
         .unwrap_or_else(|| starts_at.with_timezone(&Rome).date_naive());
     let free =
         match crate::booking::desk::calendar(&state, &Booker::desk_of(user.id, user.desks()), &slug, today).await? {

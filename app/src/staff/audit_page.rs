@@ -276,9 +276,12 @@ pub mod store {
             if text.trim().is_empty() {
                 return None;
             }
-            let parsed = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
+            let parsed = crate::validation::day(text);
             if parsed.is_none() {
-                problems.push((field.to_owned(), "Scrivi la data come giorno/mese/anno.".to_owned()));
+                problems.push((
+                    field.to_owned(),
+                    "Scrivi la data come giorno/mese/anno, per esempio 15/06/2026.".to_owned(),
+                ));
             }
             parsed
         };

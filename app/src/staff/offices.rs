@@ -521,11 +521,7 @@ fn ClosuresSection(
 /// not overlapping; empty when the office is closed that day.
 pub fn parse_windows(text: &str) -> Result<Vec<(chrono::NaiveTime, chrono::NaiveTime)>, String> {
     const HOW: &str = "Scrivi le fasce come «9:00-12:30, 15:00-17:00», oppure lascia vuoto se la sede è chiusa.";
-    let time = |raw: &str| {
-        let raw = raw.trim().replace('.', ":");
-        let raw = if raw.contains(':') { raw } else { format!("{raw}:00") };
-        chrono::NaiveTime::parse_from_str(&raw, "%H:%M").ok()
-    };
+    let time = crate::validation::clock_time;
     let mut windows = Vec::new();
     for part in text.split([',', ';']).map(str::trim).filter(|part| !part.is_empty()) {
         let Some((opens, closes)) = part.split_once(['-', '–']) else {
@@ -653,11 +649,10 @@ pub mod store {
         today: NaiveDate,
     ) -> Result<(NaiveDate, NaiveDate, String), FieldErrors> {
         let mut errors = FieldErrors::new();
-        let day = |raw: &str| NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok();
-        let from = day(&form.dal);
-        let until = day(&form.al);
+        let from = crate::validation::day(&form.dal);
+        let until = crate::validation::day(&form.al);
         match from {
-            None => errors.add("dal", "Scrivi il primo giorno di chiusura come 2026-08-10."),
+            None => errors.add("dal", "Scrivi il primo giorno di chiusura, per esempio 10/08/2026."),
             Some(from) if from < today => errors.add("dal", "La chiusura non può cominciare nel passato."),
             Some(_) => {}
         }

@@ -113,14 +113,14 @@ fn person_rows(values: &HashMap<String, String>, errors: &mut FieldErrors, today
         }
         let given_name = errors.check(given, PersonName::parse(get(given), "il nome"));
         let family_name = errors.check(family, PersonName::parse(get(family), "il cognome"));
-        let birth_date = match NaiveDate::parse_from_str(get(born), "%Y-%m-%d") {
-            Ok(date) if date <= today && date.year() >= 1900 => Some(date),
-            Ok(_) => {
+        let birth_date = match crate::validation::day(get(born)) {
+            Some(date) if date <= today && date.year() >= 1900 => Some(date),
+            Some(_) => {
                 errors.add(born, "La data di nascita deve essere passata.");
                 None
             }
-            Err(_) => {
-                errors.add(born, "Scrivi la data di nascita, per esempio 2015-04-23.");
+            None => {
+                errors.add(born, "Scrivi la data di nascita, per esempio 23/04/2015.");
                 None
             }
         };
@@ -214,9 +214,10 @@ fn check(values: &HashMap<String, String>, today: NaiveDate) -> Result<RequestIn
         (kind.to_owned(), name, get("segnalante_recapito").to_owned())
     });
     let date = |errors: &mut FieldErrors, field: &str, message: &str| {
-        NaiveDate::parse_from_str(get(field), "%Y-%m-%d")
-            .map_err(|_| errors.add(field, message))
-            .ok()
+        crate::validation::day(get(field)).or_else(|| {
+            errors.add(field, message);
+            None
+        })
     };
     let mandate = if origin == Origin::CourtMandate {
         let court = text(

@@ -130,3 +130,22 @@ on_both_databases! {
         assert!(field(&html, "email").contains("value=\"giulia.dangelo@example.it\""));
     }
 }
+
+on_both_databases! {
+    /// A message written in ten lines up to the limit the page's counter shows is accepted: a
+    /// browser sends each line break as two characters, which the server counts as the one the
+    /// person typed. Characters nobody types (a NUL, an escape) do not reach the email.
+    async fn a_message_at_the_limit_in_many_lines_is_accepted_as_the_counter_said(app: TestApp) {
+        let line = "Buongiorno, scrivo per mio figlio.".repeat(3);
+        let mut message = vec![line.chars().take(99).collect::<String>(); 10].join("\r\n");
+        assert_eq!(message.replace("\r\n", "\n").chars().count(), 999, "within the 1000 the counter allows");
+        message.insert_str(10, "\u{0}\u{1b}");
+        let mut fields = valid();
+        fields.retain(|(name, _)| *name != "messaggio");
+        fields.push(("messaggio", &message));
+        let response = app.post_form("/assistenza", &fields).await;
+        assert_eq!(response.status(), 303, "{}", response.text().await.unwrap());
+        let emails = app.wait_for_emails(1).await;
+        assert!(emails[0].contains("Buongiorno, scrivo") && !emails[0].contains('\u{1b}') && !emails[0].contains('\u{0}'));
+    }
+}

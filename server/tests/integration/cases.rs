@@ -136,8 +136,9 @@ on_both_databases! {
         assert!(page.contains("non può essere nel futuro") && page.contains("Primo colloquio con la madre."));
         assert_eq!(app.count("case_notes").await, 0);
 
+        // Dated as a person writes it where the browser shows a text box instead of a calendar.
         let (status, to, _) = post(&app, &worker_a, "/operatori/casi/nota", &[
-            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", "2026-03-01"), ("testo", "Primo colloquio con la madre."),
+            ("caso", &case.to_string()), ("tipo", "colloquio"), ("data", " 1/03/2026 "), ("testo", "Primo colloquio con la madre."),
         ]).await;
         assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, format!("{file_path}&fatto=nota").as_str()));
         let note = latest_note(&app, case).await;

@@ -16,6 +16,7 @@ mod demo;
 mod feedback;
 mod health;
 mod limits;
+mod malformed;
 mod offices;
 mod opening;
 mod outage;

@@ -21,10 +21,10 @@ fn one_line(text: &str) -> String {
 
 /// A date typed in a date field: `Err` with the sentence to show.
 fn date_field(raw: &str) -> Result<NaiveDate, &'static str> {
-    match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
-        Ok(date) => Ok(date),
-        Err(_) if raw.trim().is_empty() => Err("Scrivi la data."),
-        Err(_) => Err("Scrivi la data come giorno, mese e anno, ad esempio 15/06/2026."),
+    match crate::validation::day(raw) {
+        Some(date) => Ok(date),
+        None if raw.trim().is_empty() => Err("Scrivi la data."),
+        None => Err("Scrivi la data come giorno, mese e anno, ad esempio 15/06/2026."),
     }
 }
 
