@@ -57,20 +57,26 @@ impl From<sqlx::Error> for AppError {
 }
 
 /// Whether `error` says the database cannot serve now, rather than that a statement is wrong: no
-/// connection to be had, SQLite's file locked past the busy timeout, or PostgreSQL shutting down,
-/// refusing connections or out of them. These answer "try again in a few minutes" (503).
+/// connection to be had, SQLite's file locked past the busy timeout, a statement given up at its
+/// time limit, or PostgreSQL shutting down, refusing connections or out of them. These answer "try
+/// again in a few minutes" (503).
 pub fn database_unavailable(error: &sqlx::Error) -> bool {
     match error {
         sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => true,
-        sqlx::Error::Database(error) => error.code().is_some_and(|code| {
-            // SQLite's codes are numbers (the low byte is the primary code: 5 busy, 6 locked);
-            // PostgreSQL's are five-character SQLSTATEs (classes 08 connection, 53 resources,
-            // 57P operator intervention, 28 authorisation refused at connection).
-            match code.parse::<u32>() {
-                Ok(sqlite) => matches!(sqlite & 0xff, 5 | 6),
-                Err(_) => ["08", "53", "57P", "28"].iter().any(|class| code.starts_with(class)),
+        sqlx::Error::Database(error) => {
+            let code = error.code().unwrap_or_default();
+            // SQLite's codes are numbers (the low byte is the primary code: 5 busy, 6 locked).
+            // PostgreSQL's are five-character SQLSTATEs, which may be digits too (so the driver,
+            // not the code's look, says which is which): classes 08 connection, 53 resources, 57P
+            // operator intervention, 28 authorisation refused at connection; 57014 a statement
+            // cancelled at its time limit, 55P03 a lock not granted in time.
+            if error.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                code.parse::<u32>().is_ok_and(|sqlite| matches!(sqlite & 0xff, 5 | 6))
+            } else {
+                ["08", "53", "57P", "28"].iter().any(|class| code.starts_with(class))
+                    || ["57014", "55P03"].contains(&code.as_ref())
             }
-        }),
+        }
         _ => false,
     }
 }

@@ -47,6 +47,8 @@ pub struct Settings {
     pub database: DatabaseLocation,
     /// The connection that runs migrations; the application's own when unset.
     pub database_owner: Option<DatabaseLocation>,
+    /// How long a request waits for a connection and for a statement before it is answered 503.
+    pub database_timeouts: crate::database::Timeouts,
     pub public_url: String,
     /// When set, the organisation's name shown on the pages (stored in the database at start).
     pub organisation_name: Option<String>,
@@ -188,6 +190,14 @@ impl Settings {
                 }),
             }
         };
+        // A wait of at least a second: zero would refuse every request.
+        let seconds = |name: &'static str, default: std::time::Duration| -> Result<std::time::Duration, ConfigError> {
+            let default = u32::try_from(default.as_secs()).unwrap_or(u32::MAX);
+            Ok(std::time::Duration::from_secs(u64::from(
+                whole_number(name, default)?.max(1),
+            )))
+        };
+        let defaults_db = crate::database::Timeouts::default();
         let defaults = app::state::BookingSettings::default();
         let booking = app::state::BookingSettings {
             reminder_hours: whole_number("SPORTELLO_REMINDER_HOURS", defaults.reminder_hours)?,
@@ -288,6 +298,10 @@ impl Settings {
             admin_password,
             demo: false,
             demo_day: false,
+            database_timeouts: crate::database::Timeouts {
+                acquire: seconds("SPORTELLO_DB_ACQUIRE_SECONDS", defaults_db.acquire)?,
+                statement: seconds("SPORTELLO_DB_STATEMENT_SECONDS", defaults_db.statement)?,
+            },
             database,
             database_owner,
             public_url,
@@ -359,5 +373,20 @@ mod tests {
         ])
         .unwrap_err();
         assert!(error.to_string().starts_with("DATABASE_OWNER_URL"));
+    }
+
+    #[test]
+    fn the_database_waits_are_whole_seconds_of_at_least_one() {
+        let settings = Settings::from_env(&[("UNRELATED", "x")]).unwrap();
+        assert_eq!(settings.database_timeouts, crate::database::Timeouts::default());
+        let settings = Settings::from_env(&[
+            ("SPORTELLO_DB_STATEMENT_SECONDS", "30"),
+            ("SPORTELLO_DB_ACQUIRE_SECONDS", "0"),
+        ])
+        .unwrap();
+        assert_eq!(settings.database_timeouts.statement, std::time::Duration::from_secs(30));
+        assert_eq!(settings.database_timeouts.acquire, std::time::Duration::from_secs(1));
+        let error = Settings::from_env(&[("SPORTELLO_DB_STATEMENT_SECONDS", "dieci")]).unwrap_err();
+        assert!(error.to_string().contains("SPORTELLO_DB_STATEMENT_SECONDS"));
     }
 }

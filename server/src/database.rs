@@ -17,8 +17,29 @@ use crate::startup::StartupError;
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
-/// How long start-up waits for the database before giving up with a clear message.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a tool (migrations, the bench, the tests' own connections) waits for a connection, and
+/// for SQLite's write lock.
+const TOOL_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long a request may wait on the database before it is answered "try again in a few minutes"
+/// (503) instead of waiting on (`SPORTELLO_DB_ACQUIRE_SECONDS`, `SPORTELLO_DB_STATEMENT_SECONDS`):
+/// for a free connection of the pool, and for one statement. On PostgreSQL the statement's limit is
+/// its `statement_timeout` (a query stuck behind a lock, or a slow plan, is cancelled); on SQLite
+/// it is the wait for the write lock, the one thing a statement there waits for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    pub acquire: Duration,
+    pub statement: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            acquire: Duration::from_secs(5),
+            statement: Duration::from_secs(10),
+        }
+    }
+}
 
 fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, StartupError> {
     let options = SqliteConnectOptions::from_str(url).map_err(|e| StartupError::DatabaseUrl(e.to_string()))?;
@@ -29,7 +50,7 @@ fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, StartupError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        .busy_timeout(Duration::from_secs(10)))
+        .busy_timeout(TOOL_TIMEOUT))
 }
 
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
@@ -41,8 +62,24 @@ fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
 /// Connections each server keeps to its database.
 pub const POOL_SIZE: u32 = 10;
 
-/// Opens a pool on the database; for SQLite, creates the file (and its folder) if missing.
+/// Opens the pool the server's requests and jobs use, with their `timeouts`.
+pub async fn connect_serving(location: &DatabaseLocation, timeouts: Timeouts) -> Result<Db, StartupError> {
+    open(location, POOL_SIZE, Some(timeouts)).await
+}
+
+/// Opens a pool for a tool: migrations, the bench's fill, a test's own look at the database; no
+/// limit on how long a statement runs (a migration may take long on a large database).
 pub async fn connect(location: &DatabaseLocation, max_connections: u32) -> Result<Db, StartupError> {
+    open(location, max_connections, None).await
+}
+
+/// Opens a pool on the database; for SQLite, creates the file (and its folder) if missing.
+async fn open(
+    location: &DatabaseLocation,
+    max_connections: u32,
+    timeouts: Option<Timeouts>,
+) -> Result<Db, StartupError> {
+    let acquire = timeouts.map_or(TOOL_TIMEOUT, |timeouts| timeouts.acquire);
     match location {
         DatabaseLocation::Sqlite { url } => {
             if let Some(parent) = sqlite_file(url).as_deref().and_then(std::path::Path::parent) {
@@ -51,19 +88,27 @@ pub async fn connect(location: &DatabaseLocation, max_connections: u32) -> Resul
                         .map_err(|e| StartupError::DataDir(parent.display().to_string(), e))?;
                 }
             }
+            let mut options = sqlite_options(url)?;
+            if let Some(timeouts) = timeouts {
+                options = options.busy_timeout(timeouts.statement);
+            }
             let pool = SqlitePoolOptions::new()
                 .max_connections(max_connections)
-                .acquire_timeout(CONNECT_TIMEOUT)
-                .connect_with(sqlite_options(url)?)
+                .acquire_timeout(acquire)
+                .connect_with(options)
                 .await
                 .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
             Ok(Db::Sqlite(pool))
         }
         DatabaseLocation::Postgres { url } => {
-            let options = PgConnectOptions::from_str(url).map_err(|e| StartupError::DatabaseUrl(e.to_string()))?;
+            let mut options = PgConnectOptions::from_str(url).map_err(|e| StartupError::DatabaseUrl(e.to_string()))?;
+            if let Some(timeouts) = timeouts {
+                let limit = format!("{}ms", timeouts.statement.as_millis());
+                options = options.options([("statement_timeout", limit)]);
+            }
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections)
-                .acquire_timeout(CONNECT_TIMEOUT)
+                .acquire_timeout(acquire)
                 .connect_with(options)
                 .await
                 .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;

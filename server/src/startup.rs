@@ -58,7 +58,7 @@ impl Application {
     }
 
     pub async fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> Result<Self, StartupError> {
-        let db = database::connect(&settings.database, database::POOL_SIZE).await?;
+        let db = database::connect_serving(&settings.database, settings.database_timeouts).await?;
         database::migrate(&db, settings.database_owner.as_ref()).await?;
         seed::on_start(&db, clock.as_ref(), &settings).await?;
         let audit_key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)?;

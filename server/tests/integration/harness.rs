@@ -184,6 +184,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         data_dir: dir.to_path_buf(),
         database,
         database_owner: None,
+        database_timeouts: server::database::Timeouts::default(),
         public_url: "http://127.0.0.1".into(),
         organisation_name: None,
         mail: MailTransport::Folder { path: dir.join("mail") },

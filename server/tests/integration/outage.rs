@@ -37,3 +37,66 @@ on_both_databases! {
         assert!(again.text().await.unwrap().contains("Esci"), "still signed in");
     }
 }
+
+on_both_databases! {
+    /// A statement stuck behind a lock another program holds (a long maintenance, a forgotten
+    /// transaction) is given up at its time limit: the person is told to try again (503), the request
+    /// ends, nothing half-written stays, and the same form goes through once the lock is gone.
+    async fn a_stuck_statement_is_given_up_with_a_503_not_a_request_that_never_ends(app: TestApp, settings = |s| {
+        s.database_timeouts = server::database::Timeouts {
+            acquire: std::time::Duration::from_secs(2),
+            statement: std::time::Duration::from_secs(1),
+        };
+    }) {
+        let fields = [("nome", "Giulia"), ("cognome", "Neri"), ("email", "giulia.neri@example.it"),
+            ("categoria", "servizi"), ("messaggio", "Vorrei sapere come funziona l'affido."), ("privacy", "si")];
+        // The lock: on SQLite the write lock of the whole file, on PostgreSQL the outbox table,
+        // which the form writes to.
+        let held = match &app.db {
+            app::db::Db::Sqlite(pool) => {
+                let tx = pool.begin_with("BEGIN IMMEDIATE").await.unwrap();
+                Held::Sqlite(tx)
+            }
+            app::db::Db::Postgres(pool) => {
+                let mut tx = pool.begin().await.unwrap();
+                sqlx::query("LOCK TABLE email_outbox IN ACCESS EXCLUSIVE MODE").execute(&mut *tx).await.unwrap();
+                Held::Postgres(tx)
+            }
+        };
+        // Far longer than the limit: a request that waited on would fail here, not hang the test.
+        let answer = app.client.post(app.url("/assistenza"))
+            .header("origin", &app.address)
+            .header("sec-fetch-site", "same-origin")
+            .timeout(std::time::Duration::from_secs(30))
+            .form(&fields)
+            .send()
+            .await
+            .expect("an answer within the statement's limit");
+        let status = answer.status();
+        let page = answer.text().await.unwrap();
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", server_log());
+        assert!(page.contains("Il servizio non è raggiungibile in questo momento"), "{page}");
+        assert!(page.contains("Vorrei sapere come funziona"), "what was typed is kept");
+        held.release().await;
+
+        assert_eq!(app.count("email_outbox").await, 0, "nothing half-written");
+        let again = app.post_form("/assistenza", &fields).await;
+        assert_eq!(again.status(), StatusCode::SEE_OTHER, "through once the lock is gone");
+        assert_eq!(app.count("email_outbox").await, 1, "one email, not two");
+    }
+}
+
+/// A lock the test holds on the database, as another program would.
+enum Held {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Held {
+    async fn release(self) {
+        match self {
+            Held::Sqlite(tx) => tx.rollback().await.unwrap(),
+            Held::Postgres(tx) => tx.rollback().await.unwrap(),
+        }
+    }
+}
