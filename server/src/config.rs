@@ -49,6 +49,9 @@ pub struct Settings {
     pub database_owner: Option<DatabaseLocation>,
     /// How long a request waits for a connection and for a statement before it is answered 503.
     pub database_timeouts: crate::database::Timeouts,
+    /// How long a stop (SIGTERM, Ctrl-C) waits for the requests in flight and the email being
+    /// sent (`SPORTELLO_SHUTDOWN_SECONDS`, default 20).
+    pub shutdown_within: std::time::Duration,
     pub public_url: String,
     /// When set, the organisation's name shown on the pages (stored in the database at start).
     pub organisation_name: Option<String>,
@@ -302,6 +305,7 @@ impl Settings {
                 acquire: seconds("SPORTELLO_DB_ACQUIRE_SECONDS", defaults_db.acquire)?,
                 statement: seconds("SPORTELLO_DB_STATEMENT_SECONDS", defaults_db.statement)?,
             },
+            shutdown_within: seconds("SPORTELLO_SHUTDOWN_SECONDS", std::time::Duration::from_secs(20))?,
             database,
             database_owner,
             public_url,

@@ -9,6 +9,28 @@ use app::state::AppState;
 use crate::mailer::{self, Mailer};
 use crate::page_cache::{self, PageCache};
 
+/// The running workers, to stop with the server.
+pub struct Jobs {
+    stop: tokio::sync::watch::Sender<bool>,
+    mail: tokio::task::JoinHandle<()>,
+    others: Vec<tokio::task::JoinHandle<()>>,
+}
+
+impl Jobs {
+    /// Tells the mail worker to take no more emails and waits, until `deadline`, for it to settle
+    /// the one in its hands (sent, or back in the queue); the other workers hold nothing that a
+    /// stop could lose, and are stopped at once.
+    pub async fn stop(self, deadline: tokio::time::Instant) {
+        let _ = self.stop.send(true);
+        for other in &self.others {
+            other.abort();
+        }
+        if tokio::time::timeout_at(deadline, self.mail).await.is_err() {
+            tracing::warn!("the mail worker was still sending at the shutdown deadline; its email stays leased and is sent after the lease runs out");
+        }
+    }
+}
+
 /// Spawns every background worker on the running runtime.
 pub fn start(
     state: &AppState,
@@ -16,10 +38,16 @@ pub fn start(
     mail_from: Arc<lettre::message::Mailbox>,
     watch_every: std::time::Duration,
     pages: Arc<PageCache>,
-) {
-    tokio::spawn(mailer::run(state.clone(), mailer, mail_from));
-    tokio::spawn(keep_watch(state.clone(), watch_every, pages.clone()));
-    tokio::spawn(page_cache::listen_for_changes(pages));
+) -> Jobs {
+    let (stop, stop_asked) = tokio::sync::watch::channel(false);
+    Jobs {
+        stop,
+        mail: tokio::spawn(mailer::run(state.clone(), mailer, mail_from, stop_asked)),
+        others: vec![
+            tokio::spawn(keep_watch(state.clone(), watch_every, pages.clone())),
+            tokio::spawn(page_cache::listen_for_changes(pages)),
+        ],
+    }
 }
 
 /// Every few minutes: verifies the audit trail written since the checkpoint (and moves the

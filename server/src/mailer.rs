@@ -111,11 +111,15 @@ pub fn html_from_text(subject: &str, text: &str) -> String {
     )
 }
 
-/// Sends every message that is due, then waits to be woken or for the next poll. Runs for the
-/// life of the server.
-pub async fn run(state: AppState, mailer: Mailer, from: Arc<Mailbox>) {
+/// Sends every message that is due, then waits to be woken or for the next poll. Runs until
+/// `stop` turns true: then it settles the email in its hands and takes no other, so that what is
+/// still waiting is sent, once, by the next server to run.
+pub async fn run(state: AppState, mailer: Mailer, from: Arc<Mailbox>, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
         loop {
+            if *stop.borrow() {
+                return;
+            }
             let now = state.clock.now();
             let leased = match outbox::lease_next(&state.db, now).await {
                 Ok(Some(email)) => email,
@@ -158,6 +162,8 @@ pub async fn run(state: AppState, mailer: Mailer, from: Arc<Mailbox>) {
         tokio::select! {
             _ = state.mail_ready.notified() => {}
             _ = tokio::time::sleep(POLL) => {}
+            // A stop asked (or nobody left to ask one): the loop's top ends the worker.
+            changed = stop.changed() => if changed.is_err() { return; },
         }
     }
 }

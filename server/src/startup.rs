@@ -1,5 +1,6 @@
 //! Building and running the application: configuration in, a bound server out.
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -48,6 +49,7 @@ pub struct Application {
     mailer: Mailer,
     mail_from: Arc<lettre::message::Mailbox>,
     watch_every: std::time::Duration,
+    shutdown_within: std::time::Duration,
     pages: Arc<PageCache>,
 }
 
@@ -113,6 +115,7 @@ impl Application {
             mailer,
             mail_from: Arc::new(mail_from),
             watch_every: settings.audit_check_every,
+            shutdown_within: settings.shutdown_within,
             pages,
         })
     }
@@ -131,22 +134,47 @@ impl Application {
         self.pages.clone()
     }
 
-    /// Serves until the process is stopped (Ctrl-C or SIGTERM finish the requests in flight).
+    /// Serves until the process is stopped. On Ctrl-C or SIGTERM it stops taking connections,
+    /// lets the requests in flight finish and the mail worker settle the email in its hands (taking
+    /// no other), then closes the database's connections; whatever is still running after
+    /// `SPORTELLO_SHUTDOWN_SECONDS` is left, so that a stop always ends.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        crate::jobs::start(
+        let jobs = crate::jobs::start(
             &self.state,
             self.mailer,
             self.mail_from,
             self.watch_every,
             self.pages.clone(),
         );
+        let (stopping, mut stop_asked) = tokio::sync::watch::channel(None);
         // With the connection's address, which the booking submissions' rate limit counts by.
-        axum::serve(
+        let serving = axum::serve(
             self.listener,
             self.router.into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+        .with_graceful_shutdown(async move {
+            shutdown_signal().await;
+            tracing::info!("stopping: no new connections; finishing the requests in flight");
+            let _ = stopping.send(Some(tokio::time::Instant::now()));
+        })
+        .into_future();
+        let within = self.shutdown_within;
+        let deadline = async {
+            let asked = stop_asked.wait_for(Option::is_some).await.ok().and_then(|asked| *asked);
+            tokio::time::sleep_until(asked.unwrap_or_else(tokio::time::Instant::now) + within).await;
+        };
+        let served = tokio::select! {
+            served = serving => served,
+            () = deadline => {
+                tracing::warn!(seconds = within.as_secs(), "requests still running at the shutdown deadline: stopping without them");
+                Ok(())
+            }
+        };
+        let asked = (*stop_asked.borrow()).unwrap_or_else(tokio::time::Instant::now);
+        jobs.stop(asked + within).await;
+        self.state.db.close().await;
+        tracing::info!("stopped");
+        served
     }
 }
 

@@ -185,6 +185,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         database,
         database_owner: None,
         database_timeouts: server::database::Timeouts::default(),
+        shutdown_within: Duration::from_secs(20),
         public_url: "http://127.0.0.1".into(),
         organisation_name: None,
         mail: MailTransport::Folder { path: dir.join("mail") },
@@ -668,6 +669,11 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub fn start(app: &TestApp) -> Self {
+        Self::start_with(app, &[])
+    }
+
+    /// The same, with settings of its own (`SPORTELLO_…` variables).
+    pub fn start_with(app: &TestApp, settings: &[(&str, &str)]) -> Self {
         use std::io::BufRead;
         let url = match &app.settings.database {
             server::config::DatabaseLocation::Sqlite { url } | server::config::DatabaseLocation::Postgres { url } => {
@@ -689,6 +695,7 @@ impl ServerProcess {
             .env("SPORTELLO_DATA_DIR", dir.path())
             .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")
             .env("SPORTELLO_SIGN_IN_RATE_PER_MINUTE", "100000")
+            .env("SPORTELLO_ASSISTANCE_RATE_PER_HOUR", "100000")
             // Every instance on one database shares the audit key (README, Deployment): with keys
             // of their own, each would seal rows the others call altered.
             .env(
@@ -697,6 +704,7 @@ impl ServerProcess {
             )
             .env("SPORTELLO_MAX_BOOKINGS_PER_CONTACT", "1000")
             .env("RUST_LOG", "info")
+            .envs(settings.iter().copied())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -724,6 +732,34 @@ impl ServerProcess {
             address,
             _dir: dir,
         }
+    }
+}
+
+impl ServerProcess {
+    /// Where this process writes the emails it sends (no SMTP server is configured for it).
+    pub fn mail_dir(&self) -> PathBuf {
+        self._dir.path().join("mail")
+    }
+
+    /// The emails this process has sent so far.
+    pub fn emails(&self) -> Vec<String> {
+        read_emails(&self.mail_dir())
+    }
+
+    /// Asks the process to stop, as a service manager does (SIGTERM), and waits up to `within` for
+    /// it to end; `None` if it is still running then.
+    pub fn terminate(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
+        let pid = libc::pid_t::try_from(self.child.id()).expect("a process id");
+        // SAFETY: kill(2) with a process id of our own child and a signal number has no memory effects.
+        assert_eq!(unsafe { libc::kill(pid, libc::SIGTERM) }, 0, "the signal is delivered");
+        let started = std::time::Instant::now();
+        while started.elapsed() < within {
+            if let Some(status) = self.child.try_wait().expect("the process can be waited for") {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        None
     }
 }
 

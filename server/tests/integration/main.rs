@@ -27,6 +27,7 @@ mod plans;
 mod protection;
 mod queues;
 mod registers;
+mod shutdown;
 mod smtp;
 mod staff;
 mod startup;
