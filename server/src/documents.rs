@@ -37,7 +37,8 @@ pub async fn upload(State(state): State<AppState>, request: Request) -> Response
                         Err(_) => broken = true,
                     }
                 } else if let Ok(text) = field.text().await {
-                    values.insert(name, text);
+                    // As every other form's fields (`forms.rs`).
+                    values.insert(name, app::validation::as_typed(&text));
                 } else {
                     broken = true;
                 }

@@ -88,7 +88,8 @@ async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<Page
 }
 
 /// The hourly housekeeping: erases the personal data kept longer than needed (see
-/// `app::booking::retention`), expired sessions and old sign-in attempts.
+/// `app::booking::retention`), expired sessions and old sign-in attempts, and removes the files
+/// of uploads cut short.
 async fn housekeeping(state: &AppState) {
     match app::booking::retention::erase_expired(&state.db, state.clock.now(), state.booking.retention_days).await {
         Ok(erased) if erased != app::booking::retention::Erased::default() => {
@@ -103,5 +104,8 @@ async fn housekeeping(state: &AppState) {
     }
     if let Err(error) = app::access::auth::forget_old_attempts(&state.db, now).await {
         tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
+    }
+    if let Err(error) = app::cases::documents::sweep_orphans(state).await {
+        tracing::warn!(error = %error, "cannot sweep the documents folder; will retry");
     }
 }

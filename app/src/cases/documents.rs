@@ -103,9 +103,22 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
     let digest = hex::encode(Sha256::digest(&upload.bytes));
     let key = hex::encode(rand::rng().random::<[u8; 16]>());
     let path = state.documents.dir.join(&key);
-    write_new(&path, &upload.bytes)
-        .await
-        .map_err(|error| AppError::internal("cannot write a case document", &error))?;
+    if let Err(error) = write_new(&path, &upload.bytes).await {
+        // A full disk, a folder gone read-only or missing: the person is told next to the file,
+        // the operators by the log; nothing of the case changes, and no piece of the file stays.
+        let _ = tokio::fs::remove_file(&path).await;
+        let request_id = crate::security::current_request_id();
+        tracing::error!(request_id = %request_id, error = %error, folder = %state.documents.dir.display(), "cannot write a case document");
+        errors.add(
+            "file",
+            format!(
+                "Non è stato possibile salvare il file: lo spazio dei documenti non è disponibile in questo momento. \
+                 Il fascicolo non è cambiato. Riprova più tardi; se il problema continua, avvisa l'amministratore \
+                 con questo codice: {request_id}."
+            ),
+        );
+        return Ok(FormOutcome::Invalid(errors));
+    }
     let file_name = clean_file_name(&upload.file_name);
     let begin = state.db.begin_writing();
     let saved: Result<Result<i64, AppError>, AppError> = async {
@@ -158,6 +171,60 @@ async fn write_new(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> 
     let mut file = options.open(path).await?;
     file.write_all(bytes).await?;
     file.sync_all().await
+}
+
+/// How old a file with no row must be before it is taken for the leftover of an upload cut short
+/// (the server stopped between writing the file and committing its row) rather than one whose row
+/// another server is writing now.
+const ORPHAN_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Removes the files of the documents folder that no document row names and that were last written
+/// more than an hour ago; answers how many went. Their age is read from the filesystem's clock,
+/// which wrote them, not from the application's. Run by the hourly housekeeping.
+pub async fn sweep_orphans(state: &AppState) -> Result<usize, AppError> {
+    let mut folder = match tokio::fs::read_dir(&state.documents.dir).await {
+        Ok(folder) => folder,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(error) => return Err(AppError::internal("cannot read the documents folder", &error)),
+    };
+    let mut swept = 0;
+    while let Some(entry) = folder
+        .next_entry()
+        .await
+        .map_err(|error| AppError::internal("cannot read the documents folder", &error))?
+    {
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        // Only what `store` writes: 32 hexadecimal characters, nothing an operator put there.
+        if name.len() != 32 || !name.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        let old_enough = entry
+            .metadata()
+            .await
+            .ok()
+            .and_then(|metadata| metadata.modified().ok())
+            .and_then(|written| written.elapsed().ok())
+            .is_some_and(|age| age >= ORPHAN_AFTER);
+        if !old_enough {
+            continue;
+        }
+        let named: Option<i64> = on_db!(&state.db, pool => {
+            sqlx::query_scalar("SELECT id FROM case_documents WHERE storage_key = $1")
+                .bind(&name)
+                .fetch_optional(pool)
+                .await
+        })?;
+        if named.is_none() {
+            tokio::fs::remove_file(entry.path())
+                .await
+                .map_err(|error| AppError::internal("cannot remove a leftover document file", &error))?;
+            tracing::warn!(file = %name, "removed a document file no case names (an upload cut short)");
+            swept += 1;
+        }
+    }
+    Ok(swept)
 }
 
 /// A document ready to be sent.

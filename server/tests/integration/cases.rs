@@ -582,3 +582,60 @@ on_both_databases! {
         assert_eq!(app.count("email_outbox").await, 1, "told once");
     }
 }
+
+on_both_databases! {
+    /// The documents folder cannot take a file (a full disk, a folder gone read-only or away): the
+    /// upload is refused with a sentence next to the file and the request id, the case and its
+    /// audit trail unchanged, no piece of file left; and the file of an upload cut short between
+    /// the file and its row is swept by the hourly housekeeping, never a file that a row names.
+    async fn an_upload_the_folder_cannot_take_changes_nothing_and_leftovers_are_swept(
+        app: TestApp,
+        settings = |s| s.audit_check_every = std::time::Duration::from_millis(200)
+    ) {
+        let request = mandate_in_queue(&app).await;
+        let worker = demo_browser(&app, "assistente").await;
+        let case = taken_by(&app, &worker, request).await;
+        let decree = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
+        let dir = app.settings.documents.dir.clone();
+        // The folder replaced by a file: nothing can be written in it, even by root.
+        std::fs::remove_dir_all(&dir).unwrap();
+        std::fs::write(&dir, b"not a folder").unwrap();
+        let recorded = |app: &TestApp| {
+            let db = app.db.clone();
+            async move {
+                app::on_db!(&db, pool => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM audit_log WHERE action = 'caso.documento'")
+                    .fetch_one(pool).await.unwrap())
+            }
+        };
+        let (status, _, page) = upload(&app, &worker, case, "Decreto di affido", "decreto.pdf", decree.clone()).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(page.contains("Non è stato possibile salvare il file") && page.contains("Il fascicolo non è cambiato"), "{page}");
+        assert!(page.contains("Decreto di affido"), "the title typed is kept");
+        assert_eq!(app.count("case_documents").await, 0);
+        assert_eq!(recorded(&app).await, 0, "no upload in the audit trail");
+
+        std::fs::remove_file(&dir).unwrap();
+        std::fs::create_dir(&dir).unwrap();
+        let (status, ..) = upload(&app, &worker, case, "Decreto di affido", "decreto.pdf", decree).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "taken once the folder is back");
+        let key: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT storage_key FROM case_documents").fetch_one(pool).await.unwrap());
+        let kept = dir.join(&key);
+
+        // Left by an upload cut short two hours ago, and by one another server is finishing now.
+        let leftover = dir.join("0123456789abcdef0123456789abcdef");
+        let in_progress = dir.join("fedcba9876543210fedcba9876543210");
+        let operators_note = dir.join("LEGGIMI.txt");
+        for file in [&leftover, &in_progress, &operators_note] {
+            std::fs::write(file, b"%PDF-1.7").unwrap();
+        }
+        for file in [&leftover, &operators_note, &kept] {
+            let touched = std::process::Command::new("touch").arg("-d").arg("2 hours ago").arg(file).status().unwrap();
+            assert!(touched.success());
+        }
+        app.clock.advance(chrono::Duration::hours(2));
+        app.wait_for_a_watch_turn().await;
+        assert!(!leftover.exists(), "the leftover is swept");
+        assert!(in_progress.exists(), "a file being written now is not");
+        assert!(kept.exists() && operators_note.exists(), "nor a document's file, nor a file the server did not write");
+    }
+}
