@@ -53,7 +53,7 @@ fn sqlite_options(url: &str) -> Result<SqliteConnectOptions, StartupError> {
         .busy_timeout(TOOL_TIMEOUT))
 }
 
-fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
     let path = path.split('?').next().unwrap_or_default();
     (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))

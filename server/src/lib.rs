@@ -8,6 +8,7 @@
 pub mod abuse;
 pub mod addresses;
 pub mod audit_key;
+pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod config;

@@ -6,6 +6,7 @@ mod harness;
 mod addresses;
 mod agenda;
 mod assistance;
+mod backup;
 mod booking;
 mod cases;
 mod catalogue;
