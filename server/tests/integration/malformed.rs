@@ -116,11 +116,6 @@ fn malformed_bodies() -> Vec<(&'static str, &'static str, Vec<u8>)> {
             form_body((0..FIELDS.len()).map(|i| (field(i), "%C3%A8".repeat(1_000)))),
         ),
         (
-            "over the size limit",
-            FORM,
-            form_body([("testo".to_owned(), "a".repeat(600 * 1024))]),
-        ),
-        (
             "JSON, not a form",
             "application/json",
             br#"{"caso": 1, "testo": "x", "id": [1, 2]}"#.to_vec(),
@@ -136,6 +131,27 @@ fn malformed_bodies() -> Vec<(&'static str, &'static str, Vec<u8>)> {
             b"--x\r\nContent-Disposition: form-data; name=\"caso\"\r\n\r\n1\r\n--y--".to_vec(),
         ),
     ]
+}
+
+/// Posts `body` to `path` as a browser on this site would, with a limit on the wait: a request the
+/// server never answers fails the test, naming itself, instead of hanging the run.
+async fn post(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> reqwest::Result<reqwest::Response> {
+    client
+        .post(app.url(path))
+        .header("accept", "text/html")
+        .header("origin", &app.address)
+        .header("sec-fetch-site", "same-origin")
+        .header("content-type", content_type)
+        .timeout(std::time::Duration::from_secs(30))
+        .body(body)
+        .send()
+        .await
 }
 
 /// How many rows each table holds, the tables that may grow aside.
@@ -171,53 +187,49 @@ on_both_databases! {
         let mut server_errors = Vec::new();
         let mut answered = 0;
         let mut statuses: BTreeMap<u16, usize> = BTreeMap::new();
+        let mut tally = |status: StatusCode, path: &str, who: &str, what: &str| {
+            if status.is_server_error() {
+                server_errors.push(format!("POST {path} as {who} with {what}: {status}"));
+            }
+            answered += 1;
+            *statuses.entry(status.as_u16()).or_default() += 1;
+        };
         for (route, _) in server::routes::table() {
             // Signing out is a valid form with no fields: it would end the sessions the walk uses.
             if *route == app::access::SIGN_OUT_PATH {
                 continue;
             }
             let path = concrete(route);
+            // A body over the limit is refused by the outermost layer, before anyone's session is
+            // read: once per address, from a client of its own, whose connection the server may
+            // close before it has read the body.
+            let oversized = reqwest::Client::builder().pool_max_idle_per_host(0).build().unwrap();
+            let answer = post(&oversized, &app, &path, "application/x-www-form-urlencoded", form_body([("testo".to_owned(), "a".repeat(600 * 1024))])).await;
+            match answer {
+                Ok(answer) => tally(answer.status(), &path, "signed out", "a body over the limit"),
+                // Cut off while it was still being sent: refused all the same.
+                Err(error) => assert!(!error.is_timeout(), "POST {path} with a body over the limit: {error}"),
+            }
             for (who, client) in &visitors {
                 for (what, content_type, body) in malformed_bodies() {
-                    let send = || {
-                        client
-                            .post(app.url(&path))
-                            .header("accept", "text/html")
-                            .header("origin", &app.address)
-                            .header("sec-fetch-site", "same-origin")
-                            .header("content-type", content_type)
-                            // The server may answer a body over the limit before reading it, and
-                            // then close the connection: the client must not reuse it.
-                            .header("connection", if what == "over the size limit" { "close" } else { "keep-alive" })
-                            .body(body.clone())
-                            .send()
-                    };
-                    let answer = match send().await {
-                        // The connection a body over the limit left behind may still be closing
-                        // when the next request goes out on it: that request is sent again once.
-                        Err(error) if what != "over the size limit" && (error.is_request() || error.is_connect()) => send().await,
-                        answer => answer,
-                    };
-                    match answer {
-                        Ok(answer) if answer.status().is_server_error() => {
-                            server_errors.push(format!("POST {path} as {who} with {what}: {}", answer.status()));
-                        }
-                        Ok(answer) => {
-                            answered += 1;
-                            *statuses.entry(answer.status().as_u16()).or_default() += 1;
-                        }
-                        // A body over the limit may be cut off while it is still being sent.
-                        Err(error) if what == "over the size limit" => {
-                            assert!(!error.is_timeout(), "POST {path} as {who}: {error}");
-                            answered += 1;
-                        }
-                        Err(error) => panic!("POST {path} as {who} with {what} got no answer: {error:?}"),
+                    let answer = post(client, &app, &path, content_type, body)
+                        .await
+                        .unwrap_or_else(|error| panic!("POST {path} as {who} with {what} got no answer: {error:?}"));
+                    let status = answer.status();
+                    let refused_at_the_door = status == StatusCode::FORBIDDEN
+                        || status == StatusCode::METHOD_NOT_ALLOWED
+                        || (status == StatusCode::SEE_OTHER && *who == "signed out" && path.starts_with("/operatori"));
+                    tally(status, &path, who, what);
+                    // The access layer (or the method router) answers before reading the body:
+                    // the other bodies would meet the same door.
+                    if refused_at_the_door {
+                        break;
                     }
                 }
             }
         }
         assert!(server_errors.is_empty(), "{}", server_errors.join("\n"));
-        assert!(answered > 500, "the walk reached the routes ({answered} answers)");
+        assert!(answered > 300, "the walk reached the routes ({answered} answers)");
         // The walk went past the door: refused by the access layer (403), read as no form (400),
         // and also through to the forms' own checks (422), whose messages name the fields.
         eprintln!("answers by status: {statuses:?}");

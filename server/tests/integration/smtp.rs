@@ -186,6 +186,69 @@ on_both_databases! {
 
 static SMTP_UP: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
 
+on_both_databases! {
+    /// The mail server is away for an hour while families book and write: the emails wait, are
+    /// tried again as their pauses fall due (never all at once, never given up within the hour),
+    /// and when it is back each is delivered once.
+    async fn an_hour_without_the_mail_server_loses_nothing_and_sends_nothing_twice(
+        app: TestApp,
+        settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_AWAY) }
+    ) {
+        const EMAILS: i64 = 5;
+        for n in 0..EMAILS {
+            let email = OutgoingEmail {
+                to: format!("famiglia{n}@example.it"),
+                reply_to: None,
+                subject: format!("Conferma {n}"),
+                body: "Testo".into(),
+                attachment: None,
+            };
+            outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
+        }
+        let mut settings = app.settings.clone();
+        settings.mail = MailTransport::Smtp { url: smtp_url(*SMTP_AWAY) };
+        let tried = |app: &crate::harness::TestApp| {
+            let db = app.db.clone();
+            async move {
+                app::on_db!(&db, pool => sqlx::query_as::<_, (i64, i64, i64)>(
+                    "SELECT MIN(attempts), MAX(attempts), SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) FROM email_outbox")
+                    .fetch_one(pool).await.unwrap())
+            }
+        };
+        // Each step: the pause after the last try passes, and a server starting then tries at once.
+        let mut away = chrono::Duration::zero();
+        for attempt in 1..=7_i64 {
+            if attempt > 1 {
+                let pause = outbox::retry_pause(attempt - 1) + chrono::Duration::seconds(1);
+                app.clock.advance(pause);
+                away += pause;
+            }
+            crate::harness::start_server(settings.clone(), app.clock.clone()).await.unwrap();
+            let mut seen = (0, 0, 0);
+            for _ in 0..100 {
+                seen = tried(&app).await;
+                if seen.0 >= attempt {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            assert_eq!(seen, (attempt, attempt, EMAILS), "try {attempt}: each email tried once more, all still waiting");
+        }
+        assert!(away >= chrono::Duration::hours(1), "an hour away ({away})");
+
+        let smtp = SmtpServer::start(*SMTP_AWAY).await;
+        app.clock.advance(outbox::retry_pause(7) + chrono::Duration::seconds(1));
+        crate::harness::start_server(settings, app.clock.clone()).await.unwrap();
+        let messages = smtp.wait_for(5).await;
+        assert_eq!(messages.len(), 5, "each email once");
+        let sent: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT COUNT(*) FROM email_outbox WHERE status = 'sent'")
+            .fetch_one(pool).await.unwrap());
+        assert_eq!(sent, EMAILS);
+    }
+}
+
+static SMTP_AWAY: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
+
 /// The body of the MIME part whose headers mention `content_type`, decoded (base64 or
 /// quoted-printable, as lettre chose).
 fn part(message: &str, content_type: &str) -> Option<String> {
