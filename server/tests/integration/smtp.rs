@@ -145,6 +145,20 @@ on_both_databases! {
     }
 }
 
+/// Puts `count` emails to different families in the outbox, as the application's forms do.
+async fn queue_emails(app: &crate::harness::TestApp, count: i64) {
+    for n in 0..count {
+        let email = OutgoingEmail {
+            to: format!("famiglia{n}@example.it"),
+            reply_to: None,
+            subject: format!("Messaggio {n}"),
+            body: "Testo".into(),
+            attachment: None,
+        };
+        outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
+    }
+}
+
 /// The port of the test above, chosen before its server starts (settings are made first). Each
 /// test runs in a process of its own (cargo-nextest), so each gets its own port.
 static SMTP_DOWN: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
@@ -155,16 +169,7 @@ on_both_databases! {
         settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_UP) }
     ) {
         let smtp = SmtpServer::start(*SMTP_UP).await;
-        for n in 0..30 {
-            let email = OutgoingEmail {
-                to: format!("famiglia{n}@example.it"),
-                reply_to: None,
-                subject: format!("Messaggio {n}"),
-                body: "Testo".into(),
-                attachment: None,
-            };
-            outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
-        }
+        queue_emails(&app, 30).await;
         // Two more servers start at once and drain the outbox together (with the first one, when
         // it next looks).
         let mut settings = app.settings.clone();
@@ -195,16 +200,7 @@ on_both_databases! {
         settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_AWAY) }
     ) {
         const EMAILS: i64 = 5;
-        for n in 0..EMAILS {
-            let email = OutgoingEmail {
-                to: format!("famiglia{n}@example.it"),
-                reply_to: None,
-                subject: format!("Conferma {n}"),
-                body: "Testo".into(),
-                attachment: None,
-            };
-            outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
-        }
+        queue_emails(&app, EMAILS).await;
         let mut settings = app.settings.clone();
         settings.mail = MailTransport::Smtp { url: smtp_url(*SMTP_AWAY) };
         let tried = |app: &crate::harness::TestApp| {
