@@ -15,6 +15,14 @@ use axum::response::IntoResponse;
 /// `POST /operatori/casi/documenti`: the fields `caso`, `tipo_documento`, `titolo` and `file`.
 pub async fn upload(State(state): State<AppState>, request: Request) -> Response<Body> {
     let (parts, body) = request.into_parts();
+    // The whole body is read before anything is decided: an answer sent while the browser is
+    // still sending makes the server close the connection under it, and the person (or the next
+    // request on that connection) gets no answer at all. The layer outside already refused a
+    // body over the limit.
+    let body = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => Body::from(bytes),
+        Err(_) => Body::empty(),
+    };
     let Ok(mut multipart) = Multipart::from_request(Request::from_parts(parts.clone(), body), &state).await else {
         return (
             StatusCode::BAD_REQUEST,
