@@ -18,8 +18,13 @@ pub enum AppError {
     /// Someone else changed the same thing first (a seat taken, a request already claimed).
     #[error("{0}")]
     Conflict(String),
-    #[error("Il servizio non è raggiungibile in questo momento. Riprova tra qualche minuto.")]
-    Unavailable,
+    /// The database cannot serve now; the request id is the code a person can read out on the
+    /// phone if it goes on.
+    #[error(
+        "Il servizio non è raggiungibile in questo momento. Riprova tra qualche minuto; \
+         se il problema continua, comunica all'ufficio questo codice: {request_id}."
+    )]
+    Unavailable { request_id: String },
     #[error(
         "Si è verificato un problema tecnico e la richiesta non è andata a buon fine. \
          Riprova più tardi; se il problema continua, comunica all'ufficio questo codice: {request_id}."
@@ -28,6 +33,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The database (or a resource it stands for) cannot serve this request now: "try again".
+    pub fn unavailable() -> Self {
+        AppError::Unavailable {
+            request_id: crate::security::current_request_id(),
+        }
+    }
+
     /// Logs an unexpected failure with its whole cause chain and returns the sentence for the page.
     ///
     /// Call it where the cause is known; the request id is the one the server gave this request
@@ -50,7 +62,7 @@ impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
         if database_unavailable(&error) {
             tracing::error!(request_id = %crate::security::current_request_id(), error = %error, "database unavailable");
-            return AppError::Unavailable;
+            return AppError::unavailable();
         }
         AppError::internal("database error", &error)
     }

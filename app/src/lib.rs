@@ -59,6 +59,8 @@ pub mod organisation;
 #[cfg(feature = "ssr")]
 pub mod queues;
 #[cfg(feature = "ssr")]
+pub mod sealing;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod site;

@@ -29,6 +29,9 @@ pub struct AppState {
     /// The audit trail's key and the checkpoint of its head, both outside the database.
     pub audit_key: crate::audit::AuditKey,
     pub audit_checkpoint: crate::audit::checkpoint::CheckpointFile,
+    /// The keys that seal secrets at rest (second-factor secrets, case documents), outside the
+    /// database.
+    pub data_keys: Arc<crate::sealing::DataKeys>,
     /// When coordinators are told about waiting urgent requests and near court deadlines.
     pub escalation: EscalationSettings,
     /// Where the case documents are kept, and how large one may be.

@@ -211,15 +211,31 @@ pub async fn restore(settings: &Settings, src: &Path) -> Result<Restored, Backup
     }
     let recorded: Vec<(String, String)> = app::on_db!(&db, pool => sqlx::query_as("SELECT storage_key, sha256 FROM case_documents").fetch_all(pool).await)
         .map_err(|e| failed("cannot read the documents' rows")(&e))?;
+    // Documents are sealed with the data key: the restore opens each with this server's keys, so
+    // a backup restored where its key is missing fails here, not at a social worker's download.
+    let data_keys = crate::keys::data(
+        settings.data_key.as_ref(),
+        &settings.data_keys_retired,
+        &settings.data_dir,
+    )
+    .map_err(|e| failed("cannot read the data key")(&e))?;
     for (key, sha256) in recorded {
-        let found = sha256_of(&settings.documents.dir.join(&key))?;
+        let path = settings.documents.dir.join(&key);
+        let stored = std::fs::read(&path).map_err(|e| failed(format!("cannot read {}", path.display()))(&e))?;
+        let opened = app::cases::documents::opened(&data_keys, &key, stored).map_err(|e| {
+            BackupError::Refused(format!(
+                "The restored document {key} does not open with this server's data key ({e}): was the backup \
+                 taken with another SPORTELLO_DATA_KEY?"
+            ))
+        })?;
+        let found = hex::encode(Sha256::digest(&opened));
         if found != sha256 {
             return Err(BackupError::Refused(format!(
                 "The restored document {key} does not match the hash its row recorded."
             )));
         }
     }
-    let key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)
+    let key = crate::keys::audit(settings.audit_key.as_deref(), &settings.data_dir)
         .map_err(|e| failed("cannot read the audit key")(&e))?;
     let audit_rows = verify_trail(&db, &key).await?;
     db.close().await;

@@ -75,6 +75,15 @@ pub struct Settings {
     pub audit_key: Option<Vec<u8>>,
     /// Where the audit chain's checkpoint is kept (`SPORTELLO_AUDIT_CHECKPOINT`).
     pub audit_checkpoint: PathBuf,
+    /// Where the Prometheus metrics are served (`SPORTELLO_METRICS_LISTEN`, e.g. `127.0.0.1:9464`);
+    /// unset, they are not. Never the public address: it is a listener of its own.
+    pub metrics_listen: Option<SocketAddr>,
+    /// The key that seals second-factor secrets and case documents, hex (`SPORTELLO_DATA_KEY`);
+    /// when unset, one is made at the first start and kept in `data.key` in the data folder.
+    pub data_key: Option<[u8; 32]>,
+    /// Keys that sealed before the current one, still used to open until `server rotate-data-key`
+    /// has sealed everything again (`SPORTELLO_DATA_KEYS_RETIRED`, hex, separated by commas).
+    pub data_keys_retired: Vec<[u8; 32]>,
     /// How often the trail written since the checkpoint is verified and the checkpoint moved on
     /// (`SPORTELLO_AUDIT_CHECK_SECONDS`, default 300).
     pub audit_check_every: std::time::Duration,
@@ -137,6 +146,23 @@ impl Settings {
             name: "SPORTELLO_LISTEN",
             reason: format!("\"{listen_raw}\" is not an address and port such as 127.0.0.1:3000"),
         })?;
+        let metrics_listen = env
+            .get("SPORTELLO_METRICS_LISTEN")
+            .map(|raw| {
+                raw.parse::<SocketAddr>().map_err(|_| ConfigError::Invalid {
+                    name: "SPORTELLO_METRICS_LISTEN",
+                    reason: format!("\"{raw}\" is not an address and port such as 127.0.0.1:9464"),
+                })
+            })
+            .transpose()?;
+        if metrics_listen
+            .is_some_and(|metrics| metrics == listen || (metrics.port() == listen.port() && metrics.port() != 0))
+        {
+            return Err(ConfigError::Invalid {
+                name: "SPORTELLO_METRICS_LISTEN",
+                reason: "the metrics need an address of their own, never the portal's public one".into(),
+            });
+        }
         let data_dir = PathBuf::from(env.get("SPORTELLO_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
         let database = DatabaseLocation::parse(env.get("DATABASE_URL").as_deref(), &data_dir)?;
         let database_owner = env
@@ -251,6 +277,17 @@ impl Settings {
                 }
             },
         };
+        let data_key = env
+            .get("SPORTELLO_DATA_KEY")
+            .map(|hex_key| parse_data_key("SPORTELLO_DATA_KEY", &hex_key))
+            .transpose()?;
+        let data_keys_retired = env
+            .get("SPORTELLO_DATA_KEYS_RETIRED")
+            .unwrap_or_default()
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|key| !key.is_empty())
+            .map(|key| parse_data_key("SPORTELLO_DATA_KEYS_RETIRED", key))
+            .collect::<Result<Vec<_>, _>>()?;
         let audit_checkpoint = env
             .get("SPORTELLO_AUDIT_CHECKPOINT")
             .map(PathBuf::from)
@@ -268,6 +305,9 @@ impl Settings {
             listen,
             audit_key,
             audit_checkpoint,
+            data_key,
+            data_keys_retired,
+            metrics_listen,
             escalation: app::state::EscalationSettings {
                 urgent_wait_hours: whole_number(
                     "SPORTELLO_URGENT_WAIT_HOURS",
@@ -327,6 +367,19 @@ impl Settings {
             data_dir,
         })
     }
+}
+
+/// A data key: 32 bytes written in hexadecimal.
+fn parse_data_key(name: &'static str, hex_key: &str) -> Result<[u8; 32], ConfigError> {
+    hex::decode(hex_key.trim())
+        .ok()
+        .and_then(|key| <[u8; 32]>::try_from(key).ok())
+        .ok_or_else(|| ConfigError::Invalid {
+            name,
+            reason:
+                "a data key is 32 bytes written in hexadecimal (64 characters; make one with `openssl rand -hex 32`)"
+                    .into(),
+        })
 }
 
 #[cfg(test)]

@@ -180,6 +180,7 @@ async fn access_log(request: Request, next: Next) -> Response<Body> {
     };
     let id = request_id(&request);
     let response = app::security::with_request_id(id.clone(), next.run(request)).await;
+    crate::metrics::record_request(&route, &method, response.status(), started.elapsed());
     tracing::info!(
         target: "sportello::http",
         method = %method,

@@ -67,8 +67,8 @@ async fn keep_watch(state: AppState, every: std::time::Duration, pages: Arc<Page
             housekept_at = Some(now);
         }
         match app::staff::audit_page::store::check_since_checkpoint(&state).await {
-            Ok(report) if report.is_intact() => {}
-            Ok(_) => {} // Logged and recorded by the check itself.
+            // A broken trail is logged and recorded by the check itself.
+            Ok(report) => crate::metrics::record_audit_check(report.is_intact(), now),
             Err(error) => tracing::warn!(error = %error, "cannot check the audit trail; will retry"),
         }
         match app::queues::escalation::run(&state).await {

@@ -7,7 +7,6 @@
 
 pub mod abuse;
 pub mod addresses;
-pub mod audit_key;
 pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench;
@@ -19,8 +18,10 @@ pub mod forms;
 pub mod health;
 pub mod http;
 pub mod jobs;
+pub mod keys;
 pub mod mailer;
 pub mod memory;
+pub mod metrics;
 pub mod page_cache;
 pub mod pages;
 pub mod rendering;

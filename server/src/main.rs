@@ -1,6 +1,7 @@
 //! `server`: serves the Sportello portal. Configuration comes from the environment (see README).
 //! `server backup DEST` and `server restore SRC` copy the database and its documents out and back
-//! (`backup.rs`, `docs/operations.md`).
+//! (`backup.rs`, `docs/operations.md`); `server rotate-data-key` seals the secrets at rest again with
+//! the current data key (`keys.rs`).
 
 use std::process::ExitCode;
 
@@ -35,8 +36,11 @@ fn main() -> ExitCode {
     match arguments.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["backup", dest] => return runtime.block_on(backup(&settings, dest)),
         ["restore", src] => return runtime.block_on(restore(&settings, src)),
-        ["backup" | "restore", ..] => {
-            eprintln!("Usage: server backup DEST (a new folder) | server restore SRC (a backup's folder)");
+        ["rotate-data-key"] => return runtime.block_on(rotate_data_key(&settings)),
+        ["backup" | "restore" | "rotate-data-key", ..] => {
+            eprintln!(
+                "Usage: server backup DEST (a new folder) | server restore SRC (a backup's folder) | server rotate-data-key"
+            );
             return ExitCode::from(2);
         }
         _ => {}
@@ -97,6 +101,23 @@ async fn restore(settings: &Settings, src: &str) -> ExitCode {
         }
         Err(error) => {
             eprintln!("Not restored: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn rotate_data_key(settings: &Settings) -> ExitCode {
+    match server::keys::rotate_data_key(settings).await {
+        Ok(rotated) => {
+            println!(
+                "Sealed again with the current data key: {} second-factor secrets, {} case documents. \
+                 The retired keys can now be removed from SPORTELLO_DATA_KEYS_RETIRED.",
+                rotated.secrets, rotated.documents
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("The data key rotation stopped: {error}. What was sealed again stays so; run it again.");
             ExitCode::FAILURE
         }
     }

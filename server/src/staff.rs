@@ -89,7 +89,7 @@ async fn answer_session_store_failures(request: Request, next: Next) -> Response
         request_id = %app::security::current_request_id(),
         "the session store failed (its error is logged just before): answered 503"
     );
-    let mut unavailable = crate::forms::error_response(&app::error::AppError::Unavailable);
+    let mut unavailable = crate::forms::error_response(&app::error::AppError::unavailable());
     unavailable
         .headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));

@@ -37,8 +37,10 @@ pub enum StartupError {
     Listen(SocketAddr, std::io::Error),
     #[error("The public address cannot be trusted for cross-site checks: {0}.")]
     PublicUrl(String),
-    #[error("Cannot read or create the audit key {0}: {1}.")]
-    AuditKey(String, std::io::Error),
+    #[error("Cannot read or create the key {0}: {1}.")]
+    Key(String, std::io::Error),
+    #[error("Cannot record metrics: {0}.")]
+    Metrics(String),
 }
 
 /// A server that is bound to its port and ready to run.
@@ -51,6 +53,8 @@ pub struct Application {
     watch_every: std::time::Duration,
     shutdown_within: std::time::Duration,
     pages: Arc<PageCache>,
+    /// The Prometheus metrics' own listener (`SPORTELLO_METRICS_LISTEN`), when asked for.
+    metrics: Option<crate::metrics::MetricsListener>,
 }
 
 impl Application {
@@ -63,7 +67,21 @@ impl Application {
         let db = database::connect_serving(&settings.database, settings.database_timeouts).await?;
         database::migrate(&db, settings.database_owner.as_ref()).await?;
         seed::on_start(&db, clock.as_ref(), &settings).await?;
-        let audit_key = crate::audit_key::load_or_create(settings.audit_key.as_deref(), &settings.data_dir)?;
+        let audit_key = crate::keys::audit(settings.audit_key.as_deref(), &settings.data_dir)?;
+        let data_keys = crate::keys::data(
+            settings.data_key.as_ref(),
+            &settings.data_keys_retired,
+            &settings.data_dir,
+        )?;
+        // Second-factor secrets enrolled before they were sealed, or sealed with a retired key, are
+        // sealed with the current key at once (a few rows); documents wait for
+        // `server rotate-data-key`. A secret no key opens is the operators' to fix, not a reason
+        // to keep everyone else out.
+        match app::access::totp::seal_again(&db, &data_keys).await {
+            Ok(0) => {}
+            Ok(sealed) => tracing::info!(sealed, "second-factor secrets sealed with the current data key"),
+            Err(error) => tracing::error!(error = %error, "second-factor secrets could not all be sealed again"),
+        }
         private_folder(&settings.documents.dir)
             .map_err(|e| StartupError::DataDir(settings.documents.dir.display().to_string(), e))?;
         let organisation_name = app::organisation::store::organisation_name(&db)
@@ -82,6 +100,11 @@ impl Application {
         let address = listener
             .local_addr()
             .map_err(|e| StartupError::Listen(settings.listen, e))?;
+
+        let metrics = match settings.metrics_listen {
+            Some(address) => Some(crate::metrics::MetricsListener::bind(address).await?),
+            None => None,
+        };
 
         let hashed = crate::pages::SiteFiles::beside_the_binary();
         crate::pages::use_site_files(hashed.clone());
@@ -102,6 +125,7 @@ impl Application {
             booking: settings.booking,
             audit_key,
             audit_checkpoint: app::audit::checkpoint::CheckpointFile::new(settings.audit_checkpoint.clone()),
+            data_keys: Arc::new(data_keys),
             escalation: settings.escalation,
             documents: settings.documents.clone(),
         };
@@ -117,11 +141,17 @@ impl Application {
             watch_every: settings.audit_check_every,
             shutdown_within: settings.shutdown_within,
             pages,
+            metrics,
         })
     }
 
     pub fn local_addr(&self) -> SocketAddr {
         self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    /// Where the Prometheus metrics are served, when they are.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics.as_ref().map(crate::metrics::MetricsListener::local_addr)
     }
 
     pub fn state(&self) -> &AppState {
@@ -147,6 +177,13 @@ impl Application {
             self.pages.clone(),
         );
         let (stopping, mut stop_asked) = tokio::sync::watch::channel(None);
+        if let Some(metrics) = self.metrics {
+            let mut asked = stop_asked.clone();
+            let stop = async move {
+                let _ = asked.wait_for(Option::is_some).await;
+            };
+            tokio::spawn(metrics.serve(self.state.clone(), stop));
+        }
         // With the connection's address, which the booking submissions' rate limit counts by.
         let serving = axum::serve(
             self.listener,

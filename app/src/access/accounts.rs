@@ -223,9 +223,9 @@ pub async fn verify_password(password: String, hash: Option<String>) -> Result<b
         .await
         .map_err(|_| {
             tracing::warn!("password checks are queued for too long: a sign-in is answered busy");
-            AppError::Unavailable
+            AppError::unavailable()
         })?
-        .map_err(|_| AppError::Unavailable)?;
+        .map_err(|_| AppError::unavailable())?;
     // The turn is given back when the check ends, even if the visitor has gone meanwhile.
     let matches = tokio::task::spawn_blocking(move || {
         let _turn = permit;

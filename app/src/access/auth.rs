@@ -299,7 +299,9 @@ pub async fn sign_in(state: &AppState, form: SignInForm) -> Result<FormOutcome, 
     let accepted = match &user {
         Some(user) if password_ok && !user.disabled => match &user.totp_secret {
             None => true,
-            Some(secret) => super::totp::accept(&state.db, user.id, secret, &form.codice_totp, now).await?,
+            Some(stored) => {
+                super::totp::accept(&state.db, &state.data_keys, user.id, stored, &form.codice_totp, now).await?
+            }
         },
         _ => false,
     };

@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use totp_rs::{Algorithm, Secret, TOTP};
 
 use crate::db::Db;
+use crate::error::AppError;
 use crate::on_db;
+use crate::sealing::{self, DataKeys, OpenError};
 
 const STEP_SECONDS: u64 = 30;
 /// One step either side is accepted: phones' clocks drift, and people type slowly.
@@ -58,15 +60,24 @@ pub fn matching_step(secret_base32: &str, code: &str, now: DateTime<Utc>) -> Opt
 }
 
 /// Accepts `code` for `user_id` if it is valid now and of a later step than any code accepted
-/// before: the one conditional update that makes a code single-use.
+/// before: the one conditional update that makes a code single-use. `stored` is the secret as the
+/// account row holds it, sealed ([`crate::sealing`]); a secret no key of this server opens is an
+/// internal error (the operators must give the server its keys), never a wrong code.
 pub async fn accept(
     db: &Db,
+    keys: &DataKeys,
     user_id: i64,
-    secret_base32: &str,
+    stored: &str,
     code: &str,
     now: DateTime<Utc>,
-) -> Result<bool, sqlx::Error> {
-    let Some(step) = matching_step(secret_base32, code, now) else {
+) -> Result<bool, AppError> {
+    let secret = match keys.open_text(stored, &sealing::totp_context(user_id)) {
+        Ok(secret) => secret,
+        // Enrolled before secrets were sealed (each start seals those: see `seal_again`).
+        Err(OpenError::NotSealed) => stored.to_owned(),
+        Err(error) => return Err(AppError::internal("a second-factor secret does not open", &error)),
+    };
+    let Some(step) = matching_step(&secret, code, now) else {
         return Ok(false);
     };
     let updated = on_db!(db, pool => sqlx::query(
@@ -75,16 +86,18 @@ pub async fn accept(
     )
     .bind(step)
     .bind(user_id)
-    .bind(secret_base32)
+    .bind(stored)
     .execute(pool)
     .await?
     .rows_affected());
     Ok(updated == 1)
 }
 
-/// Saves a newly enrolled secret with the step of the code that confirmed it (already used).
+/// Saves a newly enrolled secret, sealed, with the step of the code that confirmed it (already
+/// used).
 pub async fn enrol(
     db: &Db,
+    keys: &DataKeys,
     user_id: i64,
     secret_base32: &str,
     code: &str,
@@ -93,16 +106,49 @@ pub async fn enrol(
     let Some(step) = matching_step(secret_base32, code, now) else {
         return Ok(false);
     };
+    let sealed = keys.seal_text(secret_base32, &sealing::totp_context(user_id));
     let updated = on_db!(db, pool => sqlx::query(
         "UPDATE staff_users SET totp_secret = $1, totp_last_step = $2 WHERE id = $3",
     )
-    .bind(secret_base32)
+    .bind(sealed)
     .bind(step)
     .bind(user_id)
     .execute(pool)
     .await?
     .rows_affected());
     Ok(updated == 1)
+}
+
+/// Seals again, with the current key, every second-factor secret that is not sealed with it (sealed
+/// with a retired key, or written before secrets were sealed); answers how many. Each row changes
+/// only if it still holds what was read, so a sign-in or a new enrolment meanwhile is never undone.
+pub async fn seal_again(db: &Db, keys: &DataKeys) -> Result<usize, AppError> {
+    let rows: Vec<(i64, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, totp_secret FROM staff_users WHERE totp_secret IS NOT NULL",
+    )
+    .fetch_all(pool)
+    .await?);
+    let mut sealed_again = 0;
+    for (user_id, stored) in rows.into_iter().filter(|(_, stored)| !keys.text_is_current(stored)) {
+        let context = sealing::totp_context(user_id);
+        let secret = match keys.open_text(&stored, &context) {
+            Ok(secret) => secret,
+            // Written before sealing began: the secret itself.
+            Err(OpenError::NotSealed) => stored.clone(),
+            Err(error) => return Err(AppError::internal("a second-factor secret does not open", &error)),
+        };
+        let updated = on_db!(db, pool => sqlx::query(
+            "UPDATE staff_users SET totp_secret = $1 WHERE id = $2 AND totp_secret = $3",
+        )
+        .bind(keys.seal_text(&secret, &context))
+        .bind(user_id)
+        .bind(&stored)
+        .execute(pool)
+        .await?
+        .rows_affected());
+        sealed_again += usize::try_from(updated).unwrap_or(0);
+    }
+    Ok(sealed_again)
 }
 
 #[cfg(test)]

@@ -371,6 +371,9 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
         match outcome {
             Insert::Booked => {
                 state.mail_ready.notify_one();
+                // For the operators' metrics (a no-op where no recorder is installed).
+                let by = if booked_by.is_some() { "sportello" } else { "famiglia" };
+                metrics::counter!("sportello_bookings_confirmed_total", "by" => by).increment(1);
                 return Ok(FormOutcome::Done { next: confirmed });
             }
             Insert::Full => return Ok(FormOutcome::invalid("orario", SLOT_TAKEN)),

@@ -1,6 +1,7 @@
 //! Case documents on the server: a file is accepted by what its first bytes say it is (PDF, JPEG,
 //! PNG), never by its name or the browser's word, and only up to the configured size; it is kept
-//! under a random name in the documents folder, outside the web root, with its SHA-256. A download
+//! under a random name in the documents folder, outside the web root, sealed with the data key
+//! ([`crate::sealing`]), with the SHA-256 of what was sent. A download
 //! is for whoever may open the file (an emergency access included), is recorded in the audit trail
 //! before a byte leaves, and is refused if the file on disk no longer matches its digest.
 
@@ -17,6 +18,7 @@ use crate::audit::Entry;
 use crate::audit::RecordKind;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::on_db;
+use crate::sealing::{self, DataKeys, OpenError};
 use crate::state::AppState;
 
 /// A document as sent by the upload form.
@@ -103,7 +105,10 @@ pub async fn store(state: &AppState, upload: Upload) -> Result<FormOutcome, AppE
     let digest = hex::encode(Sha256::digest(&upload.bytes));
     let key = hex::encode(rand::rng().random::<[u8; 16]>());
     let path = state.documents.dir.join(&key);
-    if let Err(error) = write_new(&path, &upload.bytes).await {
+    let sealed = state
+        .data_keys
+        .seal_file(&upload.bytes, &sealing::document_context(&key));
+    if let Err(error) = write_new(&path, &sealed).await {
         // A full disk, a folder gone read-only or missing: the person is told next to the file,
         // the operators by the log; nothing of the case changes, and no piece of the file stays.
         let _ = tokio::fs::remove_file(&path).await;
@@ -270,9 +275,11 @@ pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
         row
     });
     let path: PathBuf = state.documents.dir.join(&row.storage_key);
-    let bytes = tokio::fs::read(&path)
+    let stored = tokio::fs::read(&path)
         .await
         .map_err(|error| AppError::internal("cannot read a case document", &error))?;
+    let bytes = opened(&state.data_keys, &row.storage_key, stored)
+        .map_err(|error| AppError::internal("a case document does not open", &error))?;
     if hex::encode(Sha256::digest(&bytes)) != row.sha256 {
         let changed = std::io::Error::other(format!("document {id} no longer matches its SHA-256"));
         return Err(AppError::internal("a case document changed on disk", &changed));
@@ -282,6 +289,59 @@ pub async fn open(state: &AppState, id: i64) -> Result<Download, AppError> {
         content_type: row.content_type,
         bytes,
     })
+}
+
+/// A document's bytes as stored, opened: sealed with one of the server's keys, or written before
+/// documents were sealed (then as they are; the SHA-256 of the row still decides).
+pub fn opened(keys: &DataKeys, storage_key: &str, stored: Vec<u8>) -> Result<Vec<u8>, OpenError> {
+    match keys.open_file(&stored, &sealing::document_context(storage_key)) {
+        Err(OpenError::NotSealed) => Ok(stored),
+        other => other,
+    }
+}
+
+/// Seals again, with the current key, every document's file that is not sealed with it; answers
+/// how many. Each file is replaced whole (a new file, flushed, then renamed over the old one), so
+/// a stop half-way leaves every document readable; its SHA-256 is checked before it is replaced.
+pub async fn seal_again(db: &crate::db::Db, keys: &DataKeys, dir: &std::path::Path) -> Result<usize, AppError> {
+    let rows: Vec<(i64, String, String)> = on_db!(db, pool => sqlx::query_as(
+        "SELECT id, storage_key, sha256 FROM case_documents ORDER BY id",
+    )
+    .fetch_all(pool)
+    .await?);
+    let mut sealed_again = 0;
+    for (id, storage_key, sha256) in rows {
+        let path = dir.join(&storage_key);
+        let stored = tokio::fs::read(&path)
+            .await
+            .map_err(|error| AppError::internal("cannot read a case document", &error))?;
+        if keys.file_is_current(&stored) {
+            continue;
+        }
+        let bytes = opened(keys, &storage_key, stored)
+            .map_err(|error| AppError::internal("a case document does not open", &error))?;
+        if hex::encode(Sha256::digest(&bytes)) != sha256 {
+            let changed = std::io::Error::other(format!("document {id} no longer matches its SHA-256"));
+            return Err(AppError::internal("a case document changed on disk", &changed));
+        }
+        let fresh = dir.join(format!("{storage_key}.sealing"));
+        let _ = tokio::fs::remove_file(&fresh).await;
+        let replaced = async {
+            write_new(
+                &fresh,
+                &keys.seal_file(&bytes, &sealing::document_context(&storage_key)),
+            )
+            .await?;
+            tokio::fs::rename(&fresh, &path).await
+        }
+        .await;
+        if let Err(error) = replaced {
+            let _ = tokio::fs::remove_file(&fresh).await;
+            return Err(AppError::internal("cannot replace a case document", &error));
+        }
+        sealed_again += 1;
+    }
+    Ok(sealed_again)
 }
 
 #[cfg(test)]

@@ -203,7 +203,16 @@ pub mod actions {
             errors.add("codice_totp", "Il codice di verifica è già attivo.");
             return Ok(FormOutcome::Invalid(errors));
         }
-        if !totp::enrol(&state.db, user.id, form.segreto.trim(), &form.codice_totp, now).await? {
+        if !totp::enrol(
+            &state.db,
+            &state.data_keys,
+            user.id,
+            form.segreto.trim(),
+            &form.codice_totp,
+            now,
+        )
+        .await?
+        {
             errors.add(
                 "codice_totp",
                 "Il codice non corrisponde. Controlla che l'orario del telefono sia esatto e scrivi le 6 cifre mostrate ora.",

@@ -33,6 +33,10 @@ fn environment(settings: &server::config::Settings) -> Vec<(&'static str, String
             "SPORTELLO_AUDIT_KEY",
             hex::encode(settings.audit_key.clone().expect("the tests' audit key")),
         ),
+        (
+            "SPORTELLO_DATA_KEY",
+            hex::encode(settings.data_key.expect("the tests' data key")),
+        ),
         ("PATH", std::env::var("PATH").unwrap_or_default()),
     ]
 }
@@ -119,7 +123,9 @@ on_both_databases! {
         assert_eq!(i64::try_from(notes.len()).unwrap(), notes_in_backup);
         assert!(notes.iter().any(|note| note == "Scritta prima della copia."));
         let key: String = app::on_db!(&db, pool => sqlx::query_scalar("SELECT storage_key FROM case_documents").fetch_one(pool).await.unwrap());
-        assert_eq!(std::fs::read(target.documents.dir.join(key)).unwrap(), decree, "the document, whole");
+        let keys = app::sealing::DataKeys::new(&target.data_key.unwrap(), &[]);
+        let sealed = std::fs::read(target.documents.dir.join(&key)).unwrap();
+        assert_eq!(app::cases::documents::opened(&keys, &key, sealed).unwrap(), decree, "the document, whole");
         app.assert_trail_intact().await;
     }
 }

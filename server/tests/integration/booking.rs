@@ -45,7 +45,7 @@ on_both_databases! {
 
 /// The fields of a details form for the seeded office's slot at `time` on Tuesday 3 March 2026
 /// (the day after the tests' clock), as a citizen fills it in.
-fn details<'a>(given_name: &'a str, time: &'a str) -> Vec<(&'static str, &'a str)> {
+pub fn details<'a>(given_name: &'a str, time: &'a str) -> Vec<(&'static str, &'a str)> {
     vec![
         ("sede", "segretariato-sociale"),
         ("argomento", "figli-e-famiglia"),
@@ -73,7 +73,7 @@ fn location(response: &reqwest::Response) -> String {
 }
 
 /// Fills in the details for `time` and returns the summary's address (`/prenota/riepilogo?bozza=…`).
-async fn draft_for(app: &crate::harness::TestApp, given_name: &str, time: &str) -> String {
+pub async fn draft_for(app: &crate::harness::TestApp, given_name: &str, time: &str) -> String {
     let response = app.post_form("/prenota", &details(given_name, time)).await;
     assert_eq!(response.status(), 303, "{}", response.text().await.unwrap_or_default());
     let summary = location(&response);
@@ -81,7 +81,7 @@ async fn draft_for(app: &crate::harness::TestApp, given_name: &str, time: &str) 
     summary
 }
 
-fn draft_id(summary: &str) -> String {
+pub fn draft_id(summary: &str) -> String {
     summary.rsplit('=').next().unwrap_or_default().to_owned()
 }
 

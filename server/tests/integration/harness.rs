@@ -19,7 +19,7 @@ pub const POSTGRES_URL_VAR: &str = "SPORTELLO_TEST_POSTGRES_URL";
 /// Set to 1 to run the tests on SQLite alone, on purpose.
 pub const SQLITE_ONLY_VAR: &str = "SPORTELLO_TEST_SQLITE_ONLY";
 
-fn sqlite_only() -> bool {
+pub fn sqlite_only() -> bool {
     std::env::var(SQLITE_ONLY_VAR).is_ok_and(|value| value == "1")
 }
 
@@ -32,6 +32,8 @@ pub enum Backend {
 /// A running server and what the test needs to look inside it.
 pub struct TestApp {
     pub address: String,
+    /// Where its Prometheus metrics are served, when its settings ask for them.
+    pub metrics_address: Option<String>,
     pub client: reqwest::Client,
     pub db: Db,
     /// The first server's page cache (see [`TestApp::execute`]).
@@ -130,26 +132,34 @@ pub fn server_log() -> String {
 pub async fn start_server(settings: Settings, clock: ManualClock) -> Result<(String, Db), server::StartupError> {
     start_watched_server(settings, clock)
         .await
-        .map(|(address, db, _)| (address, db))
+        .map(|started| (started.address, started.db))
 }
 
 /// The same, with the server's page cache, which a test that writes straight to the database
 /// must tell ([`TestApp::execute`] does).
-async fn start_watched_server(
-    settings: Settings,
-    clock: ManualClock,
-) -> Result<(String, Db, Arc<PageCache>), server::StartupError> {
+async fn start_watched_server(settings: Settings, clock: ManualClock) -> Result<Started, server::StartupError> {
     SERVERS
         .spawn(async move {
             let application = Application::build_with_clock(settings, Arc::new(clock)).await?;
-            let address = format!("http://{}", application.local_addr());
-            let db = application.state().db.clone();
-            let pages = application.pages();
+            let started = Started {
+                address: format!("http://{}", application.local_addr()),
+                metrics_address: application.metrics_addr().map(|address| format!("http://{address}")),
+                db: application.state().db.clone(),
+                pages: application.pages(),
+            };
             tokio::spawn(application.run_until_stopped());
-            Ok((address, db, pages))
+            Ok(started)
         })
         .await
         .expect("the server task")
+}
+
+/// A server started on the shared runtime.
+struct Started {
+    address: String,
+    metrics_address: Option<String>,
+    db: Db,
+    pages: Arc<PageCache>,
 }
 
 /// The moment tests start at unless they say otherwise: a Monday morning in Rome.
@@ -211,6 +221,9 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         trusted_proxies: Vec::new(),
         audit_key: Some(vec![7; 32]),
         audit_checkpoint: dir.join("audit-checkpoint"),
+        data_key: Some([9; 32]),
+        metrics_listen: None,
+        data_keys_retired: Vec::new(),
         audit_check_every: Duration::from_secs(300),
         escalation: app::state::EscalationSettings::default(),
         documents: app::state::DocumentSettings {
@@ -242,12 +255,28 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
         };
     }
     adjust(&mut settings);
+    Some(start_app(settings, backend, dir, postgres).await)
+}
+
+/// Starts a server with `settings`, whose files live in `dir`, at the tests' first moment.
+pub async fn start_app(
+    settings: Settings,
+    backend: Backend,
+    dir: tempfile::TempDir,
+    postgres: Option<PostgresDatabase>,
+) -> TestApp {
     let clock = ManualClock::at(default_start());
-    let (address, db, pages) = start_watched_server(settings.clone(), clock.clone())
+    let Started {
+        address,
+        metrics_address,
+        db,
+        pages,
+    } = start_watched_server(settings.clone(), clock.clone())
         .await
         .expect("the test server starts");
-    Some(TestApp {
+    TestApp {
         address,
+        metrics_address,
         client: browser(),
         db,
         pages,
@@ -256,7 +285,7 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
         settings,
         dir,
         _postgres: postgres,
-    })
+    }
 }
 
 /// A new, empty database of `backend` (`None`: PostgreSQL left out on purpose); for PostgreSQL
@@ -693,6 +722,8 @@ impl ServerProcess {
             .env("DATABASE_OWNER_URL", owner_url)
             .env("SPORTELLO_LISTEN", "127.0.0.1:0")
             .env("SPORTELLO_DATA_DIR", dir.path())
+            // Instances share the documents' folder, as the runbook asks.
+            .env("SPORTELLO_DOCUMENTS_DIR", &app.settings.documents.dir)
             .env("SPORTELLO_BOOKING_RATE_PER_MINUTE", "100000")
             .env("SPORTELLO_SIGN_IN_RATE_PER_MINUTE", "100000")
             .env("SPORTELLO_ASSISTANCE_RATE_PER_HOUR", "100000")
@@ -701,6 +732,10 @@ impl ServerProcess {
             .env(
                 "SPORTELLO_AUDIT_KEY",
                 hex::encode(app.settings.audit_key.clone().expect("the tests' audit key")),
+            )
+            .env(
+                "SPORTELLO_DATA_KEY",
+                hex::encode(app.settings.data_key.expect("the tests' data key")),
             )
             .env("SPORTELLO_MAX_BOOKINGS_PER_CONTACT", "1000")
             .env("RUST_LOG", "info")

@@ -73,10 +73,12 @@ on_both_databases! {
             .await
             .expect("an answer within the statement's limit");
         let status = answer.status();
+        let request_id = answer.headers()["x-request-id"].to_str().unwrap().to_owned();
         let page = answer.text().await.unwrap();
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", server_log());
         assert!(page.contains("Il servizio non è raggiungibile in questo momento"), "{page}");
         assert!(page.contains("Vorrei sapere come funziona"), "what was typed is kept");
+        assert!(page.contains(&format!("questo codice: {request_id}")), "with the request id: {page}");
         held.release().await;
 
         assert_eq!(app.count("email_outbox").await, 0, "nothing half-written");
