@@ -63,6 +63,9 @@ pub struct Settings {
     pub site_root: PathBuf,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// How long a request's body may stop arriving before it is given up with 408
+    /// (`SPORTELLO_BODY_IDLE_SECONDS`, default 30).
+    pub body_idle: std::time::Duration,
     pub log_format: LogFormat,
     pub booking: app::state::BookingSettings,
     /// Forms one client address may send: bookings and sign-ins per minute, assistance requests
@@ -346,6 +349,7 @@ impl Settings {
                 statement: seconds("SPORTELLO_DB_STATEMENT_SECONDS", defaults_db.statement)?,
             },
             shutdown_within: seconds("SPORTELLO_SHUTDOWN_SECONDS", std::time::Duration::from_secs(20))?,
+            body_idle: seconds("SPORTELLO_BODY_IDLE_SECONDS", crate::http::BodyLimits::DEFAULT_IDLE)?,
             database,
             database_owner,
             public_url,

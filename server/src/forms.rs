@@ -50,9 +50,10 @@ where
         let submit = submit.clone();
         async move {
             let (parts, body) = request.into_parts();
-            // The body limit layer has already capped the size; this only collects it.
-            let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
-                return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+            // The body limit layer has already capped the size and the waits; this only collects it.
+            let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+                Ok(bytes) => bytes,
+                Err(error) => return crate::http::unread_body(&error),
             };
             let fields = as_typed(&bytes);
             let values = values_again(fields.as_deref().unwrap_or_default());

@@ -3,7 +3,7 @@
 //! Content-Security-Policy nonce per response), cross-site refusal and a body limit.
 
 use std::panic::AssertUnwindSafe;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use app::security::CspNonce;
 use axum::body::Body;
@@ -21,11 +21,18 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use crate::pages;
 
 /// The largest request bodies accepted: one for every route, a larger one for the upload of case
-/// documents.
+/// documents; and how long a body may stop arriving before it is given up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BodyLimits {
     pub default: usize,
     pub documents: usize,
+    pub idle: Duration,
+}
+
+impl BodyLimits {
+    /// A phone on a poor connection sends something every few seconds; a client that sends nothing
+    /// for this long holds a connection and a task for nobody (`SPORTELLO_BODY_IDLE_SECONDS`).
+    pub const DEFAULT_IDLE: Duration = Duration::from_secs(30);
 }
 
 impl From<usize> for BodyLimits {
@@ -33,9 +40,40 @@ impl From<usize> for BodyLimits {
         Self {
             default: all,
             documents: all,
+            idle: Self::DEFAULT_IDLE,
         }
     }
 }
+
+/// The answer to a request whose body could not be read: it stopped arriving (408, and the
+/// connection closes) or it grew past the limit (413).
+pub fn unread_body(error: &axum::Error) -> Response<Body> {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = source {
+        if cause.is::<tower_http::timeout::TimeoutError>() {
+            let mut response = pages::plain_page(
+                StatusCode::REQUEST_TIMEOUT,
+                "Richiesta interrotta",
+                TOO_SLOW,
+                &app::security::current_request_id(),
+            );
+            response
+                .headers_mut()
+                .insert(header::CONNECTION, HeaderValue::from_static("close"));
+            return response;
+        }
+        source = cause.source();
+    }
+    pages::plain_page(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "Dati troppo grandi",
+        TOO_LARGE,
+        &app::security::current_request_id(),
+    )
+}
+
+const TOO_SLOW: &str = "I dati inviati hanno smesso di arrivare e la richiesta è stata interrotta: \
+     nulla è stato salvato. Controlla la connessione e invia di nuovo il modulo.";
 
 /// Wraps the router in the layers every response goes through, outermost first.
 pub fn protect<S: Clone + Send + Sync + 'static>(
@@ -127,7 +165,7 @@ const TOO_LARGE: &str = "I dati inviati sono troppo grandi e non sono stati acce
      Se stavi allegando un documento, scegli un file più piccolo.";
 
 /// Refuses a body declared larger than the route's limit at once, and stops reading one that grows
-/// past it (the handlers answer 413 when the read fails).
+/// past it or stops arriving (the handlers answer with [`unread_body`] when the read fails).
 async fn limit_body(limits: BodyLimits, request: Request, next: Next) -> Response<Body> {
     let limit = if request.uri().path() == app::cases::DOCUMENTS_PATH {
         limits.documents
@@ -148,11 +186,8 @@ async fn limit_body(limits: BodyLimits, request: Request, next: Next) -> Respons
         );
     }
     let (parts, body) = request.into_parts();
-    next.run(Request::from_parts(
-        parts,
-        Body::new(http_body_util::Limited::new(body, limit)),
-    ))
-    .await
+    let body = tower_http::timeout::TimeoutBody::new(limits.idle, http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, Body::new(body))).await
 }
 
 const CROSS_SITE_REFUSED: &str =

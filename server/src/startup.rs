@@ -262,6 +262,7 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         default: settings.max_body_bytes,
         // The document itself, and room for the form's other fields and the multipart framing.
         documents: settings.documents.max_bytes + 64 * 1024,
+        idle: settings.body_idle,
     };
     http::protect(router, &settings.public_url, limits).map_err(|e| StartupError::PublicUrl(e.to_string()))
 }

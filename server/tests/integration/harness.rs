@@ -203,6 +203,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         seed_file: None,
         site_root: PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/site")),
         max_body_bytes: 256 * 1024,
+        body_idle: server::http::BodyLimits::DEFAULT_IDLE,
         log_format: LogFormat::Text,
         // Tests book many times from one address and one email: the limits are raised, and the
         // tests of the limits lower them.

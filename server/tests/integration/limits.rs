@@ -1,6 +1,7 @@
 //! Forms that cost something are limited per client address (`server/src/abuse.rs`): staff
 //! sign-ins, assistance requests and page ratings (the booking forms' test is in `booking.rs`).
-//! Failed sign-ins lock an account for one address only, so nobody locks a colleague out.
+//! Failed sign-ins lock an account for one address only, so nobody locks a colleague out. A body
+//! that stops arriving is given up, so nobody holds the server's connections by sending slowly.
 
 use reqwest::StatusCode;
 
@@ -109,5 +110,40 @@ on_both_databases! {
         assert_eq!(app.count("page_feedback").await, ratings);
         let page = crate::harness::browser().get(format!("{base}/assistenza")).send().await.unwrap();
         assert_eq!(page.status(), StatusCode::OK);
+    }
+}
+
+on_both_databases! {
+    /// A client starts sending a form and stops (a connection lost on the way, or someone holding
+    /// the server's connections on purpose): after `SPORTELLO_BODY_IDLE_SECONDS` the server answers
+    /// 408 with a sentence, closes the connection and saves nothing; a form sent whole goes through.
+    async fn a_body_that_stops_arriving_is_given_up(app: TestApp, settings = |s| s.body_idle = std::time::Duration::from_secs(1)) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let fields = [("nome", "Giulia"), ("cognome", "Neri"), ("email", "giulia.neri@example.it"),
+            ("categoria", "servizi"), ("messaggio", "Vorrei sapere come funziona l'affido."), ("privacy", "si")];
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        let host = app.address.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+        let head = format!(
+            "POST /assistenza HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\nSec-Fetch-Site: same-origin\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{}",
+            app.address,
+            body.len(),
+            &body[..20]
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        let started = std::time::Instant::now();
+        let mut answer = String::new();
+        tokio::time::timeout(std::time::Duration::from_secs(10), stream.read_to_string(&mut answer))
+            .await
+            .expect("answered and closed, not left hanging")
+            .unwrap();
+        assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+        assert!(answer.contains("smesso di arrivare"), "{answer}");
+        assert!(started.elapsed() >= std::time::Duration::from_millis(900), "after the idle time, not before");
+        assert_eq!(app.count("email_outbox").await, 0, "nothing saved");
+
+        let whole = app.post_form("/assistenza", &fields).await;
+        assert_eq!(whole.status(), StatusCode::SEE_OTHER);
     }
 }
