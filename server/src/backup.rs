@@ -179,9 +179,8 @@ pub async fn restore(settings: &Settings, src: &Path) -> Result<Restored, Backup
             }
             // Owned by whoever restores (the owner connection); the grants to the application's role
             // are restored as they were, so that role must exist on the new server too.
-            run(tokio::process::Command::new("pg_restore")
-                .args(["--no-owner", "--exit-on-error", "--single-transaction", "--dbname"])
-                .arg(url)
+            run(postgres_tool("pg_restore", url)?
+                .args(["--no-owner", "--exit-on-error", "--single-transaction"])
                 .arg(src.join(POSTGRES_DUMP)))
             .await?;
         }
@@ -344,13 +343,11 @@ async fn dump_postgres(url: &str, file: &Path) -> Result<Snapshot, BackupError> 
         .fetch_all(&mut connection)
         .await
         .map_err(|e| failed("cannot list the documents")(&e))?;
-    run(tokio::process::Command::new("pg_dump")
+    run(postgres_tool("pg_dump", url)?
         .arg("--format=custom")
         .arg(format!("--snapshot={snapshot_id}"))
         .arg("--file")
-        .arg(file)
-        .arg("--dbname")
-        .arg(url))
+        .arg(file))
     .await?;
     sqlx::query("COMMIT")
         .execute(&mut connection)
@@ -364,6 +361,34 @@ async fn dump_postgres(url: &str, file: &Path) -> Result<Snapshot, BackupError> 
 }
 
 /// Runs one of PostgreSQL's tools; its error output becomes the error's cause.
+/// One of PostgreSQL's tools, on the database at `url`: the address without its password on the
+/// command line (which every user of the machine can read with `ps`), the password in the tool's
+/// environment (`PGPASSWORD`), which only the same user can read.
+fn postgres_tool(program: &str, url: &str) -> Result<tokio::process::Command, BackupError> {
+    let (address, password) = split_password(url).ok_or_else(|| BackupError::Failed {
+        what: "the database's address".into(),
+        cause: "DATABASE_URL (or DATABASE_OWNER_URL) is not a postgres:// address".into(),
+    })?;
+    let mut command = tokio::process::Command::new(program);
+    command.arg("--dbname").arg(address);
+    if let Some(password) = password {
+        command.env("PGPASSWORD", password);
+    }
+    Ok(command)
+}
+
+/// `url` without its password, and the password (decoded).
+fn split_password(url: &str) -> Option<(String, Option<String>)> {
+    let mut parsed = url::Url::parse(url).ok()?;
+    let password = parsed.password().map(|encoded| {
+        percent_encoding::percent_decode_str(encoded)
+            .decode_utf8_lossy()
+            .into_owned()
+    });
+    parsed.set_password(None).ok()?;
+    Some((parsed.to_string(), password))
+}
+
 async fn run(command: &mut tokio::process::Command) -> Result<(), BackupError> {
     let program = command.as_std().get_program().to_string_lossy().into_owned();
     let output = command
@@ -385,4 +410,25 @@ fn sha256_of(path: &Path) -> Result<String, BackupError> {
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher).map_err(|e| failed(format!("cannot read {}", path.display()))(&e))?;
     Ok(hex::encode(hasher.finalize()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_password_leaves_the_address_for_the_environment() {
+        assert_eq!(
+            split_password("postgres://sportello:p%40ss%3Aw0rd@db.example:5433/sportello?sslmode=require"),
+            Some((
+                "postgres://sportello@db.example:5433/sportello?sslmode=require".to_owned(),
+                Some("p@ss:w0rd".to_owned())
+            ))
+        );
+        assert_eq!(
+            split_password("postgres://postgres@127.0.0.1:5432/postgres"),
+            Some(("postgres://postgres@127.0.0.1:5432/postgres".to_owned(), None))
+        );
+        assert_eq!(split_password("not an address"), None);
+    }
 }
