@@ -43,6 +43,8 @@ pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod home;
 #[cfg(feature = "ssr")]
+pub mod i18n;
+#[cfg(feature = "ssr")]
 pub mod information;
 #[cfg(feature = "ssr")]
 pub mod layout;

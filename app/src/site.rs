@@ -35,9 +35,10 @@ use crate::triage::{NewRequestPage, RequestDetailPage, RequestsPage};
 /// The HTML document around the application, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::security::provide_request_nonce();
+    let language = crate::i18n::use_language();
     view! {
         <!DOCTYPE html>
-        <html lang="it">
+        <html lang=language.tag() dir=language.direction()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

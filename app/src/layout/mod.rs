@@ -4,6 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::i18n::use_language;
+
 pub mod back_office;
 
 /// The organisation's name as shown in the header, read on the server and carried to the browser.
@@ -28,7 +30,7 @@ pub fn SkipLink() -> impl IntoView {
     view! {
         <div class="skiplinks">
             <a class="visually-hidden-focusable" href="#contenuto">
-                "Vai al contenuto principale"
+                {use_language().text("skip-to-content")}
             </a>
         </div>
     }
@@ -36,6 +38,8 @@ pub fn SkipLink() -> impl IntoView {
 
 #[component]
 pub fn Header(masthead: Masthead) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     // Bootstrap Italia's header: the slim band names the organisation, the centre band the site.
     // The navigation stays expanded at every width: its collapsed form needs Bootstrap's script,
     // which we do not ship, and four entries fit on a 360 px phone.
@@ -43,20 +47,20 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
         <header class="it-header-wrapper">
             <SlimBand organisation=masthead.organisation />
             <div class="it-nav-wrapper">
-                <CentreBand href="/" title="Sportello" tagline="Servizi sociali per le famiglie con minori" />
+                <CentreBand href="/" title="Sportello" tagline=text("site-tagline") />
                 <div class="it-header-navbar-wrapper">
                     <div class="container">
-                        <nav class="navbar navbar-expand sportello-nav" aria-label="Menu principale">
+                        <nav class="navbar navbar-expand sportello-nav" aria-label=text("nav-label")>
                             <ul class="navbar-nav" data-element="main-navigation">
-                                <li class="nav-item"><A href="/" exact=true attr:class="nav-link">"Home"</A></li>
+                                <li class="nav-item"><A href="/" exact=true attr:class="nav-link">{text("nav-home")}</A></li>
                                 <li class="nav-item">
-                                    <a class="nav-link" href="/servizi" data-element="all-services">"Servizi"</a>
+                                    <a class="nav-link" href="/servizi" data-element="all-services">{text("nav-services")}</a>
                                 </li>
                                 <li class="nav-item">
-                                    <a class="nav-link" href="/argomenti" data-element="all-topics">"Argomenti"</a>
+                                    <a class="nav-link" href="/argomenti" data-element="all-topics">{text("nav-topics")}</a>
                                 </li>
                                 <li class="nav-item">
-                                    <A href=crate::assistance::PATH attr:class="nav-link">"Richiedi assistenza"</A>
+                                    <A href=crate::assistance::PATH attr:class="nav-link">{text("nav-assistance")}</A>
                                 </li>
                             </ul>
                         </nav>
@@ -85,7 +89,7 @@ fn SlimBand(organisation: String, #[prop(optional)] children: Option<Children>) 
 
 /// Bootstrap Italia's centre band: the site's name and tagline, leading to its first page.
 #[component]
-fn CentreBand(href: &'static str, title: &'static str, tagline: &'static str) -> impl IntoView {
+fn CentreBand(href: &'static str, title: &'static str, #[prop(into)] tagline: String) -> impl IntoView {
     view! {
         <div class="it-header-center-wrapper">
             <div class="container">
@@ -104,17 +108,17 @@ fn CentreBand(href: &'static str, title: &'static str, tagline: &'static str) ->
     }
 }
 
-/// The information pages the footer links to: (address, label, `data-element` the model's
-/// validator reads).
+/// The information pages the footer links to: (address, message of its label, `data-element` the
+/// model's validator reads).
 pub const FOOTER_PAGES: [(&str, &str, &str); 4] = [
-    ("/informativa-privacy", "Informativa privacy", "privacy-policy-link"),
+    ("/informativa-privacy", "footer-privacy", "privacy-policy-link"),
     (
         "/dichiarazione-di-accessibilita",
-        "Dichiarazione di accessibilità",
+        "footer-accessibility",
         "accessibility-link",
     ),
-    ("/note-legali", "Note legali", "legal-notes"),
-    ("/domande-frequenti", "Domande frequenti", "faq"),
+    ("/note-legali", "footer-legal", "legal-notes"),
+    ("/domande-frequenti", "footer-faq", "faq"),
 ];
 
 /// The back office's header: the organisation and that this is the staff's own area, plainer than
@@ -152,17 +156,21 @@ pub fn StaffFooter(masthead: Masthead) -> impl IntoView {
     }
 }
 
-/// Shown on every public page: Sportello is not an emergency channel.
+/// Shown on every public page: Sportello is not an emergency channel. The numbers are the same in
+/// every language; each sentence leads to its number.
 #[component]
 pub fn EmergencyNotice() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let stop = text("full-stop");
     view! {
-        <aside class="container mt-3" aria-label="Numeri di emergenza">
+        <aside class="container mt-3" aria-label=text("emergency-label")>
             <div class="alert alert-warning emergenza mb-0">
                 <p class="mb-0">
-                    <strong>"In caso di pericolo immediato chiama il "<a href="tel:112">"112"</a>"."</strong>
-                    " Per bambini e ragazzi in difficoltà: "<a href="tel:114">"114 Emergenza Infanzia"</a>
-                    ". Contro la violenza e lo stalking: "<a href="tel:1522">"1522"</a>
-                    ". La prenotazione di un appuntamento non è un canale per le emergenze."
+                    <strong>{text("emergency-danger")}" "<a href="tel:112">"112"</a>{stop.clone()}</strong>
+                    " "{text("emergency-children")}" "<a href="tel:114">{text("emergency-children-line")}</a>{stop.clone()}
+                    " "{text("emergency-violence")}" "<a href="tel:1522">"1522"</a>{stop}
+                    " "{text("emergency-not-a-channel")}
                 </p>
             </div>
         </aside>
@@ -171,6 +179,8 @@ pub fn EmergencyNotice() -> impl IntoView {
 
 #[component]
 pub fn Footer(masthead: Masthead) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
         <footer class="it-footer">
             <div class="it-footer-main">
@@ -179,27 +189,25 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
                         <a href="/">
                             <div class="it-brand-text">
                                 <div class="it-brand-title">{masthead.organisation}</div>
-                                <div class="it-brand-tagline">"Sportello dei servizi sociali per le famiglie"</div>
+                                <div class="it-brand-tagline">{text("footer-tagline")}</div>
                             </div>
                         </a>
                     </div>
-                    <p class="pb-4 mb-0">
-                        "Sportello è il punto di accesso online al Segretariato Sociale. I dati che inserisci sono trattati solo per rispondere alle tue richieste."
-                    </p>
+                    <p class="pb-4 mb-0">{text("footer-about")}</p>
                 </div>
             </div>
             <div class="it-footer-small-prints">
                 <div class="container">
                     <ul class="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row flex-wrap">
-                        <li class="list-inline-item"><a href="/contatti">"Contatti"</a></li>
-                        <li class="list-inline-item"><a href=crate::assistance::PATH data-element="contacts">"Richiedi assistenza"</a></li>
+                        <li class="list-inline-item"><a href="/contatti">{text("footer-contacts")}</a></li>
+                        <li class="list-inline-item"><a href=crate::assistance::PATH data-element="contacts">{text("nav-assistance")}</a></li>
                         <li class="list-inline-item">
-                            <a href=crate::assistance::PATH data-element="report-inefficiency">"Segnala un disservizio"</a>
+                            <a href=crate::assistance::PATH data-element="report-inefficiency">{text("footer-report")}</a>
                         </li>
                         {FOOTER_PAGES
                             .iter()
                             .map(|(href, label, element)| {
-                                view! { <li class="list-inline-item"><a href=*href data-element=*element>{*label}</a></li> }
+                                view! { <li class="list-inline-item"><a href=*href data-element=*element>{text(label)}</a></li> }
                             })
                             .collect_view()}
                     </ul>

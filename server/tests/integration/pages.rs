@@ -7,7 +7,7 @@ on_both_databases! {
         let response = app.get("/").await;
         assert_eq!(response.status(), 200);
         let html = response.text().await.unwrap();
-        assert!(html.starts_with("<!DOCTYPE html><html lang=\"it\">"), "{}", &html[..80]);
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"it\" dir=\"ltr\">"), "{}", &html[..80]);
         assert!(html.contains("href=\"#contenuto\""), "skip link");
         assert!(html.contains("<main id=\"contenuto\""));
         // The seeded organisation, office and reception hours come from the database.
@@ -41,7 +41,7 @@ on_both_databases! {
         let sent = response.bytes().await.unwrap();
         let mut html = String::new();
         flate2::read::GzDecoder::new(&sent[..]).read_to_string(&mut html).unwrap();
-        assert!(html.starts_with("<!DOCTYPE html><html lang=\"it\">"), "{}", &html[..80]);
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"it\" dir=\"ltr\">"), "{}", &html[..80]);
         assert!(sent.len() * 3 < html.len(), "{} bytes sent for {} of page", sent.len(), html.len());
 
         // A client that does not ask for compression gets the page as it is.

@@ -1,0 +1,25 @@
+skip-to-content = Skip to main content
+site-tagline = Social services for families with children
+nav-label = Main menu
+nav-home = Home
+nav-services = Services
+nav-topics = Topics
+nav-assistance = Ask for help
+language-switcher = Language
+
+emergency-label = Emergency numbers
+emergency-danger = If someone is in immediate danger, call
+emergency-children = For children and young people in trouble:
+emergency-children-line = 114 Child Emergency Line
+emergency-violence = Against violence and stalking:
+full-stop = .
+emergency-not-a-channel = Booking an appointment is not a way to get help in an emergency.
+
+footer-tagline = The social services' help desk for families
+footer-about = Sportello is the online entrance to the Social Secretariat (Segretariato Sociale). The details you give are used only to answer your requests.
+footer-contacts = Contacts
+footer-report = Report a problem with the service
+footer-privacy = Privacy notice
+footer-accessibility = Accessibility statement
+footer-legal = Legal notes
+footer-faq = Frequently asked questions

@@ -1,0 +1,25 @@
+skip-to-content = Aller au contenu principal
+site-tagline = Services sociaux pour les familles avec enfants
+nav-label = Menu principal
+nav-home = Accueil
+nav-services = Services
+nav-topics = Thèmes
+nav-assistance = Demander de l'aide
+language-switcher = Langue
+
+emergency-label = Numéros d'urgence
+emergency-danger = En cas de danger immédiat, appelez le
+emergency-children = Pour les enfants et les jeunes en difficulté :
+emergency-children-line = 114 Urgence Enfance
+emergency-violence = Contre la violence et le harcèlement :
+full-stop = .
+emergency-not-a-channel = Prendre rendez-vous ne permet pas d'obtenir de l'aide en urgence.
+
+footer-tagline = Le guichet des services sociaux pour les familles
+footer-about = Sportello est l'accès en ligne au Secrétariat social (Segretariato Sociale). Vos données servent seulement à répondre à vos demandes.
+footer-contacts = Contacts
+footer-report = Signaler un problème
+footer-privacy = Protection des données
+footer-accessibility = Déclaration d'accessibilité
+footer-legal = Mentions légales
+footer-faq = Questions fréquentes

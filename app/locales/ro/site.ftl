@@ -1,0 +1,25 @@
+skip-to-content = Mergi la conținutul principal
+site-tagline = Servicii sociale pentru familiile cu copii minori
+nav-label = Meniul principal
+nav-home = Acasă
+nav-services = Servicii
+nav-topics = Teme
+nav-assistance = Cere ajutor
+language-switcher = Limba
+
+emergency-label = Numere de urgență
+emergency-danger = Dacă există un pericol imediat, sună la
+emergency-children = Pentru copiii și tinerii aflați în dificultate:
+emergency-children-line = 114 Urgență pentru copii
+emergency-violence = Împotriva violenței și hărțuirii:
+full-stop = .
+emergency-not-a-channel = Programarea unei întâlniri nu este o cale de a primi ajutor în caz de urgență.
+
+footer-tagline = Ghișeul serviciilor sociale pentru familii
+footer-about = Sportello este intrarea online la Secretariatul Social (Segretariato Sociale). Datele tale sunt folosite doar pentru a răspunde cererilor tale.
+footer-contacts = Contact
+footer-report = Semnalează o problemă
+footer-privacy = Informare privind datele personale
+footer-accessibility = Declarație de accesibilitate
+footer-legal = Mențiuni legale
+footer-faq = Întrebări frecvente

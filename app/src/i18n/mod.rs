@@ -1,0 +1,199 @@
+//! The languages of the portal, and its interface texts in each.
+//!
+//! The public site speaks the nine languages a family may choose for its interview (the booking
+//! form's "In che lingua preferisci parlare?"): Italian first, then the languages most spoken by
+//! the families born abroad in the towns the service covers. The texts live in Mozilla Fluent
+//! message files, one folder per language in `app/locales/` (`it/site.ftl`, `ar/site.ftl`, …),
+//! compiled into the server by `fluent-templates`; adding a language is adding its folder and a
+//! line in [`Language`] (README, "Adding a language"). A test fails the test command when a
+//! language lacks a message the Italian file has, or has one it no longer has.
+//!
+//! Italian is the source: a message missing in another language falls back to it, so a page is
+//! never left with a hole, only with a sentence in Italian.
+
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static MESSAGES = {
+        locales: "./locales",
+        fallback_language: "it",
+        // Fluent wraps each value put into a sentence in invisible direction marks; our pages set
+        // `dir` on the whole document and keep numbers and names in `<bdi>` where they need it.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language of the public site.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Language {
+    #[default]
+    Italian,
+    English,
+    Arabic,
+    Spanish,
+    French,
+    Chinese,
+    Romanian,
+    Albanian,
+    Ukrainian,
+}
+
+impl Language {
+    /// In the order the switcher offers them: Italian, then by the languages' own names' order in
+    /// the booking form.
+    pub const ALL: [Language; 9] = [
+        Language::Italian,
+        Language::English,
+        Language::French,
+        Language::Spanish,
+        Language::Arabic,
+        Language::Chinese,
+        Language::Romanian,
+        Language::Albanian,
+        Language::Ukrainian,
+    ];
+
+    /// The code in addresses (`/en/…`) and in the booking's language field.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Italian => "it",
+            Language::English => "en",
+            Language::Arabic => "ar",
+            Language::Spanish => "es",
+            Language::French => "fr",
+            Language::Chinese => "zh",
+            Language::Romanian => "ro",
+            Language::Albanian => "sq",
+            Language::Ukrainian => "uk",
+        }
+    }
+
+    /// The BCP 47 tag for `lang` and `hreflang`, and the folder of its messages.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::Chinese => "zh-Hans",
+            other => other.code(),
+        }
+    }
+
+    /// The language's name in itself, as the switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Language::Italian => "Italiano",
+            Language::English => "English",
+            Language::Arabic => "العربية",
+            Language::Spanish => "Español",
+            Language::French => "Français",
+            Language::Chinese => "简体中文",
+            Language::Romanian => "Română",
+            Language::Albanian => "Shqip",
+            Language::Ukrainian => "Українська",
+        }
+    }
+
+    /// The writing direction, for `dir` on the document.
+    pub fn direction(self) -> &'static str {
+        match self {
+            Language::Arabic => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|language| language.code() == code)
+    }
+
+    fn identifier(self) -> LanguageIdentifier {
+        self.tag().parse().expect("every language's tag is a valid BCP 47 tag")
+    }
+
+    /// The message `key` in this language (in Italian where this language lacks it).
+    pub fn text(self, key: &str) -> String {
+        MESSAGES.lookup(&self.identifier(), key)
+    }
+
+    /// The message `key` with its values (`{ $name }` in the message).
+    pub fn text_with(self, key: &str, values: &[(&'static str, String)]) -> String {
+        let arguments: HashMap<std::borrow::Cow<'static, str>, FluentValue<'static>> = values
+            .iter()
+            .map(|(name, value)| (std::borrow::Cow::Borrowed(*name), FluentValue::from(value.clone())))
+            .collect();
+        MESSAGES.lookup_with_args(&self.identifier(), key, &arguments)
+    }
+}
+
+/// The language of the page being rendered: the one its address names (`/en/…`), which the
+/// server puts in the request's extensions; Italian otherwise.
+pub fn use_language() -> Language {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<Language>().copied())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use fluent_templates::fluent_bundle::FluentResource;
+
+    use super::*;
+
+    /// The message identifiers of a language's files, each file parsed as Fluent.
+    fn messages_of(language: Language) -> BTreeSet<String> {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(language.tag());
+        let mut ids = BTreeSet::new();
+        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display())) {
+            let path = entry.expect("a message file").path();
+            let text = std::fs::read_to_string(&path).expect("a readable message file");
+            let resource = FluentResource::try_new(text)
+                .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", path.display()));
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(message) = entry {
+                    ids.insert(message.id.name.to_owned());
+                }
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn every_language_has_every_message_of_the_italian_and_no_other() {
+        let italian = messages_of(Language::Italian);
+        assert!(!italian.is_empty());
+        for language in Language::ALL {
+            let own = messages_of(language);
+            let missing: Vec<_> = italian.difference(&own).collect();
+            let stale: Vec<_> = own.difference(&italian).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag());
+            assert!(
+                stale.is_empty(),
+                "{} has messages Italian no longer has: {stale:?}",
+                language.tag()
+            );
+        }
+    }
+
+    #[test]
+    fn each_language_answers_in_itself_and_the_emergency_numbers_are_exact() {
+        assert_eq!(Language::Italian.text("nav-services"), "Servizi");
+        assert_eq!(Language::English.text("nav-services"), "Services");
+        for language in Language::ALL {
+            assert_eq!(Language::from_code(language.code()), Some(language));
+            let notice = [
+                language.text("emergency-danger"),
+                language.text("emergency-children-line"),
+                language.text("emergency-violence"),
+            ]
+            .concat();
+            assert!(notice.contains("114"), "{}: {notice}", language.tag());
+            assert!(!notice.contains("Unknown"), "{}", language.tag());
+        }
+        assert_eq!(Language::Arabic.direction(), "rtl");
+        assert_eq!(Language::Chinese.tag(), "zh-Hans");
+    }
+}
