@@ -20,7 +20,7 @@ use crate::feedback::report::FeedbackReportPage;
 use crate::feedback::PublicPageFeedback;
 use crate::home::HomePage;
 use crate::information::{ContactsPage, InformationPageView, TopicsPage};
-use crate::layout::{EmergencyNotice, Footer, Header, SkipLink, StaffFooter, StaffHeader};
+use crate::layout::{EmergencyNotice, Footer, Header, LanguageAlternates, SkipLink, StaffFooter, StaffHeader};
 use crate::not_found::NotFoundPage;
 use crate::queues::QueuePage;
 use crate::staff::audit_page::AuditPage;
@@ -128,7 +128,7 @@ fn Frame(masthead: crate::layout::Masthead, children: Children) -> impl IntoView
         )
     } else {
         (
-            view! { <Header masthead=masthead.clone() /> }.into_any(),
+            view! { <LanguageAlternates /><Header masthead=masthead.clone() /> }.into_any(),
             view! { <EmergencyNotice /> }.into_any(),
             None,
             view! { <PublicPageFeedback /> }.into_any(),

@@ -120,7 +120,15 @@ pub(crate) async fn answer(
     outcome: Result<FormOutcome, AppError>,
 ) -> Response<Body> {
     let (submitted, status) = match outcome {
-        Ok(FormOutcome::Done { next }) => return Redirect::to(&next).into_response(),
+        // On to the next page in the language the form was sent in.
+        Ok(FormOutcome::Done { next }) => {
+            let language = parts
+                .extensions
+                .get::<app::i18n::Language>()
+                .copied()
+                .unwrap_or_default();
+            return Redirect::to(&language.href(&next)).into_response();
+        }
         // The page the form lives on is not the person's to see either: rendering it would only
         // be refused (and recorded) a second time.
         Err(AppError::Forbidden) => return error_response(&AppError::Forbidden),

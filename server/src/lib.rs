@@ -19,6 +19,7 @@ pub mod health;
 pub mod http;
 pub mod jobs;
 pub mod keys;
+pub mod languages;
 pub mod mailer;
 pub mod memory;
 pub mod metrics;

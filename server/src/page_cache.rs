@@ -193,8 +193,14 @@ fn cache_key(request: &Request) -> Option<String> {
     if !CACHED_ROUTES.contains(&route.as_str()) {
         return None;
     }
-    let key = request.uri().path_and_query()?.as_str();
-    (key.len() <= MAX_KEY_LENGTH).then(|| key.to_owned())
+    // The same address in each language is a page of its own.
+    let language = request
+        .extensions()
+        .get::<app::i18n::Language>()
+        .copied()
+        .unwrap_or_default();
+    let key = format!("{}:{}", language.code(), request.uri().path_and_query()?.as_str());
+    (key.len() <= MAX_KEY_LENGTH).then_some(key)
 }
 
 fn worth_keeping(response: &Response<Body>) -> bool {

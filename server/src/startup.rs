@@ -184,10 +184,16 @@ impl Application {
             };
             tokio::spawn(metrics.serve(self.state.clone(), stop));
         }
-        // With the connection's address, which the booking submissions' rate limit counts by.
+        // The language's prefix is read off the address before the router matches it (a layer
+        // of the router would run after the match: `languages.rs`). With the connection's
+        // address, which the booking submissions' rate limit counts by.
+        let site = tower::Layer::layer(
+            &tower::util::MapRequestLayer::new(crate::languages::read_prefix),
+            self.router,
+        );
         let serving = axum::serve(
             self.listener,
-            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+            axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<SocketAddr>(site),
         )
         .with_graceful_shutdown(async move {
             shutdown_signal().await;

@@ -102,6 +102,20 @@ impl Language {
         }
     }
 
+    /// `address` (a path of this site, with its query) in this language: Italian at the address
+    /// itself, the others behind their code (`/en/servizi`, `/en` for the home page).
+    pub fn href(self, address: &str) -> String {
+        if self == Language::Italian || !address.starts_with('/') {
+            return address.to_owned();
+        }
+        let code = self.code();
+        match address {
+            "/" => format!("/{code}"),
+            _ if address.starts_with("/?") => format!("/{code}{}", &address[1..]),
+            _ => format!("/{code}{address}"),
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|language| language.code() == code)
     }
@@ -194,6 +208,9 @@ mod tests {
             assert!(!notice.contains("Unknown"), "{}", language.tag());
         }
         assert_eq!(Language::Arabic.direction(), "rtl");
+        assert_eq!(Language::English.href("/"), "/en");
+        assert_eq!(Language::English.href("/prenota?sede=a"), "/en/prenota?sede=a");
+        assert_eq!(Language::Italian.href("/prenota"), "/prenota");
         assert_eq!(Language::Chinese.tag(), "zh-Hans");
     }
 }

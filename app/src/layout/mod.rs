@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::use_language;
+use crate::i18n::{use_language, Language};
 
 pub mod back_office;
 
@@ -45,22 +45,24 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
     // which we do not ship, and four entries fit on a 360 px phone.
     view! {
         <header class="it-header-wrapper">
-            <SlimBand organisation=masthead.organisation />
+            <SlimBand organisation=masthead.organisation>
+                <LanguageSwitcher />
+            </SlimBand>
             <div class="it-nav-wrapper">
-                <CentreBand href="/" title="Sportello" tagline=text("site-tagline") />
+                <CentreBand href=language.href("/") title="Sportello" tagline=text("site-tagline") />
                 <div class="it-header-navbar-wrapper">
                     <div class="container">
                         <nav class="navbar navbar-expand sportello-nav" aria-label=text("nav-label")>
                             <ul class="navbar-nav" data-element="main-navigation">
-                                <li class="nav-item"><A href="/" exact=true attr:class="nav-link">{text("nav-home")}</A></li>
+                                <li class="nav-item"><A href=language.href("/") exact=true attr:class="nav-link">{text("nav-home")}</A></li>
                                 <li class="nav-item">
-                                    <a class="nav-link" href="/servizi" data-element="all-services">{text("nav-services")}</a>
+                                    <a class="nav-link" href=language.href("/servizi") data-element="all-services">{text("nav-services")}</a>
                                 </li>
                                 <li class="nav-item">
-                                    <a class="nav-link" href="/argomenti" data-element="all-topics">{text("nav-topics")}</a>
+                                    <a class="nav-link" href=language.href("/argomenti") data-element="all-topics">{text("nav-topics")}</a>
                                 </li>
                                 <li class="nav-item">
-                                    <A href=crate::assistance::PATH attr:class="nav-link">{text("nav-assistance")}</A>
+                                    <A href=language.href(crate::assistance::PATH) attr:class="nav-link">{text("nav-assistance")}</A>
                                 </li>
                             </ul>
                         </nav>
@@ -68,6 +70,67 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
                 </div>
             </div>
         </header>
+    }
+}
+
+/// The address of the page being shown, with its query, as the application's router reads it (a
+/// language's prefix already taken off).
+fn current_address() -> String {
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
+/// The same page in each language, each named in itself and marked with its language; a
+/// disclosure that opens without JavaScript, small enough for a 360 px phone.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let language = use_language();
+    let address = current_address();
+    view! {
+        <details class="selettore-lingua ms-auto">
+            <summary>
+                {language.text("language-switcher")}": "<span lang=language.tag()>{language.native_name()}</span>
+            </summary>
+            <ul>
+                {Language::ALL
+                    .iter()
+                    .map(|other| {
+                        let current = (*other == language).then_some("true");
+                        view! {
+                            <li>
+                                <a href=other.href(&address) hreflang=other.tag() lang=other.tag() dir=other.direction() aria-current=current>
+                                    {other.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// The page's versions in the other languages, for search engines and browsers
+/// (`<link rel="alternate" hreflang>`), at the site's public address.
+#[component]
+pub fn LanguageAlternates() -> impl IntoView {
+    let public_url = use_context::<crate::state::AppState>()
+        .map(|state| state.public_url.trim_end_matches('/').to_owned())
+        .unwrap_or_default();
+    let address = current_address();
+    let link = move |hreflang: &'static str, language: Language| {
+        view! { <leptos_meta::Link rel="alternate" hreflang=hreflang href=format!("{public_url}{}", language.href(&address)) /> }
+    };
+    view! {
+        {Language::ALL.iter().map(|language| link(language.tag(), *language)).collect_view()}
+        {link("x-default", Language::Italian)}
     }
 }
 
@@ -89,7 +152,7 @@ fn SlimBand(organisation: String, #[prop(optional)] children: Option<Children>) 
 
 /// Bootstrap Italia's centre band: the site's name and tagline, leading to its first page.
 #[component]
-fn CentreBand(href: &'static str, title: &'static str, #[prop(into)] tagline: String) -> impl IntoView {
+fn CentreBand(#[prop(into)] href: String, title: &'static str, #[prop(into)] tagline: String) -> impl IntoView {
     view! {
         <div class="it-header-center-wrapper">
             <div class="container">
@@ -186,7 +249,7 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
             <div class="it-footer-main">
                 <div class="container">
                     <div class="it-brand-wrapper">
-                        <a href="/">
+                        <a href=language.href("/")>
                             <div class="it-brand-text">
                                 <div class="it-brand-title">{masthead.organisation}</div>
                                 <div class="it-brand-tagline">{text("footer-tagline")}</div>
@@ -199,15 +262,15 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
             <div class="it-footer-small-prints">
                 <div class="container">
                     <ul class="it-footer-small-prints-list list-inline mb-0 d-flex flex-column flex-md-row flex-wrap">
-                        <li class="list-inline-item"><a href="/contatti">{text("footer-contacts")}</a></li>
-                        <li class="list-inline-item"><a href=crate::assistance::PATH data-element="contacts">{text("nav-assistance")}</a></li>
+                        <li class="list-inline-item"><a href=language.href("/contatti")>{text("footer-contacts")}</a></li>
+                        <li class="list-inline-item"><a href=language.href(crate::assistance::PATH) data-element="contacts">{text("nav-assistance")}</a></li>
                         <li class="list-inline-item">
-                            <a href=crate::assistance::PATH data-element="report-inefficiency">{text("footer-report")}</a>
+                            <a href=language.href(crate::assistance::PATH) data-element="report-inefficiency">{text("footer-report")}</a>
                         </li>
                         {FOOTER_PAGES
                             .iter()
                             .map(|(href, label, element)| {
-                                view! { <li class="list-inline-item"><a href=*href data-element=*element>{text(label)}</a></li> }
+                                view! { <li class="list-inline-item"><a href=language.href(href) data-element=*element>{text(label)}</a></li> }
                             })
                             .collect_view()}
                     </ul>

@@ -18,6 +18,13 @@ pub const HEALTH_PATH: &str = "/health";
 /// Without that setting the list is empty and the route answers 404.
 pub const BENCH_CEILING_PATH: &str = "/__tetto/{n}";
 
+/// Whether `path` is one of these addresses: they have one address, in no language.
+pub fn is_operational(path: &str) -> bool {
+    [HEALTH_PATH, BENCH_CEILING_PATH]
+        .iter()
+        .any(|pattern| app::links::route_matches(pattern, path))
+}
+
 pub fn routes() -> PartRoutes {
     PartRoutes::new().route(HEALTH_PATH, Public, get(health::health)).route(
         BENCH_CEILING_PATH,

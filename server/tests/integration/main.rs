@@ -16,6 +16,7 @@ mod dashboard;
 mod demo;
 mod feedback;
 mod health;
+mod languages;
 mod limits;
 mod malformed;
 mod metrics;
