@@ -20,7 +20,9 @@ use crate::feedback::report::FeedbackReportPage;
 use crate::feedback::PublicPageFeedback;
 use crate::home::HomePage;
 use crate::information::{ContactsPage, InformationPageView, TopicsPage};
-use crate::layout::{EmergencyNotice, Footer, Header, LanguageAlternates, SkipLink, StaffFooter, StaffHeader};
+use crate::layout::{
+    EmergencyNotice, Footer, Header, LanguageAlternates, LanguageOffer, SkipLink, StaffFooter, StaffHeader,
+};
 use crate::not_found::NotFoundPage;
 use crate::queues::QueuePage;
 use crate::staff::audit_page::AuditPage;
@@ -118,11 +120,12 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Frame(masthead: crate::layout::Masthead, children: Children) -> impl IntoView {
     let path = leptos_router::hooks::use_location().pathname.get_untracked();
-    let (header, notice, class, rating, footer) = if crate::links::is_back_office(&path) {
+    let (header, notice, class, offer, rating, footer) = if crate::links::is_back_office(&path) {
         (
             view! { <StaffHeader masthead=masthead.clone() /> }.into_any(),
             ().into_any(),
             Some("area-operatori"),
+            ().into_any(),
             ().into_any(),
             view! { <StaffFooter masthead /> }.into_any(),
         )
@@ -131,6 +134,7 @@ fn Frame(masthead: crate::layout::Masthead, children: Children) -> impl IntoView
             view! { <LanguageAlternates /><Header masthead=masthead.clone() /> }.into_any(),
             view! { <EmergencyNotice /> }.into_any(),
             None,
+            view! { <LanguageOffer /> }.into_any(),
             view! { <PublicPageFeedback /> }.into_any(),
             view! { <Footer masthead /> }.into_any(),
         )
@@ -139,7 +143,7 @@ fn Frame(masthead: crate::layout::Masthead, children: Children) -> impl IntoView
         <SkipLink />
         {header}
         {notice}
-        <main id="contenuto" tabindex="-1" class=class>{children()}</main>
+        <main id="contenuto" tabindex="-1" class=class>{offer}{children()}</main>
         {rating}
         {footer}
     }

@@ -193,13 +193,24 @@ fn cache_key(request: &Request) -> Option<String> {
     if !CACHED_ROUTES.contains(&route.as_str()) {
         return None;
     }
-    // The same address in each language is a page of its own.
+    // The same address in each language is a page of its own, and so is each language it may
+    // offer a browser that prefers another.
     let language = request
         .extensions()
         .get::<app::i18n::Language>()
         .copied()
         .unwrap_or_default();
-    let key = format!("{}:{}", language.code(), request.uri().path_and_query()?.as_str());
+    let offer = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|accept| accept.to_str().ok())
+        .and_then(|accept| app::i18n::offered(accept, language));
+    let key = format!(
+        "{}:{}:{}",
+        language.code(),
+        offer.map_or("-", app::i18n::Language::code),
+        request.uri().path_and_query()?.as_str()
+    );
     (key.len() <= MAX_KEY_LENGTH).then_some(key)
 }
 

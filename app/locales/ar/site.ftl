@@ -6,6 +6,8 @@ nav-services = الخدمات
 nav-topics = المواضيع
 nav-assistance = اطلب المساعدة
 language-switcher = اللغة
+language-offer = هذه الصفحة متوفرة أيضًا باللغة العربية.
+language-offer-link = اقرأها بالعربية
 
 emergency-label = أرقام الطوارئ
 emergency-danger = إذا كان هناك خطر فوري، اتصل بالرقم

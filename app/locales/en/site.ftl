@@ -6,6 +6,8 @@ nav-services = Services
 nav-topics = Topics
 nav-assistance = Ask for help
 language-switcher = Language
+language-offer = This page is also available in English.
+language-offer-link = Read it in English
 
 emergency-label = Emergency numbers
 emergency-danger = If someone is in immediate danger, call

@@ -6,6 +6,8 @@ nav-services = Servicios
 nav-topics = Temas
 nav-assistance = Pedir ayuda
 language-switcher = Idioma
+language-offer = Esta página también está en español.
+language-offer-link = Leerla en español
 
 emergency-label = Números de emergencia
 emergency-danger = Si hay un peligro inmediato, llama al

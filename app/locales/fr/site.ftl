@@ -6,6 +6,8 @@ nav-services = Services
 nav-topics = Thèmes
 nav-assistance = Demander de l'aide
 language-switcher = Langue
+language-offer = Cette page existe aussi en français.
+language-offer-link = La lire en français
 
 emergency-label = Numéros d'urgence
 emergency-danger = En cas de danger immédiat, appelez le

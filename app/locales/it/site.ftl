@@ -9,6 +9,9 @@ nav-services = Servizi
 nav-topics = Argomenti
 nav-assistance = Richiedi assistenza
 language-switcher = Lingua
+# Shown to a browser that prefers another of our languages, in that language.
+language-offer = Questa pagina è disponibile anche in italiano.
+language-offer-link = Leggila in italiano
 
 # The emergency numbers: each sentence is followed by its number, as a link.
 emergency-label = Numeri di emergenza

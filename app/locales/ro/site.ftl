@@ -6,6 +6,8 @@ nav-services = Servicii
 nav-topics = Teme
 nav-assistance = Cere ajutor
 language-switcher = Limba
+language-offer = Această pagină este disponibilă și în limba română.
+language-offer-link = Citește-o în română
 
 emergency-label = Numere de urgență
 emergency-danger = Dacă există un pericol imediat, sună la

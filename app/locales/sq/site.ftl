@@ -6,6 +6,8 @@ nav-services = Shërbimet
 nav-topics = Temat
 nav-assistance = Kërko ndihmë
 language-switcher = Gjuha
+language-offer = Kjo faqe është edhe në shqip.
+language-offer-link = Lexoje në shqip
 
 emergency-label = Numrat e urgjencës
 emergency-danger = Nëse ka rrezik të menjëhershëm, telefono

@@ -6,6 +6,8 @@ nav-services = Послуги
 nav-topics = Теми
 nav-assistance = Попросити допомогу
 language-switcher = Мова
+language-offer = Ця сторінка є також українською мовою.
+language-offer-link = Читати українською
 
 emergency-label = Екстрені номери
 emergency-danger = Якщо є безпосередня небезпека, телефонуйте

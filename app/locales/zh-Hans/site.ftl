@@ -6,6 +6,8 @@ nav-services = 服务
 nav-topics = 主题
 nav-assistance = 请求帮助
 language-switcher = 语言
+language-offer = 本页面也有简体中文版本。
+language-offer-link = 阅读中文版
 
 emergency-label = 紧急电话
 emergency-danger = 如有紧急危险，请拨打

@@ -139,6 +139,29 @@ impl Language {
     }
 }
 
+/// The language a browser prefers (its `Accept-Language`), among ours, when it is not `current`:
+/// the page then offers it, never redirects. `None` when the browser prefers the page's own
+/// language, or none of ours.
+pub fn offered(accept_language: &str, current: Language) -> Option<Language> {
+    use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+    let requested = fluent_langneg::accepted_languages::parse(accept_language);
+    let available: Vec<LanguageIdentifier> = Language::ALL.iter().map(|language| language.identifier()).collect();
+    let preferred = negotiate_languages(&requested, &available, None, NegotiationStrategy::Matching)
+        .into_iter()
+        .next()?;
+    let preferred = Language::ALL
+        .into_iter()
+        .find(|language| &language.identifier() == preferred)?;
+    (preferred != current).then_some(preferred)
+}
+
+/// The language the page being rendered would offer (see [`offered`]).
+pub fn use_offered_language() -> Option<Language> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    let accept = parts.headers.get(http::header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+    offered(accept, use_language())
+}
+
 /// The language of the page being rendered: the one its address names (`/en/…`), which the
 /// server puts in the request's extensions; Italian otherwise.
 pub fn use_language() -> Language {
@@ -190,6 +213,20 @@ mod tests {
                 language.tag()
             );
         }
+    }
+
+    #[test]
+    fn a_browser_is_offered_the_language_it_prefers_among_ours() {
+        use Language::*;
+        assert_eq!(offered("en-GB,en;q=0.9,it;q=0.8", Italian), Some(English));
+        assert_eq!(offered("en-GB,en;q=0.9", English), None, "already in it");
+        assert_eq!(offered("it-IT,it;q=0.9,en;q=0.8", Italian), None);
+        assert_eq!(offered("it-IT,it;q=0.9,en;q=0.8", French), Some(Italian));
+        assert_eq!(offered("zh-CN,zh;q=0.9", Italian), Some(Chinese));
+        assert_eq!(offered("ar-MA", Italian), Some(Arabic));
+        assert_eq!(offered("de-DE,de;q=0.9", Italian), None, "none of ours");
+        assert_eq!(offered("", Italian), None);
+        assert_eq!(offered(";;,q=x", Italian), None);
     }
 
     #[test]

@@ -117,6 +117,23 @@ fn LanguageSwitcher() -> impl IntoView {
     }
 }
 
+/// To a browser that prefers another of our languages: a sentence in that language with a link to
+/// this page in it. Never a redirect: the person chose this address, or followed it.
+#[component]
+pub fn LanguageOffer() -> impl IntoView {
+    crate::i18n::use_offered_language().map(|offer| {
+        let address = current_address();
+        view! {
+            <div class="container mt-3 offerta-lingua" lang=offer.tag() dir=offer.direction()>
+                <p class="alert alert-info mb-0">
+                    {offer.text("language-offer")}" "
+                    <a href=offer.href(&address) hreflang=offer.tag()>{offer.text("language-offer-link")}</a>
+                </p>
+            </div>
+        }
+    })
+}
+
 /// The page's versions in the other languages, for search engines and browsers
 /// (`<link rel="alternate" hreflang>`), at the site's public address.
 #[component]

@@ -82,3 +82,30 @@ on_both_databases! {
         assert!(html.contains("<html lang=\"en\""));
     }
 }
+
+on_both_databases! {
+    async fn a_browser_is_offered_its_language_never_sent_to_it(app: TestApp) {
+        let visit = |accept: &'static str| {
+            let url = app.url("/servizi");
+            async move {
+                let answer = browser().get(url).header("accept-language", accept).send().await.unwrap();
+                (answer.status(), answer.text().await.unwrap())
+            }
+        };
+        // Twice each, alternating: the second visits come from the page cache.
+        for _ in 0..2 {
+            let (status, english) = visit("en-GB,en;q=0.9,it;q=0.8").await;
+            assert_eq!(status, StatusCode::OK, "offered, not redirected");
+            assert!(english.contains("<html lang=\"it\""));
+            assert!(english.contains("This page is also available in English.") && english.contains("<a href=\"/en/servizi\" hreflang=\"en\">Read it in English</a>"));
+            let (_, chinese) = visit("zh-CN,zh;q=0.9").await;
+            assert!(chinese.contains("本页面也有简体中文版本。") && chinese.contains("href=\"/zh/servizi\""));
+            let (_, italian) = visit("it-IT,it;q=0.9,en;q=0.8").await;
+            assert!(!italian.contains("offerta-lingua"), "a browser that prefers Italian is offered nothing");
+            let (_, german) = visit("de-DE,de;q=0.9").await;
+            assert!(!german.contains("offerta-lingua"), "nor one that prefers none of ours");
+        }
+        let answer = browser().get(app.url("/en/servizi")).header("accept-language", "en-US,en").send().await.unwrap();
+        assert!(!answer.text().await.unwrap().contains("offerta-lingua"), "already in English");
+    }
+}
