@@ -193,9 +193,10 @@ pub fn ErrorSummary(form: FormState, labels: &'static [(&'static str, &'static s
         }
     });
     let summary = (!errors.is_empty()).then(|| {
+        let language = crate::i18n::use_language();
         let title = match errors.len() {
-            1 => "C'è un dato da correggere".to_owned(),
-            n => format!("Ci sono {n} dati da correggere"),
+            1 => language.text("form-one-to-correct"),
+            n => language.text_with("form-many-to-correct", &[("n", n.to_string())]),
         };
         let items = labels
             .iter()
@@ -221,7 +222,7 @@ fn FieldErrorMessage(name: &'static str, error: Option<String>) -> impl IntoView
     error.map(|message| {
         view! {
             <p class="invalid-feedback d-block fw-semibold" id=format!("{}-errore", field_id(name))>
-                <span class="visually-hidden">"Errore: "</span>
+                <span class="visually-hidden">{crate::i18n::use_language().text("form-error-prefix")}" "</span>
                 {message}
             </p>
         }
@@ -232,8 +233,8 @@ fn FieldErrorMessage(name: &'static str, error: Option<String>) -> impl IntoView
 #[component]
 fn FieldFrame(
     name: &'static str,
-    label: &'static str,
-    hint: Option<&'static str>,
+    #[prop(into)] label: String,
+    hint: Option<String>,
     required: bool,
     error: Option<String>,
     children: Children,
@@ -243,7 +244,7 @@ fn FieldFrame(
         <div class="campo mb-4">
             <label class="form-label fw-semibold" for=id.clone()>
                 {label}
-                {(!required).then(|| view! { <span class="fw-normal">" (facoltativo)"</span> })}
+                {(!required).then(|| view! { <span class="fw-normal">" "{crate::i18n::use_language().text("form-optional")}</span> })}
             </label>
             {hint.map(|hint| view! { <p class="form-text mt-0 mb-2" id=format!("{id}-aiuto")>{hint}</p> })}
             <FieldErrorMessage name error />
@@ -267,7 +268,7 @@ pub fn TextField(
     let error = form.error(name);
     let invalid = error.is_some();
     view! {
-        <FieldFrame name label hint required error>
+        <FieldFrame name label hint=hint.map(str::to_owned) required error>
             <input
                 class="form-control"
                 class:is-invalid=invalid
@@ -285,6 +286,13 @@ pub fn TextField(
     }
 }
 
+/// The counter's sentence in the page's language, with `{used}`, `{max}` and `{over}` where the
+/// island puts the numbers as the person types.
+fn counter_text(key: &str) -> String {
+    let marker = |name: &'static str| (name, format!("{{{name}}}"));
+    crate::i18n::use_language().text_with(key, &[marker("used"), marker("max"), marker("over")])
+}
+
 /// A multi-line text field with a limit. The limit is stated in the hint and checked by the server;
 /// where JavaScript runs, the [`CharacterCount`] island also counts the characters as the person
 /// types.
@@ -292,8 +300,8 @@ pub fn TextField(
 pub fn TextArea(
     form: FormState,
     name: &'static str,
-    label: &'static str,
-    hint: &'static str,
+    #[prop(into)] label: String,
+    #[prop(into)] hint: String,
     max_chars: usize,
     #[prop(optional)] required: bool,
     /// The municipal model's `data-element` for this field, where its templates give one.
@@ -306,7 +314,13 @@ pub fn TextArea(
     let typed = initial.chars().count();
     view! {
         <FieldFrame name label hint=Some(hint) required error>
-            <CharacterCount counter_id=format!("{}-conteggio", field_id(name)) max_chars typed>
+            <CharacterCount
+                counter_id=format!("{}-conteggio", field_id(name))
+                max_chars
+                typed
+                count_text=counter_text("count-typed")
+                over_text=counter_text("count-over")
+            >
                 <textarea
                     class="form-control"
                     class:is-invalid=invalid
@@ -355,7 +369,7 @@ pub fn ChoiceField(
     let invalid = error.is_some();
     let initial = form.initial(name);
     view! {
-        <FieldFrame name label hint required error>
+        <FieldFrame name label hint=hint.map(str::to_owned) required error>
             <select
                 class="form-select"
                 class:is-invalid=invalid
@@ -365,7 +379,7 @@ pub fn ChoiceField(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described_by(name, hint.is_some(), invalid)
             >
-                <option value="" selected=initial.is_empty()>"Scegli…"</option>
+                <option value="" selected=initial.is_empty()>{crate::i18n::use_language().text("form-choose")}</option>
                 {options
                     .into_iter()
                     .map(|(value, text)| {

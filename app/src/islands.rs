@@ -30,9 +30,18 @@ pub fn FocusedOnArrival(children: Children) -> impl IntoView {
 /// announced politely to screen readers. The text area itself is server-rendered (its children);
 /// the count appears only where JavaScript runs, since without it the hint states the limit.
 #[island]
-pub fn CharacterCount(counter_id: String, max_chars: usize, typed: usize, children: Children) -> impl IntoView {
+pub fn CharacterCount(
+    counter_id: String,
+    max_chars: usize,
+    typed: usize,
+    /// The sentences in the page's language, with `{used}`, `{max}` and `{over}` for the numbers.
+    count_text: String,
+    over_text: String,
+    children: Children,
+) -> impl IntoView {
     let typed = RwSignal::new(typed);
     let live = RwSignal::new(false);
+    let texts = StoredValue::new((count_text, over_text));
     Effect::new(move |_| live.set(true));
     view! {
         // `input` bubbles from the text area inside, which is server-rendered HTML.
@@ -47,11 +56,13 @@ pub fn CharacterCount(counter_id: String, max_chars: usize, typed: usize, childr
                 >
                     {move || {
                         let used = typed.get();
-                        if used > max_chars {
-                            format!("Hai superato il limite di {} caratteri.", used - max_chars)
-                        } else {
-                            format!("Hai scritto {used} caratteri su {max_chars}.")
-                        }
+                        texts.with_value(|(count_text, over_text)| {
+                            if used > max_chars {
+                                over_text.replace("{over}", &(used - max_chars).to_string())
+                            } else {
+                                count_text.replace("{used}", &used.to_string()).replace("{max}", &max_chars.to_string())
+                            }
+                        })
                     }}
                 </p>
             </Show>

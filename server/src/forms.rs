@@ -67,7 +67,14 @@ where
                     };
                     return page_again(state, parts, page_of, submitted, StatusCode::BAD_REQUEST).await;
                 }
-                Some(input) => submit(state.clone(), input).await,
+                Some(input) => {
+                    let language = parts
+                        .extensions
+                        .get::<app::i18n::Language>()
+                        .copied()
+                        .unwrap_or_default();
+                    app::i18n::with_language(language, submit(state.clone(), input)).await
+                }
             };
             answer(state, parts, form, page_of, values, outcome).await
         }

@@ -19,7 +19,9 @@ pub const PATH: &str = "/valutazione";
 pub const REPORT_PATH: &str = "/operatori/valutazioni";
 pub const COMMENT_MAX_CHARS: usize = 200;
 
-/// The model's answers to "Dove hai incontrato le maggiori difficoltà?" (ratings 1–3).
+/// The model's answers to "Dove hai incontrato le maggiori difficoltà?" (ratings 1–3): the code
+/// stored, and the Italian label of the back office's report (the public page shows the message
+/// `feedback-reason-<code>` in its language).
 pub const DIFFICULTIES: [(&str, &str); 5] = [
     ("indicazioni-non-chiare", "A volte le indicazioni non erano chiare"),
     ("indicazioni-incomplete", "A volte le indicazioni non erano complete"),
@@ -104,10 +106,11 @@ pub fn rated_page(raw: &str) -> String {
 
 impl FeedbackForm {
     pub fn parse(&self) -> Result<Feedback, FieldErrors> {
+        let language = crate::i18n::use_language();
         let mut errors = FieldErrors::new();
         let rating = self.voto.trim().parse::<i64>().ok().filter(|r| (1..=5).contains(r));
         if rating.is_none() {
-            errors.add("voto", "Scegli un voto da 1 a 5 stelle.");
+            errors.add("voto", language.text("feedback-error-rating"));
         }
         let answers: &[(&str, &str)] = match rating {
             Some(1..=3) => &DIFFICULTIES,
@@ -118,10 +121,7 @@ impl FeedbackForm {
             Some(given) => match answers.iter().find(|(code, _)| *code == given) {
                 Some((code, _)) => Some(*code),
                 None => {
-                    errors.add(
-                        "motivo",
-                        "Il motivo scelto non corrisponde al voto: scegli tra le risposte per il voto che hai dato.",
-                    );
+                    errors.add("motivo", language.text("feedback-error-reason"));
                     None
                 }
             },
@@ -131,8 +131,9 @@ impl FeedbackForm {
         if length > COMMENT_MAX_CHARS {
             errors.add(
                 "commento",
-                format!(
-                    "Il commento è troppo lungo: al massimo {COMMENT_MAX_CHARS} caratteri, ne hai scritti {length}."
+                language.text_with(
+                    "feedback-error-comment",
+                    &[("max", COMMENT_MAX_CHARS.to_string()), ("length", length.to_string())],
                 ),
             );
         }
@@ -164,11 +165,13 @@ pub fn PublicPageFeedback() -> impl IntoView {
 /// ratings it is for; the [`FollowUpByRating`] island shows only the one that fits the rating given.
 #[component]
 fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
+    let language = crate::i18n::use_language();
+    let text = move |key: &str| language.text(key);
     if thanked {
         return view! {
             <FeedbackSection>
-                <h2 class="h4" id="valutazione-titolo">"Grazie per il tuo aiuto!"</h2>
-                <p role="status">"La tua valutazione ci aiuta a rendere le pagine più chiare."</p>
+                <h2 class="h4" id="valutazione-titolo">{text("feedback-thanks-title")}</h2>
+                <p role="status">{text("feedback-thanks")}</p>
             </FeedbackSection>
         }
         .into_any();
@@ -179,8 +182,8 @@ fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
     let rating_described_by = rating_error.is_some().then_some("valutazione-voto-errore");
     // `hook` is the model's `data-element` for the question (positive or negative rating).
     let reasons = move |hook: &'static str,
-                        legend: &'static str,
-                        for_ratings: &'static str,
+                        legend: String,
+                        for_ratings: String,
                         answers: &'static [(&'static str, &'static str)]| {
         view! {
             <fieldset class="valutazione-motivi mb-4" data-element=hook>
@@ -190,13 +193,14 @@ fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
                 </legend>
                 {answers
                     .iter()
-                    .map(|(code, label)| {
+                    .map(|(code, _)| {
                         let id = format!("motivo-{code}");
+                        let label = text(&format!("feedback-reason-{code}"));
                         let checked = chosen_reason == *code;
                         view! {
                             <div class="form-check">
                                 <input type="radio" id=id.clone() name="motivo" value=*code checked=checked />
-                                <label for=id data-element="feedback-rating-answer">{*label}</label>
+                                <label for=id data-element="feedback-rating-answer">{label}</label>
                             </div>
                         }
                     })
@@ -207,21 +211,25 @@ fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
     view! {
         <FeedbackSection>
             <h2 class="h4" id="valutazione-titolo" data-element="feedback-title">
-                "Quanto sono chiare le informazioni su questa pagina?"
+                {text("feedback-title")}
             </h2>
             {form.problem().map(|problem| view! { <p class="alert alert-danger" role="alert">{problem}</p> })}
-            <form method="post" action=PATH novalidate>
+            <form method="post" action=language.href(PATH) novalidate>
                 <input type="hidden" name="pagina" value=page />
                 <FollowUpByRating rating=given.parse().ok()>
                     <fieldset class="valutazione-stelle" aria-describedby=rating_described_by>
-                        <legend class="visually-hidden">"Il tuo voto, da 1 a 5 stelle"</legend>
+                        <legend class="visually-hidden">{text("feedback-stars-legend")}</legend>
                         {rating_error.map(|message| view! {
-                            <p class="invalid-feedback d-block fw-semibold" id="valutazione-voto-errore"><span class="visually-hidden">"Errore: "</span>{message}</p>
+                            <p class="invalid-feedback d-block fw-semibold" id="valutazione-voto-errore"><span class="visually-hidden">{text("form-error-prefix")}" "</span>{message}</p>
                         })}
                         {(1..=5u8)
                             .map(|n| {
                                 let id = format!("voto-{n}");
-                                let label = if n == 1 { "1 stella".to_owned() } else { format!("{n} stelle") };
+                                let label = if n == 1 {
+                                    text("feedback-star-one")
+                                } else {
+                                    language.text_with("feedback-stars", &[("n", n.to_string())])
+                                };
                                 view! {
                                     <div class="form-check">
                                         <input
@@ -239,20 +247,20 @@ fn PageFeedback(page: String, thanked: bool, form: FormState) -> impl IntoView {
                             .collect_view()}
                     </fieldset>
                     {form.error("motivo").map(|message| view! {
-                        <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">"Errore: "</span>{message}</p>
+                        <p class="invalid-feedback d-block fw-semibold"><span class="visually-hidden">{text("form-error-prefix")}" "</span>{message}</p>
                     })}
-                    {reasons("feedback-rating-negative", "Dove hai incontrato le maggiori difficoltà?", "se hai dato da 1 a 3 stelle", &DIFFICULTIES)}
-                    {reasons("feedback-rating-positive", "Quali sono stati gli aspetti che hai preferito?", "se hai dato 4 o 5 stelle", &STRENGTHS)}
+                    {reasons("feedback-rating-negative", text("feedback-difficulties"), text("feedback-difficulties-for"), &DIFFICULTIES)}
+                    {reasons("feedback-rating-positive", text("feedback-strengths"), text("feedback-strengths-for"), &STRENGTHS)}
                 </FollowUpByRating>
                 <TextArea
                     form
                     name="commento"
-                    label="Vuoi aggiungere qualcosa?"
-                    hint="Al massimo 200 caratteri. Non scrivere dati personali: la valutazione è anonima."
+                    label=text("feedback-comment")
+                    hint=language.text_with("feedback-comment-hint", &[("max", COMMENT_MAX_CHARS.to_string())])
                     max_chars=COMMENT_MAX_CHARS
                     hook="feedback-input-text"
                 />
-                <button type="submit" class="btn btn-primary">"Invia la valutazione"</button>
+                <button type="submit" class="btn btn-primary">{text("feedback-send")}</button>
             </form>
         </FeedbackSection>
     }

@@ -162,9 +162,24 @@ pub fn use_offered_language() -> Option<Language> {
     offered(accept, use_language())
 }
 
-/// The language of the page being rendered: the one its address names (`/en/…`), which the
-/// server puts in the request's extensions; Italian otherwise.
+tokio::task_local! {
+    /// The language of the request this task is serving, set by the server's form handler.
+    static REQUEST_LANGUAGE: Language;
+}
+
+/// Runs `work` (a form's action) with the request's language readable by the code it runs, whose
+/// messages (a field's error) are then in that language.
+pub async fn with_language<F: std::future::Future>(language: Language, work: F) -> F::Output {
+    REQUEST_LANGUAGE.scope(language, work).await
+}
+
+/// The language of the request being served: the one its address names (`/en/…`), which the
+/// server puts in the request's extensions; Italian otherwise. Inside a page's rendering or a
+/// form's action alike.
 pub fn use_language() -> Language {
+    if let Ok(language) = REQUEST_LANGUAGE.try_with(|language| *language) {
+        return language;
+    }
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<Language>().copied())
         .unwrap_or_default()

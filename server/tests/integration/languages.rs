@@ -109,3 +109,28 @@ on_both_databases! {
         assert!(!answer.text().await.unwrap().contains("offerta-lingua"), "already in English");
     }
 }
+
+on_both_databases! {
+    async fn the_page_rating_speaks_the_pages_language_and_so_do_its_errors(app: TestApp) {
+        let (_, english) = page(&app, "/en/servizi").await;
+        assert!(english.contains("How clear is the information on this page?") && english.contains("Send your rating"));
+        assert!(english.contains("action=\"/en/valutazione\""));
+        assert!(english.contains("You have written {used} of {max} characters."), "the live counter's sentence, for its island");
+        assert!(!english.contains("Quanto sono chiare"));
+
+        // Sent without a rating: the page again, in English, with the error in English.
+        let wrong = app.post_form("/en/valutazione", &[("pagina", "/servizi"), ("voto", ""), ("commento", "Too hard")]).await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let wrong = wrong.text().await.unwrap();
+        assert!(wrong.contains("<html lang=\"en\"") && wrong.contains("Choose a rating from 1 to 5 stars."), "{wrong}");
+        assert!(wrong.contains("Too hard"), "what was typed is kept");
+
+        let rated = app.post_form("/ar/valutazione", &[("pagina", "/servizi"), ("voto", "5"), ("commento", "")]).await;
+        assert_eq!(rated.status(), StatusCode::SEE_OTHER);
+        let next = rated.headers()["location"].to_str().unwrap().to_owned();
+        assert!(next.starts_with("/ar/servizi"), "{next}");
+        let (_, thanked) = page(&app, &next).await;
+        assert!(thanked.contains("شكرًا لمساعدتك!"), "thanked in Arabic");
+        assert_eq!(app.count("page_feedback").await, 1);
+    }
+}
