@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::use_language;
 use crate::layout::CardItem;
 use crate::opening::OpeningBadgeView;
 use crate::organisation::{dial, get_site_info, HoursList, PhoneLineView, SiteInfo};
@@ -12,20 +13,18 @@ pub const PATH: &str = "/";
 #[component]
 pub fn HomePage() -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_info());
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
-        <Title text="Home" />
+        <Title text=text("home-title") />
         <section class="bg-light py-5 mb-3">
             <div class="container">
-                <h1>"Servizi sociali per le famiglie con figli minorenni"</h1>
-                <p class="lead">
-                    "Se la tua famiglia attraversa un momento difficile, il Servizio Sociale può aiutarti: "
-                    "informazioni, sostegno ai genitori, aiuti economici, progetti educativi per i ragazzi. "
-                    "Il primo passo è un colloquio con il Segretariato Sociale."
-                </p>
+                <h1>{text("home-heading")}</h1>
+                <p class="lead">{text("home-lead")}</p>
             </div>
         </section>
         <div class="container">
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match site.await {
                         Ok(site) => view! { <ThreeQuestions site /> }.into_any(),
@@ -39,27 +38,23 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
         <div class="row g-4 my-2">
-            <QuestionCard title="Che cosa possiamo fare per la tua famiglia">
-                <p class="card-text">
-                    "Ascoltiamo la tua situazione e, insieme a te, cerchiamo l'aiuto giusto: orientamento "
-                    "tra i servizi, sostegno educativo e psicologico, aiuti economici, accompagnamento al lavoro."
-                </p>
-                <p class="card-text"><a href="/servizi">"Scopri tutti i servizi"</a></p>
+            <QuestionCard title=text("home-what-title")>
+                <p class="card-text">{text("home-what")}</p>
+                <p class="card-text"><a href=language.href("/servizi")>{text("home-what-link")}</a></p>
             </QuestionCard>
-            <QuestionCard title="Come avere un appuntamento">
-                <p class="card-text">
-                    "Il Segretariato Sociale riceve solo su appuntamento. Il colloquio è gratuito. "
-                    "Puoi prenotarlo online, a qualsiasi ora, o per telefono negli orari della linea qui accanto."
-                </p>
-                <p class="card-text"><a href="/prenota">"Prenota un appuntamento"</a></p>
+            <QuestionCard title=text("home-how-title")>
+                <p class="card-text">{text("home-how")}</p>
+                <p class="card-text"><a href=language.href("/prenota")>{text("home-how-link")}</a></p>
             </QuestionCard>
-            <QuestionCard title="Quando puoi trovarci">
+            <QuestionCard title=text("home-when-title")>
                 {site.phone_lines.into_iter().map(|line| view! { <PhoneLineView line /> }).collect_view()}
             </QuestionCard>
         </div>
-        <h2 class="mt-5">"Le nostre sedi"</h2>
+        <h2 class="mt-5">{text("home-offices")}</h2>
         <ul class="row g-4 list-unstyled">
             {site
                 .offices
@@ -71,9 +66,9 @@ fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
                             {office.comune.map(|comune| view! { <p class="text-secondary mb-2">{comune}</p> })}
                             <OpeningBadgeView badge=office.badge />
                             <p>{office.address}</p>
-                            <p>"Telefono: " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
-                            <p>"Email: " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
-                            <h4 class="h6">"Orari di ricevimento, solo su appuntamento"</h4>
+                            <p>{text("office-phone")}" " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
+                            <p>{text("office-email")}" " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
+                            <h4 class="h6">{text("office-hours")}</h4>
                             <HoursList hours=office.hours />
                         </CardItem>
                     }
@@ -85,7 +80,7 @@ fn ThreeQuestions(site: SiteInfo) -> impl IntoView {
 
 /// One of the three questions, as a card a third of the page wide on large screens.
 #[component]
-fn QuestionCard(title: &'static str, children: Children) -> impl IntoView {
+fn QuestionCard(#[prop(into)] title: String, children: Children) -> impl IntoView {
     view! {
         <section class="col-lg-4">
             <div class="card card-bg h-100">

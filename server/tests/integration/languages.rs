@@ -27,6 +27,9 @@ on_both_databases! {
         assert!(!english.contains("Vai al contenuto principale"), "the frame is in English");
         assert!(english.contains("href=\"/en/argomenti\""), "the menu stays in English");
 
+        let (_, home) = page(&app, "/en").await;
+        assert!(home.contains("<h1>Social services for families with children under 18</h1>"), "the home page's own text");
+        assert!(home.contains("href=\"/en/prenota\">Book an appointment</a>") && home.contains("Opening hours, by appointment only"));
         let (status, arabic) = page(&app, "/ar").await;
         assert_eq!(status, StatusCode::OK, "the home page in Arabic");
         assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));

@@ -1,0 +1,15 @@
+home-title = Home
+home-heading = Social services for families with children under 18
+home-lead = If your family is going through a hard time, the Social Service can help you: information, support for parents, financial help, educational projects for young people. The first step is a meeting with the Social Secretariat (Segretariato Sociale).
+loading = Loading…
+home-what-title = What we can do for your family
+home-what = We listen to your situation and, together with you, look for the right help: finding your way among the services, educational and psychological support, financial help, help finding work.
+home-what-link = See all the services
+home-how-title = How to get an appointment
+home-how = The Social Secretariat sees people by appointment only. The meeting is free. You can book it online, at any time, or by phone during the hours of the line shown here.
+home-how-link = Book an appointment
+home-when-title = When you can reach us
+home-offices = Our offices
+office-phone = Phone:
+office-email = Email:
+office-hours = Opening hours, by appointment only

@@ -1,0 +1,15 @@
+home-title = Inicio
+home-heading = Servicios sociales para familias con hijos menores de edad
+home-lead = Si tu familia está pasando por un momento difícil, el Servicio Social puede ayudarte: información, apoyo a los padres, ayudas económicas, proyectos educativos para los chicos. El primer paso es una entrevista con la Secretaría Social (Segretariato Sociale).
+loading = Cargando…
+home-what-title = Qué podemos hacer por tu familia
+home-what = Escuchamos tu situación y, contigo, buscamos la ayuda adecuada: orientación entre los servicios, apoyo educativo y psicológico, ayudas económicas, acompañamiento para encontrar trabajo.
+home-what-link = Ver todos los servicios
+home-how-title = Cómo pedir una cita
+home-how = La Secretaría Social atiende solo con cita. La entrevista es gratuita. Puedes pedirla en línea, a cualquier hora, o por teléfono en el horario de la línea que ves aquí.
+home-how-link = Pedir una cita
+home-when-title = Cuándo puedes encontrarnos
+home-offices = Nuestras oficinas
+office-phone = Teléfono:
+office-email = Correo electrónico:
+office-hours = Horario de atención, solo con cita

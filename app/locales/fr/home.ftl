@@ -1,0 +1,15 @@
+home-title = Accueil
+home-heading = Services sociaux pour les familles avec des enfants mineurs
+home-lead = Si votre famille traverse un moment difficile, le Service social peut vous aider : informations, soutien aux parents, aides financières, projets éducatifs pour les jeunes. La première étape est un entretien avec le Secrétariat social (Segretariato Sociale).
+loading = Chargement…
+home-what-title = Ce que nous pouvons faire pour votre famille
+home-what = Nous écoutons votre situation et cherchons avec vous l’aide qui convient : orientation parmi les services, soutien éducatif et psychologique, aides financières, accompagnement vers l’emploi.
+home-what-link = Voir tous les services
+home-how-title = Comment obtenir un rendez-vous
+home-how = Le Secrétariat social reçoit seulement sur rendez-vous. L’entretien est gratuit. Vous pouvez le réserver en ligne, à toute heure, ou par téléphone aux horaires de la ligne indiquée ici.
+home-how-link = Prendre rendez-vous
+home-when-title = Quand nous trouver
+home-offices = Nos bureaux
+office-phone = Téléphone :
+office-email = E-mail :
+office-hours = Horaires d’accueil, seulement sur rendez-vous

@@ -1,0 +1,15 @@
+home-title = Acasă
+home-heading = Servicii sociale pentru familiile cu copii minori
+home-lead = Dacă familia ta trece printr-o perioadă grea, Serviciul Social te poate ajuta: informații, sprijin pentru părinți, ajutoare financiare, proiecte educative pentru copii și tineri. Primul pas este o discuție cu Secretariatul Social (Segretariato Sociale).
+loading = Se încarcă…
+home-what-title = Ce putem face pentru familia ta
+home-what = Ascultăm situația ta și căutăm împreună ajutorul potrivit: îndrumare printre servicii, sprijin educativ și psihologic, ajutoare financiare, sprijin pentru a găsi un loc de muncă.
+home-what-link = Vezi toate serviciile
+home-how-title = Cum obții o programare
+home-how = Secretariatul Social primește doar cu programare. Discuția este gratuită. O poți rezerva online, la orice oră, sau la telefon, în orele liniei de aici.
+home-how-link = Fă o programare
+home-when-title = Când ne găsești
+home-offices = Sediile noastre
+office-phone = Telefon:
+office-email = E-mail:
+office-hours = Program de primire, doar cu programare

@@ -1,0 +1,15 @@
+home-title = Faqja kryesore
+home-heading = Shërbime sociale për familjet me fëmijë të mitur
+home-lead = Nëse familja jote po kalon një moment të vështirë, Shërbimi Social mund të të ndihmojë: informacione, mbështetje për prindërit, ndihma ekonomike, projekte edukative për fëmijët dhe të rinjtë. Hapi i parë është një takim me Sekretariatin Social (Segretariato Sociale).
+loading = Duke u ngarkuar…
+home-what-title = Çfarë mund të bëjmë për familjen tënde
+home-what = E dëgjojmë situatën tënde dhe, bashkë me ty, kërkojmë ndihmën e duhur: orientim midis shërbimeve, mbështetje edukative dhe psikologjike, ndihma ekonomike, shoqërim për të gjetur punë.
+home-what-link = Shiko të gjitha shërbimet
+home-how-title = Si të marrësh një takim
+home-how = Sekretariati Social pret vetëm me takim. Takimi është falas. Mund ta rezervosh në internet, në çdo orë, ose me telefon në oraret e linjës që sheh këtu.
+home-how-link = Rezervo një takim
+home-when-title = Kur mund të na gjesh
+home-offices = Zyrat tona
+office-phone = Telefoni:
+office-email = Email:
+office-hours = Orari i pritjes, vetëm me takim

@@ -1,0 +1,15 @@
+home-title = 首页
+home-heading = 为有未成年子女的家庭提供的社会服务
+home-lead = 如果您的家庭正处于困难时期，社会服务可以帮助您：提供信息、支持父母、经济援助、为孩子提供教育项目。第一步是与社会事务秘书处（Segretariato Sociale）面谈。
+loading = 正在加载…
+home-what-title = 我们能为您的家庭做什么
+home-what = 我们倾听您的情况，并和您一起寻找合适的帮助：在各项服务中为您指路、教育和心理支持、经济援助、就业陪伴。
+home-what-link = 查看全部服务
+home-how-title = 如何预约
+home-how = 社会事务秘书处只接待预约。面谈免费。您可以随时在网上预约，或在这里列出的电话时间内打电话预约。
+home-how-link = 预约面谈
+home-when-title = 什么时候可以找到我们
+home-offices = 我们的办公地点
+office-phone = 电话：
+office-email = 电子邮件：
+office-hours = 接待时间，仅限预约
