@@ -46,10 +46,15 @@ on_both_databases! {
 /// The fields of a details form for the seeded office's slot at `time` on Tuesday 3 March 2026
 /// (the day after the tests' clock), as a citizen fills it in.
 pub fn details<'a>(given_name: &'a str, time: &'a str) -> Vec<(&'static str, &'a str)> {
+    details_on("2026-03-03", given_name, time)
+}
+
+/// The same for the slot at `time` on `day` (`YYYY-MM-DD`).
+pub fn details_on<'a>(day: &'a str, given_name: &'a str, time: &'a str) -> Vec<(&'static str, &'a str)> {
     vec![
         ("sede", "segretariato-sociale"),
         ("argomento", "figli-e-famiglia"),
-        ("giorno", "2026-03-03"),
+        ("giorno", day),
         ("ora", time),
         ("nome", given_name),
         ("cognome", "Rossi"),

@@ -80,22 +80,23 @@ impl OwnPostgres {
         self.run("pg_ctl", &all);
     }
 
-    /// Runs one of PostgreSQL's programs as the `postgres` user when the tests run as root.
-    fn run(&self, program: &str, arguments: &[&str]) {
+    /// One of PostgreSQL's programs, to run as the `postgres` user when the tests run as root.
+    fn command(&self, program: &str) -> Command {
         let program = self.bin.join(program);
-        let output = if running_as_root() {
-            Command::new("runuser")
-                .args(["-u", "postgres", "--"])
-                .arg(&program)
-                .args(arguments)
-                .current_dir(self.dir.path())
-                .output()
+        let mut command = if running_as_root() {
+            let mut command = Command::new("runuser");
+            command.args(["-u", "postgres", "--"]).arg(program);
+            command
         } else {
-            Command::new(&program)
-                .args(arguments)
-                .current_dir(self.dir.path())
-                .output()
+            Command::new(program)
         };
+        command.current_dir(self.dir.path());
+        command
+    }
+
+    fn run(&self, program: &str, arguments: &[&str]) {
+        let output = self.command(program).args(arguments).output();
+        let program = self.bin.join(program);
         let output = must(output, &program.display().to_string());
         let log = std::fs::read_to_string(self.dir.path().join("postgres.log")).unwrap_or_default();
         assert!(
@@ -111,16 +112,12 @@ impl OwnPostgres {
 impl Drop for OwnPostgres {
     fn drop(&mut self) {
         // Already stopped by the test, perhaps: then pg_ctl says so, and that is fine.
-        let data = self.data();
-        let pg_ctl = self.bin.join("pg_ctl");
-        let mut command = if running_as_root() {
-            let mut command = Command::new("runuser");
-            command.args(["-u", "postgres", "--"]).arg(pg_ctl);
-            command
-        } else {
-            Command::new(pg_ctl)
-        };
-        let _ = command.arg("-D").arg(data).args(["stop", "-m", "immediate"]).output();
+        let _ = self
+            .command("pg_ctl")
+            .arg("-D")
+            .arg(self.data())
+            .args(["stop", "-m", "immediate"])
+            .output();
     }
 }
 

@@ -260,21 +260,7 @@ async fn book(
     name: &str,
     seen: &Mutex<Vec<Seen>>,
 ) -> Option<String> {
-    let details = [
-        ("sede", "segretariato-sociale"),
-        ("argomento", "figli-e-famiglia"),
-        ("giorno", day),
-        ("ora", time),
-        ("nome", name),
-        ("cognome", "Rossi"),
-        ("email", "famiglia.rossi@example.it"),
-        ("telefono", ""),
-        ("codice_fiscale", ""),
-        ("lingua", "it"),
-        ("accessibilita", ""),
-        ("motivo", "Vorremmo parlare della scuola di nostro figlio"),
-        ("privacy", "si"),
-    ];
+    let details = crate::booking::details_on(day, name, time);
     let summary = loop {
         let (status, location) = post(client, address, "/prenota", &details, "the details form", seen).await;
         match status {
