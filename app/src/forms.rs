@@ -258,8 +258,8 @@ fn FieldFrame(
 pub fn TextField(
     form: FormState,
     name: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
@@ -267,8 +267,9 @@ pub fn TextField(
 ) -> impl IntoView {
     let error = form.error(name);
     let invalid = error.is_some();
+    let has_hint = hint.is_some();
     view! {
-        <FieldFrame name label hint=hint.map(str::to_owned) required error>
+        <FieldFrame name label hint required error>
             <input
                 class="form-control"
                 class:is-invalid=invalid
@@ -280,7 +281,7 @@ pub fn TextField(
                 maxlength=max_length
                 aria-required=required.then_some("true")
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), invalid)
+                aria-describedby=described_by(name, has_hint, invalid)
             />
         </FieldFrame>
     }
@@ -344,7 +345,7 @@ pub fn TextArea(
 pub fn SelectField(
     form: FormState,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     options: &'static [(&'static str, &'static str)],
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
@@ -360,16 +361,17 @@ pub fn SelectField(
 pub fn ChoiceField(
     form: FormState,
     name: &'static str,
-    label: &'static str,
+    #[prop(into)] label: String,
     options: Vec<(String, String)>,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let error = form.error(name);
     let invalid = error.is_some();
     let initial = form.initial(name);
+    let has_hint = hint.is_some();
     view! {
-        <FieldFrame name label hint=hint.map(str::to_owned) required error>
+        <FieldFrame name label hint required error>
             <select
                 class="form-select"
                 class:is-invalid=invalid
@@ -377,7 +379,7 @@ pub fn ChoiceField(
                 name=name
                 aria-required=required.then_some("true")
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=described_by(name, hint.is_some(), invalid)
+                aria-describedby=described_by(name, has_hint, invalid)
             >
                 <option value="" selected=initial.is_empty()>{crate::i18n::use_language().text("form-choose")}</option>
                 {options

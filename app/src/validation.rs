@@ -10,7 +10,10 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
-/// Why a typed value was refused: an Italian sentence for the page.
+use crate::i18n::say;
+
+/// Why a typed value was refused: a sentence for the page, in the language of the request being
+/// served (Italian in the back office; see `app/locales/*/validation.ftl`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid(pub String);
 
@@ -32,14 +35,14 @@ impl Email {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
         let value = raw.trim();
         if value.is_empty() {
-            return Err(Invalid("Scrivi il tuo indirizzo email.".into()));
+            return Err(Invalid(say("valid-email-missing")));
         }
-        let example = "Scrivi un indirizzo email completo, per esempio nome.cognome@esempio.it.";
+        let example = || Invalid(say("valid-email-example"));
         if value.chars().count() > 254 || value.chars().any(char::is_whitespace) {
-            return Err(Invalid(example.into()));
+            return Err(example());
         }
         let Some((local, domain)) = value.split_once('@') else {
-            return Err(Invalid(example.into()));
+            return Err(example());
         };
         let domain_ok = !domain.contains('@')
             && domain.contains('.')
@@ -50,7 +53,7 @@ impl Email {
                     && label.chars().all(|c| c.is_alphanumeric() || c == '-')
             });
         if local.is_empty() || local.len() > 64 || !domain_ok {
-            return Err(Invalid(example.into()));
+            return Err(example());
         }
         Ok(Self(format!("{local}@{}", domain.to_lowercase())))
     }
@@ -80,26 +83,33 @@ impl From<Email> for String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonName(String);
 
+/// Which of a person's names a field holds, for what its message says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamePart {
+    Given,
+    Family,
+}
+
 impl PersonName {
-    /// `what` names the field in the message: "il nome", "il cognome".
-    pub fn parse(raw: &str, what: &str) -> Result<Self, Invalid> {
+    pub fn parse(raw: &str, part: NamePart) -> Result<Self, Invalid> {
+        let message = |what: &str| {
+            let part = match part {
+                NamePart::Given => "given",
+                NamePart::Family => "family",
+            };
+            Invalid(say(&format!("valid-{part}-name-{what}")))
+        };
         let composed: String = raw.nfc().collect();
         let value = composed.split_whitespace().collect::<Vec<_>>().join(" ");
         if value.is_empty() {
-            return Err(Invalid(format!("Scrivi {what}.")));
+            return Err(message("missing"));
         }
         if value.chars().count() > 100 {
-            return Err(Invalid(format!(
-                "{} è troppo lungo: al massimo 100 caratteri.",
-                capitalised(what)
-            )));
+            return Err(message("too-long"));
         }
         let allowed = |c: char| c.is_alphabetic() || is_combining_mark(c) || matches!(c, ' ' | '\'' | '’' | '-' | '.');
         if !value.chars().all(allowed) || !value.chars().any(char::is_alphabetic) {
-            return Err(Invalid(format!(
-                "{} può contenere solo lettere, spazi, apostrofi e trattini.",
-                capitalised(what)
-            )));
+            return Err(message("letters"));
         }
         Ok(Self(value))
     }
@@ -123,9 +133,7 @@ impl Phone {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/' | '(' | ')'));
         if !allowed || !(6..=15).contains(&digits) {
-            return Err(Invalid(
-                "Scrivi un numero di telefono con il prefisso, solo cifre, per esempio 333 1234567.".into(),
-            ));
+            return Err(Invalid(say("valid-phone")));
         }
         Ok(Self(value))
     }
@@ -149,14 +157,10 @@ impl CodiceFiscale {
                 _ => c.is_ascii_digit() || "LMNPQRSTUV".contains(c),
             });
         if !shape_ok {
-            return Err(Invalid(
-                "Il codice fiscale ha 16 caratteri, lettere e numeri, per esempio RSSMRA80A01F205X.".into(),
-            ));
+            return Err(Invalid(say("valid-cf-shape")));
         }
         if Self::check_character(&value[..15]) != value.chars().nth(15) {
-            return Err(Invalid(
-                "Il codice fiscale non è corretto: controlla di averlo scritto senza errori.".into(),
-            ));
+            return Err(Invalid(say("valid-cf-check")));
         }
         Ok(Self(value))
     }
@@ -242,14 +246,6 @@ pub fn month(raw: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,15 +307,15 @@ mod tests {
     #[test]
     fn names_keep_accents_and_apostrophes() {
         assert_eq!(
-            PersonName::parse("  D'Angelo  ", "il cognome").unwrap().as_str(),
+            PersonName::parse("  D'Angelo  ", NamePart::Family).unwrap().as_str(),
             "D'Angelo"
         );
         assert_eq!(
-            PersonName::parse("Niccolò  Maria", "il nome").unwrap().as_str(),
+            PersonName::parse("Niccolò  Maria", NamePart::Given).unwrap().as_str(),
             "Niccolò Maria"
         );
-        assert_eq!(PersonName::parse("", "il nome").unwrap_err().0, "Scrivi il nome.");
-        assert!(PersonName::parse("Anna<script>", "il nome").is_err());
+        assert_eq!(PersonName::parse("", NamePart::Given).unwrap_err().0, "Scrivi il nome.");
+        assert!(PersonName::parse("Anna<script>", NamePart::Given).is_err());
     }
 }
 
@@ -392,7 +388,7 @@ mod properties {
         #[test]
         fn nothing_typed_makes_a_parser_panic(raw in any::<String>()) {
             let _ = Email::parse(&raw);
-            let _ = PersonName::parse(&raw, "il nome");
+            let _ = PersonName::parse(&raw, NamePart::Given);
             let _ = Phone::parse(&raw);
             let _ = CodiceFiscale::parse(&raw);
             let _ = (day(&raw), clock_time(&raw), month(&raw));
@@ -414,8 +410,8 @@ mod properties {
             if let Ok(email) = Email::parse(&raw) {
                 prop_assert_eq!(Email::parse(email.as_str()).unwrap(), email);
             }
-            if let Ok(name) = PersonName::parse(&raw, "il nome") {
-                prop_assert_eq!(PersonName::parse(name.as_str(), "il nome").unwrap(), name.clone());
+            if let Ok(name) = PersonName::parse(&raw, NamePart::Given) {
+                prop_assert_eq!(PersonName::parse(name.as_str(), NamePart::Given).unwrap(), name.clone());
                 prop_assert!(!name.as_str().chars().any(|c| c.is_control() || c == '<' || c == '>'));
             }
             if let Ok(phone) = Phone::parse(&raw) {
@@ -428,13 +424,13 @@ mod properties {
 
         #[test]
         fn names_in_any_script_are_accepted_composed(name in name()) {
-            let parsed = PersonName::parse(&name, "il nome");
+            let parsed = PersonName::parse(&name, NamePart::Given);
             prop_assert!(parsed.is_ok(), "{:?} refused: {:?}", name, parsed);
             let parsed = parsed.unwrap();
             prop_assert!(is_nfc(parsed.as_str()));
             // Typed with the accents as separate marks (as some keyboards send them), the same name.
             let decomposed: String = name.nfd().collect();
-            prop_assert_eq!(PersonName::parse(&decomposed, "il nome").unwrap(), parsed);
+            prop_assert_eq!(PersonName::parse(&decomposed, NamePart::Given).unwrap(), parsed);
         }
 
         #[test]
@@ -446,12 +442,12 @@ mod properties {
             let mut chars: Vec<char> = name.chars().collect();
             chars.insert(at.index(chars.len() + 1), intruder);
             let typed: String = chars.into_iter().collect();
-            prop_assert!(PersonName::parse(&typed, "il nome").is_err(), "{:?} accepted", typed);
+            prop_assert!(PersonName::parse(&typed, NamePart::Given).is_err(), "{:?} accepted", typed);
         }
 
         #[test]
         fn overlong_names_are_refused(name in prop::collection::vec(letter(), 101..140)) {
-            prop_assert!(PersonName::parse(&name.concat(), "il cognome").is_err());
+            prop_assert!(PersonName::parse(&name.concat(), NamePart::Family).is_err());
         }
 
         #[test]

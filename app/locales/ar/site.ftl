@@ -25,3 +25,4 @@ footer-privacy = إشعار الخصوصية
 footer-accessibility = بيان إمكانية الوصول
 footer-legal = ملاحظات قانونية
 footer-faq = أسئلة شائعة
+breadcrumb-label = أنت هنا

@@ -25,3 +25,4 @@ footer-privacy = Privacy notice
 footer-accessibility = Accessibility statement
 footer-legal = Legal notes
 footer-faq = Frequently asked questions
+breadcrumb-label = You are here

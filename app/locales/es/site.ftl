@@ -25,3 +25,4 @@ footer-privacy = Aviso de privacidad
 footer-accessibility = Declaración de accesibilidad
 footer-legal = Aviso legal
 footer-faq = Preguntas frecuentes
+breadcrumb-label = Estás aquí

@@ -25,3 +25,4 @@ footer-privacy = Protection des données
 footer-accessibility = Déclaration d'accessibilité
 footer-legal = Mentions légales
 footer-faq = Questions fréquentes
+breadcrumb-label = Vous êtes ici

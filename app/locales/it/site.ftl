@@ -30,3 +30,4 @@ footer-privacy = Informativa privacy
 footer-accessibility = Dichiarazione di accessibilità
 footer-legal = Note legali
 footer-faq = Domande frequenti
+breadcrumb-label = Percorso

@@ -25,3 +25,4 @@ footer-privacy = Informare privind datele personale
 footer-accessibility = Declarație de accesibilitate
 footer-legal = Mențiuni legale
 footer-faq = Întrebări frecvente
+breadcrumb-label = Ești aici

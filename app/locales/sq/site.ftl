@@ -25,3 +25,4 @@ footer-privacy = Njoftimi për privatësinë
 footer-accessibility = Deklarata e aksesueshmërisë
 footer-legal = Shënime ligjore
 footer-faq = Pyetje të shpeshta
+breadcrumb-label = Je këtu

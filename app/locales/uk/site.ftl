@@ -25,3 +25,4 @@ footer-privacy = Повідомлення про конфіденційніст�
 footer-accessibility = Заява про доступність
 footer-legal = Правова інформація
 footer-faq = Часті запитання
+breadcrumb-label = Ви тут

@@ -25,3 +25,4 @@ footer-privacy = 隐私说明
 footer-accessibility = 无障碍声明
 footer-legal = 法律声明
 footer-faq = 常见问题
+breadcrumb-label = 当前位置

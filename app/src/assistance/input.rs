@@ -20,8 +20,14 @@ impl AssistanceForm {
     /// Parses every field, collecting one Italian sentence per wrong field.
     pub fn parse(&self) -> Result<AssistanceRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let nome = errors.check("nome", PersonName::parse(&self.nome, "il nome"));
-        let cognome = errors.check("cognome", PersonName::parse(&self.cognome, "il cognome"));
+        let nome = errors.check(
+            "nome",
+            PersonName::parse(&self.nome, crate::validation::NamePart::Given),
+        );
+        let cognome = errors.check(
+            "cognome",
+            PersonName::parse(&self.cognome, crate::validation::NamePart::Family),
+        );
         let email = errors.check("email", Email::parse(&self.email));
         let category_label = AssistanceTopic::from_key(&self.categoria).map(AssistanceTopic::label);
         if category_label.is_none() {

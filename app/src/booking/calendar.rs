@@ -13,6 +13,8 @@ use crate::state::AppState;
 /// What the calendar file says about an appointment.
 pub struct Appointment<'a> {
     pub code: &'a str,
+    /// The language the booking was made in: the title and description say it, then Italian.
+    pub language: crate::i18n::Language,
     pub office_name: &'a str,
     pub office_address: &'a str,
     pub starts_at: DateTime<Utc>,
@@ -28,14 +30,12 @@ pub fn file_name(code: &str) -> String {
 
 /// The calendar file; `stamp` is when it was made (the application's clock).
 pub fn ics(appointment: &Appointment<'_>, stamp: DateTime<Utc>) -> String {
+    let (summary, description) = super::letters::calendar_entry(appointment.language, appointment.code);
     let event = Event::new()
         // The booking code is unique: a move sends the same event with the new times.
         .uid(&format!("{}@sportello", appointment.code))
-        .summary("Appuntamento presso il Segretariato Sociale")
-        .description(&format!(
-            "Codice della prenotazione: {}. Porta con te un documento d'identità.",
-            appointment.code
-        ))
+        .summary(&summary)
+        .description(&description)
         .location(&format!("{}, {}", appointment.office_name, appointment.office_address))
         .starts(appointment.starts_at)
         .ends(appointment.ends_at)
@@ -51,6 +51,7 @@ struct Row {
     office_address: String,
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
+    booked_in: String,
 }
 
 /// The calendar file of a confirmed booking, found by its draft (the confirmation page) or by its
@@ -60,7 +61,8 @@ pub async fn for_booking(
     draft: Option<&str>,
     token: Option<&str>,
 ) -> Result<Option<(String, String)>, AppError> {
-    const SELECT: &str = "SELECT b.code, o.name AS office_name, o.address AS office_address, b.starts_at, b.ends_at
+    const SELECT: &str = "SELECT b.code, o.name AS office_name, o.address AS office_address, b.starts_at, b.ends_at,
+                                   b.booked_in
                             FROM bookings b JOIN offices o ON o.id = b.office_id";
     let row: Option<Row> = match (draft, token) {
         (Some(draft), _) if !draft.is_empty() => on_db!(&state.db, pool => {
@@ -83,6 +85,7 @@ pub async fn for_booking(
         let file = ics(
             &Appointment {
                 code: &row.code,
+                language: crate::i18n::Language::from_code(&row.booked_in).unwrap_or_default(),
                 office_name: &row.office_name,
                 office_address: &row.office_address,
                 starts_at: row.starts_at,
@@ -106,6 +109,7 @@ mod tests {
         let file = ics(
             &Appointment {
                 code: "K7MP3XQ9",
+                language: crate::i18n::Language::Italian,
                 office_name: "Segretariato Sociale",
                 office_address: "Via XXV Aprile 4, Cinisello Balsamo",
                 starts_at: at(8),
@@ -118,5 +122,28 @@ mod tests {
         assert!(file.contains("DTEND:20261201T093000Z"));
         assert!(file.contains("UID:K7MP3XQ9@sportello"));
         assert!(file.contains("SUMMARY:Appuntamento presso il Segretariato Sociale"));
+    }
+
+    #[test]
+    fn a_booking_made_in_another_language_has_its_event_in_it_then_in_italian() {
+        let at = |h| Utc.with_ymd_and_hms(2026, 12, 1, h, 30, 0).unwrap();
+        let file = ics(
+            &Appointment {
+                code: "K7MP3XQ9",
+                language: crate::i18n::Language::English,
+                office_name: "Segretariato Sociale",
+                office_address: "Via XXV Aprile 4",
+                starts_at: at(8),
+                ends_at: at(9),
+            },
+            at(7),
+        );
+        let unfolded = file.replace("\r\n ", "");
+        assert!(
+            unfolded.contains(
+                "SUMMARY:Appointment at the Social Secretariat / Appuntamento presso il Segretariato Sociale"
+            ),
+            "{unfolded}"
+        );
     }
 }

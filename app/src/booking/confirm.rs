@@ -13,13 +13,14 @@ use super::availability::{nearest_free, ALTERNATIVES_SPAN_DAYS};
 use super::codes::{new_code, new_secret, token_hash};
 use super::details::{BookingDetails, DetailsForm};
 use super::flow::{free_slots, parse_day, parse_time};
+use super::letters;
 use super::notices::{reminder, reminder_due, Reminder};
 use super::slots::{is_bookable, Slot};
 use super::store::{self, OfficeCalendar};
 use super::{Booker, BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
-use crate::dates::{clock, long_date};
 use crate::error::AppError;
 use crate::forms::FormOutcome;
+use crate::i18n::{say, say_with, use_language};
 use crate::mail::outbox::{Attachment, OutgoingEmail};
 use crate::on_db;
 use crate::state::AppState;
@@ -29,10 +30,10 @@ const DRAFT_LIFETIME: Duration = Duration::hours(2);
 /// How many free slots are offered when the chosen one was taken.
 const ALTERNATIVES: usize = 3;
 
-pub const SLOT_TAKEN: &str =
-    "Il posto che avevi scelto non è più disponibile: qualcuno l'ha prenotato prima di te. Scegli uno degli orari liberi qui sotto: i tuoi dati restano quelli che hai inserito.";
-const DRAFT_EXPIRED: &str =
-    "La prenotazione in corso è scaduta o non esiste. Ricomincia dalla scelta della sede: ci vuole un minuto.";
+/// What the forms say when the booking cannot go on (messages of `booking.ftl`, said in the
+/// language of the request).
+pub const SLOT_TAKEN: &str = "error-slot-taken";
+const DRAFT_EXPIRED: &str = "error-draft-expired";
 
 fn summary_path(draft: &str) -> String {
     format!("{SUMMARY_PATH}?bozza={draft}")
@@ -59,7 +60,7 @@ pub async fn submit_details(state: &AppState, booker: &Booker, form: DetailsForm
     };
     let today = state.clock.now().with_timezone(&Rome).date_naive();
     let Some(calendar) = super::desk::calendar(state, booker, &form.sede, today).await? else {
-        return Ok(FormOutcome::invalid("ora", DRAFT_EXPIRED));
+        return Ok(FormOutcome::invalid("ora", say(DRAFT_EXPIRED)));
     };
     let topic = store::topics(&state.db)
         .await?
@@ -67,12 +68,12 @@ pub async fn submit_details(state: &AppState, booker: &Booker, form: DetailsForm
         .find(|topic| topic.slug == form.argomento);
     let (Some(topic), Some(date), Some(time)) = (topic, parse_day(Some(&form.giorno)), parse_time(Some(&form.ora)))
     else {
-        return Ok(FormOutcome::invalid("ora", DRAFT_EXPIRED));
+        return Ok(FormOutcome::invalid("ora", say(DRAFT_EXPIRED)));
     };
     let free = free_slots(state, &calendar, date).await?;
     let Some(slot) = bookable_slot(state, &calendar, date, time).filter(|_| free.iter().any(|s| s.starts == time))
     else {
-        return Ok(FormOutcome::invalid("ora", super::flow::SLOT_TAKEN));
+        return Ok(FormOutcome::invalid("ora", say(super::flow::SLOT_TAKEN)));
     };
     let id = new_secret();
     let now = state.clock.now();
@@ -196,6 +197,8 @@ pub struct NewBooking<'a> {
     pub max_future_per_contact: i64,
     /// An operator booking for someone who phoned.
     pub booked_by: Option<i64>,
+    /// The language it was made in (its code): its emails speak it.
+    pub booked_in: &'a str,
     pub email: Option<OutgoingEmail>,
     /// When the reminder leaves, and what it says.
     pub reminder: Option<(DateTime<Utc>, OutgoingEmail)>,
@@ -214,8 +217,8 @@ pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Resu
         let inserted = sqlx::query_scalar::<_, i64>(
             "INSERT INTO bookings (code, office_id, topic_id, starts_at, ends_at, given_name, family_name, email,
                                    phone, codice_fiscale, language, interpreter, accessibility_needs, about,
-                                   manage_token_hash, idempotency_key, created_at, booked_by_staff_id)
-             SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14, $17
+                                   manage_token_hash, idempotency_key, created_at, booked_by_staff_id, booked_in)
+             SELECT $1, office_id, topic_id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, id, $14, $17, $18
                FROM booking_drafts
               WHERE id = $15
                 -- One email or phone holds at most $16 future bookings (anti-abuse; on
@@ -232,6 +235,7 @@ pub async fn store_booking(db: &crate::db::Db, booking: &NewBooking<'_>) -> Resu
         .bind(&details.accessibility_needs).bind(&details.about)
         .bind(&booking.token_hash).bind(booking.now).bind(booking.draft_id).bind(booking.max_future_per_contact)
         .bind(booking.booked_by)
+        .bind(booking.booked_in)
         .fetch_optional(&mut *tx)
         .await;
         match inserted {
@@ -293,49 +297,46 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
     let confirmed = format!("{CONFIRMED_PATH}?bozza={id}");
     // Whether the seat is still free is not asked: the insert below takes it or is refused.
     let Some((draft, calendar, _)) = draft_with_calendar(state, booker, &id).await? else {
-        return Ok(FormOutcome::invalid("orario", DRAFT_EXPIRED));
+        return Ok(FormOutcome::invalid("orario", say(DRAFT_EXPIRED)));
     };
     if draft.code.is_some() {
         return Ok(FormOutcome::Done { next: confirmed });
     }
     let now = state.clock.now();
     let Some(slot) = bookable_slot(state, &calendar, draft.date, draft.starts) else {
-        return Ok(FormOutcome::invalid("orario", SLOT_TAKEN));
+        return Ok(FormOutcome::invalid("orario", say(SLOT_TAKEN)));
     };
     // An operator booking for someone who phoned: recorded on the booking.
     let booked_by = super::desk::operator_for(state, booker, &draft.office.slug).await?;
-    let email = draft.details.email.clone().map(|to| OutgoingEmail {
-        to,
-        reply_to: None,
-        subject: "Il tuo appuntamento presso il Segretariato Sociale".to_owned(),
-        body: String::new(),
-        attachment: None,
-    });
+    // The language of the summary that confirmed it: its emails speak it.
+    let language = use_language();
     for _attempt in 0..3 {
         let code = new_code();
         let token = new_secret();
-        let private_link = format!(
-            "{}{}",
-            state.public_url.trim_end_matches('/'),
-            super::manage_link(&token, &[])
-        );
-        let email = email.clone().map(|email| OutgoingEmail {
-            body: confirmation_text(&draft, &code, &private_link),
-            attachment: Some(Attachment {
-                name: super::calendar::file_name(&code),
-                content_type: super::calendar::CONTENT_TYPE.to_owned(),
-                body: super::calendar::ics(
-                    &super::calendar::Appointment {
-                        code: &code,
-                        office_name: &draft.office.name,
-                        office_address: &draft.office.address,
-                        starts_at: slot.starts_at,
-                        ends_at: slot.ends_at,
-                    },
-                    now,
-                ),
-            }),
-            ..email
+        let private_link = super::private_link(&state.public_url, language, &token);
+        let email = draft.details.email.clone().map(|to| {
+            let letter = letters::confirmation(language, &meeting(&draft, &code), &private_link, &draft.office.phone);
+            OutgoingEmail {
+                to,
+                reply_to: None,
+                subject: letter.subject,
+                body: letter.body,
+                attachment: Some(Attachment {
+                    name: super::calendar::file_name(&code),
+                    content_type: super::calendar::CONTENT_TYPE.to_owned(),
+                    body: super::calendar::ics(
+                        &super::calendar::Appointment {
+                            code: &code,
+                            language,
+                            office_name: &draft.office.name,
+                            office_address: &draft.office.address,
+                            starts_at: slot.starts_at,
+                            ends_at: slot.ends_at,
+                        },
+                        now,
+                    ),
+                }),
+            }
         });
         let reminder = email.as_ref().and_then(|email| {
             let due = reminder_due(slot.starts_at, state.booking.reminder_hours, now)?;
@@ -343,6 +344,7 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
                 due,
                 reminder(&Reminder {
                     to: &email.to,
+                    language,
                     given_name: &draft.details.given_name,
                     family_name: &draft.details.family_name,
                     office: &draft.office,
@@ -364,6 +366,7 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
             now,
             max_future_per_contact: i64::from(state.booking.max_future_per_contact),
             booked_by,
+            booked_in: language.code(),
             email,
             reminder,
         };
@@ -376,14 +379,16 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
                 metrics::counter!("sportello_bookings_confirmed_total", "by" => by).increment(1);
                 return Ok(FormOutcome::Done { next: confirmed });
             }
-            Insert::Full => return Ok(FormOutcome::invalid("orario", SLOT_TAKEN)),
+            Insert::Full => return Ok(FormOutcome::invalid("orario", say(SLOT_TAKEN))),
             Insert::TooMany => {
                 return Ok(FormOutcome::invalid(
                     "orario",
-                    format!(
-                        "Con questo indirizzo email o numero di telefono ci sono già {} appuntamenti in programma. \
-                         Per prenotarne un altro annulla prima uno di quelli, oppure telefona al Segretariato Sociale ({}).",
-                        state.booking.max_future_per_contact, draft.office.phone
+                    say_with(
+                        "error-too-many",
+                        &[
+                            ("max", state.booking.max_future_per_contact.to_string()),
+                            ("phone", draft.office.phone.clone()),
+                        ],
                     ),
                 ))
             }
@@ -398,16 +403,14 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
             }
         }
     }
-    Err(AppError::Conflict(
-        "Non è stato possibile registrare la prenotazione. Riprova tra un momento.".into(),
-    ))
+    Err(AppError::Conflict(say("error-booking-failed")))
 }
 
 /// Moves a draft whose slot was taken to one of the offered free slots, then back to the summary.
 pub async fn change_slot(state: &AppState, booker: &Booker, form: ChangeSlotForm) -> Result<FormOutcome, AppError> {
     let id = form.bozza.trim().to_owned();
     let Some(draft) = load_draft(state, booker, &id).await? else {
-        return Ok(FormOutcome::invalid("orario", DRAFT_EXPIRED));
+        return Ok(FormOutcome::invalid("orario", say(DRAFT_EXPIRED)));
     };
     if draft.code.is_some() {
         return Ok(FormOutcome::Done {
@@ -425,10 +428,7 @@ pub async fn change_slot(state: &AppState, booker: &Booker, form: ChangeSlotForm
         _ => None,
     };
     let Some(slot) = slot else {
-        return Ok(FormOutcome::invalid(
-            "orario",
-            "Scegli uno degli orari liberi dell'elenco.",
-        ));
+        return Ok(FormOutcome::invalid("orario", say("error-choose-listed")));
     };
     on_db!(&state.db, pool => {
         sqlx::query("UPDATE booking_drafts SET starts_at = $1, ends_at = $2 WHERE id = $3 AND booking_id IS NULL")
@@ -441,33 +441,16 @@ pub async fn change_slot(state: &AppState, booker: &Booker, form: ChangeSlotForm
     })
 }
 
-/// The confirmation email's text: neutral wording (the Segretariato Sociale, never the topic).
-fn confirmation_text(draft: &DraftView, code: &str, private_link: &str) -> String {
-    let reach = if draft.office.phone.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "Se non puoi venire, avvisaci chiamando il numero {}.\n",
-            draft.office.phone
-        )
-    };
-    format!(
-        "Gentile {given} {family},\n\n\
-         ti confermiamo l'appuntamento presso il Segretariato Sociale.\n\n\
-         Quando: {date}, dalle {starts} alle {ends}\n\
-         Dove: {office}, {address}\n\
-         Codice della prenotazione: {code}\n\n\
-         Porta con te un documento d'identità. Il colloquio è gratuito.\n\n\
-         Per vedere, spostare o annullare l'appuntamento usa questo collegamento personale \
-         (non inoltrarlo ad altri):\n{private_link}\n\n\
-         {reach}\n\
-         La prenotazione non è un canale per le emergenze: in caso di pericolo chiama il 112.\n",
-        given = draft.details.given_name,
-        family = draft.details.family_name,
-        date = long_date(draft.date),
-        starts = clock(draft.starts),
-        ends = clock(draft.ends),
-        office = draft.office.name,
-        address = draft.office.address,
-    )
+/// The appointment a draft's emails are about, once confirmed with `code`.
+fn meeting<'a>(draft: &'a DraftView, code: &'a str) -> letters::Meeting<'a> {
+    letters::Meeting {
+        given_name: &draft.details.given_name,
+        family_name: &draft.details.family_name,
+        office_name: &draft.office.name,
+        office_address: &draft.office.address,
+        date: draft.date,
+        starts: draft.starts,
+        ends: draft.ends,
+        code,
+    }
 }

@@ -51,6 +51,7 @@ struct MovedRow {
     given_name: String,
     family_name: String,
     email: Option<String>,
+    booked_in: String,
 }
 
 /// How a move for a caller ended.
@@ -82,12 +83,12 @@ pub async fn move_for_caller(
     use chrono_tz::Europe::Rome;
 
     use super::codes::{new_secret, token_hash};
+    use super::letters::{self, Meeting};
     use super::notices::{reminder, reminder_due, Reminder};
-    use crate::dates::{clock, long_date};
-    use crate::mail::outbox::OutgoingEmail;
+    use crate::i18n::Language;
 
     let row: Option<MovedRow> = on_db!(&state.db, pool => sqlx::query_as(
-        "SELECT b.id, b.office_id, o.slug AS office_slug, b.code, b.given_name, b.family_name, b.email
+        "SELECT b.id, b.office_id, o.slug AS office_slug, b.code, b.given_name, b.family_name, b.email, b.booked_in
            FROM bookings b JOIN offices o ON o.id = b.office_id
           WHERE b.id = $1 AND b.status = 'confermata'",
     )
@@ -113,34 +114,26 @@ pub async fn move_for_caller(
         return Ok(Moved::NotOffered);
     };
     let token = new_secret();
-    let private_link = format!(
-        "{}{}",
-        state.public_url.trim_end_matches('/'),
-        super::manage_link(&token, &[])
-    );
-    let notice = row.email.clone().map(|to| OutgoingEmail {
-        to,
-        reply_to: None,
-        subject: "Appuntamento spostato presso il Segretariato Sociale".to_owned(),
-        body: format!(
-            "Gentile {} {},\n\ncome concordato con lo sportello, il tuo appuntamento presso il Segretariato Sociale \
-             è stato spostato.\n\nNuovo giorno: {}, dalle {} alle {}\nDove: {}, {}\nCodice della prenotazione: {}\n\n\
-             Per annullarlo o spostarlo di nuovo usa questo nuovo collegamento personale (quello di prima non vale più):\n{}\n",
-            row.given_name,
-            row.family_name,
-            long_date(slot.local_start.date()),
-            clock(slot.local_start.time()),
-            clock(slot.local_end.time()),
-            calendar.office.name,
-            calendar.office.address,
-            row.code,
-            private_link,
-        ),
-        attachment: None,
-    });
+    let language = Language::from_code(&row.booked_in).unwrap_or_default();
+    let private_link = super::private_link(&state.public_url, language, &token);
+    let meeting = Meeting {
+        given_name: &row.given_name,
+        family_name: &row.family_name,
+        office_name: &calendar.office.name,
+        office_address: &calendar.office.address,
+        date: slot.local_start.date(),
+        starts: slot.local_start.time(),
+        ends: slot.local_end.time(),
+        code: &row.code,
+    };
+    let notice = row
+        .email
+        .clone()
+        .map(|to| letters::moved_by_desk(language, &meeting, &private_link).to(to));
     let new_reminder = row.email.as_deref().map(|to| {
         reminder(&Reminder {
             to,
+            language,
             given_name: &row.given_name,
             family_name: &row.family_name,
             office: &calendar.office,

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::forms::FieldErrors;
-use crate::validation::{CodiceFiscale, Email, Invalid, PersonName, Phone};
+use crate::i18n::{say, say_with};
+use crate::validation::{CodiceFiscale, Email, Invalid, NamePart, PersonName, Phone};
 
 /// "Di cosa vuoi parlare" and the accessibility needs: short on purpose (minimum data).
 pub const ABOUT_MAX_CHARS: usize = 200;
@@ -97,31 +98,30 @@ fn optional<T>(raw: &str, parse: impl Fn(&str) -> Result<T, Invalid>) -> Result<
     }
 }
 
-fn short_text(errors: &mut FieldErrors, field: &str, raw: &str, what: &str, max: usize) -> String {
+/// `raw` with its spaces tidied; too long, the message `too_long` (with `{ $max }` and
+/// `{ $length }`) for `field`.
+fn short_text(errors: &mut FieldErrors, field: &str, raw: &str, too_long: &str, max: usize) -> String {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let length = text.chars().count();
     if length > max {
         errors.add(
             field,
-            format!("{what} è troppo lungo: al massimo {max} caratteri, ne hai scritti {length}."),
+            say_with(too_long, &[("max", max.to_string()), ("length", length.to_string())]),
         );
     }
     text
 }
 
 impl DetailsForm {
-    /// Checks every field, one Italian sentence per wrong field.
+    /// Checks every field, one sentence per wrong field, in the language of the request.
     pub fn parse(&self) -> Result<BookingDetails, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let given_name = errors.check("nome", PersonName::parse(&self.nome, "il nome"));
-        let family_name = errors.check("cognome", PersonName::parse(&self.cognome, "il cognome"));
+        let given_name = errors.check("nome", PersonName::parse(&self.nome, NamePart::Given));
+        let family_name = errors.check("cognome", PersonName::parse(&self.cognome, NamePart::Family));
         let email = errors.check("email", optional(&self.email, Email::parse));
         let phone = errors.check("telefono", optional(&self.telefono, Phone::parse));
         if matches!((&email, &phone), (Some(None), Some(None))) {
-            errors.add(
-                "email",
-                "Scrivi un indirizzo email o un numero di telefono: ci servono per confermare l'appuntamento.",
-            );
+            errors.add("email", say("details-need-contact"));
         }
         let codice_fiscale = errors.check("codice_fiscale", optional(&self.codice_fiscale, CodiceFiscale::parse));
         let language = if self.lingua.is_empty() {
@@ -129,28 +129,25 @@ impl DetailsForm {
         } else if InterviewLanguage::from_key(&self.lingua).is_some() {
             self.lingua.clone()
         } else {
-            errors.add("lingua", "Scegli una lingua dall'elenco.");
+            errors.add("lingua", say("details-choose-language"));
             String::new()
         };
         let accessibility_needs = short_text(
             &mut errors,
             "accessibilita",
             &self.accessibilita,
-            "Il testo sulle esigenze di accessibilità",
+            "details-accessibility-too-long",
             NEEDS_MAX_CHARS,
         );
         let about = short_text(
             &mut errors,
             "motivo",
             &self.motivo,
-            "Il testo su cosa vuoi parlare",
+            "details-about-too-long",
             ABOUT_MAX_CHARS,
         );
         if self.privacy.as_deref() != Some("si") {
-            errors.add(
-                "privacy",
-                "Per prenotare conferma di aver letto l'informativa sul trattamento dei dati.",
-            );
+            errors.add("privacy", say("details-privacy-needed"));
         }
         match (given_name, family_name, email, phone, codice_fiscale) {
             (Some(given_name), Some(family_name), Some(email), Some(phone), Some(codice_fiscale))

@@ -12,8 +12,9 @@ use super::{Booker, BookingQuery, BookingStep, BookingTopic, FreeSlot, MonthView
 use crate::error::AppError;
 use crate::state::AppState;
 
-pub const SLOT_TAKEN: &str = "L'orario che avevi scelto non è più disponibile. Scegline un altro.";
-const DAY_FULL: &str = "Il giorno che avevi scelto non ha più posti liberi. Scegline un altro.";
+/// The notices of a step shown again (messages of `booking.ftl`).
+pub const SLOT_TAKEN: &str = "booking-slot-gone";
+const DAY_FULL: &str = "booking-day-full";
 
 /// The day a query or a form names, if it names one (see [`validation::day`]).
 pub fn parse_day(raw: Option<&str>) -> Option<NaiveDate> {
@@ -126,7 +127,7 @@ async fn day_step(
     state: &AppState,
     chosen: Chosen,
     asked: Option<NaiveDate>,
-    notice: Option<&str>,
+    notice: Option<&'static str>,
 ) -> Result<BookingStep, AppError> {
     let month = month_view(state, &chosen.calendar, asked).await?;
     Ok(BookingStep::Day {

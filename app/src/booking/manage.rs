@@ -11,13 +11,13 @@ use chrono_tz::Europe::Rome;
 
 use super::codes::token_hash;
 use super::flow::{free_slots, month_view, parse_day, parse_month, parse_time};
+use super::letters::{self, Meeting};
 use super::notices::{reminder, reminder_due, Reminder};
 use super::store::{self, OfficeCalendar};
 use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
-use crate::dates::{clock, long_date};
 use crate::error::AppError;
 use crate::forms::{FieldErrors, FormOutcome};
-use crate::mail::outbox::OutgoingEmail;
+use crate::i18n::{say, say_with, Language};
 use crate::on_db;
 use crate::state::AppState;
 
@@ -32,6 +32,14 @@ struct BookingRow {
     given_name: String,
     family_name: String,
     email: Option<String>,
+    booked_in: String,
+}
+
+impl BookingRow {
+    /// The language the booking was made in: its emails speak it.
+    fn language(&self) -> Language {
+        Language::from_code(&self.booked_in).unwrap_or_default()
+    }
 }
 
 /// A token as it arrives in an address: 64 hex characters, or nothing.
@@ -47,7 +55,7 @@ async fn booking_row(state: &AppState, token: &str) -> Result<Option<BookingRow>
     let row = on_db!(&state.db, pool => {
         sqlx::query_as(
             "SELECT b.code, o.slug AS office_slug, t.name AS topic, b.starts_at, b.ends_at, b.status,
-                    b.given_name, b.family_name, b.email
+                    b.given_name, b.family_name, b.email, b.booked_in
                FROM bookings b
                JOIN offices o ON o.id = b.office_id
                JOIN booking_topics t ON t.id = b.topic_id
@@ -122,14 +130,19 @@ fn done(token: &str, outcome: &str) -> FormOutcome {
     }
 }
 
-fn too_late(calendar: &OfficeCalendar, what: &str) -> String {
-    format!(
-        "Mancano meno di {} ore all'appuntamento: non è più possibile {what} online. Telefona al {}.",
-        calendar.rules.cancel_cutoff_hours, calendar.office.phone
+/// "Too late to do it online": `message` is `error-too-late-cancel` or `error-too-late-move`.
+fn too_late(calendar: &OfficeCalendar, message: &str) -> String {
+    say_with(
+        message,
+        &[
+            ("hours", calendar.rules.cancel_cutoff_hours.to_string()),
+            ("phone", calendar.office.phone.clone()),
+        ],
     )
 }
 
-const GONE: &str = "Il collegamento non è valido o è scaduto. Se hai perso il collegamento, chiedine uno nuovo.";
+/// A private link that opens no booking (a message of `booking.ftl`).
+const GONE: &str = "error-link-gone";
 
 /// The booking and its office's calendar that a posted token opens, or the answer for the field
 /// `field` when it opens none.
@@ -139,13 +152,13 @@ async fn opened(
     field: &str,
 ) -> Result<Result<(String, BookingRow, OfficeCalendar), FormOutcome>, AppError> {
     let Some(token) = well_formed(token).map(str::to_owned) else {
-        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, say(GONE))));
     };
     let Some(row) = booking_row(state, &token).await? else {
-        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, say(GONE))));
     };
     let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
-        return Ok(Err(FormOutcome::invalid(field, GONE.to_owned())));
+        return Ok(Err(FormOutcome::invalid(field, say(GONE))));
     };
     Ok(Ok((token, row, calendar)))
 }
@@ -162,20 +175,18 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
     let now = state.clock.now();
     let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
     let booking = managed(&row, &calendar, now);
-    let notice = row.email.clone().map(|to| OutgoingEmail {
-        to,
-        reply_to: None,
-        subject: "Appuntamento annullato presso il Segretariato Sociale".to_owned(),
-        body: format!(
-            "Gentile {} {},\n\nabbiamo annullato il tuo appuntamento presso il Segretariato Sociale di {}, \
-             dalle {}.\nCodice della prenotazione: {}\n\nSe vuoi, puoi prenotare un nuovo appuntamento dal sito.\n",
-            booking.given_name,
-            booking.family_name,
-            long_date(booking.date),
-            clock(booking.starts),
-            booking.code,
-        ),
-        attachment: None,
+    let notice = row.email.clone().map(|to| {
+        let meeting = Meeting {
+            given_name: &booking.given_name,
+            family_name: &booking.family_name,
+            office_name: &calendar.office.name,
+            office_address: &calendar.office.address,
+            date: booking.date,
+            starts: booking.starts,
+            ends: booking.ends,
+            code: &booking.code,
+        };
+        letters::cancelled(row.language(), &meeting).to(to)
     });
     let cancelled = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
@@ -204,7 +215,7 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
     }
     Ok(FormOutcome::invalid(
         "annulla",
-        too_late(&calendar, "annullare l'appuntamento"),
+        too_late(&calendar, "error-too-late-cancel"),
     ))
 }
 
@@ -216,50 +227,37 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
     };
     let now = state.clock.now();
     if row.status != "confermata" || !changeable(&calendar, row.starts_at, now) {
-        return Ok(FormOutcome::invalid(
-            "ora",
-            too_late(&calendar, "spostare l'appuntamento"),
-        ));
+        return Ok(FormOutcome::invalid("ora", too_late(&calendar, "error-too-late-move")));
     }
     let slot = parse_day(Some(&form.giorno))
         .zip(parse_time(Some(&form.ora)))
         .and_then(|(date, time)| super::confirm::bookable_slot(state, &calendar, date, time));
     let Some(slot) = slot else {
-        return Ok(FormOutcome::invalid(
-            "ora",
-            "Scegli uno degli orari liberi dell'elenco.".to_owned(),
-        ));
+        return Ok(FormOutcome::invalid("ora", say("error-choose-listed")));
     };
     if slot.starts_at == row.starts_at {
         return Ok(done(&token, "spostata"));
     }
     let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
-    let notice = row.email.clone().map(|to| OutgoingEmail {
-        to,
-        reply_to: None,
-        subject: "Appuntamento spostato presso il Segretariato Sociale".to_owned(),
-        body: format!(
-            "Gentile {} {},\n\nil tuo appuntamento presso il Segretariato Sociale è stato spostato.\n\n\
-             Nuovo giorno: {}, dalle {} alle {}\nDove: {}, {}\nCodice della prenotazione: {}\n",
-            row.given_name,
-            row.family_name,
-            long_date(slot.local_start.date()),
-            clock(slot.local_start.time()),
-            clock(slot.local_end.time()),
-            calendar.office.name,
-            calendar.office.address,
-            row.code,
-        ),
-        attachment: None,
-    });
-    let private_link = format!(
-        "{}{}",
-        state.public_url.trim_end_matches('/'),
-        super::manage_link(&token, &[])
-    );
+    let meeting = Meeting {
+        given_name: &row.given_name,
+        family_name: &row.family_name,
+        office_name: &calendar.office.name,
+        office_address: &calendar.office.address,
+        date: slot.local_start.date(),
+        starts: slot.local_start.time(),
+        ends: slot.local_end.time(),
+        code: &row.code,
+    };
+    let notice = row
+        .email
+        .clone()
+        .map(|to| letters::moved(row.language(), &meeting).to(to));
+    let private_link = super::private_link(&state.public_url, row.language(), &token);
     let new_reminder = row.email.as_deref().map(|to| {
         reminder(&Reminder {
             to,
+            language: row.language(),
             given_name: &row.given_name,
             family_name: &row.family_name,
             office: &calendar.office,
@@ -316,14 +314,8 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
             state.mail_ready.notify_one();
             Ok(done(&token, "spostata"))
         }
-        Ok(false) => Ok(FormOutcome::invalid(
-            "ora",
-            too_late(&calendar, "spostare l'appuntamento"),
-        )),
-        Err(()) => Ok(FormOutcome::invalid(
-            "ora",
-            "Questo orario è stato appena prenotato da un'altra persona. Scegline un altro.".to_owned(),
-        )),
+        Ok(false) => Ok(FormOutcome::invalid("ora", too_late(&calendar, "error-too-late-move"))),
+        Err(()) => Ok(FormOutcome::invalid("ora", say("error-just-taken"))),
     }
 }
 
@@ -335,17 +327,11 @@ pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOu
     let mut errors = FieldErrors::new();
     let code = super::codes::normalise_code(&form.codice);
     if code.len() != super::codes::CODE_LENGTH {
-        errors.add(
-            "codice",
-            "Scrivi il codice della prenotazione: 8 caratteri, lettere e numeri.",
-        );
+        errors.add("codice", say("error-code-shape"));
     }
     let contact = form.contatto.trim().to_owned();
     if contact.is_empty() {
-        errors.add(
-            "contatto",
-            "Scrivi l'email o il numero di telefono che hai dato prenotando.",
-        );
+        errors.add("contatto", say("error-contact-missing"));
     }
     if !errors.is_empty() {
         return Ok(FormOutcome::Invalid(errors));
@@ -366,10 +352,12 @@ pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOu
         given_name: String,
         family_name: String,
         email: Option<String>,
+        booked_in: String,
     }
     let found: Option<Found> = on_db!(&state.db, pool => {
         sqlx::query_as(
-            "SELECT b.id, o.slug AS office_slug, b.starts_at, b.ends_at, b.given_name, b.family_name, b.email
+            "SELECT b.id, o.slug AS office_slug, b.starts_at, b.ends_at, b.given_name, b.family_name, b.email,
+                    b.booked_in
                FROM bookings b JOIN offices o ON o.id = b.office_id
               WHERE b.code = $1 AND b.status = 'confermata' AND b.starts_at > $2 AND b.email IS NOT NULL
                 AND ((b.email = $3) OR (b.phone IS NOT NULL AND b.phone = $4))",
@@ -397,31 +385,23 @@ pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOu
         return Ok(sent);
     };
     let token = super::codes::new_secret();
-    let private_link = format!(
-        "{}{}",
-        state.public_url.trim_end_matches('/'),
-        super::manage_link(&token, &[])
-    );
+    let language = Language::from_code(&found.booked_in).unwrap_or_default();
+    let private_link = super::private_link(&state.public_url, language, &token);
     let start = found.starts_at.with_timezone(&Rome);
-    let new_link = OutgoingEmail {
-        to: to.clone(),
-        reply_to: None,
-        subject: "Il nuovo collegamento al tuo appuntamento presso il Segretariato Sociale".to_owned(),
-        body: format!(
-            "Gentile {} {},\n\necco il nuovo collegamento personale per vedere, spostare o annullare il tuo \
-             appuntamento del {} alle {} (codice {}):\n{}\n\nIl collegamento precedente non funziona più. \
-             Se non l'hai chiesto tu, puoi ignorare questa email.\n",
-            found.given_name,
-            found.family_name,
-            long_date(start.date_naive()),
-            clock(start.time()),
-            code,
-            private_link,
-        ),
-        attachment: None,
+    let meeting = Meeting {
+        given_name: &found.given_name,
+        family_name: &found.family_name,
+        office_name: &calendar.office.name,
+        office_address: &calendar.office.address,
+        date: start.date_naive(),
+        starts: start.time(),
+        ends: found.ends_at.with_timezone(&Rome).time(),
+        code: &code,
     };
+    let new_link = letters::new_link(language, &meeting, &private_link).to(to.clone());
     let new_reminder = reminder(&Reminder {
         to: &to,
+        language,
         given_name: &found.given_name,
         family_name: &found.family_name,
         office: &calendar.office,

@@ -6,12 +6,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::pages::{clock_value, MonthCalendar};
+use super::pages::{free_times_of, time_range, when};
 use super::{
     manage_booking_view, manage_link, ManageView, ManagedBooking, MoveStep, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH,
     NEW_LINK_PATH, PATH,
 };
-use crate::dates::{clock, long_date};
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
+use crate::i18n::use_language;
 
 const CANCEL_LABELS: &[(&str, &str)] = &[("annulla", "Annulla")];
 const MOVE_LABELS: &[(&str, &str)] = &[("ora", "Nuovo orario")];
@@ -33,23 +34,24 @@ pub fn ManageBookingPage() -> impl IntoView {
     let view_of = Resource::new(wanted, |(token, moving, month, day, _)| {
         manage_booking_view(token, moving, month, day)
     });
+    let language = use_language();
     view! {
         <div class="container stretto">
-            <h1>"Il tuo appuntamento"</h1>
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <h1>{language.text("manage-heading")}</h1>
+            <Suspense fallback=move || view! { <p>{language.text("loading")}</p> }>
                 {move || {
                     let (token, _, _, _, outcome) = wanted();
                     Suspend::new(async move {
                         match view_of.await {
                             Ok(Some(view)) => view! { <Managed view token outcome /> }.into_any(),
                             Ok(None) => view! {
-                                <Title text="Collegamento non valido" />
+                                <Title text=language.text("manage-bad-link-title") />
                                 <div class="alert alert-warning">
-                                    <p class="mb-0">
-                                        "Il collegamento non è valido o non è più attivo. Se ne hai chiesto uno nuovo, usa "
-                                        "quello dell'ultima email, oppure "<a href=NEW_LINK_PATH>"chiedine un altro"</a>
-                                        ". Per prenotare di nuovo "<a href=PATH>"vai alla prenotazione"</a>"."
-                                    </p>
+                                    <p>{language.text("manage-bad-link")}</p>
+                                    <ul class="mb-0">
+                                        <li><a href=language.href(NEW_LINK_PATH)>{language.text("ask-new-link")}</a></li>
+                                        <li><a href=language.href(PATH)>{language.text("book-new")}</a></li>
+                                    </ul>
                                 </div>
                             }
                             .into_any(),
@@ -64,29 +66,31 @@ pub fn ManageBookingPage() -> impl IntoView {
 
 #[component]
 fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     let booking = view.booking;
     let said = match outcome.as_deref() {
-        Some("annullata") => Some("Appuntamento annullato. Se hai un'email, ti abbiamo mandato la conferma."),
-        Some("spostata") => Some("Appuntamento spostato. Se hai un'email, ti abbiamo mandato la conferma."),
+        Some("annullata") => Some(text("manage-cancelled-said")),
+        Some("spostata") => Some(text("manage-moved-said")),
         _ => None,
     };
-    let title = if booking.cancelled {
-        "Appuntamento annullato"
+    let title = text(if booking.cancelled {
+        "manage-cancelled-title"
     } else {
-        "Il tuo appuntamento"
-    };
+        "manage-heading"
+    });
     view! {
         <Title text=title />
         {said.map(|said| view! { <p class="alert alert-success" role="status">{said}</p> })}
         <BookingCard booking=booking.clone() />
         {if booking.cancelled {
-            view! { <p>"Questo appuntamento è annullato. "<a href=PATH>"Prenota un nuovo appuntamento"</a></p> }.into_any()
+            view! { <p>{text("manage-is-cancelled")}" "<a href=language.href(PATH)>{text("book-new")}</a></p> }.into_any()
         } else if !booking.changeable {
             view! {
                 <p class="alert alert-info">
-                    {format!(
-                        "Mancano meno di {} ore all'appuntamento: per annullarlo o spostarlo telefona al {}.",
-                        booking.cutoff_hours, booking.office.phone
+                    {language.text_with(
+                        "manage-too-late",
+                        &[("hours", booking.cutoff_hours.to_string()), ("phone", booking.office.phone.clone())],
                     )}
                 </p>
             }
@@ -96,16 +100,16 @@ fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl Int
                 MoveStep::NotMoving => view! {
                     <p>
                         <a class="btn btn-outline-primary" href=format!("{CALENDAR_PATH}?t={token}") download rel="external">
-                            "Aggiungi al calendario"
+                            {text("add-to-calendar")}
                         </a>
                     </p>
                     <Actions token />
                 }
                 .into_any(),
                 MoveStep::Day(month) => view! {
-                    <h2 class="h4">"Sposta l'appuntamento"</h2>
-                    <MonthCalendar base=manage_link(&token, &[("sposta", "1".to_owned())]) month />
-                    <p><a href=manage_link(&token, &[])>"Lascia l'appuntamento com'è"</a></p>
+                    <h2 class="h4">{text("manage-move")}</h2>
+                    <MonthCalendar base=language.href(&manage_link(&token, &[("sposta", "1".to_owned())])) month />
+                    <p><a href=language.href(&manage_link(&token, &[]))>{text("manage-keep")}</a></p>
                 }
                 .into_any(),
                 MoveStep::Time { date, slots } => view! { <MoveTimes token date slots /> }.into_any(),
@@ -116,19 +120,19 @@ fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl Int
 
 #[component]
 fn BookingCard(booking: ManagedBooking) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
         <dl class="row mx-0 bg-light rounded p-3 mb-4">
-            <dt class="col-sm-4">"Codice"</dt>
+            <dt class="col-sm-4">{text("manage-code")}</dt>
             <dd class="col-sm-8 fw-semibold">{booking.code}</dd>
-            <dt class="col-sm-4">"Quando"</dt>
-            <dd class="col-sm-8">
-                {format!("{}, dalle {} alle {}", long_date(booking.date), clock(booking.starts), clock(booking.ends))}
-            </dd>
-            <dt class="col-sm-4">"Dove"</dt>
+            <dt class="col-sm-4">{text("manage-when")}</dt>
+            <dd class="col-sm-8">{when(language, booking.date, booking.starts, booking.ends)}</dd>
+            <dt class="col-sm-4">{text("manage-where")}</dt>
             <dd class="col-sm-8">{format!("{}, {}", booking.office.name, booking.office.address)}</dd>
-            <dt class="col-sm-4">"Argomento"</dt>
+            <dt class="col-sm-4">{text("booking-step-topic")}</dt>
             <dd class="col-sm-8">{booking.topic}</dd>
-            <dt class="col-sm-4">"A nome di"</dt>
+            <dt class="col-sm-4">{text("manage-name")}</dt>
             <dd class="col-sm-8">{format!("{} {}", booking.given_name, booking.family_name)}</dd>
         </dl>
     }
@@ -138,13 +142,16 @@ fn BookingCard(booking: ManagedBooking) -> impl IntoView {
 #[component]
 fn Actions(token: String) -> impl IntoView {
     let form = FormState::new(use_submitted(CANCEL_PATH));
+    let language = use_language();
     view! {
         <ErrorSummary form labels=CANCEL_LABELS />
         <div class="d-flex flex-wrap gap-3 align-items-center" id="campo-annulla">
-            <a class="btn btn-primary" href=manage_link(&token, &[("sposta", "1".to_owned())])>"Sposta l'appuntamento"</a>
-            <form method="post" action=CANCEL_PATH novalidate>
+            <a class="btn btn-primary" href=language.href(&manage_link(&token, &[("sposta", "1".to_owned())]))>
+                {language.text("manage-move")}
+            </a>
+            <form method="post" action=language.href(CANCEL_PATH) novalidate>
                 <input type="hidden" name="t" value=token />
-                <button type="submit" class="btn btn-outline-danger">"Annulla l'appuntamento"</button>
+                <button type="submit" class="btn btn-outline-danger">{language.text("manage-cancel")}</button>
             </form>
         </div>
     }
@@ -153,22 +160,24 @@ fn Actions(token: String) -> impl IntoView {
 #[component]
 fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>) -> impl IntoView {
     let form = FormState::new(use_submitted(MOVE_PATH));
-    let other_day = manage_link(
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let other_day = language.href(&manage_link(
         &token,
         &[("sposta", "1".to_owned()), ("mese", date.format("%Y-%m").to_string())],
-    );
+    ));
     view! {
-        <h2 class="h4">"Sposta l'appuntamento"</h2>
+        <h2 class="h4">{text("manage-move")}</h2>
         <ErrorSummary form labels=MOVE_LABELS />
         {if slots.is_empty() {
-            view! { <p>"In questo giorno non ci sono più orari liberi."</p> }.into_any()
+            view! { <p>{text("manage-day-full")}</p> }.into_any()
         } else {
             view! {
-                <form method="post" action=MOVE_PATH novalidate>
+                <form method="post" action=language.href(MOVE_PATH) novalidate>
                     <input type="hidden" name="t" value=token.clone() />
                     <input type="hidden" name="giorno" value=date.format("%Y-%m-%d").to_string() />
                     <fieldset class="mb-4" id="campo-ora">
-                        <legend class="fs-5 fw-semibold">{format!("Orari liberi di {}", long_date(date))}</legend>
+                        <legend class="fs-5 fw-semibold">{free_times_of(language, date)}</legend>
                         {slots
                             .into_iter()
                             .map(|slot| {
@@ -177,18 +186,18 @@ fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>
                                 view! {
                                     <div class="form-check">
                                         <input type="radio" id=id.clone() name="ora" value=value required />
-                                        <label for=id>{format!("dalle {} alle {}", clock(slot.starts), clock(slot.ends))}</label>
+                                        <label for=id>{time_range(language, slot.starts, slot.ends)}</label>
                                     </div>
                                 }
                             })
                             .collect_view()}
                     </fieldset>
-                    <button type="submit" class="btn btn-primary">"Sposta a questo orario"</button>
+                    <button type="submit" class="btn btn-primary">{text("manage-move-here")}</button>
                 </form>
             }
             .into_any()
         }}
-        <p class="mt-3"><a href=other_day>"Scegli un altro giorno"</a></p>
+        <p class="mt-3"><a href=other_day>{text("booking-other-day")}</a></p>
     }
 }
 
@@ -203,26 +212,21 @@ pub fn NewLinkPage() -> impl IntoView {
     let query = use_query_map();
     let sent = move || query.with(|q| q.get("inviato").is_some());
     let submitted = use_submitted(NEW_LINK_PATH);
+    let language = use_language();
     view! {
-        <Title text="Hai perso il collegamento?" />
+        <Title text=language.text("new-link-title") />
         <div class="container stretto">
-            <h1>"Hai perso il collegamento?"</h1>
+            <h1>{language.text("new-link-title")}</h1>
             <Show
                 when=sent
                 fallback=move || {
                     view! {
-                        <p class="lead">
-                            "Scrivi il codice della prenotazione e l'email o il telefono che hai dato prenotando: "
-                            "ti mandiamo per email un nuovo collegamento per vedere, spostare o annullare l'appuntamento."
-                        </p>
+                        <p class="lead">{language.text("new-link-lead")}</p>
                         <NewLinkRequest form=FormState::new(submitted.clone()) />
                     }
                 }
             >
-                <p class="alert alert-success" role="status">
-                    "Se il codice e l'email o il telefono corrispondono a un appuntamento in programma, ti abbiamo mandato "
-                    "un'email con il nuovo collegamento. Il collegamento precedente non funziona più."
-                </p>
+                <p class="alert alert-success" role="status">{language.text("new-link-sent")}</p>
             </Show>
         </div>
     }
@@ -231,12 +235,21 @@ pub fn NewLinkPage() -> impl IntoView {
 /// The form of "Hai perso il collegamento?".
 #[component]
 fn NewLinkRequest(form: FormState) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
         <ErrorSummary form labels=NEW_LINK_LABELS />
-        <form method="post" action=NEW_LINK_PATH novalidate>
-            <TextField form name="codice" label="Codice della prenotazione" hint="8 caratteri, per esempio K7MP3XQ9." required=true max_length=12 />
-            <TextField form name="contatto" label="Email o telefono" autocomplete="email" required=true max_length=254 />
-            <button type="submit" class="btn btn-primary">"Mandami un nuovo collegamento"</button>
+        <form method="post" action=language.href(NEW_LINK_PATH) novalidate>
+            <TextField
+                form
+                name="codice"
+                label=text("new-link-code")
+                hint=text("new-link-code-hint")
+                required=true
+                max_length=12
+            />
+            <TextField form name="contatto" label=text("new-link-contact") autocomplete="email" required=true max_length=254 />
+            <button type="submit" class="btn btn-primary">{text("new-link-send")}</button>
         </form>
     }
 }

@@ -16,6 +16,7 @@ pub mod confirm;
 pub mod desk;
 pub mod details;
 pub mod flow;
+pub mod letters;
 pub mod manage;
 pub mod manage_page;
 pub mod notices;
@@ -123,7 +124,8 @@ pub enum BookingStep {
         office: BookingOffice,
         topic: BookingTopic,
         month: MonthView,
-        /// Said when a chosen day or time was no longer free.
+        /// Said when a chosen day or time was no longer free: a message of `booking.ftl`, said
+        /// in the page's language.
         notice: Option<String>,
     },
     Time {
@@ -131,6 +133,7 @@ pub enum BookingStep {
         topic: BookingTopic,
         date: NaiveDate,
         slots: Vec<FreeSlot>,
+        /// As the day's.
         notice: Option<String>,
     },
     Details {
@@ -275,6 +278,16 @@ pub struct MoveForm {
     pub giorno: String,
     #[serde(default)]
     pub ora: String,
+}
+
+/// The private link as its emails give it: the whole address, in the language the booking was
+/// made in.
+pub fn private_link(public_url: &str, language: crate::i18n::Language, token: &str) -> String {
+    format!(
+        "{}{}",
+        public_url.trim_end_matches('/'),
+        language.href(&manage_link(token, &[]))
+    )
 }
 
 /// The private link's page for `token`, with `extra` query pairs.

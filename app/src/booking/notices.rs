@@ -4,13 +4,16 @@
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
+use super::letters::{self, Meeting};
 use super::BookingOffice;
-use crate::dates::{clock, long_date};
+use crate::i18n::Language;
 use crate::mail::outbox::OutgoingEmail;
 
 /// What a reminder says.
 pub struct Reminder<'a> {
     pub to: &'a str,
+    /// The language the booking was made in.
+    pub language: Language,
     pub given_name: &'a str,
     pub family_name: &'a str,
     pub office: &'a BookingOffice,
@@ -28,31 +31,25 @@ pub fn reminder_due(starts_at: DateTime<Utc>, hours: u32, now: DateTime<Utc>) ->
     (hours > 0 && due > now).then_some(due)
 }
 
-/// The reminder email, in neutral words.
+/// The reminder email, in neutral words, in the booking's language and Italian.
 pub fn reminder(reminder: &Reminder<'_>) -> OutgoingEmail {
-    OutgoingEmail {
-        to: reminder.to.to_owned(),
-        reply_to: None,
-        subject: "Promemoria: appuntamento presso il Segretariato Sociale".to_owned(),
-        body: format!(
-            "Gentile {} {},\n\nti ricordiamo l'appuntamento presso il Segretariato Sociale.\n\n\
-             Quando: {}, dalle {} alle {}\nDove: {}, {}\nCodice della prenotazione: {}\n\n\
-             Porta con te un documento d'identità.\n\n\
-             Se non puoi venire, annulla o sposta l'appuntamento con il tuo collegamento personale:\n{}\n\
-             oppure telefona al {}.\n",
-            reminder.given_name,
-            reminder.family_name,
-            long_date(reminder.date),
-            clock(reminder.starts),
-            clock(reminder.ends),
-            reminder.office.name,
-            reminder.office.address,
-            reminder.code,
-            reminder.private_link,
-            reminder.office.phone,
-        ),
-        attachment: None,
-    }
+    let meeting = Meeting {
+        given_name: reminder.given_name,
+        family_name: reminder.family_name,
+        office_name: &reminder.office.name,
+        office_address: &reminder.office.address,
+        date: reminder.date,
+        starts: reminder.starts,
+        ends: reminder.ends,
+        code: reminder.code,
+    };
+    letters::reminder(
+        reminder.language,
+        &meeting,
+        reminder.private_link,
+        &reminder.office.phone,
+    )
+    .to(reminder.to.to_owned())
 }
 
 /// Queues `$email` as the reminder of booking `$booking_id`, to leave at `$due`, inside the open

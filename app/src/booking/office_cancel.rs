@@ -5,7 +5,9 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Europe::Rome;
 
+use super::letters::{self, OfficeCancellation};
 use crate::dates::{clock, long_date};
+use crate::i18n::Language;
 use crate::mail::outbox::OutgoingEmail;
 use crate::state::AppState;
 
@@ -19,10 +21,12 @@ pub struct CancelledBooking {
     pub family_name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The language it was made in: its notice speaks it.
+    pub booked_in: String,
 }
 
 /// The columns of [`CancelledBooking`], for `SELECT {COLUMNS} FROM bookings …`.
-pub const COLUMNS: &str = "id, code, starts_at, given_name, family_name, email, phone";
+pub const COLUMNS: &str = "id, code, starts_at, given_name, family_name, email, phone, booked_in";
 
 /// The office, as the notice names it.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -40,34 +44,28 @@ impl CancelledBooking {
     }
 
     /// The email telling the person (`None` without an address: the desk phones), in neutral
-    /// words, with `why` ("perché la sede resterà chiusa (…)").
+    /// words, with `why` ("perché la sede resterà chiusa (…)"), in the booking's language and
+    /// Italian.
     pub fn notice(&self, state: &AppState, office: &OfficeForNotice, why: &str) -> Option<OutgoingEmail> {
         let local = self.starts_at.with_timezone(&Rome);
+        let language = Language::from_code(&self.booked_in).unwrap_or_default();
         let rebook = format!(
             "{}{}",
             state.public_url.trim_end_matches('/'),
-            super::step_link(Some(&office.slug), None, &[])
+            language.href(&super::step_link(Some(&office.slug), None, &[]))
         );
-        Some(OutgoingEmail {
-            to: self.email.clone()?,
-            reply_to: None,
-            subject: "Appuntamento annullato dal Segretariato Sociale".to_owned(),
-            body: format!(
-                "Gentile {} {},\n\nci dispiace: abbiamo dovuto annullare il tuo appuntamento presso il \
-                 Segretariato Sociale di {}, dalle {} ({}), {}.\nCodice della prenotazione: {}\n\n\
-                 Puoi prenotare un nuovo appuntamento qui:\n{}\n\noppure telefonare al {}.\n",
-                self.given_name,
-                self.family_name,
-                long_date(local.date_naive()),
-                clock(local.time()),
-                office.name,
-                why,
-                self.code,
-                rebook,
-                office.phone,
-            ),
-            attachment: None,
-        })
+        let cancelled = OfficeCancellation {
+            given_name: &self.given_name,
+            family_name: &self.family_name,
+            office_name: &office.name,
+            date: local.date_naive(),
+            starts: local.time(),
+            code: &self.code,
+            why,
+            rebook: &rebook,
+            phone: &office.phone,
+        };
+        Some(letters::cancelled_by_office(language, &cancelled).to(self.email.clone()?))
     }
 }
 

@@ -12,12 +12,52 @@ use super::{
     booking_draft, resolve_booking_step, step_link, BookingOffice, BookingQuery, BookingStep, BookingTopic, DraftView,
     FreeSlot, MonthView, CHANGE_SLOT_PATH, PATH, SUMMARY_PATH,
 };
-use crate::dates::{clock, long_date, month_and_year, WEEKDAYS};
-use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormState, SelectField, TextArea, TextField};
+use crate::dates::{clock, long_date_in, month_and_year_in, weekdays_in};
+use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, TextArea, TextField};
+use crate::i18n::{use_language, Language};
 use crate::layout::Breadcrumb;
 
-/// The model's steps, as the step indicator names them.
-const STEPS: [&str; 5] = ["Sede", "Argomento", "Giorno e orario", "I tuoi dati", "Riepilogo"];
+/// The model's steps, as the step indicator names them (their messages).
+const STEPS: [&str; 5] = [
+    "booking-step-office",
+    "booking-step-topic",
+    "booking-step-time",
+    "booking-step-details",
+    "booking-step-summary",
+];
+
+/// "martedì 1 dicembre 2026, dalle 9:30 alle 10:00" in `language`.
+pub(super) fn when(language: Language, date: NaiveDate, starts: chrono::NaiveTime, ends: chrono::NaiveTime) -> String {
+    language.text_with(
+        "booking-when",
+        &[
+            ("date", long_date_in(language, date)),
+            ("starts", clock(starts)),
+            ("ends", clock(ends)),
+        ],
+    )
+}
+
+/// "dalle 9:30 alle 10:00" in `language`.
+pub(super) fn time_range(language: Language, starts: chrono::NaiveTime, ends: chrono::NaiveTime) -> String {
+    language.text_with(
+        "booking-time-range",
+        &[("starts", clock(starts)), ("ends", clock(ends))],
+    )
+}
+
+/// "Orari liberi di martedì 1 dicembre 2026" in `language`.
+pub(super) fn free_times_of(language: Language, date: NaiveDate) -> String {
+    language.text_with("booking-free-times-of", &[("date", long_date_in(language, date))])
+}
+
+/// The name, in `language`, of an interview language as the booking keeps it (`ar`, `altra`).
+fn interview_language_name(language: Language, code: &str) -> String {
+    let code = InterviewLanguage::from_key(code)
+        .unwrap_or(InterviewLanguage::Italian)
+        .key();
+    language.text(&format!("interview-language-{code}"))
+}
 
 /// The details form's fields, in page order, with the labels the error summary links to.
 const DETAILS_LABELS: &[(&str, &str)] = &[
@@ -38,23 +78,24 @@ const SUMMARY_LABELS: &[(&str, &str)] = &[("orario", "Orario")];
 /// The model's step indicator: every step on wide screens; on phones the current one and "3/5".
 #[component]
 pub(super) fn StepIndicator(current: usize) -> impl IntoView {
+    let language = use_language();
     view! {
-        <nav class="steppers mb-4" aria-label="Passi della prenotazione">
+        <nav class="steppers mb-4" aria-label=language.text("booking-steps-label")>
             <div class="steppers-header">
                 <ul>
                     {STEPS
                         .iter()
                         .enumerate()
-                        .map(|(i, name)| {
+                        .map(|(i, key)| {
                             let state = if i < current { "confirmed" } else if i == current { "active" } else { "" };
                             view! {
                                 <li class=state aria-current=(i == current).then_some("step")>
                                     <span class="steppers-number">
-                                        <span class="visually-hidden">"Passo "</span>
+                                        <span class="visually-hidden">{language.text("booking-step")}" "</span>
                                         {i + 1}
                                     </span>
-                                    {*name}
-                                    {(i < current).then(|| view! { <span class="visually-hidden">" (fatto)"</span> })}
+                                    {language.text(key)}
+                                    {(i < current).then(|| view! { <span class="visually-hidden">" "{language.text("booking-step-done")}</span> })}
                                 </li>
                             }
                         })
@@ -73,29 +114,30 @@ fn Choices(
     #[prop(optional)] topic: Option<BookingTopic>,
     #[prop(optional)] time_slot: Option<FreeSlot>,
 ) -> impl IntoView {
+    let language = use_language();
     let office_slug = office.slug.clone();
     let topic_slug = topic.as_ref().map(|t| t.slug.clone());
     view! {
         <dl class="row mx-0 bg-light rounded p-3 mb-4">
-            <dt class="col-sm-3">"Sede"</dt>
+            <dt class="col-sm-3">{language.text("booking-step-office")}</dt>
             <dd class="col-sm-9">
                 {office.name.clone()} ", " {office.address.clone()} " "
-                <a href=PATH>"Cambia sede"</a>
+                <a href=language.href(PATH)>{language.text("booking-change-office")}</a>
             </dd>
             {topic.map(|topic| {
-                let change = step_link(Some(&office_slug), None, &[]);
+                let change = language.href(&step_link(Some(&office_slug), None, &[]));
                 view! {
-                    <dt class="col-sm-3">"Argomento"</dt>
-                    <dd class="col-sm-9">{topic.name} " " <a href=change>"Cambia argomento"</a></dd>
+                    <dt class="col-sm-3">{language.text("booking-step-topic")}</dt>
+                    <dd class="col-sm-9">{topic.name} " " <a href=change>{language.text("booking-change-topic")}</a></dd>
                 }
             })}
             {time_slot.map(|slot| {
-                let change = step_link(Some(&office.slug), topic_slug.as_deref(), &[]);
+                let change = language.href(&step_link(Some(&office.slug), topic_slug.as_deref(), &[]));
                 view! {
-                    <dt class="col-sm-3">"Giorno e orario"</dt>
+                    <dt class="col-sm-3">{language.text("booking-step-time")}</dt>
                     <dd class="col-sm-9" id="campo-ora">
-                        {format!("{}, dalle {} alle {}", long_date(slot.date), clock(slot.starts), clock(slot.ends))} " "
-                        <a href=change>"Cambia giorno o orario"</a>
+                        {when(language, slot.date, slot.starts, slot.ends)} " "
+                        <a href=change>{language.text("booking-change-time")}</a>
                     </dd>
                 }
             })}
@@ -128,15 +170,13 @@ pub fn BookingPage() -> impl IntoView {
         })
     };
     let step = Resource::new(wanted, resolve_booking_step);
+    let language = use_language();
     view! {
         <div class="container stretto">
-            <Breadcrumb trail=vec![("Home", "/"), ("Servizi", "/servizi")] current="Prenota un appuntamento".to_owned() />
-            <h1>"Prenota un appuntamento"</h1>
-            <p class="lead">
-                "Il primo passo è un colloquio con il Segretariato Sociale: è gratuito e dura circa mezz'ora. "
-                "Scegli la sede, il giorno e l'orario che preferisci."
-            </p>
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <Breadcrumb trail=vec![("nav-home", "/"), ("nav-services", "/servizi")] current=language.text("booking-title") />
+            <h1>{language.text("booking-title")}</h1>
+            <p class="lead">{language.text("booking-lead")}</p>
+            <Suspense fallback=move || view! { <p>{language.text("loading")}</p> }>
                 {move || {
                     let submitted = submitted.clone();
                     Suspend::new(async move {
@@ -153,16 +193,23 @@ pub fn BookingPage() -> impl IntoView {
 
 #[component]
 fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let action = language.href(PATH);
+    // A notice is a message of the booking's (`booking-slot-gone`), said in the page's language.
+    let notice_view = move |notice: Option<String>| {
+        notice.map(|key| view! { <p class="alert alert-warning" role="alert">{text(&key)}</p> })
+    };
     match step {
         BookingStep::Office { offices, topic } => {
             let only_one = offices.len() == 1;
             view! {
-                <Title text="Prenota: scegli la sede" />
+                <Title text=text("booking-office-title") />
                 <StepIndicator current=0 />
-                <Form method="get" action=PATH>
+                <Form method="get" action=action>
                     {topic.map(|topic| view! { <input type="hidden" name="argomento" value=topic /> })}
                     <fieldset class="mb-4">
-                        <legend class="h4">"Dove vuoi fare il colloquio?"</legend>
+                        <legend class="h4">{text("booking-office-question")}</legend>
                         {offices
                             .into_iter()
                             .map(|office| {
@@ -179,20 +226,20 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                             })
                             .collect_view()}
                     </fieldset>
-                    <button type="submit" class="btn btn-primary">"Avanti"</button>
+                    <button type="submit" class="btn btn-primary">{text("booking-next")}</button>
                 </Form>
             }
             .into_any()
         }
         BookingStep::Topic { office, topics } => view! {
-            <Title text="Prenota: scegli l'argomento" />
+            <Title text=text("booking-topic-title") />
             <StepIndicator current=1 />
             <Choices office=office.clone() />
-            <Form method="get" action=PATH>
+            <Form method="get" action=action>
                 <input type="hidden" name="sede" value=office.slug.clone() />
                 <fieldset class="mb-4">
-                    <legend class="h4">"Di che cosa vuoi parlare?"</legend>
-                    <p class="form-text">"Serve solo a preparare il colloquio. Se non sai cosa scegliere, va bene l'ultima voce."</p>
+                    <legend class="h4">{text("booking-topic-question")}</legend>
+                    <p class="form-text">{text("booking-topic-hint")}</p>
                     {topics
                         .into_iter()
                         .map(|topic| {
@@ -208,56 +255,60 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                         })
                         .collect_view()}
                 </fieldset>
-                <button type="submit" class="btn btn-primary">"Avanti"</button>
+                <button type="submit" class="btn btn-primary">{text("booking-next")}</button>
             </Form>
         }
         .into_any(),
         BookingStep::Day { office, topic, month, notice } => view! {
-            <Title text="Prenota: scegli il giorno" />
+            <Title text=text("booking-day-title") />
             <StepIndicator current=2 />
             <Choices office=office.clone() topic=topic.clone() />
-            {notice.map(|notice| view! { <p class="alert alert-warning" role="alert">{notice}</p> })}
-            <MonthCalendar base=step_link(Some(&office.slug), Some(&topic.slug), &[]) month />
+            {notice_view(notice)}
+            <MonthCalendar base=language.href(&step_link(Some(&office.slug), Some(&topic.slug), &[])) month />
         }
         .into_any(),
         BookingStep::Time { office, topic, date, slots, notice } => {
-            let other_day = step_link(Some(&office.slug), Some(&topic.slug), &[("mese", date.format("%Y-%m").to_string())]);
+            let other_day = language.href(&step_link(
+                Some(&office.slug),
+                Some(&topic.slug),
+                &[("mese", date.format("%Y-%m").to_string())],
+            ));
             view! {
-                <Title text="Prenota: scegli l'orario" />
+                <Title text=text("booking-time-title") />
                 <StepIndicator current=2 />
                 <Choices office=office.clone() topic=topic.clone() />
-                {notice.map(|notice| view! { <p class="alert alert-warning" role="alert">{notice}</p> })}
-                <Form method="get" action=PATH>
+                {notice_view(notice)}
+                <Form method="get" action=action>
                     <input type="hidden" name="sede" value=office.slug.clone() />
                     <input type="hidden" name="argomento" value=topic.slug.clone() />
                     <input type="hidden" name="giorno" value=date.format("%Y-%m-%d").to_string() />
                     <fieldset class="mb-4">
-                        <legend class="h4">{format!("Orari liberi di {}", long_date(date))}</legend>
+                        <legend class="h4">{free_times_of(language, date)}</legend>
                         {slots
                             .into_iter()
                             .map(|slot| {
                                 let value = clock_value(slot);
                                 let id = format!("ora-{}", value.replace(':', ""));
-                                let seats = if slot.free_seats == 1 { "1 posto libero".to_owned() } else { format!("{} posti liberi", slot.free_seats) };
+                                let seats = language.count("booking-seats", slot.free_seats as usize);
                                 view! {
                                     <div class="form-check">
                                         <input type="radio" id=id.clone() name="ora" value=value required />
-                                        <label for=id>{format!("dalle {} alle {} ({seats})", clock(slot.starts), clock(slot.ends))}</label>
+                                        <label for=id>{format!("{} ({seats})", time_range(language, slot.starts, slot.ends))}</label>
                                     </div>
                                 }
                             })
                             .collect_view()}
                     </fieldset>
                     <div class="d-flex flex-wrap align-items-center gap-3">
-                        <button type="submit" class="btn btn-primary">"Avanti"</button>
-                        <a href=other_day>"Scegli un altro giorno"</a>
+                        <button type="submit" class="btn btn-primary">{text("booking-next")}</button>
+                        <a href=other_day>{text("booking-other-day")}</a>
                     </div>
                 </Form>
             }
             .into_any()
         }
         BookingStep::Details { office, topic, slot } => {
-            let title = if submitted.errors.is_empty() { "Prenota: i tuoi dati" } else { "Errore: prenota, i tuoi dati" };
+            let title = text(if submitted.errors.is_empty() { "details-title" } else { "details-title-error" });
             view! {
                 <Title text=title />
                 <StepIndicator current=3 />
@@ -267,7 +318,8 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                     topic=topic.slug
                     day=slot.date.format("%Y-%m-%d").to_string()
                     time=clock_value(slot)
-                    form=FormState::new(submitted)
+                    // The page's language preselects the interview's, until the person chooses.
+                    form=FormState::editing(submitted, [("lingua".to_owned(), language.code().to_owned())].into())
                 />
             }
             .into_any()
@@ -285,9 +337,14 @@ pub(super) fn clock_value(slot: FreeSlot) -> String {
 /// is added to it.
 #[component]
 pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
+    let language = use_language();
     let month_link = |first: NaiveDate| format!("{base}&mese={}", first.format("%Y-%m"));
-    let previous = month.previous.map(|first| (month_link(first), month_and_year(first)));
-    let next = month.next.map(|first| (month_link(first), month_and_year(first)));
+    let previous = month
+        .previous
+        .map(|first| (month_link(first), month_and_year_in(language, first)));
+    let next = month
+        .next
+        .map(|first| (month_link(first), month_and_year_in(language, first)));
     let any_free = month.days.iter().any(|day| day.free_slots > 0);
     // Rows of seven days, Monday first, with empty cells before the 1st.
     let lead = month.first.weekday().num_days_from_monday() as usize;
@@ -297,22 +354,22 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
         cells.push(None);
     }
     let weeks: Vec<Vec<Option<super::DayAvailability>>> = cells.chunks(7).map(<[_]>::to_vec).collect();
-    let title = month_and_year(month.first);
+    let title = month_and_year_in(language, month.first);
     view! {
-        <h2 class="h4">"Scegli il giorno"</h2>
-        <p>"Sono cliccabili i giorni con almeno un orario libero."</p>
+        <h2 class="h4">{language.text("calendar-choose-day")}</h2>
+        <p>{language.text("calendar-help")}</p>
         <div class="d-flex justify-content-between align-items-center flex-wrap gap-2 mb-2">
             {previous.map(|(href, name)| view! { <a href=href>{format!("‹ {name}")}</a> })}
             <span class="fw-semibold text-capitalize">{title.clone()}</span>
             {next.map(|(href, name)| view! { <a href=href>{format!("{name} ›")}</a> })}
         </div>
         <table class="calendario-mese table table-bordered text-center">
-            <caption class="visually-hidden">{format!("Giorni di {title}")}</caption>
+            <caption class="visually-hidden">{language.text_with("calendar-days-of", &[("month", title.clone())])}</caption>
             <thead>
                 <tr>
-                    {WEEKDAYS
-                        .iter()
-                        .map(|day| view! { <th scope="col"><abbr title=*day>{day[..3].to_owned()}</abbr></th> })
+                    {weekdays_in(language)
+                        .into_iter()
+                        .map(|(day, short)| view! { <th scope="col"><abbr title=day>{short}</abbr></th> })
                         .collect_view()}
                 </tr>
             </thead>
@@ -330,8 +387,8 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
                                             let href = format!("{base}&giorno={}", day.date.format("%Y-%m-%d"));
                                             let label = format!(
                                                 "{}, {}",
-                                                long_date(day.date),
-                                                if day.free_slots == 1 { "1 orario libero".to_owned() } else { format!("{} orari liberi", day.free_slots) }
+                                                long_date_in(language, day.date),
+                                                language.count("calendar-free-times", day.free_slots as usize)
                                             );
                                             view! {
                                                 <td class="libero">
@@ -343,7 +400,7 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
                                         Some(day) => view! {
                                             <td class="pieno">
                                                 {day.date.day()}
-                                                <span class="visually-hidden">", nessun orario libero"</span>
+                                                <span class="visually-hidden">", "{language.text("calendar-no-free-time")}</span>
                                             </td>
                                         }
                                         .into_any(),
@@ -356,7 +413,7 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
             </tbody>
         </table>
         {(!any_free).then(|| view! {
-            <p class="alert alert-info">"In questo mese non ci sono più orari liberi. Guarda il mese successivo o telefona al Segretariato Sociale."</p>
+            <p class="alert alert-info">{language.text("calendar-month-full")}</p>
         })}
     }
 }
@@ -365,55 +422,50 @@ pub(super) fn MonthCalendar(base: String, month: MonthView) -> impl IntoView {
 /// form sends them).
 #[component]
 fn DetailsStep(office: String, topic: String, day: String, time: String, form: FormState) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let languages: Vec<(String, String)> = InterviewLanguage::ALL
+        .iter()
+        .map(|choice| (choice.key().to_owned(), interview_language_name(language, choice.key())))
+        .collect();
     view! {
         <ErrorSummary form labels=DETAILS_LABELS />
-        <form method="post" action=PATH novalidate>
+        <form method="post" action=language.href(PATH) novalidate>
             <input type="hidden" name="sede" value=office />
             <input type="hidden" name="argomento" value=topic />
             <input type="hidden" name="giorno" value=day />
             <input type="hidden" name="ora" value=time />
-            <h2 class="h4">"I tuoi dati"</h2>
-            <p>"Chiediamo solo quello che serve per il colloquio."</p>
-            <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
-            <TextField form name="cognome" label="Cognome" autocomplete="family-name" required=true max_length=100 />
+            <h2 class="h4">{text("details-heading")}</h2>
+            <p>{text("details-lead")}</p>
+            <TextField form name="nome" label=text("details-given-name") autocomplete="given-name" required=true max_length=100 />
+            <TextField form name="cognome" label=text("details-family-name") autocomplete="family-name" required=true max_length=100 />
             <TextField
                 form
                 name="email"
-                label="Email"
+                label=text("details-email")
                 kind="email"
                 autocomplete="email"
-                hint="Ti mandiamo qui la conferma. Se non hai un'email, scrivi almeno il telefono."
+                hint=text("details-email-hint")
                 max_length=254
             />
-            <TextField form name="telefono" label="Telefono" kind="tel" autocomplete="tel" max_length=30 />
-            <TextField
-                form
-                name="codice_fiscale"
-                label="Codice fiscale"
-                hint="Non è obbligatorio. Aiuta l'ufficio a ritrovare una pratica che hai già."
-                max_length=16
-            />
-            <SelectField form name="lingua" label="In che lingua preferisci parlare?" options=InterviewLanguage::CHOICES />
-            <Checkbox form name="interprete">"Mi serve un interprete o un mediatore culturale"</Checkbox>
+            <TextField form name="telefono" label=text("details-phone") kind="tel" autocomplete="tel" max_length=30 />
+            <TextField form name="codice_fiscale" label=text("details-cf") hint=text("details-cf-hint") max_length=16 />
+            <ChoiceField form name="lingua" label=text("details-language") options=languages />
+            <Checkbox form name="interprete">{text("details-interpreter")}</Checkbox>
             <TextField
                 form
                 name="accessibilita"
-                label="Esigenze di accessibilità"
-                hint="Per esempio: arrivo in sedia a rotelle, mi serve un interprete della lingua dei segni."
+                label=text("details-accessibility")
+                hint=text("details-accessibility-hint")
                 max_length=NEEDS_MAX_CHARS
             />
-            <TextArea
-                form
-                name="motivo"
-                label="Di cosa vuoi parlare"
-                hint="Al massimo 200 caratteri. Non scrivere dati sulla salute né fatti personali delicati: ne parlerai di persona al colloquio."
-                max_chars=ABOUT_MAX_CHARS
-            />
+            <TextArea form name="motivo" label=text("details-about") hint=text("details-about-hint") max_chars=ABOUT_MAX_CHARS />
             <Checkbox form name="privacy">
-                "Ho letto l'"<a href="/informativa-privacy">"informativa sul trattamento dei dati personali"</a>
-                ": i miei dati servono solo per l'appuntamento."
+                {text("details-privacy-before")}
+                <a href=language.href("/informativa-privacy")>{text("details-privacy-link")}</a>
+                {text("details-privacy-after")}
             </Checkbox>
-            <button type="submit" class="btn btn-primary">"Continua"</button>
+            <button type="submit" class="btn btn-primary">{text("details-continue")}</button>
         </form>
     }
 }
@@ -430,11 +482,12 @@ pub fn BookingSummaryPage() -> impl IntoView {
     let submitted = use_submitted(SUMMARY_PATH);
     let id = draft_id();
     let draft = Resource::new(id, booking_draft);
+    let language = use_language();
     view! {
         <div class="container stretto">
-            <Breadcrumb trail=vec![("Home", "/"), ("Prenota un appuntamento", PATH)] current="Riepilogo".to_owned() />
-            <h1>"Controlla e conferma"</h1>
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <Breadcrumb trail=vec![("nav-home", "/"), ("booking-title", PATH)] current=language.text("summary-crumb") />
+            <h1>{language.text("summary-heading")}</h1>
+            <Suspense fallback=move || view! { <p>{language.text("loading")}</p> }>
                 {move || {
                     let submitted = submitted.clone();
                     Suspend::new(async move {
@@ -452,18 +505,19 @@ pub fn BookingSummaryPage() -> impl IntoView {
 
 #[component]
 fn DraftGone() -> impl IntoView {
+    let language = use_language();
     view! {
-        <Title text="Prenotazione scaduta" />
+        <Title text=language.text("draft-gone-title") />
         <div class="alert alert-warning">
             <p class="mb-0">
-                "Questa prenotazione in corso è scaduta o non esiste più. Nessun appuntamento è stato registrato. "
-                <a href=PATH>"Ricomincia la prenotazione"</a>
+                {language.text("draft-gone")}" "
+                <a href=language.href(PATH)>{language.text("draft-restart")}</a>
             </p>
         </div>
     }
 }
 
-fn detail_row(term: &'static str, value: String) -> impl IntoView {
+fn detail_row(term: String, value: String) -> impl IntoView {
     view! {
         <dt class="col-sm-4">{term}</dt>
         <dd class="col-sm-8">{value}</dd>
@@ -471,56 +525,55 @@ fn detail_row(term: &'static str, value: String) -> impl IntoView {
 }
 
 /// Where, about what and when, as rows of a description list.
-fn appointment_rows(draft: &DraftView) -> impl IntoView {
-    let when = format!(
-        "{}, dalle {} alle {}",
-        long_date(draft.date),
-        clock(draft.starts),
-        clock(draft.ends)
-    );
+fn appointment_rows(language: Language, draft: &DraftView) -> impl IntoView {
+    let text = move |key: &str| language.text(key);
     view! {
-        {detail_row("Sede", format!("{}, {}", draft.office.name, draft.office.address))}
-        {detail_row("Argomento", draft.topic.name.clone())}
-        {detail_row("Giorno e orario", when)}
+        {detail_row(text("booking-step-office"), format!("{}, {}", draft.office.name, draft.office.address))}
+        {detail_row(text("booking-step-topic"), draft.topic.name.clone())}
+        {detail_row(text("booking-step-time"), when(language, draft.date, draft.starts, draft.ends))}
     }
 }
 
 /// Where, about what and when: all the confirmation page shows of a booking.
 #[component]
 fn AppointmentDetails(draft: DraftView) -> impl IntoView {
-    view! { <dl class="row">{appointment_rows(&draft)}</dl> }
+    view! { <dl class="row">{appointment_rows(use_language(), &draft)}</dl> }
 }
 
 /// The draft's details, as a description list.
 #[component]
 fn DraftDetails(draft: DraftView) -> impl IntoView {
-    let appointment = appointment_rows(&draft);
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let appointment = appointment_rows(language, &draft);
     let details = draft.details;
     let row = detail_row;
     view! {
         <dl class="row">
             {appointment}
-            {row("Nome e cognome", format!("{} {}", details.given_name, details.family_name))}
-            {row("Email", details.email.clone().unwrap_or_else(|| "non indicata".to_owned()))}
-            {row("Telefono", details.phone.clone().unwrap_or_else(|| "non indicato".to_owned()))}
-            {details.codice_fiscale.clone().map(|cf| row("Codice fiscale", cf))}
-            {row("Lingua", details.language_label().to_owned())}
-            {details.interpreter.then(|| row("Interprete", "sì, serve un interprete o un mediatore".to_owned()))}
-            {(!details.accessibility_needs.is_empty()).then(|| row("Accessibilità", details.accessibility_needs.clone()))}
-            {(!details.about.is_empty()).then(|| row("Di cosa vuoi parlare", details.about.clone()))}
+            {row(text("summary-name"), format!("{} {}", details.given_name, details.family_name))}
+            {row(text("details-email"), details.email.clone().unwrap_or_else(|| text("summary-email-none")))}
+            {row(text("details-phone"), details.phone.clone().unwrap_or_else(|| text("summary-phone-none")))}
+            {details.codice_fiscale.clone().map(|cf| row(text("details-cf"), cf))}
+            {row(text("summary-language"), interview_language_name(language, &details.language))}
+            {details.interpreter.then(|| row(text("summary-interpreter"), text("summary-interpreter-yes")))}
+            {(!details.accessibility_needs.is_empty()).then(|| row(text("summary-accessibility"), details.accessibility_needs.clone()))}
+            {(!details.about.is_empty()).then(|| row(text("details-about"), details.about.clone()))}
         </dl>
     }
 }
 
 #[component]
 fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     if let Some(code) = &draft.code {
-        let confirmed = format!("{}?bozza={}", super::CONFIRMED_PATH, draft.id);
+        let confirmed = language.href(&format!("{}?bozza={}", super::CONFIRMED_PATH, draft.id));
         return view! {
-            <Title text="Prenotazione già confermata" />
+            <Title text=text("summary-already-title") />
             <p class="alert alert-success">
-                {format!("Questa prenotazione è già confermata con il codice {code}. ")}
-                <a href=confirmed>"Vedi la conferma"</a>
+                {language.text_with("summary-already", &[("code", code.clone())])}" "
+                <a href=confirmed>{text("summary-see-confirmation")}</a>
             </p>
         }
         .into_any();
@@ -535,11 +588,11 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
     let still_free = draft.still_free;
     let alternatives = draft.alternatives.clone();
     let office_phone = draft.office.phone.clone();
-    let title = if still_free {
-        "Prenota: riepilogo"
+    let title = text(if still_free {
+        "summary-title"
     } else {
-        "Errore: il posto scelto non è più libero"
-    };
+        "summary-taken-title"
+    });
     view! {
         <Title text=title />
         <StepIndicator current=4 />
@@ -547,31 +600,29 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
         <DraftDetails draft />
         {if still_free {
             view! {
-                <form method="post" action=SUMMARY_PATH novalidate id="campo-orario" tabindex="-1">
+                <form method="post" action=language.href(SUMMARY_PATH) novalidate id="campo-orario" tabindex="-1">
                     <input type="hidden" name="bozza" value=id.clone() />
-                    <p>"Controlla i dati: se qualcosa non va, torna indietro con il pulsante del browser e correggi."</p>
-                    <button type="submit" class="btn btn-primary">"Conferma la prenotazione"</button>
+                    <p>{text("summary-check")}</p>
+                    <button type="submit" class="btn btn-primary">{text("summary-confirm")}</button>
                 </form>
             }
             .into_any()
         } else {
             view! {
                 <section id="campo-orario" tabindex="-1" aria-labelledby="orario-titolo">
-                    <h2 class="h4" id="orario-titolo">"Il posto non è più disponibile"</h2>
+                    <h2 class="h4" id="orario-titolo">{text("summary-gone-heading")}</h2>
                     {if alternatives.is_empty() {
                         view! {
-                            <p>
-                                {format!("Non ci sono altri orari liberi vicini a quello che avevi scelto. Telefona al Segretariato Sociale ({office_phone}) o ")}
-                                <a href=PATH>"scegli un altro giorno"</a>"."
-                            </p>
+                            <p>{language.text_with("summary-no-alternatives", &[("phone", office_phone.clone())])}</p>
+                            <p><a href=language.href(PATH)>{text("booking-other-day")}</a></p>
                         }
                         .into_any()
                     } else {
                         view! {
-                            <form method="post" action=CHANGE_SLOT_PATH novalidate>
+                            <form method="post" action=language.href(CHANGE_SLOT_PATH) novalidate>
                                 <input type="hidden" name="bozza" value=id.clone() />
                                 <fieldset class="mb-3">
-                                    <legend class="fs-6 fw-semibold">"Gli orari liberi più vicini a quello che avevi scelto:"</legend>
+                                    <legend class="fs-6 fw-semibold">{text("summary-alternatives")}</legend>
                                     {alternatives
                                         .into_iter()
                                         .enumerate()
@@ -581,15 +632,13 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
                                             view! {
                                                 <div class="form-check">
                                                     <input type="radio" id=input_id.clone() name="scelta" value=value checked=i == 0 />
-                                                    <label for=input_id>
-                                                        {format!("{}, dalle {} alle {}", long_date(slot.date), clock(slot.starts), clock(slot.ends))}
-                                                    </label>
+                                                    <label for=input_id>{when(language, slot.date, slot.starts, slot.ends)}</label>
                                                 </div>
                                             }
                                         })
                                         .collect_view()}
                                 </fieldset>
-                                <button type="submit" class="btn btn-primary">"Scegli questo orario"</button>
+                                <button type="submit" class="btn btn-primary">{text("summary-choose-this")}</button>
                             </form>
                         }
                         .into_any()
@@ -607,13 +656,14 @@ fn Summary(draft: DraftView, submitted: crate::forms::Submitted) -> impl IntoVie
 pub fn BookingConfirmedPage() -> impl IntoView {
     let id = draft_id();
     let draft = Resource::new(id, booking_draft);
+    let language = use_language();
     view! {
         <div class="container stretto">
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <Suspense fallback=move || view! { <p>{language.text("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match draft.await {
                         Ok(Some(draft)) if draft.code.is_some() => view! { <Confirmed draft /> }.into_any(),
-                        Ok(_) => view! { <h1>"Prenotazione non trovata"</h1> <DraftGone /> }.into_any(),
+                        Ok(_) => view! { <h1>{language.text("confirmed-not-found")}</h1> <DraftGone /> }.into_any(),
                         Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}
@@ -624,32 +674,32 @@ pub fn BookingConfirmedPage() -> impl IntoView {
 
 #[component]
 fn Confirmed(draft: DraftView) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     let code = draft.code.clone().unwrap_or_default();
     let calendar = format!("{}?bozza={}", super::CALENDAR_PATH, draft.id);
     let phone = draft.office.phone.clone();
+    let spelled = code.chars().map(String::from).collect::<Vec<_>>().join(" ");
     view! {
-        <Title text="Prenotazione confermata" />
-        <h1>"Prenotazione confermata"</h1>
+        <Title text=text("confirmed-title") />
+        <h1>{text("confirmed-title")}</h1>
         <div class="alert alert-success" role="status">
-            <p class="mb-1">"Il tuo appuntamento è registrato. Il codice della prenotazione è:"</p>
-            <p class="codice-prenotazione mb-0" aria-label=format!("Codice {}", code.chars().map(String::from).collect::<Vec<_>>().join(" "))>{code.clone()}</p>
+            <p class="mb-1">{text("confirmed-code-intro")}</p>
+            <p class="codice-prenotazione mb-0" aria-label=language.text_with("confirmed-code-label", &[("spelled", spelled)])>{code.clone()}</p>
         </div>
         // The details typed are not shown again: this page's address may be seen by others (a
         // shared computer's history), and the booking keeps them.
+        <p>{text("confirmed-email")}</p>
         <p>
-            "Se hai indicato un indirizzo email, ti abbiamo mandato la conferma con il collegamento per annullare o \
-             spostare l'appuntamento. Annota comunque il codice: ti servirà se devi chiamare l'ufficio."
-        </p>
-        <p>
-            <a class="btn btn-outline-primary" href=calendar download rel="external">"Aggiungi al calendario"</a>
+            <a class="btn btn-outline-primary" href=calendar download rel="external">{text("add-to-calendar")}</a>
         </p>
         <AppointmentDetails draft />
-        <h2 class="h4">"Cosa succede adesso"</h2>
+        <h2 class="h4">{text("confirmed-next")}</h2>
         <ul>
-            <li>"Porta con te un documento d'identità. Il colloquio è gratuito."</li>
-            <li>{format!("Se non puoi venire, annulla o sposta l'appuntamento con il collegamento dell'email, o avvisa l'ufficio al numero {phone}.")}</li>
+            <li>{text("confirmed-bring-id")}</li>
+            <li>{language.text_with("confirmed-cannot-come", &[("phone", phone)])}</li>
         </ul>
-        <p>"Hai perso l'email? "<a href=super::NEW_LINK_PATH>"Chiedi un nuovo collegamento"</a></p>
-        <p><a href="/">"Torna alla pagina iniziale"</a></p>
+        <p>{text("confirmed-lost-email")}" "<a href=language.href(super::NEW_LINK_PATH)>{text("ask-new-link")}</a></p>
+        <p><a href=language.href("/")>{text("back-home")}</a></p>
     }
 }

@@ -29,7 +29,7 @@ pub fn CataloguePage() -> impl IntoView {
     view! {
         <Title text="Servizi" />
         <div class="container">
-            <Breadcrumb trail=vec![("Home", "/")] current="Servizi".to_owned() />
+            <Breadcrumb trail=vec![("nav-home", "/")] current="Servizi".to_owned() />
             <h1 data-element="page-name">"Servizi"</h1>
             <p class="lead">
                 "Qui trovi tutti i servizi per le famiglie con figli minorenni. Per quasi tutti il primo passo è "
@@ -193,7 +193,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
         <Title text=service.title.clone() />
         <script type="application/ld+json" data-element="metatag">{service.json_ld()}</script>
         <div class="container">
-            <Breadcrumb trail=vec![("Home", "/"), ("Servizi", "/servizi")] current=service.title.clone() />
+            <Breadcrumb trail=vec![("nav-home", "/"), ("nav-services", "/servizi")] current=service.title.clone() />
             {view! {
             <div class="mb-4">
                 <h1 data-element="service-title">{service.title.clone()}</h1>

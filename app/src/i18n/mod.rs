@@ -137,6 +137,25 @@ impl Language {
             .collect();
         MESSAGES.lookup_with_args(&self.identifier(), key, &arguments)
     }
+
+    /// The message `key` for the number `n` (`{ $n }`), in the plural form the language uses for
+    /// it ("1 posto libero", "3 posti liberi"; Arabic and Ukrainian have more forms than two).
+    pub fn count(self, key: &str, n: usize) -> String {
+        let arguments: HashMap<std::borrow::Cow<'static, str>, FluentValue<'static>> =
+            HashMap::from([(std::borrow::Cow::Borrowed("n"), FluentValue::from(n))]);
+        MESSAGES.lookup_with_args(&self.identifier(), key, &arguments)
+    }
+}
+
+/// The message `key` in the language of the request being served (see [`use_language`]): what
+/// a form's check or a page's data loader says to the person.
+pub fn say(key: &str) -> String {
+    use_language().text(key)
+}
+
+/// The same, with its values (`{ $name }`).
+pub fn say_with(key: &str, values: &[(&'static str, String)]) -> String {
+    use_language().text_with(key, values)
 }
 
 /// The language a browser prefers (its `Accept-Language`), among ours, when it is not `current`:
@@ -228,6 +247,19 @@ mod tests {
                 language.tag()
             );
         }
+    }
+
+    #[test]
+    fn a_count_takes_the_plural_form_its_language_gives_it() {
+        use Language::*;
+        assert_eq!(Italian.count("booking-seats", 1), "1 posto libero");
+        assert_eq!(Italian.count("booking-seats", 2), "2 posti liberi");
+        assert_eq!(English.count("booking-seats", 1), "1 place left");
+        assert_eq!(Ukrainian.count("booking-seats", 2), "2 вільні місця");
+        assert_eq!(Ukrainian.count("booking-seats", 5), "5 вільних місць");
+        assert_eq!(Arabic.count("booking-seats", 2), "مكانان متاحان", "Arabic's dual");
+        assert_eq!(Romanian.count("booking-seats", 20), "20 de locuri libere");
+        assert_eq!(Chinese.count("booking-seats", 1), "还有 1 个空位");
     }
 
     #[test]

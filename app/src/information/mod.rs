@@ -53,7 +53,7 @@ pub fn InformationPageView() -> impl IntoView {
                     Ok(Some(page)) => view! {
                         <Title text=page.title.clone() />
                         <div class="container stretto">
-                            <Breadcrumb trail=vec![("Home", "/")] current=page.title.clone() />
+                            <Breadcrumb trail=vec![("nav-home", "/")] current=page.title.clone() />
                             <h1>{page.title}</h1>
                             <p class="lead">{page.summary}</p>
                             <div class="testo-redatto" inner_html=page.html></div>
@@ -79,7 +79,7 @@ pub fn ContactsPage() -> impl IntoView {
     view! {
         <Title text="Contatti" />
         <div class="container stretto">
-            <Breadcrumb trail=vec![("Home", "/")] current="Contatti".to_owned() />
+            <Breadcrumb trail=vec![("nav-home", "/")] current="Contatti".to_owned() />
             <h1>"Contatti"</h1>
             <Suspense fallback=|| view! { <p>"Caricamento dei recapiti…"</p> }>
                 {move || Suspend::new(async move {
@@ -124,7 +124,7 @@ pub fn TopicsPage() -> impl IntoView {
     view! {
         <Title text="Argomenti" />
         <div class="container">
-            <Breadcrumb trail=vec![("Home", "/")] current="Argomenti".to_owned() />
+            <Breadcrumb trail=vec![("nav-home", "/")] current="Argomenti".to_owned() />
             <h1 data-element="page-name">"Argomenti"</h1>
             <p class="lead">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
             <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>

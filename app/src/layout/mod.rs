@@ -298,18 +298,20 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
 }
 
 /// Where the page stands in the site ("Home › Servizi › …"), for orientation and the model's
-/// validator (`data-element="breadcrumb"`).
+/// validator (`data-element="breadcrumb"`). `trail` is the pages above it, as (message, address):
+/// both come out in the page's language.
 #[component]
 pub fn Breadcrumb(trail: Vec<(&'static str, &'static str)>, current: String) -> impl IntoView {
+    let language = crate::i18n::use_language();
     view! {
-        <nav class="breadcrumb-container" aria-label="Percorso" data-element="breadcrumb">
+        <nav class="breadcrumb-container" aria-label=language.text("breadcrumb-label") data-element="breadcrumb">
             <ol class="breadcrumb">
                 {trail
                     .into_iter()
                     .map(|(label, href)| {
                         view! {
                             <li class="breadcrumb-item">
-                                <a href=href>{label}</a>
+                                <a href=language.href(href)>{language.text(label)}</a>
                                 <span class="separator" aria-hidden="true">"/"</span>
                             </li>
                         }

@@ -634,12 +634,12 @@ pub mod store {
 
     /// Future confirmed appointments of an office, each slot's in booking order.
     pub(super) const FUTURE_BOOKINGS: &str =
-        "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
+        "SELECT id, code, starts_at, given_name, family_name, email, phone, booked_in FROM bookings
                                     WHERE office_id = $1 AND status = 'confermata' AND starts_at > $2
                                     ORDER BY starts_at, created_at, id";
 
     /// Confirmed appointments of an office in `[from, until)`.
-    pub(super) const BOOKINGS_BETWEEN: &str = "SELECT id, code, starts_at, given_name, family_name, email, phone FROM bookings
+    pub(super) const BOOKINGS_BETWEEN: &str = "SELECT id, code, starts_at, given_name, family_name, email, phone, booked_in FROM bookings
                                      WHERE office_id = $1 AND status = 'confermata' AND starts_at >= $2 AND starts_at < $3
                                      ORDER BY starts_at, id";
 

@@ -111,8 +111,11 @@ fn person_rows(values: &HashMap<String, String>, errors: &mut FieldErrors, today
         if FamilyRole::from_key(role_value).is_none() {
             errors.add(role, "Scegli il ruolo della persona nella famiglia.");
         }
-        let given_name = errors.check(given, PersonName::parse(get(given), "il nome"));
-        let family_name = errors.check(family, PersonName::parse(get(family), "il cognome"));
+        let given_name = errors.check(given, PersonName::parse(get(given), crate::validation::NamePart::Given));
+        let family_name = errors.check(
+            family,
+            PersonName::parse(get(family), crate::validation::NamePart::Family),
+        );
         let birth_date = match crate::validation::day(get(born)) {
             Some(date) if date <= today && date.year() >= 1900 => Some(date),
             Some(_) => {

@@ -393,6 +393,7 @@ pub async fn confirm_directly(db: &Db, drafts: &[String], clients: usize) -> Res
                 now,
                 max_future_per_contact: 3,
                 booked_by: None,
+                booked_in: "it",
                 email,
                 reminder,
             };

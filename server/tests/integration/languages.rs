@@ -139,3 +139,101 @@ on_both_databases! {
         assert_eq!(app.count("page_feedback").await, 1);
     }
 }
+
+on_both_databases! {
+    async fn a_booking_made_in_a_language_speaks_it_at_every_step(app: TestApp) {
+        let (_, office) = page(&app, "/en/prenota").await;
+        assert!(office.contains("<h1>Book an appointment</h1>") && office.contains("Where would you like to have the meeting?"));
+        assert!(office.contains("action=\"/en/prenota\""), "the steps stay in English");
+        assert!(office.contains("<a href=\"/en/servizi\">Services</a>"), "the breadcrumb too");
+
+        let (_, day) = page(&app, "/en/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia").await;
+        assert!(day.contains("March 2026") && day.contains("<abbr title=\"Monday\">Mon</abbr>"), "the month in English");
+        assert!(day.contains("href=\"/en/prenota?sede=segretariato-sociale&amp;argomento=figli-e-famiglia&amp;giorno=2026-03-03\""));
+        assert!(day.contains("aria-label=\"Tuesday 3 March 2026, "), "{day}");
+        let (_, time) = page(&app, "/en/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-03").await;
+        assert!(time.contains("from 9:30 to 10:00 (2 places left)"), "{time}");
+        // Dates and plural forms in each language's own way.
+        let (_, arabic) = page(&app, "/ar/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-03").await;
+        assert!(arabic.contains("الثلاثاء 3 مارس 2026"), "the day in Arabic");
+        let (_, chinese) = page(&app, "/zh/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-03").await;
+        assert!(chinese.contains("2026年3月3日 星期二"), "the day in Chinese");
+
+        // A mistake: the answer in English, next to the field, with what was typed.
+        let mut fields = crate::booking::details("", "09:30");
+        fields.retain(|(name, _)| *name != "telefono");
+        fields.push(("telefono", "abc"));
+        let wrong = app.post_form("/en/prenota", &fields).await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let wrong = wrong.text().await.unwrap();
+        assert!(wrong.contains("<html lang=\"en\"") && wrong.contains("Write the first name."), "{wrong}");
+        assert!(wrong.contains("Write the full phone number with its prefix"), "every field in English");
+        assert!(wrong.contains("value=\"abc\"") && wrong.contains("Mio figlio non vuole più andare a scuola"));
+        assert_eq!(app.count("booking_drafts").await, 0);
+
+        // A name in Chinese script, and Arabic for the interview: the summary and the confirmation in English.
+        let mut fields = crate::booking::details("王芳", "09:30");
+        fields.retain(|(name, _)| *name != "lingua");
+        fields.push(("lingua", "ar"));
+        let sent = app.post_form("/en/prenota", &fields).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let summary_path = sent.headers()["location"].to_str().unwrap().to_owned();
+        assert!(summary_path.starts_with("/en/prenota/riepilogo?bozza="), "{summary_path}");
+        let (_, summary) = page(&app, &summary_path).await;
+        assert!(summary.contains("Tuesday 3 March 2026, from 9:30 to 10:00") && summary.contains("王芳 Rossi"), "{summary}");
+        assert!(summary.contains("Arabic") && summary.contains("action=\"/en/prenota/riepilogo\""));
+        let draft = crate::booking::draft_id(&summary_path);
+        let confirmed = app.post_form("/en/prenota/riepilogo", &[("bozza", &draft)]).await;
+        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+        let confirmation_path = confirmed.headers()["location"].to_str().unwrap().to_owned();
+        assert!(confirmation_path.starts_with("/en/prenota/confermata?bozza="), "{confirmation_path}");
+        let (_, confirmation) = page(&app, &confirmation_path).await;
+        assert!(confirmation.contains("<h1>Booking confirmed</h1>") && confirmation.contains("href=\"/en/prenota/ritrova\""));
+
+        // The same draft confirmed again from the Italian summary: one booking, the page in Italian.
+        let again = app.post_form("/prenota/riepilogo", &[("bozza", &draft)]).await;
+        assert_eq!(again.headers()["location"].to_str().unwrap(), format!("/prenota/confermata?bozza={draft}"));
+        assert_eq!(app.count("bookings").await, 1);
+
+        // The private page and finding a booking again, in Ukrainian.
+        let (_, manage) = page(&app, "/uk/prenota/gestisci?t=nessuno").await;
+        assert!(manage.contains("<html lang=\"uk\"") && manage.contains("href=\"/uk/prenota/ritrova\""));
+        let lost = app.post_form("/uk/prenota/ritrova", &[("codice", "12"), ("contatto", "")]).await;
+        assert_eq!(lost.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let lost = lost.text().await.unwrap();
+        assert!(lost.contains("<html lang=\"uk\"") && !lost.contains("Scrivi il codice della prenotazione"), "{lost}");
+    }
+}
+
+on_both_databases! {
+    async fn a_booking_made_in_arabic_gets_its_emails_in_arabic_then_italian(app: TestApp) {
+        let (_, details) = page(&app, "/ar/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-03&ora=09:30").await;
+        assert!(details.contains("<option value=\"ar\" selected"), "the page's language preselects the interview's: {details}");
+
+        let mut fields = crate::booking::details("أمينة", "09:30");
+        fields.retain(|(name, _)| *name != "lingua");
+        fields.push(("lingua", "ar"));
+        let sent = app.post_form("/ar/prenota", &fields).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let draft = crate::booking::draft_id(sent.headers()["location"].to_str().unwrap());
+        let confirmed = app.post_form("/ar/prenota/riepilogo", &[("bozza", &draft)]).await;
+        assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+
+        let emails = app.wait_for_emails(1).await;
+        let text = crate::smtp::part(&emails[0], "text/plain").expect("the email's text");
+        let (arabic, italian) = text.split_once("———— Italiano ————").expect("the Italian after the Arabic");
+        assert!(arabic.contains("مرحبًا أمينة Rossi") && arabic.contains("الثلاثاء 3 مارس 2026"), "{arabic}");
+        assert!(arabic.contains("/ar/prenota/gestisci?t="), "the private link opens in Arabic");
+        assert!(italian.contains("Gentile أمينة Rossi") && italian.contains("martedì 3 marzo 2026"), "{italian}");
+        let calendar = crate::smtp::part(&emails[0], "text/calendar").expect("the calendar file").replace("\n ", "");
+        assert!(calendar.contains("SUMMARY:موعد في الأمانة الاجتماعية / Appuntamento presso il Segretariato Sociale"), "{calendar}");
+
+        // Cancelled through the private link: the notice speaks Arabic too.
+        let token = arabic.split("gestisci?t=").nth(1).unwrap().chars().take(64).collect::<String>();
+        let cancelled = app.post_form("/ar/prenota/gestisci/annulla", &[("t", &token)]).await;
+        assert_eq!(cancelled.status(), StatusCode::SEE_OTHER);
+        let emails = app.wait_for_emails(2).await;
+        let notice = emails.iter().filter_map(|email| crate::smtp::part(email, "text/plain")).find(|text| text.contains("annullato")).expect("the notice");
+        assert!(notice.starts_with("مرحبًا أمينة Rossi"), "{notice}");
+    }
+}

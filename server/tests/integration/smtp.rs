@@ -248,7 +248,7 @@ static SMTP_AWAY: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port)
 
 /// The body of the MIME part whose headers mention `content_type`, decoded (base64 or
 /// quoted-printable, as lettre chose).
-fn part(message: &str, content_type: &str) -> Option<String> {
+pub fn part(message: &str, content_type: &str) -> Option<String> {
     use base64::Engine;
     let message = message.replace("\r\n", "\n");
     let start = message.find(&format!("Content-Type: {content_type}"))?;
