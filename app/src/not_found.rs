@@ -8,14 +8,16 @@ pub fn NotFoundPage() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    let language = crate::i18n::use_language();
+    let text = move |key: &str| language.text(key);
     view! {
-        <Title text="Pagina non trovata" />
+        <Title text=text("not-found-title") />
         <div class="container stretto">
-            <h1>"Pagina non trovata"</h1>
-            <p>"L'indirizzo che hai aperto non corrisponde a nessuna pagina. Forse è stato scritto male, o la pagina è stata spostata."</p>
+            <h1>{text("not-found-title")}</h1>
+            <p>{text("not-found")}</p>
             <ul>
-                <li><a href="/">"Vai alla pagina iniziale"</a></li>
-                <li><a href=crate::assistance::PATH>"Scrivici se non trovi quello che cerchi"</a></li>
+                <li><a href=language.href("/")>{text("not-found-home")}</a></li>
+                <li><a href=language.href(crate::assistance::PATH)>{text("not-found-write")}</a></li>
             </ul>
         </div>
     }

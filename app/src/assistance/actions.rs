@@ -4,6 +4,7 @@
 use super::{AssistanceForm, SENT_PATH};
 use crate::error::AppError;
 use crate::forms::FormOutcome;
+use crate::i18n::Language;
 use crate::mail::outbox::{self, OutgoingEmail};
 use crate::organisation::store::organisation_email;
 use crate::state::AppState;
@@ -15,12 +16,23 @@ pub async fn submit(state: &AppState, form: AssistanceForm) -> Result<FormOutcom
         Err(errors) => return Ok(FormOutcome::Invalid(errors)),
     };
     let service_inbox = organisation_email(&state.db).await?;
+    // For the staff who answer, in Italian; a request written on a page in another language says
+    // so, so that the answer can be in it (or a mediator asked).
+    let language = crate::i18n::use_language();
+    let written_in = if language == Language::Italian {
+        String::new()
+    } else {
+        format!(
+            "Scritta dalla pagina in {}: se puoi, rispondi in questa lingua.\n",
+            language.native_name()
+        )
+    };
     let email = OutgoingEmail {
         to: service_inbox,
         reply_to: Some(request.email.as_str().to_owned()),
         subject: format!("Richiesta di assistenza dal sito: {}", request.category_label),
         body: format!(
-            "Richiesta di assistenza inviata dal sito.\n\nDa: {} {} <{}>\nArgomento: {}\n\n{}\n\n\
+            "Richiesta di assistenza inviata dal sito.\n\nDa: {} {} <{}>\nArgomento: {}\n{written_in}\n{}\n\n\
              Rispondi a questo messaggio per scrivere direttamente alla persona.\n",
             request.nome.as_str(),
             request.cognome.as_str(),

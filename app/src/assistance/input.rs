@@ -2,6 +2,7 @@
 
 use super::{AssistanceForm, AssistanceTopic};
 use crate::forms::FieldErrors;
+use crate::i18n::{say, say_with};
 use crate::validation::{Email, PersonName};
 
 pub const MESSAGE_MAX_CHARS: usize = 1000;
@@ -31,25 +32,23 @@ impl AssistanceForm {
         let email = errors.check("email", Email::parse(&self.email));
         let category_label = AssistanceTopic::from_key(&self.categoria).map(AssistanceTopic::label);
         if category_label.is_none() {
-            errors.add("categoria", "Scegli l'argomento della richiesta.");
+            errors.add("categoria", say("assistance-choose-topic"));
         }
         let message = self.messaggio.trim().to_owned();
         let length = message.chars().count();
         if length == 0 {
-            errors.add("messaggio", "Scrivi il messaggio.");
+            errors.add("messaggio", say("assistance-write-message"));
         } else if length > MESSAGE_MAX_CHARS {
             errors.add(
                 "messaggio",
-                format!(
-                    "Il messaggio è troppo lungo: al massimo {MESSAGE_MAX_CHARS} caratteri, ne hai scritti {length}."
+                say_with(
+                    "assistance-message-too-long",
+                    &[("max", MESSAGE_MAX_CHARS.to_string()), ("length", length.to_string())],
                 ),
             );
         }
         if self.privacy.as_deref() != Some("si") {
-            errors.add(
-                "privacy",
-                "Per inviare la richiesta conferma di aver letto l'informativa privacy.",
-            );
+            errors.add("privacy", say("assistance-privacy-needed"));
         }
         match (nome, cognome, email, category_label) {
             (Some(nome), Some(cognome), Some(email), Some(category_label)) if errors.is_empty() => {

@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use crate::forms::{use_submitted, Checkbox, ErrorSummary, FormState, SelectField, TextArea, TextField};
+use crate::forms::{use_submitted, Checkbox, ChoiceField, ErrorSummary, FormState, TextArea, TextField};
+use crate::i18n::use_language;
 
 pub mod input;
 
@@ -59,19 +60,18 @@ pub struct AssistanceForm {
 pub fn AssistancePage() -> impl IntoView {
     let submitted = use_submitted(PATH);
     let has_errors = !submitted.errors.is_empty();
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
 
     view! {
-        <Title text=if has_errors { "Errore: richiedi assistenza" } else { "Richiedi assistenza" } />
+        <Title text=text(if has_errors { "assistance-title-error" } else { "assistance-title" }) />
         <div class="container stretto">
-            <h1>"Richiedi assistenza"</h1>
-            <p class="lead">
-                "Non trovi un'informazione o hai un problema con il sito? Scrivici: ti rispondiamo per email, "
-                "di solito entro due giorni lavorativi."
-            </p>
+            <h1>{text("assistance-title")}</h1>
+            <p class="lead">{text("assistance-lead")}</p>
             <div class="alert alert-warning">
                 <p class="mb-0">
-                    <strong>"Questo modulo non serve per le emergenze."</strong>
-                    " Se tu o un bambino siete in pericolo, chiama subito il 112."
+                    <strong>{text("assistance-not-emergency")}</strong>
+                    " "{text("assistance-call-112")}
                 </p>
             </div>
             <AssistanceRequestForm form=FormState::new(submitted) />
@@ -81,51 +81,63 @@ pub fn AssistancePage() -> impl IntoView {
 
 #[component]
 fn AssistanceRequestForm(form: FormState) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let topics: Vec<(String, String)> = AssistanceTopic::ALL
+        .iter()
+        .map(|topic| {
+            (
+                topic.key().to_owned(),
+                text(&format!("assistance-topic-{}", topic.key())),
+            )
+        })
+        .collect();
     view! {
         <ErrorSummary form labels=LABELS />
-        <form method="post" action=PATH novalidate>
-            <TextField form name="nome" label="Nome" autocomplete="given-name" required=true max_length=100 />
-            <TextField form name="cognome" label="Cognome" autocomplete="family-name" required=true max_length=100 />
+        <form method="post" action=language.href(PATH) novalidate>
+            <TextField form name="nome" label=text("details-given-name") autocomplete="given-name" required=true max_length=100 />
+            <TextField form name="cognome" label=text("details-family-name") autocomplete="family-name" required=true max_length=100 />
             <TextField
                 form
                 name="email"
-                label="Email"
+                label=text("details-email")
                 kind="email"
                 autocomplete="email"
-                hint="Ti risponderemo a questo indirizzo."
+                hint=text("assistance-email-hint")
                 required=true
                 max_length=254
             />
-            <SelectField form name="categoria" label="Argomento" options=AssistanceTopic::CHOICES required=true />
+            <ChoiceField form name="categoria" label=text("assistance-topic") options=topics required=true />
             <TextArea
                 form
                 name="messaggio"
-                label="Messaggio"
-                hint="Al massimo 1000 caratteri. Non scrivere dati sulla salute né fatti personali delicati: ne parlerai di persona con l'assistente sociale."
+                label=text("assistance-message")
+                hint=text("assistance-message-hint")
                 max_chars=input::MESSAGE_MAX_CHARS
                 required=true
             />
-            <Checkbox form name="privacy">
-                "Ho letto l'informativa sul trattamento dei dati personali: i dati di questo modulo servono solo a rispondere alla richiesta."
-            </Checkbox>
-            <button type="submit" class="btn btn-primary">"Invia la richiesta"</button>
+            <Checkbox form name="privacy">{text("assistance-privacy")}</Checkbox>
+            <button type="submit" class="btn btn-primary">{text("assistance-send")}</button>
         </form>
     }
 }
 
 #[component]
 pub fn AssistanceSentPage() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
-        <Title text="Richiesta inviata" />
+        <Title text=text("assistance-sent-title") />
         <div class="container stretto">
-            <h1>"Richiesta inviata"</h1>
+            <h1>{text("assistance-sent-title")}</h1>
             <div class="alert alert-success" role="status">
-                <p class="mb-0">"Abbiamo ricevuto il tuo messaggio. Ti risponderemo all'indirizzo email che hai indicato."</p>
+                <p class="mb-0">{text("assistance-sent")}</p>
             </div>
             <p>
-                "Se devi parlare con un'assistente sociale, puoi anche prenotare un colloquio con il Segretariato Sociale."
+                {text("assistance-sent-book")}" "
+                <a href=language.href("/prenota")>{text("booking-title")}</a>
             </p>
-            <p><a href="/">"Torna alla pagina iniziale"</a></p>
+            <p><a href=language.href("/")>{text("back-home")}</a></p>
         </div>
     }
 }

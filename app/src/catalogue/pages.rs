@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{get_service, search_services, Catalogue, ServiceDetail, Topic, WRITTEN_SECTIONS};
+use crate::i18n::{use_language, Language};
 use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
 use crate::organisation::HoursList;
@@ -26,21 +27,20 @@ pub fn CataloguePage() -> impl IntoView {
     let results = Resource::new(wanted, |(q, categoria, argomento)| {
         search_services(q, categoria, argomento)
     });
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
-        <Title text="Servizi" />
+        <Title text=text("services-title") />
         <div class="container">
-            <Breadcrumb trail=vec![("nav-home", "/")] current="Servizi".to_owned() />
-            <h1 data-element="page-name">"Servizi"</h1>
-            <p class="lead">
-                "Qui trovi tutti i servizi per le famiglie con figli minorenni. Per quasi tutti il primo passo è "
-                "un colloquio con il Segretariato Sociale, su appuntamento."
-            </p>
+            <Breadcrumb trail=vec![("nav-home", "/")] current=text("services-title") />
+            <h1 data-element="page-name">{text("services-title")}</h1>
+            <p class="lead">{text("services-lead")}</p>
             <p>
-                <a class="btn btn-primary" href="/prenota" data-element="appointment-booking">
-                    "Prenota un appuntamento"
+                <a class="btn btn-primary" href=language.href("/prenota") data-element="appointment-booking">
+                    {text("booking-title")}
                 </a>
             </p>
-            <Suspense fallback=|| view! { <p>"Caricamento dei servizi…"</p> }>
+            <Suspense fallback=move || view! { <p>{text("services-loading")}</p> }>
                 {move || {
                     let (q, categoria, argomento) = wanted();
                     Suspend::new(async move {
@@ -63,25 +63,34 @@ pub fn CataloguePage() -> impl IntoView {
 #[component]
 fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argomento: String) -> impl IntoView {
     let filtered = !(q.trim().is_empty() && categoria.is_empty() && argomento.is_empty());
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    // The services' own texts are the organisation's, in Italian until translated.
+    let content_lang = language.italian_text_lang();
     let count = catalogue.services.len();
     let found = match (count, filtered) {
-        (0, _) => "Nessun servizio corrisponde alla ricerca. Prova con altre parole o togli un filtro.".to_owned(),
-        (1, true) => "1 servizio trovato.".to_owned(),
-        (n, true) => format!("{n} servizi trovati."),
-        (n, false) => format!("{n} servizi."),
+        (0, _) => text("services-none-found"),
+        (n, true) => language.count("services-found", n),
+        (n, false) => language.count("services-count", n),
     };
     view! {
-        <form class="ricerca bg-light rounded p-3 p-md-4 my-4" method="get" action="/servizi" role="search" aria-label="Cerca tra i servizi">
+        <form
+            class="ricerca bg-light rounded p-3 p-md-4 my-4"
+            method="get"
+            action=language.href("/servizi")
+            role="search"
+            aria-label=text("services-search-label")
+        >
             <div class="row g-3">
             <div class="col-lg-6">
-                <label class="form-label fw-semibold" for="ricerca-parole">"Cerca un servizio"</label>
+                <label class="form-label fw-semibold" for="ricerca-parole">{text("services-search")}</label>
                 <input class="form-control" id="ricerca-parole" name="q" type="search" value=q aria-describedby="ricerca-parole-aiuto" />
-                <p class="form-text mb-0" id="ricerca-parole-aiuto">"Per esempio: aiuto economico, affido, scuola."</p>
+                <p class="form-text mb-0" id="ricerca-parole-aiuto">{text("services-search-hint")}</p>
             </div>
             <div class="col-md-6 col-lg-3">
-                <label class="form-label fw-semibold" for="ricerca-categoria">"Categoria"</label>
+                <label class="form-label fw-semibold" for="ricerca-categoria">{text("services-category")}</label>
                 <select class="form-select" id="ricerca-categoria" name="categoria">
-                    <option value="" selected=categoria.is_empty()>"Tutte le categorie"</option>
+                    <option value="" selected=categoria.is_empty()>{text("services-all-categories")}</option>
                     {catalogue
                         .categories
                         .iter()
@@ -90,9 +99,9 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
                 </select>
             </div>
             <div class="col-md-6 col-lg-3">
-                <label class="form-label fw-semibold" for="ricerca-argomento">"Argomento"</label>
+                <label class="form-label fw-semibold" for="ricerca-argomento">{text("services-topic")}</label>
                 <select class="form-select" id="ricerca-argomento" name="argomento">
-                    <option value="" selected=argomento.is_empty()>"Tutti gli argomenti"</option>
+                    <option value="" selected=argomento.is_empty()>{text("services-all-topics")}</option>
                     {catalogue
                         .topics
                         .iter()
@@ -104,8 +113,8 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
             </div>
             </div>
             <div class="d-flex flex-wrap align-items-center gap-3 mt-3">
-                <button type="submit" class="btn btn-primary">"Cerca"</button>
-                {filtered.then(|| view! { <a href="/servizi">"Mostra tutti i servizi"</a> })}
+                <button type="submit" class="btn btn-primary">{text("services-search-button")}</button>
+                {filtered.then(|| view! { <a href=language.href("/servizi")>{text("services-show-all")}</a> })}
             </div>
         </form>
         <p class="fw-semibold" role="status">{found}</p>
@@ -116,13 +125,15 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
                 .map(|service| {
                     view! {
                         <CardItem>
-                            <p class="category-top text-secondary small text-uppercase fw-semibold mb-2">{service.category}</p>
-                            <h2 class="card-title h5">
-                                <a href=format!("/servizi/{}", service.slug) data-element="service-link">
-                                    {service.title}
-                                </a>
-                            </h2>
-                            <p class="card-text">{service.summary}</p>
+                            <div lang=content_lang>
+                                <p class="category-top text-secondary small text-uppercase fw-semibold mb-2">{service.category}</p>
+                                <h2 class="card-title h5">
+                                    <a href=language.href(&format!("/servizi/{}", service.slug)) data-element="service-link">
+                                        {service.title}
+                                    </a>
+                                </h2>
+                                <p class="card-text">{service.summary}</p>
+                            </div>
                         </CardItem>
                     }
                 })
@@ -136,8 +147,9 @@ pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
     let service = Resource::new(slug, get_service);
+    let language = use_language();
     view! {
-        <Suspense fallback=|| view! { <p class="container">"Caricamento…"</p> }>
+        <Suspense fallback=move || view! { <p class="container">{language.text("loading")}</p> }>
             {move || Suspend::new(async move {
                 match service.await {
                     Ok(Some(service)) => view! { <ServiceView service /> }.into_any(),
@@ -156,31 +168,46 @@ pub fn ServicePage() -> impl IntoView {
     }
 }
 
-/// The page index: every section, in the model's order.
-fn page_index() -> Vec<(&'static str, &'static str)> {
-    let mut entries: Vec<(&str, &str)> = WRITTEN_SECTIONS[..5]
-        .iter()
-        .map(|(key, heading, _)| (*key, *heading))
-        .collect();
-    entries.push(("accedi", "Accedi al servizio"));
-    entries.push((WRITTEN_SECTIONS[5].0, WRITTEN_SECTIONS[5].1));
-    entries.push(("contatti", "Contatti"));
-    entries
+/// The heading of a written section, in the page's language.
+fn section_heading(language: Language, key: &str) -> String {
+    let message = match key {
+        "a_chi_e_rivolto" => "service-for-whom",
+        "come_fare" => "service-how-to",
+        "cosa_serve" => "service-needed",
+        "cosa_si_ottiene" => "service-obtained",
+        "tempi_e_scadenze" => "service-times",
+        "costi_e_condizioni" => "service-conditions",
+        "accedi" => "service-access",
+        _ => "contacts-title",
+    };
+    language.text(message)
+}
+
+/// The page index: every section, in the model's order, with its heading in `language`.
+fn page_index(language: Language) -> Vec<(&'static str, String)> {
+    let mut keys: Vec<&str> = WRITTEN_SECTIONS[..5].iter().map(|(key, _, _)| *key).collect();
+    keys.extend(["accedi", WRITTEN_SECTIONS[5].0, "contatti"]);
+    keys.into_iter()
+        .map(|key| (key, section_heading(language, key)))
+        .collect()
 }
 
 #[component]
 fn ServiceView(service: ServiceDetail) -> impl IntoView {
-    let booking = booking_link(&service.slug);
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let content_lang = language.italian_text_lang();
+    let booking = language.href(&booking_link(&service.slug));
     let written = |key: &'static str| {
-        let (_, heading, element) = WRITTEN_SECTIONS
+        let (_, _, element) = WRITTEN_SECTIONS
             .iter()
             .find(|(k, _, _)| *k == key)
             .copied()
             .unwrap_or_default();
         view! {
             <section class="mb-5" id=key aria-labelledby=format!("{key}-titolo")>
-                <h2 class="h3" id=format!("{key}-titolo")>{heading}</h2>
-                <div class="testo-redatto" data-element=element inner_html=service.section_html(key)></div>
+                <h2 class="h3" id=format!("{key}-titolo")>{section_heading(language, key)}</h2>
+                <div class="testo-redatto" lang=content_lang data-element=element inner_html=service.section_html(key)></div>
             </section>
         }
         .into_any()
@@ -196,19 +223,20 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
             <Breadcrumb trail=vec![("nav-home", "/"), ("nav-services", "/servizi")] current=service.title.clone() />
             {view! {
             <div class="mb-4">
-                <h1 data-element="service-title">{service.title.clone()}</h1>
-                <p class="mb-3"><span class="badge bg-success" data-element="service-status">"Servizio attivo"</span></p>
-                <p class="lead" data-element="service-description">{service.summary.clone()}</p>
-                <ul class="list-inline mb-3" aria-label="Argomenti">
+                <h1 data-element="service-title" lang=content_lang>{service.title.clone()}</h1>
+                <p class="mb-3"><span class="badge bg-success" data-element="service-status">{text("service-active")}</span></p>
+                {content_lang.map(|_| view! { <p class="alert alert-info">{text("not-translated-yet")}</p> })}
+                <p class="lead" data-element="service-description" lang=content_lang>{service.summary.clone()}</p>
+                <ul class="list-inline mb-3" aria-label=text("service-topics") lang=content_lang>
                     {service.topics.iter().map(|Topic { slug, name }| view! {
                         <li class="list-inline-item">
-                            <a class="chip chip-simple" href=format!("/servizi?argomento={slug}") data-element="service-topic">
+                            <a class="chip chip-simple" href=language.href(&format!("/servizi?argomento={slug}")) data-element="service-topic">
                                 <span class="chip-label">{name.clone()}</span>
                             </a>
                         </li>
                     }).collect_view()}
                 </ul>
-                <p><a class="btn btn-primary" href=booking.clone()>"Prenota un appuntamento"</a></p>
+                <p><a class="btn btn-primary" href=booking.clone()>{text("booking-title")}</a></p>
             </div>
             }.into_any()}
             <div class="row mt-2">
@@ -216,10 +244,10 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                     // The hook sits on the list itself, whose direct `li > a` items the model's
                     // validator reads as the page's sections (as in the model's own template).
                     <nav class="indice-pagina" aria-labelledby="indice-titolo">
-                        <h2 class="h6 text-uppercase" id="indice-titolo">"Indice della pagina"</h2>
+                        <h2 class="h6 text-uppercase" id="indice-titolo">{text("service-index")}</h2>
                         <div class="link-list-wrapper">
                             <ul class="link-list" data-element="page-index">
-                                {page_index()
+                                {page_index(language)
                                     .into_iter()
                                     .map(|(key, heading)| {
                                         view! {
@@ -239,35 +267,35 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                     {written("tempi_e_scadenze")}
                     {view! {
                     <section class="mb-5" id="accedi" aria-labelledby="accedi-titolo">
-                        <h2 class="h3" id="accedi-titolo">"Accedi al servizio"</h2>
-                        <p>{service.access.explained()}</p>
+                        <h2 class="h3" id="accedi-titolo">{text("service-access")}</h2>
+                        <p lang=content_lang>{service.access.explained()}</p>
                         <p>
                             <a
                                 class="btn btn-primary"
                                 href=booking.clone()
                                 data-element="service-booking-access"
                             >
-                                "Prenota un appuntamento"
+                                {text("booking-title")}
                             </a>
                         </p>
                         <p>
                             <a href=booking data-element="appointment-booking">
-                                "Prenota un colloquio con il Segretariato Sociale"
+                                {text("service-book-meeting")}
                             </a>
                         </p>
                     </section>
                     }.into_any()}
                     {written("costi_e_condizioni")}
                     <p class="mb-5">
-                        <a href="/condizioni-di-servizio" data-element="service-file">
-                            "Leggi le condizioni di servizio: accesso, costi, diritti e impegni"
+                        <a href=language.href("/condizioni-di-servizio") data-element="service-file">
+                            {text("service-read-conditions")}
                         </a>
                     </p>
                     {view! {
                     <section class="mb-5" id="contatti" aria-labelledby="contatti-titolo">
-                        <h2 class="h3" id="contatti-titolo">"Contatti"</h2>
+                        <h2 class="h3" id="contatti-titolo">{text("contacts-title")}</h2>
                         <div data-element="service-area">
-                            <p>"Risponde: " <strong>{unit}</strong></p>
+                            <p>{format!("{} ", text("service-answers"))}<strong>{unit}</strong></p>
                             {service
                                 .offices
                                 .iter()
@@ -276,9 +304,9 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                                         <div class="mb-4">
                                             <h3 class="h5">{office.name.clone()}</h3>
                                             <p>{office.address.clone()}</p>
-                                            <p>"Telefono: " {office.phone.clone()}</p>
-                                            <p>"Email: " {office.email.clone()}</p>
-                                            <p>"Riceve solo su appuntamento:"</p>
+                                            <p>{text("office-phone")}" " {office.phone.clone()}</p>
+                                            <p>{text("office-email")}" " {office.email.clone()}</p>
+                                            <p>{text("service-by-appointment")}</p>
                                             <HoursList hours=office.hours.clone() />
                                         </div>
                                     }
@@ -287,7 +315,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                         </div>
                     </section>
                     }.into_any()}
-                    <p class="text-secondary mt-5">{format!("Ultimo aggiornamento: {}", service.updated_on)}</p>
+                    <p class="text-secondary mt-5">{language.text_with("updated-on", &[("date", service.updated_on.clone())])}</p>
                 </div>
             </div>
         </div>

@@ -116,6 +116,13 @@ impl Language {
         }
     }
 
+    /// `lang` for a text the organisation wrote in Italian (a service's page, an information
+    /// page) shown on a page in this language: none on an Italian page, `it` on the others, so
+    /// that a screen reader reads it as Italian.
+    pub fn italian_text_lang(self) -> Option<&'static str> {
+        (self != Language::Italian).then_some("it")
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|language| language.code() == code)
     }

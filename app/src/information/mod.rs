@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::search_services;
 use crate::error::AppError;
+use crate::i18n::use_language;
 use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
 use crate::opening::OpeningBadgeView;
@@ -46,18 +47,24 @@ pub fn InformationPageView() -> impl IntoView {
         .trim_start_matches('/')
         .to_owned();
     let page = Resource::new(move || slug.clone(), get_page);
+    let language = use_language();
+    // The page's own text is the organisation's, in Italian until translated.
+    let content_lang = language.italian_text_lang();
     view! {
-        <Suspense fallback=|| view! { <p class="container">"Caricamento…"</p> }>
+        <Suspense fallback=move || view! { <p class="container">{language.text("loading")}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(Some(page)) => view! {
                         <Title text=page.title.clone() />
                         <div class="container stretto">
                             <Breadcrumb trail=vec![("nav-home", "/")] current=page.title.clone() />
-                            <h1>{page.title}</h1>
-                            <p class="lead">{page.summary}</p>
-                            <div class="testo-redatto" inner_html=page.html></div>
-                            <p class="text-secondary mt-5">{format!("Ultimo aggiornamento: {}", page.updated_on)}</p>
+                            <h1 lang=content_lang>{page.title}</h1>
+                            {content_lang.map(|_| view! { <p class="alert alert-info">{language.text("not-translated-yet")}</p> })}
+                            <p class="lead" lang=content_lang>{page.summary}</p>
+                            <div class="testo-redatto" lang=content_lang inner_html=page.html></div>
+                            <p class="text-secondary mt-5">
+                                {language.text_with("updated-on", &[("date", page.updated_on)])}
+                            </p>
                         </div>
                     }
                     .into_any(),
@@ -76,37 +83,39 @@ pub fn InformationPageView() -> impl IntoView {
 #[component]
 pub fn ContactsPage() -> impl IntoView {
     let site = Resource::new(|| (), |_| get_site_info());
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
     view! {
-        <Title text="Contatti" />
+        <Title text=text("contacts-title") />
         <div class="container stretto">
-            <Breadcrumb trail=vec![("nav-home", "/")] current="Contatti".to_owned() />
-            <h1>"Contatti"</h1>
-            <Suspense fallback=|| view! { <p>"Caricamento dei recapiti…"</p> }>
+            <Breadcrumb trail=vec![("nav-home", "/")] current=text("contacts-title") />
+            <h1>{text("contacts-title")}</h1>
+            <Suspense fallback=move || view! { <p>{text("contacts-loading")}</p> }>
                 {move || Suspend::new(async move {
                     match site.await {
                         Ok(site) => view! {
                             <p class="lead">
-                                "Il Segretariato Sociale riceve solo su appuntamento. Per un colloquio telefona negli orari indicati; "
-                                "per una domanda scritta usa il modulo "<a href="/assistenza">"Richiedi assistenza"</a>"."
+                                {text("contacts-lead")}" "
+                                <a href=language.href("/assistenza")>{text("assistance-title")}</a>
                             </p>
-                            <h2 class="mt-4">"Telefono"</h2>
+                            <h2 class="mt-4">{text("contacts-phone")}</h2>
                             {site.phone_lines.into_iter().map(|line| view! { <PhoneLineView line /> }).collect_view()}
-                            <h2 class="mt-4">"Sedi"</h2>
+                            <h2 class="mt-4">{text("contacts-offices")}</h2>
                             {site.offices.into_iter().map(|office| view! {
                                 <div class="mb-4">
                                     <h3>{office.name}</h3>
                                     <OpeningBadgeView badge=office.badge />
                                     <p>{office.address}</p>
-                                    <p>"Telefono: " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
-                                    <p>"Email: " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
+                                    <p>{text("office-phone")}" " <a href=dial(&office.phone)>{office.phone.clone()}</a></p>
+                                    <p>{text("office-email")}" " <a href=format!("mailto:{}", office.email)>{office.email.clone()}</a></p>
                                     <HoursList hours=office.hours />
                                 </div>
                             }).collect_view()}
-                            <h2 class="mt-4">"Ente"</h2>
+                            <h2 class="mt-4">{text("contacts-organisation")}</h2>
                             <p><strong>{site.organisation.name}</strong></p>
                             <p>{site.organisation.address}</p>
-                            <p>"Centralino: " <a href=dial(&site.organisation.phone)>{site.organisation.phone.clone()}</a></p>
-                            <p>"Email: " <a href=format!("mailto:{}", site.organisation.email)>{site.organisation.email.clone()}</a></p>
+                            <p>{text("contacts-switchboard")}" " <a href=dial(&site.organisation.phone)>{site.organisation.phone.clone()}</a></p>
+                            <p>{text("office-email")}" " <a href=format!("mailto:{}", site.organisation.email)>{site.organisation.email.clone()}</a></p>
                         }
                         .into_any(),
                         Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
@@ -121,13 +130,16 @@ pub fn ContactsPage() -> impl IntoView {
 #[component]
 pub fn TopicsPage() -> impl IntoView {
     let catalogue = Resource::new(|| (), |_| search_services(String::new(), String::new(), String::new()));
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let content_lang = language.italian_text_lang();
     view! {
-        <Title text="Argomenti" />
+        <Title text=text("topics-title") />
         <div class="container">
-            <Breadcrumb trail=vec![("nav-home", "/")] current="Argomenti".to_owned() />
-            <h1 data-element="page-name">"Argomenti"</h1>
-            <p class="lead">"I servizi raccolti per argomento. Scegli un argomento per vedere i servizi che lo riguardano."</p>
-            <Suspense fallback=|| view! { <p>"Caricamento…"</p> }>
+            <Breadcrumb trail=vec![("nav-home", "/")] current=text("topics-title") />
+            <h1 data-element="page-name">{text("topics-title")}</h1>
+            <p class="lead">{text("topics-lead")}</p>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match catalogue.await {
                         Ok(catalogue) => view! {
@@ -137,12 +149,12 @@ pub fn TopicsPage() -> impl IntoView {
                                     let topic = topic.clone();
                                     view! {
                                         <CardItem>
-                                            <h2 class="card-title h5">
-                                                <a href=format!("/servizi?argomento={}", topic.slug) data-element="topic-element">
+                                            <h2 class="card-title h5" lang=content_lang>
+                                                <a href=language.href(&format!("/servizi?argomento={}", topic.slug)) data-element="topic-element">
                                                     {topic.name.clone()}
                                                 </a>
                                             </h2>
-                                            <p class="card-text">{if count == 1 { "1 servizio".to_owned() } else { format!("{count} servizi") }}</p>
+                                            <p class="card-text">{language.count("topics-services", count)}</p>
                                         </CardItem>
                                     }
                                 }).collect_view()}

@@ -5,7 +5,6 @@ use chrono_tz::Europe::Rome;
 
 use super::holidays::{holiday_name, LocalHoliday};
 use super::{OpeningBadge, OpeningWindow};
-use crate::dates::{clock, day_and_month};
 
 /// A period when an office is closed although its weekly hours say open (summer closure, works…).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,36 +98,22 @@ impl Schedule<'_> {
         match self.status_at(now) {
             Status::Open { until } => OpeningBadge {
                 open: true,
-                text: format!("Aperto ora, fino alle {}", clock(until.time())),
+                until: Some(until.time()),
+                closed_today: None,
+                next_opening: None,
+                today,
             },
             Status::Closed {
                 reason_today,
                 next_opening,
-            } => {
-                let closed = match reason_today {
-                    Some(reason) => format!("Chiuso oggi ({reason})."),
-                    None => "Chiuso ora.".to_owned(),
-                };
-                let text = match next_opening {
-                    Some(next) => format!(
-                        "{closed} Riapre {} alle {}",
-                        when(today, next.date()),
-                        clock(next.time())
-                    ),
-                    None => format!("{closed} Nessuna apertura prevista nei prossimi tre mesi"),
-                };
-                OpeningBadge { open: false, text }
-            }
+            } => OpeningBadge {
+                open: false,
+                until: None,
+                closed_today: reason_today,
+                next_opening,
+                today,
+            },
         }
-    }
-}
-
-/// "oggi", "domani", or "martedì 7 aprile".
-fn when(today: NaiveDate, date: NaiveDate) -> String {
-    match (date - today).num_days() {
-        0 => "oggi".to_owned(),
-        1 => "domani".to_owned(),
-        _ => day_and_month(date),
     }
 }
 
@@ -170,7 +155,7 @@ mod tests {
             local_holidays: local,
         }
         .badge_at(now)
-        .text
+        .text(crate::i18n::Language::Italian)
     }
 
     #[test]
@@ -284,7 +269,9 @@ mod tests {
             local_holidays: &[],
         };
         assert_eq!(
-            schedule.badge_at(utc(2026, 3, 2, 9, 0)).text,
+            schedule
+                .badge_at(utc(2026, 3, 2, 9, 0))
+                .text(crate::i18n::Language::Italian),
             "Chiuso ora. Nessuna apertura prevista nei prossimi tre mesi"
         );
     }

@@ -2,11 +2,12 @@
 //! comuni it serves, its units (the queues requests are routed to) and its offices with their
 //! reception hours. All of it is data in the database, seeded at first start, never constants.
 
-use chrono::NaiveTime;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::dates::{clock, weekdays_in};
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::opening::{OpeningBadge, OpeningWindow};
 
 pub mod store;
@@ -89,8 +90,9 @@ pub async fn get_site_info() -> Result<SiteInfo, AppError> {
 /// Reception or phone hours as a list, one line per group of days.
 #[component]
 pub fn HoursList(hours: Vec<OpeningWindow>) -> impl IntoView {
+    let language = crate::i18n::use_language();
     view! {
-        <ul class="mb-3">{describe_hours(&hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        <ul class="mb-3">{describe_hours(language, &hours).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
     }
 }
 
@@ -107,15 +109,12 @@ pub fn PhoneLineView(line: PhoneLine) -> impl IntoView {
     }
 }
 
-pub use crate::dates::WEEKDAYS;
-
-fn clock_time(t: NaiveTime) -> String {
-    t.format("%-H:%M").to_string()
-}
-
-/// Reception hours as people say them: days with the same windows grouped together, e.g.
-/// "Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30" and "Venerdì: 9:30–12:30".
-pub fn describe_hours(windows: &[OpeningWindow]) -> Vec<String> {
+/// Reception hours as people say them, in `language`: days with the same windows grouped
+/// together, e.g. "Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30" and "Venerdì: 9:30–12:30".
+pub fn describe_hours(language: Language, windows: &[OpeningWindow]) -> Vec<String> {
+    let weekdays = weekdays_in(language);
+    let pair =
+        |key: &str, first: String, second: (&'static str, String)| language.text_with(key, &[("first", first), second]);
     let mut by_day: Vec<(u8, String)> = Vec::new();
     for day in 1..=7u8 {
         let mut today: Vec<&OpeningWindow> = windows.iter().filter(|w| w.weekday == day).collect();
@@ -125,9 +124,9 @@ pub fn describe_hours(windows: &[OpeningWindow]) -> Vec<String> {
         today.sort_by_key(|w| w.opens);
         let text = today
             .iter()
-            .map(|w| format!("{}–{}", clock_time(w.opens), clock_time(w.closes)))
-            .collect::<Vec<_>>()
-            .join(" e ");
+            .map(|w| format!("{}–{}", clock(w.opens), clock(w.closes)))
+            .reduce(|first, second| pair("hours-two-windows", first, ("second", second)))
+            .unwrap_or_default();
         by_day.push((day, text));
     }
 
@@ -138,12 +137,12 @@ pub fn describe_hours(windows: &[OpeningWindow]) -> Vec<String> {
         while j + 1 < by_day.len() && by_day[j + 1].1 == by_day[i].1 && by_day[j + 1].0 == by_day[j].0 + 1 {
             j += 1;
         }
-        let first = WEEKDAYS[usize::from(by_day[i].0 - 1)];
-        let last = WEEKDAYS[usize::from(by_day[j].0 - 1)];
+        let first = weekdays[usize::from(by_day[i].0 - 1)].0.clone();
+        let last = weekdays[usize::from(by_day[j].0 - 1)].0.clone();
         let days = match j - i {
-            0 => capitalise(first),
-            1 => format!("{} e {last}", capitalise(first)),
-            _ => format!("Da {first} a {last}"),
+            0 => capitalise(&first),
+            1 => capitalise(&pair("hours-days-two", first, ("last", last))),
+            _ => capitalise(&pair("hours-days-range", first, ("last", last))),
         };
         lines.push(format!("{days}: {}", by_day[i].1));
         i = j + 1;
@@ -161,6 +160,8 @@ fn capitalise(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use chrono::NaiveTime;
+
     use super::*;
 
     fn window(weekday: u8, opens: (u32, u32), closes: (u32, u32)) -> OpeningWindow {
@@ -180,7 +181,7 @@ mod tests {
         }
         windows.push(window(5, (9, 30), (12, 30)));
         assert_eq!(
-            describe_hours(&windows),
+            describe_hours(Language::Italian, &windows),
             vec!["Da lunedì a giovedì: 9:30–12:30 e 14:30–15:30", "Venerdì: 9:30–12:30"]
         );
     }
@@ -193,13 +194,13 @@ mod tests {
             window(4, (9, 0), (12, 0)),
         ];
         assert_eq!(
-            describe_hours(&windows),
+            describe_hours(Language::Italian, &windows),
             vec!["Lunedì: 9:00–12:00", "Mercoledì e giovedì: 9:00–12:00"]
         );
     }
 
     #[test]
     fn no_windows_no_lines() {
-        assert!(describe_hours(&[]).is_empty());
+        assert!(describe_hours(Language::Italian, &[]).is_empty());
     }
 }

@@ -237,3 +237,49 @@ on_both_databases! {
         assert!(notice.starts_with("مرحبًا أمينة Rossi"), "{notice}");
     }
 }
+
+on_both_databases! {
+    async fn the_pages_around_the_booking_speak_the_language_and_mark_the_italian_texts(app: TestApp) {
+        // Opening badges and hours, in each language's words and days.
+        let (_, home) = page(&app, "/en").await;
+        assert!(home.contains("Reopens today at") || home.contains("Open now, until"), "the badge in English: {home}");
+        assert!(home.contains("From Monday to Thursday: 9:30–12:30 and 14:30–15:30"), "the hours in English");
+        assert!(!home.contains("Chiuso ora") && !home.contains("Da lunedì"));
+        let (_, french) = page(&app, "/fr/contatti").await;
+        assert!(french.contains("<h1>Contacts</h1>") || french.contains("<h1>Contact"), "{}", &french[..200]);
+        assert!(french.contains("lundi"), "the French days of the week");
+
+        // The services: the frame translated, the organisation's texts marked as Italian, and said so.
+        let (_, services) = page(&app, "/en/servizi").await;
+        assert!(services.contains("<h1 data-element=\"page-name\">Services</h1>") && services.contains("action=\"/en/servizi\""));
+        assert!(services.contains("<div lang=\"it\">"), "the services' own texts are marked Italian");
+        let (_, service) = page(&app, "/en/servizi/affido-familiare").await;
+        assert!(service.contains("Who it is for") && service.contains("This page is not translated into English yet"));
+        assert!(service.contains("data-element=\"service-title\" lang=\"it\""), "{service}");
+        assert!(service.contains("href=\"/en/prenota?servizio=affido-familiare\""));
+        let (_, italian) = page(&app, "/servizi/affido-familiare").await;
+        assert!(!italian.contains("lang=\"it\">") || italian.contains("<html lang=\"it\""), "no mark on the Italian page");
+        assert!(!italian.contains("non è ancora tradotta"));
+        let (_, topics) = page(&app, "/uk/argomenti").await;
+        assert!(topics.contains("<html lang=\"uk\"") && topics.contains("href=\"/uk/servizi?argomento="));
+
+        // "Richiedi assistenza" in English: its labels, its errors, its answer.
+        let (_, form) = page(&app, "/en/assistenza").await;
+        assert!(form.contains("<h1>Ask for help</h1>") && form.contains("Problems using the website") && form.contains("112"));
+        let wrong = app.post_form("/en/assistenza", &[("nome", "Giulia"), ("cognome", "Neri"), ("email", "giulia.neri@example.it"),
+            ("categoria", "servizi"), ("messaggio", ""), ("privacy", "si")]).await;
+        assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.text().await.unwrap().contains("Write your message."));
+        let sent = app.post_form("/en/assistenza", &[("nome", "Giulia"), ("cognome", "Neri"), ("email", "giulia.neri@example.it"),
+            ("categoria", "servizi"), ("messaggio", "How does foster care work?"), ("privacy", "si")]).await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let emails = app.wait_for_emails(1).await;
+        let to_staff = crate::smtp::part(&emails[0], "text/plain").unwrap_or_else(|| emails[0].clone());
+        assert!(to_staff.contains("Scritta dalla pagina in English"), "staff know to answer in English: {to_staff}");
+
+        // A page that does not exist, under a public page's address in a language.
+        let (status, missing) = page(&app, "/en/servizi/nessun-servizio").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
+    }
+}
