@@ -38,6 +38,14 @@ use crate::triage::{NewRequestPage, RequestDetailPage, RequestsPage};
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     crate::security::provide_request_nonce();
     let language = crate::i18n::use_language();
+    // Arabic pages take the same rules mirrored (scripts/build-style), instead of the usual ones.
+    let right_to_left = (language.direction() == "rtl")
+        .then(|| use_context::<crate::state::AppState>().and_then(|state| state.right_to_left_stylesheet))
+        .flatten();
+    let stylesheet = match right_to_left {
+        Some(href) => view! { <link rel="stylesheet" id="sportello" href=href.to_string() /> }.into_any(),
+        None => view! { <HashedStylesheet options=options.clone() id="sportello" /> }.into_any(),
+    };
     view! {
         <!DOCTYPE html>
         <html lang=language.tag() dir=language.direction()>
@@ -46,7 +54,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HashedStylesheet options=options.clone() id="sportello" />
+                {stylesheet}
                 <HydrationScripts options islands=true />
                 <MetaTags />
             </head>

@@ -36,6 +36,10 @@ pub struct AppState {
     pub escalation: EscalationSettings,
     /// Where the case documents are kept, and how large one may be.
     pub documents: DocumentSettings,
+    /// The address of the right-to-left stylesheet (`/css/sportello-rtl.<hash>.css`, built by
+    /// `scripts/build-style`) that Arabic pages use instead of the usual one; `None` where the
+    /// site has none (a server started without building the style), and they keep the usual one.
+    pub right_to_left_stylesheet: Option<Arc<str>>,
 }
 
 /// The case documents' folder, outside the web root (`SPORTELLO_DOCUMENTS_DIR`), and the largest

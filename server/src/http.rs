@@ -136,12 +136,13 @@ fn compress_text() -> CompressionLayer<impl tower_http::compression::Predicate> 
 /// bundle's and stylesheet's a hash of their content (`sportello.<hash>.wasm`): a new file is a new
 /// name, so a browser keeps them a year without asking. A file of `/pkg/` without a hash in its name
 /// (a build without `hash-files`) is asked again at each use and answered 304 while unchanged.
-/// Pages say their own rules (`no-store` in the back office).
+/// The right-to-left stylesheet (`/css/sportello-rtl.<hash>.css`) is named the same way. Pages say
+/// their own rules (`no-store` in the back office).
 fn cache_rule(path: &str) -> Option<&'static str> {
     const KEEP: &str = "public, max-age=31536000, immutable";
     if path.starts_with("/fonts/") {
         Some(KEEP)
-    } else if let Some(name) = path.strip_prefix("/pkg/") {
+    } else if let Some(name) = path.strip_prefix("/pkg/").or_else(|| path.strip_prefix("/css/")) {
         // `name.hash.ext`: three parts at least.
         Some(if name.split('.').count() >= 3 { KEEP } else { "no-cache" })
     } else {
@@ -151,12 +152,24 @@ fn cache_rule(path: &str) -> Option<&'static str> {
 
 async fn cache_site_files(request: Request, next: Next) -> Response<Body> {
     let rule = cache_rule(request.uri().path());
+    let public_page = !app::links::is_back_office(request.uri().path());
     let mut response = next.run(request).await;
     let answered = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
     if let (Some(rule), true) = (rule, answered) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static(rule));
+    }
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    if public_page && html {
+        // A public page offers the language the browser prefers (`Accept-Language`): a cache on
+        // the way keeps one copy per preference.
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("accept-language"));
     }
     response
 }

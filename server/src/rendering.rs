@@ -32,6 +32,27 @@ pub async fn render_page(state: AppState, request: Request, submitted: Option<Su
 
 type FallbackAnswer = std::pin::Pin<Box<dyn std::future::Future<Output = Response<Body>> + Send>>;
 
+/// The right-to-left stylesheet's address, if the site has one: the newest
+/// `css/sportello-rtl.<hash>.css` of `site_root` (`scripts/build-style` writes it into `public/`,
+/// which the build copies into the site).
+pub fn right_to_left_stylesheet(site_root: &std::path::Path) -> Option<std::sync::Arc<str>> {
+    let folder = site_root.join("css");
+    let newest = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let name = entry.file_name().into_string().ok()?;
+            let hashed = name.starts_with("sportello-rtl.") && name.ends_with(".css") && name.split('.').count() == 3;
+            let modified = entry.metadata().and_then(|metadata| metadata.modified()).ok()?;
+            hashed.then_some((modified, name))
+        })
+        .max();
+    if newest.is_none() {
+        tracing::warn!(folder = %folder.display(), "no right-to-left stylesheet: Arabic pages use the left-to-right one");
+    }
+    newest.map(|(_, name)| format!("/css/{name}").into())
+}
+
 /// Everything no route answers: the site's own files (`/pkg/`, `/fonts/`, the favicon…), else the
 /// friendly "not found" page. The files are served here with the whole request, so a browser's
 /// "if modified since" gets a 304 (leptos_axum's own file handler passes on only the accepted

@@ -128,6 +128,7 @@ impl Application {
             data_keys: Arc::new(data_keys),
             escalation: settings.escalation,
             documents: settings.documents.clone(),
+            right_to_left_stylesheet: crate::rendering::right_to_left_stylesheet(&settings.site_root),
         };
         crate::demo::on_start(&state, &settings).await?;
         let pages = PageCache::new(state.db.clone(), state.clock.clone());

@@ -111,6 +111,8 @@ on_both_databases! {
             assert!(!german.contains("offerta-lingua"), "nor one that prefers none of ours");
         }
         let answer = browser().get(app.url("/en/servizi")).header("accept-language", "en-US,en").send().await.unwrap();
+        let varies: Vec<_> = answer.headers().get_all("vary").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+        assert!(varies.iter().any(|v| v.contains("accept-language")), "a cache on the way keeps each preference apart: {varies:?}");
         assert!(!answer.text().await.unwrap().contains("offerta-lingua"), "already in English");
     }
 }
@@ -281,5 +283,30 @@ on_both_databases! {
         let (status, missing) = page(&app, "/en/servizi/nessun-servizio").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
+    }
+}
+
+/// A site folder with only a right-to-left stylesheet, as `scripts/build-style` writes it.
+fn site_with_a_right_to_left_stylesheet() -> std::path::PathBuf {
+    let site = tempfile::tempdir().expect("a folder for the site").keep();
+    std::fs::create_dir(site.join("css")).unwrap();
+    std::fs::write(
+        site.join("css/sportello-rtl.0123456789abcdef.css"),
+        ".ms-1{margin-right:.25rem!important}",
+    )
+    .unwrap();
+    site
+}
+
+on_both_databases! {
+    async fn arabic_pages_take_the_mirrored_stylesheet(app: TestApp, settings = |s| s.site_root = site_with_a_right_to_left_stylesheet()) {
+        let (_, arabic) = page(&app, "/ar/servizi").await;
+        assert!(arabic.contains("<link rel=\"stylesheet\" id=\"sportello\" href=\"/css/sportello-rtl.0123456789abcdef.css\">"), "{}", &arabic[..600]);
+        assert_eq!(arabic.matches("rel=\"stylesheet\"").count(), 1, "instead of the usual one, not beside it");
+        let (_, italian) = page(&app, "/servizi").await;
+        assert!(!italian.contains("sportello-rtl"));
+        let sheet = browser().get(app.url("/css/sportello-rtl.0123456789abcdef.css")).send().await.unwrap();
+        assert_eq!(sheet.status(), StatusCode::OK);
+        assert_eq!(sheet.headers()["cache-control"], "public, max-age=31536000, immutable", "its name changes with its content");
     }
 }
