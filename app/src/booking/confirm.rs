@@ -20,7 +20,7 @@ use super::store::{self, OfficeCalendar};
 use super::{Booker, BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
 use crate::error::AppError;
 use crate::forms::FormOutcome;
-use crate::i18n::{say, say_with, use_language};
+use crate::i18n::{say, say_with, use_language, Language};
 use crate::mail::outbox::{Attachment, OutgoingEmail};
 use crate::on_db;
 use crate::state::AppState;
@@ -308,8 +308,12 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
     };
     // An operator booking for someone who phoned: recorded on the booking.
     let booked_by = super::desk::operator_for(state, booker, &draft.office.slug).await?;
-    // The language of the summary that confirmed it: its emails speak it.
-    let language = use_language();
+    // The language its emails speak: the one of the summary the family confirmed; for a caller
+    // the desk books, the one the caller chose to speak, when the portal has it.
+    let language = match booked_by {
+        Some(_) => Language::from_code(&draft.details.language).unwrap_or_default(),
+        None => use_language(),
+    };
     for _attempt in 0..3 {
         let code = new_code();
         let token = new_secret();

@@ -169,7 +169,7 @@ on_both_databases! {
             .post_form_as(&desk, "/prenota", &[
                 ("sede", "segretariato-sociale"), ("argomento", "figli-e-famiglia"), ("giorno", "2026-03-02"), ("ora", "14:30"),
                 ("nome", "Mario"), ("cognome", "Bianchi"), ("email", ""), ("telefono", "333 111 2222"),
-                ("codice_fiscale", ""), ("lingua", "it"), ("accessibilita", ""), ("motivo", ""), ("privacy", "si"),
+                ("codice_fiscale", ""), ("lingua", "uk"), ("accessibilita", ""), ("motivo", ""), ("privacy", "si"),
             ])
             .await;
         assert_eq!(details.status(), StatusCode::SEE_OTHER, "{}", details.text().await.unwrap_or_default());
@@ -183,6 +183,9 @@ on_both_databases! {
         let desk_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM staff_users WHERE username = 'sportello'")
             .fetch_one(pool).await.unwrap());
         assert_eq!(by, Some(desk_id));
+        let booked_in: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT booked_in FROM bookings WHERE given_name = 'Mario'")
+            .fetch_one(pool).await.unwrap());
+        assert_eq!(booked_in, "uk", "a caller who speaks Ukrainian gets the emails in Ukrainian, then Italian");
         assert_eq!(phone.as_deref(), Some("333 111 2222"));
         let code: String = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings WHERE given_name = 'Mario'")
             .fetch_one(pool).await.unwrap());
