@@ -11,13 +11,14 @@ use app::i18n::Language;
 use axum::extract::Request;
 use axum::http::Uri;
 
-/// Reads the language's prefix off a public page's or form's address; any other request is left
-/// as it came (a prefix on anything else finds no route).
+/// Reads the language's prefix off a public page's or form's address, and off an address that
+/// leads nowhere (so that "not found" is said in the language it was asked in); any other request
+/// is left as it came (a prefix on anything else finds no route).
 pub fn read_prefix(mut request: Request) -> Request {
     let Some((language, rest)) = split(request.uri().path()) else {
         return request;
     };
-    if !translated(&rest) {
+    if !translated(&rest) && !leads_nowhere(&rest) {
         return request;
     }
     let address = match request.uri().query() {
@@ -46,6 +47,17 @@ fn translated(path: &str) -> bool {
         && crate::routes::permission_of_path(path) == Some(Permission::Public)
 }
 
+/// Whether `path` is no address of the site at all: no route, and no file (a file's name has a
+/// dot; the site's files have one address, without a prefix).
+fn leads_nowhere(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    !path.starts_with("//")
+        && !last.contains('.')
+        && !app::links::is_back_office(path)
+        && !crate::routes::operations::is_operational(path)
+        && crate::routes::permission_of_path(path).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +79,18 @@ mod tests {
             ("/prenota?sede=a&giorno=2026-03-03".to_owned(), Some(Language::Chinese))
         );
         assert_eq!(read("/servizi"), ("/servizi".to_owned(), None), "Italian, as always");
+    }
+
+    #[test]
+    fn an_address_that_leads_nowhere_is_not_found_in_its_language() {
+        assert_eq!(
+            read("/en/nessuna-pagina"),
+            ("/nessuna-pagina".to_owned(), Some(Language::English))
+        );
+        assert_eq!(
+            read("/ar/servizi/a/b/c"),
+            ("/servizi/a/b/c".to_owned(), Some(Language::Arabic))
+        );
     }
 
     #[test]

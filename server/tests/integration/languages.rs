@@ -283,6 +283,10 @@ on_both_databases! {
         let (status, missing) = page(&app, "/en/servizi/nessun-servizio").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(missing.contains("<h1>Page not found</h1>"), "{missing}");
+        // And under an address that leads nowhere at all.
+        let (status, nowhere) = page(&app, "/uk/nessuna-pagina").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(nowhere.contains("<html lang=\"uk\"") && nowhere.contains("href=\"/uk/assistenza\""), "{nowhere}");
     }
 }
 
