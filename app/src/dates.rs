@@ -71,6 +71,13 @@ fn conventions(language: Language) -> Conventions {
         day_and_month: "%A %-d %B",
         month_and_year: "%B %Y",
     };
+    // The weekday set off by a comma: "marți, 1 decembrie 2026".
+    let with_comma = |locale| Conventions {
+        locale,
+        long_date: "%A, %-d %B %Y",
+        day_and_month: "%A, %-d %B",
+        month_and_year: "%B %Y",
+    };
     match language {
         Language::Italian => plain(Locale::it_IT),
         Language::English => plain(Locale::en_GB),
@@ -89,18 +96,8 @@ fn conventions(language: Language) -> Conventions {
             day_and_month: "%-m月%-d日 %A",
             month_and_year: "%Y年%-m月",
         },
-        Language::Romanian => Conventions {
-            locale: Locale::ro_RO,
-            long_date: "%A, %-d %B %Y",
-            day_and_month: "%A, %-d %B",
-            month_and_year: "%B %Y",
-        },
-        Language::Albanian => Conventions {
-            locale: Locale::sq_AL,
-            long_date: "%A, %-d %B %Y",
-            day_and_month: "%A, %-d %B",
-            month_and_year: "%B %Y",
-        },
+        Language::Romanian => with_comma(Locale::ro_RO),
+        Language::Albanian => with_comma(Locale::sq_AL),
         Language::Ukrainian => Conventions {
             locale: Locale::uk_UA,
             long_date: "%A, %-d %B %Y р.",

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { PUBLIC_PAGES } from './support';
 
 // The checks the AgID validator of the "modello Comuni" makes on every page it visits, made the same
 // way (in the page, through computed styles and the DOM), so a page that passes here passes there:
@@ -10,16 +11,6 @@ import { expect, test, type Page } from '@playwright/test';
 //   fonts.
 // We add what the validator takes for granted: the fonts really load, from our own site.
 
-const PAGES = [
-  '/',
-  '/servizi',
-  '/servizi/affido-familiare',
-  '/argomenti',
-  '/contatti',
-  '/informativa-privacy',
-  '/assistenza',
-  '/prenota',
-];
 
 const MODEL_FONTS = ['Titillium Web', 'Lora', 'Roboto Mono'];
 
@@ -46,7 +37,7 @@ async function distinctClasses(page: Page): Promise<string[]> {
   });
 }
 
-for (const path of PAGES) {
+for (const path of PUBLIC_PAGES) {
   test(`${path} passes the model's interface checks`, async ({ page, baseURL }) => {
     const foreignRequests: string[] = [];
     page.on('request', (request) => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { choose, expectAccessible, expectAccessibleWithoutJs } from './support';
+import { PUBLIC_PAGES, choose, expectAccessible, expectAccessibleWithoutJs } from './support';
 
 // The public site in each of its languages, as a family reading it would meet it: every page
 // accessible, in its language and direction, on a phone; and a whole booking made in Arabic and
@@ -20,16 +20,6 @@ const LANGUAGES = [
   { code: 'uk', tag: 'uk', prefix: '/uk' },
 ];
 
-const PAGES = [
-  '/',
-  '/servizi',
-  '/servizi/affido-familiare',
-  '/argomenti',
-  '/contatti',
-  '/prenota',
-  '/assistenza',
-  '/informativa-privacy',
-];
 
 /**
  * The one-line messages of a language, as its pages show them (the visible labels a person reads),
@@ -71,7 +61,7 @@ test.describe('every public page in every language', () => {
     test(`in ${language.code}`, async ({ page }) => {
       // Eight pages, each checked by axe-core.
       test.setTimeout(90_000);
-      for (const path of PAGES) {
+      for (const path of PUBLIC_PAGES) {
         const address = language.prefix + (path === '/' && language.prefix ? '' : path);
         await page.goto(address);
         const html = page.locator('html');

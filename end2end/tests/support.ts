@@ -4,6 +4,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 
+/** The public site's pages a family meets, one of each kind (each also exists in every language). */
+export const PUBLIC_PAGES = [
+  '/',
+  '/servizi',
+  '/servizi/affido-familiare',
+  '/argomenti',
+  '/contatti',
+  '/informativa-privacy',
+  '/assistenza',
+  '/prenota',
+];
+
 /**
  * Runs axe-core on the page as it is now and fails on any WCAG 2.1 A/AA violation. In a test run
  * with JavaScript off, it checks a copy of the page instead (see below).

@@ -14,7 +14,7 @@ use super::codes::{new_code, new_secret, token_hash};
 use super::details::{BookingDetails, DetailsForm};
 use super::flow::{free_slots, parse_day, parse_time};
 use super::letters;
-use super::notices::{reminder, reminder_due, Reminder};
+use super::notices::reminder_due;
 use super::slots::{is_bookable, Slot};
 use super::store::{self, OfficeCalendar};
 use super::{Booker, BookingTopic, ChangeSlotForm, ConfirmForm, DraftView, CONFIRMED_PATH, SUMMARY_PATH};
@@ -346,18 +346,8 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
             let due = reminder_due(slot.starts_at, state.booking.reminder_hours, now)?;
             Some((
                 due,
-                reminder(&Reminder {
-                    to: &email.to,
-                    language,
-                    given_name: &draft.details.given_name,
-                    family_name: &draft.details.family_name,
-                    office: &draft.office,
-                    date: draft.date,
-                    starts: draft.starts,
-                    ends: draft.ends,
-                    code: &code,
-                    private_link: &private_link,
-                }),
+                letters::reminder(language, &meeting(&draft, &code), &private_link, &draft.office.phone)
+                    .to(email.to.clone()),
             ))
         });
         let booking = NewBooking {

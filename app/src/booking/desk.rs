@@ -84,7 +84,7 @@ pub async fn move_for_caller(
 
     use super::codes::{new_secret, token_hash};
     use super::letters::{self, Meeting};
-    use super::notices::{reminder, reminder_due, Reminder};
+    use super::notices::reminder_due;
     use crate::i18n::Language;
 
     let row: Option<MovedRow> = on_db!(&state.db, pool => sqlx::query_as(
@@ -116,34 +116,15 @@ pub async fn move_for_caller(
     let token = new_secret();
     let language = Language::from_code(&row.booked_in).unwrap_or_default();
     let private_link = super::private_link(&state.public_url, language, &token);
-    let meeting = Meeting {
-        given_name: &row.given_name,
-        family_name: &row.family_name,
-        office_name: &calendar.office.name,
-        office_address: &calendar.office.address,
-        date: slot.local_start.date(),
-        starts: slot.local_start.time(),
-        ends: slot.local_end.time(),
-        code: &row.code,
-    };
+    let meeting = Meeting::in_slot(&row.given_name, &row.family_name, &calendar.office, &slot, &row.code);
     let notice = row
         .email
         .clone()
         .map(|to| letters::moved_by_desk(language, &meeting, &private_link).to(to));
-    let new_reminder = row.email.as_deref().map(|to| {
-        reminder(&Reminder {
-            to,
-            language,
-            given_name: &row.given_name,
-            family_name: &row.family_name,
-            office: &calendar.office,
-            date: slot.local_start.date(),
-            starts: slot.local_start.time(),
-            ends: slot.local_end.time(),
-            code: &row.code,
-            private_link: &private_link,
-        })
-    });
+    let new_reminder = row
+        .email
+        .clone()
+        .map(|to| letters::reminder(language, &meeting, &private_link, &calendar.office.phone).to(to));
     let moved = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
         let updated = sqlx::query(

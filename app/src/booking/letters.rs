@@ -45,6 +45,28 @@ pub struct Meeting<'a> {
     pub code: &'a str,
 }
 
+impl<'a> Meeting<'a> {
+    /// The appointment of `given_name family_name` at `office` in `slot`.
+    pub fn in_slot(
+        given_name: &'a str,
+        family_name: &'a str,
+        office: &'a super::BookingOffice,
+        slot: &super::slots::Slot,
+        code: &'a str,
+    ) -> Self {
+        Meeting {
+            given_name,
+            family_name,
+            office_name: &office.name,
+            office_address: &office.address,
+            date: slot.local_start.date(),
+            starts: slot.local_start.time(),
+            ends: slot.local_end.time(),
+            code,
+        }
+    }
+}
+
 /// `write` in `language`, then in Italian after it when `language` is another.
 fn bilingual(language: Language, write: impl Fn(&Words) -> (String, Vec<String>)) -> Letter {
     let compose = |language| {

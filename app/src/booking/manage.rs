@@ -12,7 +12,7 @@ use chrono_tz::Europe::Rome;
 use super::codes::token_hash;
 use super::flow::{free_slots, month_view, parse_day, parse_month, parse_time};
 use super::letters::{self, Meeting};
-use super::notices::{reminder, reminder_due, Reminder};
+use super::notices::reminder_due;
 use super::store::{self, OfficeCalendar};
 use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
 use crate::error::AppError;
@@ -239,35 +239,16 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
         return Ok(done(&token, "spostata"));
     }
     let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
-    let meeting = Meeting {
-        given_name: &row.given_name,
-        family_name: &row.family_name,
-        office_name: &calendar.office.name,
-        office_address: &calendar.office.address,
-        date: slot.local_start.date(),
-        starts: slot.local_start.time(),
-        ends: slot.local_end.time(),
-        code: &row.code,
-    };
+    let meeting = Meeting::in_slot(&row.given_name, &row.family_name, &calendar.office, &slot, &row.code);
     let notice = row
         .email
         .clone()
         .map(|to| letters::moved(row.language(), &meeting).to(to));
     let private_link = super::private_link(&state.public_url, row.language(), &token);
-    let new_reminder = row.email.as_deref().map(|to| {
-        reminder(&Reminder {
-            to,
-            language: row.language(),
-            given_name: &row.given_name,
-            family_name: &row.family_name,
-            office: &calendar.office,
-            date: slot.local_start.date(),
-            starts: slot.local_start.time(),
-            ends: slot.local_end.time(),
-            code: &row.code,
-            private_link: &private_link,
-        })
-    });
+    let new_reminder = row
+        .email
+        .clone()
+        .map(|to| letters::reminder(row.language(), &meeting, &private_link, &calendar.office.phone).to(to));
     let moved = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
         let updated = sqlx::query(
@@ -399,18 +380,7 @@ pub async fn send_new_link(state: &AppState, form: NewLinkForm) -> Result<FormOu
         code: &code,
     };
     let new_link = letters::new_link(language, &meeting, &private_link).to(to.clone());
-    let new_reminder = reminder(&Reminder {
-        to: &to,
-        language,
-        given_name: &found.given_name,
-        family_name: &found.family_name,
-        office: &calendar.office,
-        date: start.date_naive(),
-        starts: start.time(),
-        ends: found.ends_at.with_timezone(&Rome).time(),
-        code: &code,
-        private_link: &private_link,
-    });
+    let new_reminder = letters::reminder(language, &meeting, &private_link, &calendar.office.phone).to(to.clone());
     let had_reminder = on_db!(&state.db, pool => {
         let mut tx = pool.begin().await?;
         let withdrawn = sqlx::query(

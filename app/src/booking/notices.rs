@@ -1,55 +1,14 @@
 //! The reminder of an appointment: rendered when the booking is made or moved (the only moments the
-//! private link's token is at hand), queued in the outbox to leave some hours before, withdrawn
-//! when the booking is cancelled.
+//! private link's token is at hand; its words are `letters::reminder`), queued in the outbox to
+//! leave some hours before, withdrawn when the booking is cancelled.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
-
-use super::letters::{self, Meeting};
-use super::BookingOffice;
-use crate::i18n::Language;
-use crate::mail::outbox::OutgoingEmail;
-
-/// What a reminder says.
-pub struct Reminder<'a> {
-    pub to: &'a str,
-    /// The language the booking was made in.
-    pub language: Language,
-    pub given_name: &'a str,
-    pub family_name: &'a str,
-    pub office: &'a BookingOffice,
-    pub date: NaiveDate,
-    pub starts: NaiveTime,
-    pub ends: NaiveTime,
-    pub code: &'a str,
-    pub private_link: &'a str,
-}
+use chrono::{DateTime, Duration, Utc};
 
 /// When the reminder of an appointment starting at `starts_at` leaves; `None` when that moment has
 /// passed already (a booking made for tomorrow morning gets its confirmation only).
 pub fn reminder_due(starts_at: DateTime<Utc>, hours: u32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let due = starts_at - Duration::hours(i64::from(hours));
     (hours > 0 && due > now).then_some(due)
-}
-
-/// The reminder email, in neutral words, in the booking's language and Italian.
-pub fn reminder(reminder: &Reminder<'_>) -> OutgoingEmail {
-    let meeting = Meeting {
-        given_name: reminder.given_name,
-        family_name: reminder.family_name,
-        office_name: &reminder.office.name,
-        office_address: &reminder.office.address,
-        date: reminder.date,
-        starts: reminder.starts,
-        ends: reminder.ends,
-        code: reminder.code,
-    };
-    letters::reminder(
-        reminder.language,
-        &meeting,
-        reminder.private_link,
-        &reminder.office.phone,
-    )
-    .to(reminder.to.to_owned())
 }
 
 /// Queues `$email` as the reminder of booking `$booking_id`, to leave at `$due`, inside the open
