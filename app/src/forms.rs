@@ -264,6 +264,9 @@ pub fn TextField(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
     #[prop(optional)] max_length: Option<usize>,
+    /// The language the text is written in, when it is not the page's (a translation).
+    #[prop(optional, into)]
+    written_in: Option<crate::i18n::Language>,
 ) -> impl IntoView {
     let error = form.error(name);
     let invalid = error.is_some();
@@ -279,6 +282,8 @@ pub fn TextField(
                 value=form.initial(name)
                 autocomplete=autocomplete
                 maxlength=max_length
+                lang=written_in.map(|language| language.tag())
+                dir=written_in.map(|language| language.direction())
                 aria-required=required.then_some("true")
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described_by(name, has_hint, invalid)
@@ -308,6 +313,9 @@ pub fn TextArea(
     /// The municipal model's `data-element` for this field, where its templates give one.
     #[prop(optional)]
     hook: Option<&'static str>,
+    /// The language the text is written in, when it is not the page's (a translation).
+    #[prop(optional, into)]
+    written_in: Option<crate::i18n::Language>,
 ) -> impl IntoView {
     let error = form.error(name);
     let invalid = error.is_some();
@@ -329,6 +337,8 @@ pub fn TextArea(
                     name=name
                     rows="6"
                     data-element=hook
+                    lang=written_in.map(|language| language.tag())
+                    dir=written_in.map(|language| language.direction())
                     aria-required=required.then_some("true")
                     aria-invalid=invalid.then_some("true")
                     aria-describedby=described_by(name, true, invalid)

@@ -14,6 +14,7 @@ use crate::cases::plans::PlanPageView;
 use crate::cases::{CaseFilePage, CasesPage, NoteCorrectionPage};
 use crate::catalogue::editor::CatalogueEditorPage;
 use crate::catalogue::pages::{CataloguePage, ServicePage};
+use crate::catalogue::translations::{TranslationPage, TranslationsPage};
 use crate::dashboard::DashboardPage;
 use crate::desk::pages::{AgendaMovePage, AgendaPage};
 use crate::feedback::report::FeedbackReportPage;
@@ -114,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operatori/richieste/dettaglio") view=RequestDetailPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/valutazioni") view=FeedbackReportPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/catalogo") view=CatalogueEditorPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/catalogo/traduzioni") view=TranslationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/operatori/catalogo/traduzione") view=TranslationPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/elenchi") view=RegistersPage ssr=SsrMode::Async />
                 </Routes>
             </Frame>

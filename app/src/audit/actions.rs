@@ -40,6 +40,13 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("catalogo.elenco", "Pagine dei servizi lette per la redazione"),
     ("catalogo.modifica", "Bozza di una pagina salvata"),
     ("catalogo.pubblica", "Pagina pubblicata"),
+    ("catalogo.traduzioni", "Stato delle traduzioni letto"),
+    ("catalogo.traduzione", "Traduzione di una pagina aperta"),
+    ("catalogo.traduzione.pubblica", "Traduzione di una pagina pubblicata"),
+    (
+        "catalogo.traduzione.revisione",
+        "Revisione di una traduzione registrata",
+    ),
     ("valutazioni.elenco", "Valutazioni delle pagine lette"),
     ("posta.elenco", "Email non consegnate lette"),
     // The audit trail itself.

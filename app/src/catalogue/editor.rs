@@ -126,8 +126,17 @@ impl Kind {
         }
     }
 
+    /// A text of this kind's pages, in Markdown, as safe HTML: an information page may have
+    /// headings of its own, being long.
+    pub fn render(self, markdown: &str) -> String {
+        match self {
+            Kind::Service => super::markdown::to_safe_html(markdown),
+            Kind::Page => super::markdown::to_safe_html_with_headings(markdown),
+        }
+    }
+
     /// The field labels, for the error summary.
-    fn labels(self) -> &'static [(&'static str, &'static str)] {
+    pub(super) fn labels(self) -> &'static [(&'static str, &'static str)] {
         const SERVICE: [(&str, &str); 9] = labels_of(&SERVICE_FIELDS);
         const PAGE: [(&str, &str); 3] = labels_of(&PAGE_FIELDS);
         match self {
@@ -374,7 +383,6 @@ pub mod store {
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
-    use crate::catalogue::markdown;
     use crate::dates::{long_date, moment};
 
     use crate::on_db;
@@ -437,10 +445,10 @@ pub mod store {
             found
         }};
     }
-    pub(super) use current_content;
+    pub(in crate::catalogue) use current_content;
 
     /// Only the page's own fields, each present (empty when missing).
-    pub(super) fn content_of(kind: Kind, values: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    pub(in crate::catalogue) fn content_of(kind: Kind, values: &BTreeMap<String, String>) -> BTreeMap<String, String> {
         kind.fields()
             .iter()
             .map(|field| {
@@ -452,7 +460,7 @@ pub mod store {
             .collect()
     }
 
-    fn label_of(kind: Kind, name: &str) -> &'static str {
+    pub(in crate::catalogue) fn label_of(kind: Kind, name: &str) -> &'static str {
         kind.fields().iter().find(|f| f.name == name).map_or("", |f| f.label)
     }
 
@@ -525,11 +533,7 @@ pub mod store {
                         .filter(|field| field.markdown)
                         .filter_map(|field| {
                             let text = sent.get(field.name).filter(|t| !t.trim().is_empty())?;
-                            let html = match kind {
-                                Kind::Service => markdown::to_safe_html(text),
-                                Kind::Page => markdown::to_safe_html_with_headings(text),
-                            };
-                            Some((field.label.to_owned(), html))
+                            Some((field.label.to_owned(), kind.render(text)))
                         })
                         .collect()
                 })
@@ -580,7 +584,11 @@ pub mod actions {
     use crate::state::AppState;
 
     /// The labels of the fields that differ, "Titolo, Come fare".
-    fn changes(kind: Kind, before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) -> Vec<&'static str> {
+    pub(in crate::catalogue) fn changes(
+        kind: Kind,
+        before: &BTreeMap<String, String>,
+        after: &BTreeMap<String, String>,
+    ) -> Vec<&'static str> {
         kind.fields()
             .iter()
             .filter(|field| before.get(field.name).map(|t| t.trim()) != after.get(field.name).map(|t| t.trim()))
@@ -589,7 +597,7 @@ pub mod actions {
     }
 
     /// Checks the fields: the errors, field by field.
-    fn check(kind: Kind, content: &BTreeMap<String, String>) -> FieldErrors {
+    pub(in crate::catalogue) fn check(kind: Kind, content: &BTreeMap<String, String>) -> FieldErrors {
         let mut errors = FieldErrors::new();
         for field in kind.fields() {
             let text = content.get(field.name).map_or("", |t| t.trim());

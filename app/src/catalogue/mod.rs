@@ -15,6 +15,7 @@ pub mod editor;
 pub mod markdown;
 pub mod search;
 pub mod store;
+pub mod translations;
 
 /// The list of services, with its search.
 pub const LIST_PATH: &str = "/servizi";
@@ -23,6 +24,12 @@ pub const SERVICE_PATH: &str = "/servizi/{slug}";
 /// The back office's editor of the service pages and the information pages.
 pub const EDITOR_PATH: &str = "/operatori/catalogo";
 pub const EDITOR_SAVE_PATH: &str = "/operatori/catalogo/salva";
+/// Where each page stands in each language, and what no native speaker has read through yet.
+pub const TRANSLATIONS_PATH: &str = "/operatori/catalogo/traduzioni";
+/// One page's translation into one language: its editor and history.
+pub const TRANSLATION_PATH: &str = "/operatori/catalogo/traduzione";
+pub const TRANSLATION_SAVE_PATH: &str = "/operatori/catalogo/traduzione/salva";
+pub const TRANSLATION_REVIEW_PATH: &str = "/operatori/catalogo/traduzione/revisione";
 
 /// The written sections of a service page, in page order, with their headings and the
 /// `data-element` names the municipal model's validator looks for.

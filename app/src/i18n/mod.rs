@@ -123,6 +123,16 @@ impl Language {
         (self != Language::Italian).then_some("it")
     }
 
+    /// Who, speaking this language natively, has read its message files (`app/locales/`) through:
+    /// the back office shows it beside the pages' translations. `None` until someone has; a
+    /// review is recorded here with the change that applies its corrections.
+    pub fn interface_reviewed_by(self) -> Option<&'static str> {
+        match self {
+            Language::Italian => Some("il gruppo di lavoro (lingua originale)"),
+            _ => None,
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|language| language.code() == code)
     }

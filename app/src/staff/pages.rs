@@ -79,6 +79,12 @@ pub const MENU: &[MenuEntry] = &[
     ),
     (
         Permission::ManageContent,
+        crate::catalogue::TRANSLATIONS_PATH,
+        "Traduzioni delle pagine",
+        "Le pagine nelle altre lingue: cosa manca, cosa è da aggiornare, cosa va fatto rileggere.",
+    ),
+    (
+        Permission::ManageContent,
         crate::feedback::REPORT_PATH,
         "Valutazioni delle pagine",
         "Quanto i cittadini trovano chiare le pagine, e perché.",

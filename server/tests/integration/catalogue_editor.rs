@@ -8,6 +8,27 @@ use crate::harness::TestApp;
 use crate::on_both_databases;
 use crate::staff::{admin_browser, location};
 
+/// The value a form field of `page` starts with (a one-line field's `value`, a text area's text),
+/// as the browser would send it back.
+pub fn field_value(page: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\"");
+    let at = page.find(&marker).unwrap_or_else(|| panic!("{name} in the form"));
+    let rest = &page[at..];
+    let tag_end = rest.find('>').unwrap();
+    let tag = &rest[..tag_end];
+    let raw = if let Some(v) = tag.split("value=\"").nth(1) {
+        v.split('"').next().unwrap()
+    } else {
+        let body = &rest[tag_end + 1..];
+        &body[..body.find("</textarea>").unwrap()]
+    };
+    raw.replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 /// The form of the affido page as the editor shows it, with `changes` applied.
 pub async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let page = app
@@ -16,27 +37,6 @@ pub async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&st
         .text()
         .await
         .unwrap();
-    let value = |name: &str| {
-        let marker = format!("name=\"{name}\"");
-        let at = page.find(&marker).unwrap_or_else(|| panic!("{name} in the form"));
-        let rest = &page[at..];
-        // One-line fields carry value="…"; text areas hold their text between the tags.
-        let tag_end = rest.find('>').unwrap();
-        let tag = &rest[..tag_end];
-        if let Some(v) = tag.split("value=\"").nth(1) {
-            v.split('"').next().unwrap().to_owned()
-        } else {
-            let body = &rest[tag_end + 1..];
-            body[..body.find("</textarea>").unwrap()].to_owned()
-        }
-    };
-    let unescape = |text: String| {
-        text.replace("&#x27;", "'")
-            .replace("&quot;", "\"")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    };
     let mut fields: Vec<(String, String)> = [
         "tipo",
         "slug",
@@ -52,7 +52,7 @@ pub async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&st
         "costi_e_condizioni",
     ]
     .iter()
-    .map(|name| ((*name).to_owned(), unescape(value(name))))
+    .map(|name| ((*name).to_owned(), field_value(&page, name)))
     .collect();
     for (name, text) in changes {
         match fields.iter_mut().find(|(n, _)| n == name) {

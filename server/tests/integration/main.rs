@@ -37,4 +37,5 @@ mod shutdown;
 mod smtp;
 mod staff;
 mod startup;
+mod translations;
 mod triage;

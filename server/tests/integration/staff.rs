@@ -411,6 +411,18 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/elenchi/argomenti", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/catalogo", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/catalogo/salva", ['S', 'N', 'N', 'N', 'Y']),
+    ("GET", "/operatori/catalogo/traduzioni", ['S', 'N', 'N', 'N', 'Y']),
+    ("GET", "/operatori/catalogo/traduzione", ['S', 'N', 'N', 'N', 'Y']),
+    (
+        "POST",
+        "/operatori/catalogo/traduzione/salva",
+        ['S', 'N', 'N', 'N', 'Y'],
+    ),
+    (
+        "POST",
+        "/operatori/catalogo/traduzione/revisione",
+        ['S', 'N', 'N', 'N', 'Y'],
+    ),
     ("GET", "/operatori/valutazioni", ['S', 'N', 'N', 'N', 'Y']),
     ("GET", "/operatori/registro", ['S', 'N', 'N', 'N', 'Y']),
     ("POST", "/operatori/registro/verifica", ['S', 'N', 'N', 'N', 'Y']),
