@@ -79,3 +79,10 @@ service-by-appointment = يستقبل الناس بموعد فقط:
 updated-on = آخر تحديث: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = هذه الصفحة غير مترجمة إلى العربية بعد: تجد في الأسفل النص باللغة الإيطالية.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = قد لا تكون هذه الترجمة محدّثة: تغيّر النص الإيطالي بعد الترجمة.
+read-in-italian = اقرأ هذه الصفحة باللغة الإيطالية
+# How a service is reached, under "service-access".
+service-access-appointment = للاستفادة من هذه الخدمة، تبدأ بلقاء مع الأمانة الاجتماعية (Segretariato Sociale)، بموعد مسبق.
+service-access-appointment-or-court = للاستفادة من هذه الخدمة، تبدأ بلقاء مع الأمانة الاجتماعية (Segretariato Sociale)، بموعد مسبق. ويمكن أن تبدأ الخدمة أيضًا بطلب من المحكمة (Autorità Giudiziaria).
+service-access-court = تبدأ هذه الخدمة بطلب من المحكمة (Autorità Giudiziaria): الخدمة هي التي تتصل بالعائلة. إذا كانت لديك أسئلة، يمكنك طلب لقاء مع الأمانة الاجتماعية (Segretariato Sociale).

@@ -67,3 +67,10 @@ service-by-appointment = Open by appointment only:
 updated-on = Last updated: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = This page is not translated into English yet: below is the text in Italian.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = This translation may be out of date: the Italian text has changed since it was made.
+read-in-italian = Read this page in Italian
+# How a service is reached, under "service-access".
+service-access-appointment = To use this service, you first have a meeting with the Social Secretariat (Segretariato Sociale). You need an appointment.
+service-access-appointment-or-court = To use this service, you first have a meeting with the Social Secretariat (Segretariato Sociale). You need an appointment. The service can also start when a court (Autorità Giudiziaria) asks for it.
+service-access-court = This service starts when a court (Autorità Giudiziaria) asks for it: the service contacts the family. If you have questions, you can ask for a meeting with the Social Secretariat (Segretariato Sociale).

@@ -67,3 +67,10 @@ service-by-appointment = Atiende solo con cita:
 updated-on = Última actualización: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Esta página todavía no está traducida al español: abajo tienes el texto en italiano.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Puede que esta traducción no esté actualizada: el texto en italiano ha cambiado después.
+read-in-italian = Lee esta página en italiano
+# How a service is reached, under "service-access".
+service-access-appointment = Para acceder a este servicio, primero tienes una entrevista con la Secretaría Social (Segretariato Sociale), con cita previa.
+service-access-appointment-or-court = Para acceder a este servicio, primero tienes una entrevista con la Secretaría Social (Segretariato Sociale), con cita previa. El servicio también puede empezar por encargo de un juez (Autorità Giudiziaria).
+service-access-court = Este servicio empieza por encargo de un juez (Autorità Giudiziaria): es el servicio quien contacta con la familia. Si tienes preguntas, puedes pedir una entrevista con la Secretaría Social (Segretariato Sociale).

@@ -67,3 +67,10 @@ service-by-appointment = Accueil seulement sur rendez-vous :
 updated-on = Dernière mise à jour : { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Cette page n’est pas encore traduite en français : vous trouverez ci-dessous le texte en italien.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Cette traduction n’est peut-être pas à jour : le texte italien a changé depuis.
+read-in-italian = Lire cette page en italien
+# How a service is reached, under "service-access".
+service-access-appointment = Pour accéder à ce service, vous avez d’abord un entretien avec le Secrétariat social (Segretariato Sociale), sur rendez-vous.
+service-access-appointment-or-court = Pour accéder à ce service, vous avez d’abord un entretien avec le Secrétariat social (Segretariato Sociale), sur rendez-vous. Le service peut aussi commencer à la demande d’un juge (Autorità Giudiziaria).
+service-access-court = Ce service commence à la demande d’un juge (Autorità Giudiziaria) : c’est le service qui contacte la famille. Si vous avez des questions, vous pouvez demander un entretien avec le Secrétariat social (Segretariato Sociale).

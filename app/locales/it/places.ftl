@@ -67,3 +67,10 @@ service-by-appointment = Riceve solo su appuntamento:
 updated-on = Ultimo aggiornamento: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Questa pagina non è ancora tradotta in italiano: qui sotto trovi il testo in italiano.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Questa traduzione potrebbe non essere aggiornata: il testo in italiano è cambiato dopo.
+read-in-italian = Leggi la pagina in italiano
+# How a service is reached, under "service-access".
+service-access-appointment = Si accede con un colloquio al Segretariato Sociale, su appuntamento.
+service-access-appointment-or-court = Si accede con un colloquio al Segretariato Sociale, su appuntamento. Il servizio può partire anche su incarico dell'Autorità Giudiziaria (il Tribunale).
+service-access-court = Questo servizio parte su incarico dell'Autorità Giudiziaria (il Tribunale): è il servizio a contattare la famiglia. Se hai domande, puoi chiedere un colloquio al Segretariato Sociale.

@@ -70,3 +70,10 @@ service-by-appointment = Primește doar cu programare:
 updated-on = Ultima actualizare: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Această pagină nu este încă tradusă în limba română: mai jos găsești textul în limba italiană.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Este posibil ca această traducere să nu fie la zi: textul în limba italiană s-a schimbat între timp.
+read-in-italian = Citește pagina în limba italiană
+# How a service is reached, under "service-access".
+service-access-appointment = Ca să folosești acest serviciu, ai mai întâi o discuție cu Secretariatul Social (Segretariato Sociale), pe bază de programare.
+service-access-appointment-or-court = Ca să folosești acest serviciu, ai mai întâi o discuție cu Secretariatul Social (Segretariato Sociale), pe bază de programare. Serviciul poate începe și la cererea instanței (Autorità Giudiziaria).
+service-access-court = Acest serviciu începe la cererea instanței (Autorità Giudiziaria): serviciul este cel care contactează familia. Dacă ai întrebări, poți cere o discuție cu Secretariatul Social (Segretariato Sociale).

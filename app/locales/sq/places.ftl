@@ -67,3 +67,10 @@ service-by-appointment = Pret vetëm me takim:
 updated-on = Përditësimi i fundit: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Kjo faqe nuk është përkthyer ende në shqip: më poshtë gjen tekstin në italisht.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Ky përkthim mund të mos jetë i përditësuar: teksti në italisht ka ndryshuar pas përkthimit.
+read-in-italian = Lexo këtë faqe në italisht
+# How a service is reached, under "service-access".
+service-access-appointment = Për të marrë këtë shërbim, fillimisht bën një takim me Sekretariatin Social (Segretariato Sociale), me rezervim.
+service-access-appointment-or-court = Për të marrë këtë shërbim, fillimisht bën një takim me Sekretariatin Social (Segretariato Sociale), me rezervim. Shërbimi mund të fillojë edhe me kërkesë të gjykatës (Autorità Giudiziaria).
+service-access-court = Ky shërbim fillon me kërkesë të gjykatës (Autorità Giudiziaria): është shërbimi që kontakton familjen. Nëse ke pyetje, mund të kërkosh një takim me Sekretariatin Social (Segretariato Sociale).

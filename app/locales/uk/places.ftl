@@ -73,3 +73,10 @@ service-by-appointment = Приймає лише за записом:
 updated-on = Останнє оновлення: { $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = Цю сторінку ще не перекладено українською: нижче ви знайдете текст італійською.
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = Можливо, цей переклад застарів: після перекладу італійський текст змінився.
+read-in-italian = Читати цю сторінку італійською
+# How a service is reached, under "service-access".
+service-access-appointment = Щоб отримати цю послугу, спершу потрібна зустріч із Соціальним секретаріатом (Segretariato Sociale) за попереднім записом.
+service-access-appointment-or-court = Щоб отримати цю послугу, спершу потрібна зустріч із Соціальним секретаріатом (Segretariato Sociale) за попереднім записом. Послуга може розпочатися також на вимогу суду (Autorità Giudiziaria).
+service-access-court = Ця послуга розпочинається на вимогу суду (Autorità Giudiziaria): служба сама зв’язується з родиною. Якщо у вас є запитання, ви можете попросити про зустріч із Соціальним секретаріатом (Segretariato Sociale).

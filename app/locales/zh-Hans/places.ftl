@@ -64,3 +64,10 @@ service-by-appointment = 只接待预约：
 updated-on = 最后更新：{ $date }
 # Above a page whose text the organisation has not translated yet.
 not-translated-yet = 本页面还没有翻译成中文：下面是意大利语原文。
+# Above a translated page whose Italian text changed after the translation was made.
+translation-outdated = 这个翻译可能不是最新的：翻译完成后，意大利语原文有了改动。
+read-in-italian = 阅读本页的意大利语版本
+# How a service is reached, under "service-access".
+service-access-appointment = 要使用这项服务，请先预约，和社会事务秘书处（Segretariato Sociale）面谈。
+service-access-appointment-or-court = 要使用这项服务，请先预约，和社会事务秘书处（Segretariato Sociale）面谈。这项服务也可以根据法院（Autorità Giudiziaria）的要求开始。
+service-access-court = 这项服务根据法院（Autorità Giudiziaria）的要求开始：由服务部门联系家庭。如果您有问题，可以预约和社会事务秘书处（Segretariato Sociale）面谈。

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::Language;
 use crate::organisation::Office;
 
 pub mod pages;
@@ -49,6 +50,27 @@ pub struct Topic {
     pub name: String,
 }
 
+/// Which language the organisation's own texts on a page are in (a service's page, an
+/// information page): the page's language where a translation exists, else the Italian.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Wording {
+    /// The Italian original, on an Italian page.
+    #[default]
+    Original,
+    /// Translated into the page's language; `outdated` when the Italian was published again
+    /// after the version the translation was made from.
+    Translated { outdated: bool },
+    /// Not translated into the page's language: the Italian is shown, marked as Italian.
+    Untranslated,
+}
+
+impl Wording {
+    /// `lang` for the texts: `it` when they are the Italian on a page in another language.
+    pub fn lang(self) -> Option<&'static str> {
+        (self == Wording::Untranslated).then_some("it")
+    }
+}
+
 /// A service as listed in the catalogue.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceCard {
@@ -57,6 +79,7 @@ pub struct ServiceCard {
     pub summary: String,
     pub category: String,
     pub topics: Vec<Topic>,
+    pub wording: Wording,
 }
 
 /// The catalogue page: the services that match, and what can be filtered on.
@@ -88,18 +111,12 @@ impl Access {
         }
     }
 
-    /// One plain sentence for the page.
+    /// The message that explains it in one plain sentence, for the page.
     pub fn explained(self) -> &'static str {
         match self {
-            Access::Appointment => "Si accede con un colloquio al Segretariato Sociale, su appuntamento.",
-            Access::AppointmentOrCourt => {
-                "Si accede con un colloquio al Segretariato Sociale, su appuntamento. Il servizio può partire \
-                 anche su incarico dell'Autorità Giudiziaria (il Tribunale)."
-            }
-            Access::Court => {
-                "Questo servizio parte su incarico dell'Autorità Giudiziaria (il Tribunale): è il servizio a \
-                 contattare la famiglia. Se hai domande, puoi chiedere un colloquio al Segretariato Sociale."
-            }
+            Access::Appointment => "service-access-appointment",
+            Access::AppointmentOrCourt => "service-access-appointment-or-court",
+            Access::Court => "service-access-court",
         }
     }
 }
@@ -112,6 +129,8 @@ pub struct ServiceDetail {
     pub summary: String,
     pub category: String,
     pub topics: Vec<Topic>,
+    /// Whether the title, the summary and the sections are in the page's language.
+    pub wording: Wording,
     /// The unit that answers; `None`: the Segretariato Sociale itself.
     pub unit: Option<String>,
     pub access: Access,
@@ -169,17 +188,27 @@ impl ServiceDetail {
     }
 }
 
-/// The services matching words, a category and a topic (each optional).
-pub async fn search_services(q: String, categoria: String, argomento: String) -> Result<Catalogue, AppError> {
-    let state = crate::state::AppState::current();
-    let stems = search::query_stems(&q);
-    let category = Some(categoria.trim()).filter(|c| !c.is_empty());
-    let topic = Some(argomento.trim()).filter(|t| !t.is_empty());
-    Ok(store::catalogue(&state.db, &stems, category, topic).await?)
+/// What the catalogue is asked for: words, a category and a topic (each optional), and the
+/// language of the page, whose translations of the services' titles and summaries it shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatalogueQuery {
+    pub words: String,
+    pub category: String,
+    pub topic: String,
+    pub language: Language,
 }
 
-/// One service's page; `None` when there is no active service with that slug.
-pub async fn get_service(slug: String) -> Result<Option<ServiceDetail>, AppError> {
+/// The services matching the query.
+pub async fn search_services(query: CatalogueQuery) -> Result<Catalogue, AppError> {
     let state = crate::state::AppState::current();
-    Ok(store::service(&state.db, &slug, state.clock.now(), &state.public_url).await?)
+    let stems = search::query_stems(&query.words);
+    let category = Some(query.category.trim()).filter(|c| !c.is_empty());
+    let topic = Some(query.topic.trim()).filter(|t| !t.is_empty());
+    Ok(store::catalogue(&state.db, &stems, category, topic, query.language).await?)
+}
+
+/// One service's page in `language`; `None` when there is no active service with that slug.
+pub async fn get_service((slug, language): (String, Language)) -> Result<Option<ServiceDetail>, AppError> {
+    let state = crate::state::AppState::current();
+    Ok(store::service(&state.db, &slug, language, state.clock.now(), &state.public_url).await?)
 }

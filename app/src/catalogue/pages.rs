@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{get_service, search_services, Catalogue, ServiceDetail, Topic, WRITTEN_SECTIONS};
+use super::{get_service, search_services, Catalogue, CatalogueQuery, ServiceDetail, Topic, Wording, WRITTEN_SECTIONS};
 use crate::i18n::{use_language, Language};
 use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
@@ -15,19 +15,42 @@ pub fn booking_link(slug: &str) -> String {
     format!("/prenota?servizio={slug}")
 }
 
+/// Above the organisation's own texts on a page in another language: that they are still the
+/// Italian, or that the translation may be behind the Italian, with a link to it.
+#[component]
+pub fn WordingNotice(wording: Wording, italian_address: String) -> impl IntoView {
+    let language = use_language();
+    match wording {
+        Wording::Original | Wording::Translated { outdated: false } => ().into_any(),
+        Wording::Untranslated => {
+            view! { <p class="alert alert-info">{language.text("not-translated-yet")}</p> }.into_any()
+        }
+        Wording::Translated { outdated: true } => view! {
+            <p class="alert alert-warning">
+                {language.text("translation-outdated")}" "
+                <a href=italian_address hreflang="it" lang="it">{language.text("read-in-italian")}</a>
+            </p>
+        }
+        .into_any(),
+    }
+}
+
 #[component]
 pub fn CataloguePage() -> impl IntoView {
     let query = use_query_map();
+    let language = use_language();
     let wanted = move || {
         query.with(|q| {
             let get = |name: &str| q.get(name).unwrap_or_default().chars().take(200).collect::<String>();
-            (get("q"), get("categoria"), get("argomento"))
+            CatalogueQuery {
+                words: get("q"),
+                category: get("categoria"),
+                topic: get("argomento"),
+                language,
+            }
         })
     };
-    let results = Resource::new(wanted, |(q, categoria, argomento)| {
-        search_services(q, categoria, argomento)
-    });
-    let language = use_language();
+    let results = Resource::new(wanted, search_services);
     let text = move |key: &str| language.text(key);
     view! {
         <Title text=text("services-title") />
@@ -42,7 +65,7 @@ pub fn CataloguePage() -> impl IntoView {
             </p>
             <Suspense fallback=move || view! { <p>{text("services-loading")}</p> }>
                 {move || {
-                    let (q, categoria, argomento) = wanted();
+                    let CatalogueQuery { words: q, category: categoria, topic: argomento, .. } = wanted();
                     Suspend::new(async move {
                         match results.await {
                             Ok(catalogue) => {
@@ -65,7 +88,7 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
     let filtered = !(q.trim().is_empty() && categoria.is_empty() && argomento.is_empty());
     let language = use_language();
     let text = move |key: &str| language.text(key);
-    // The services' own texts are the organisation's, in Italian until translated.
+    // The categories are the organisation's words, in Italian.
     let content_lang = language.italian_text_lang();
     let count = catalogue.services.len();
     let found = match (count, filtered) {
@@ -125,8 +148,9 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
                 .map(|service| {
                     view! {
                         <CardItem>
-                            <div lang=content_lang>
-                                <p class="category-top text-secondary small text-uppercase fw-semibold mb-2">{service.category}</p>
+                            <p class="category-top text-secondary small text-uppercase fw-semibold mb-2" lang=content_lang>{service.category}</p>
+                            // Each service's title and summary: translated, or still the Italian.
+                            <div lang=service.wording.lang()>
                                 <h2 class="card-title h5">
                                     <a href=language.href(&format!("/servizi/{}", service.slug)) data-element="service-link">
                                         {service.title}
@@ -145,9 +169,9 @@ fn CatalogueResults(catalogue: Catalogue, q: String, categoria: String, argoment
 #[component]
 pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.with(|p| p.get("slug").unwrap_or_default());
-    let service = Resource::new(slug, get_service);
     let language = use_language();
+    let slug = move || (params.with(|p| p.get("slug").unwrap_or_default()), language);
+    let service = Resource::new(slug, get_service);
     view! {
         <Suspense fallback=move || view! { <p class="container">{language.text("loading")}</p> }>
             {move || Suspend::new(async move {
@@ -196,7 +220,9 @@ fn page_index(language: Language) -> Vec<(&'static str, String)> {
 fn ServiceView(service: ServiceDetail) -> impl IntoView {
     let language = use_language();
     let text = move |key: &str| language.text(key);
-    let content_lang = language.italian_text_lang();
+    // The organisation's texts: translated, or still the Italian; the topics' names are Italian.
+    let content_lang = service.wording.lang();
+    let topics_lang = language.italian_text_lang();
     let booking = language.href(&booking_link(&service.slug));
     let written = |key: &'static str| {
         let (_, _, element) = WRITTEN_SECTIONS
@@ -220,14 +246,14 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
         <Title text=service.title.clone() />
         <script type="application/ld+json" data-element="metatag">{service.json_ld()}</script>
         <div class="container">
-            <Breadcrumb trail=vec![("nav-home", "/"), ("nav-services", "/servizi")] current=service.title.clone() />
+            <Breadcrumb trail=vec![("nav-home", "/"), ("nav-services", "/servizi")] current=service.title.clone() current_lang=content_lang />
             {view! {
             <div class="mb-4">
                 <h1 data-element="service-title" lang=content_lang>{service.title.clone()}</h1>
                 <p class="mb-3"><span class="badge bg-success" data-element="service-status">{text("service-active")}</span></p>
-                {content_lang.map(|_| view! { <p class="alert alert-info">{text("not-translated-yet")}</p> })}
+                <WordingNotice wording=service.wording italian_address=format!("/servizi/{}", service.slug) />
                 <p class="lead" data-element="service-description" lang=content_lang>{service.summary.clone()}</p>
-                <ul class="list-inline mb-3" aria-label=text("service-topics") lang=content_lang>
+                <ul class="list-inline mb-3" aria-label=text("service-topics") lang=topics_lang>
                     {service.topics.iter().map(|Topic { slug, name }| view! {
                         <li class="list-inline-item">
                             <a class="chip chip-simple" href=language.href(&format!("/servizi?argomento={slug}")) data-element="service-topic">
@@ -268,7 +294,7 @@ fn ServiceView(service: ServiceDetail) -> impl IntoView {
                     {view! {
                     <section class="mb-5" id="accedi" aria-labelledby="accedi-titolo">
                         <h2 class="h3" id="accedi-titolo">{text("service-access")}</h2>
-                        <p lang=content_lang>{service.access.explained()}</p>
+                        <p>{text(service.access.explained())}</p>
                         <p>
                             <a
                                 class="btn btn-primary"

@@ -1,10 +1,86 @@
 //! Catalogue queries.
 
+use std::collections::{BTreeMap, HashMap};
+
 use chrono::NaiveDate;
 
-use super::{markdown, Access, Catalogue, ServiceCard, ServiceDetail, Topic};
+use super::editor::Kind;
+use super::{markdown, Access, Catalogue, ServiceCard, ServiceDetail, Topic, Wording};
 use crate::db::Db;
+use crate::i18n::Language;
 use crate::on_db;
+
+/// The condition that keeps, of a page's translations into a language (`t`), the newest version.
+pub const NEWEST_TRANSLATION: &str = "t.number = (SELECT MAX(x.number) FROM content_translations x
+     WHERE x.kind = t.kind AND x.record_id = t.record_id AND x.language = t.language)";
+
+/// A page's published translation, as citizens read it.
+pub struct Translation {
+    /// Field name → text, as the translation editor saved it.
+    pub texts: BTreeMap<String, String>,
+    /// The Italian was published again after the version this translates.
+    pub outdated: bool,
+}
+
+impl Translation {
+    pub fn text(&self, field: &str) -> String {
+        self.texts.get(field).cloned().unwrap_or_default()
+    }
+}
+
+/// The newest translation into `language` of every page of `kind` (or of the one page `record`),
+/// by page id. Nothing for Italian, the original.
+pub async fn translations(
+    db: &Db,
+    kind: Kind,
+    language: Language,
+    record: Option<i64>,
+) -> Result<HashMap<i64, Translation>, sqlx::Error> {
+    if language == Language::Italian {
+        return Ok(HashMap::new());
+    }
+    let mut sql = format!(
+        "SELECT t.record_id, t.content, t.italian_number,
+                (SELECT COALESCE(MAX(r.number), 0) FROM content_revisions r
+                  WHERE r.kind = t.kind AND r.record_id = t.record_id) AS italian_now
+           FROM content_translations t
+          WHERE t.kind = $1 AND t.language = $2 AND {NEWEST_TRANSLATION}"
+    );
+    if record.is_some() {
+        sql.push_str(" AND t.record_id = $3");
+    }
+    let rows: Vec<(i64, String, i64, i64)> = on_db!(db, pool => {
+        let mut query = sqlx::query_as(&sql).bind(kind.key()).bind(language.code());
+        if let Some(id) = record {
+            query = query.bind(id);
+        }
+        query.fetch_all(pool).await?
+    });
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, content, italian_number, italian_now)| {
+            let texts = serde_json::from_str(&content).ok()?;
+            Some((
+                id,
+                Translation {
+                    texts,
+                    outdated: italian_number < italian_now,
+                },
+            ))
+        })
+        .collect())
+}
+
+/// How a page's own texts read in `language`, given its translation there, if any.
+pub fn wording(language: Language, translation: Option<&Translation>) -> Wording {
+    match (language, translation) {
+        (Language::Italian, _) => Wording::Original,
+        (_, Some(translation)) => Wording::Translated {
+            outdated: translation.outdated,
+        },
+        (_, None) => Wording::Untranslated,
+    }
+}
 
 #[derive(sqlx::FromRow)]
 struct CardRow {
@@ -56,6 +132,7 @@ pub async fn catalogue(
     stems: &[String],
     category: Option<&str>,
     topic: Option<&str>,
+    language: Language,
 ) -> Result<Catalogue, sqlx::Error> {
     let mut sql =
         String::from("SELECT s.id, s.slug, s.title, s.summary, s.category, s.keywords FROM services s WHERE s.active");
@@ -78,6 +155,7 @@ pub async fn catalogue(
     }
     sql.push_str(" ORDER BY s.position, s.title");
 
+    let translated = translations(db, Kind::Service, language, None).await?;
     on_db!(db, pool => {
         let mut query = sqlx::query_as::<_, CardRow>(&sql);
         for value in &binds {
@@ -103,12 +181,16 @@ pub async fn catalogue(
         Ok(Catalogue {
             services: rows
                 .into_iter()
-                .map(|row| ServiceCard {
-                    topics: topics_for(row.id, &topics_of),
-                    slug: row.slug,
-                    title: row.title,
-                    summary: row.summary,
-                    category: row.category,
+                .map(|row| {
+                    let translation = translated.get(&row.id);
+                    ServiceCard {
+                        topics: topics_for(row.id, &topics_of),
+                        wording: wording(language, translation),
+                        title: translation.map_or(row.title, |t| t.text("titolo")),
+                        summary: translation.map_or(row.summary, |t| t.text("sommario")),
+                        slug: row.slug,
+                        category: row.category,
+                    }
                 })
                 .collect(),
             categories: categories.into_iter().map(|(c,)| c).collect(),
@@ -127,10 +209,11 @@ fn topics_for(service_id: i64, all: &[TopicRow]) -> Vec<Topic> {
         .collect()
 }
 
-/// One active service with its sections rendered to safe HTML.
+/// One active service with its sections rendered to safe HTML, in `language` where translated.
 pub async fn service(
     db: &Db,
     slug: &str,
+    language: Language,
     now: chrono::DateTime<chrono::Utc>,
     public_url: &str,
 ) -> Result<Option<ServiceDetail>, sqlx::Error> {
@@ -161,21 +244,26 @@ pub async fn service(
         (row, sections, topics)
     });
     let (row, sections, topics) = found;
+    let translation = translations(db, Kind::Service, language, Some(row.id))
+        .await?
+        .remove(&row.id);
     let site = crate::organisation::store::site_info(db, now).await?;
     let sections = super::WRITTEN_SECTIONS
         .iter()
         .filter_map(|(key, _, _)| {
-            sections
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, md)| ((*key).to_owned(), markdown::to_safe_html(md)))
+            let text = match &translation {
+                Some(translation) => Some(translation.text(key)).filter(|text| !text.is_empty()),
+                None => sections.iter().find(|(k, _)| k == key).map(|(_, md)| md.clone()),
+            };
+            text.map(|md| ((*key).to_owned(), markdown::to_safe_html(&md)))
         })
         .collect();
     Ok(Some(ServiceDetail {
         topics: topics_for(row.id, &topics),
+        wording: wording(language, translation.as_ref()),
         slug: row.slug,
-        title: row.title,
-        summary: row.summary,
+        title: translation.as_ref().map_or(row.title, |t| t.text("titolo")),
+        summary: translation.as_ref().map_or(row.summary, |t| t.text("sommario")),
         category: row.category,
         unit: row.unit,
         access: Access::from_code(&row.access).unwrap_or(Access::Appointment),

@@ -484,16 +484,10 @@ pub mod store {
     use crate::access::auth;
     use crate::audit::Entry;
     use crate::catalogue::editor::store::{content_of, current_content, label_of};
+    use crate::catalogue::store::NEWEST_TRANSLATION;
     use crate::dates::{long_date, moment};
     use crate::on_db;
     use crate::state::AppState;
-
-    /// The newest translation of every page into every language, as (kind, record, language).
-    const LATEST_TRANSLATIONS: &str =
-        "SELECT t.kind, t.record_id, t.language, t.number, t.italian_number, t.reviewed_by
-           FROM content_translations t
-          WHERE t.number = (SELECT MAX(x.number) FROM content_translations x
-                             WHERE x.kind = t.kind AND x.record_id = t.record_id AND x.language = t.language)";
 
     /// The newest Italian version of every page that has been edited (the others are at 0).
     const LATEST_ITALIAN: &str = "SELECT kind, record_id, MAX(number) FROM content_revisions GROUP BY kind, record_id";
@@ -528,7 +522,12 @@ pub mod store {
                 .fetch_all(&mut *tx)
                 .await?;
             let pages = sqlx::query_as("SELECT id, slug, title FROM pages ORDER BY title").fetch_all(&mut *tx).await?;
-            let latest = sqlx::query_as(LATEST_TRANSLATIONS).fetch_all(&mut *tx).await?;
+            let latest = sqlx::query_as(&format!(
+                "SELECT t.kind, t.record_id, t.language, t.number, t.italian_number, t.reviewed_by
+                   FROM content_translations t WHERE {NEWEST_TRANSLATION}"
+            ))
+            .fetch_all(&mut *tx)
+            .await?;
             let italian = sqlx::query_as(LATEST_ITALIAN).fetch_all(&mut *tx).await?;
             crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), "catalogo.traduzioni"))?;
             tx.commit().await?;

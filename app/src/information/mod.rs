@@ -7,9 +7,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::search_services;
+use crate::catalogue::pages::WordingNotice;
+use crate::catalogue::{search_services, CatalogueQuery, Wording};
 use crate::error::AppError;
-use crate::i18n::use_language;
+use crate::i18n::{use_language, Language};
 use crate::layout::{Breadcrumb, CardItem};
 use crate::not_found::NotFoundPage;
 use crate::opening::OpeningBadgeView;
@@ -31,11 +32,13 @@ pub struct InformationPage {
     pub html: String,
     /// "22/11/2026".
     pub updated_on: String,
+    /// Whether the texts are in the page's language.
+    pub wording: Wording,
 }
 
-pub async fn get_page(slug: String) -> Result<Option<InformationPage>, AppError> {
+pub async fn get_page((slug, language): (String, Language)) -> Result<Option<InformationPage>, AppError> {
     let state = crate::state::AppState::current();
-    Ok(store::page(&state.db, &slug).await?)
+    Ok(store::page(&state.db, &slug, language).await?)
 }
 
 /// One of the Markdown pages; which one comes from the address.
@@ -46,20 +49,24 @@ pub fn InformationPageView() -> impl IntoView {
         .get_untracked()
         .trim_start_matches('/')
         .to_owned();
-    let page = Resource::new(move || slug.clone(), get_page);
     let language = use_language();
-    // The page's own text is the organisation's, in Italian until translated.
-    let content_lang = language.italian_text_lang();
+    let italian_address = format!("/{slug}");
+    let page = Resource::new(move || (slug.clone(), language), get_page);
     view! {
         <Suspense fallback=move || view! { <p class="container">{language.text("loading")}</p> }>
-            {move || Suspend::new(async move {
+            {move || {
+            let italian_address = italian_address.clone();
+            Suspend::new(async move {
                 match page.await {
-                    Ok(Some(page)) => view! {
+                    Ok(Some(page)) => {
+                    // The page's own text is the organisation's, in Italian until translated.
+                    let content_lang = page.wording.lang();
+                    view! {
                         <Title text=page.title.clone() />
                         <div class="container stretto">
-                            <Breadcrumb trail=vec![("nav-home", "/")] current=page.title.clone() />
+                            <Breadcrumb trail=vec![("nav-home", "/")] current=page.title.clone() current_lang=content_lang />
                             <h1 lang=content_lang>{page.title}</h1>
-                            {content_lang.map(|_| view! { <p class="alert alert-info">{language.text("not-translated-yet")}</p> })}
+                            <WordingNotice wording=page.wording italian_address />
                             <p class="lead" lang=content_lang>{page.summary}</p>
                             <div class="testo-redatto" lang=content_lang inner_html=page.html></div>
                             <p class="text-secondary mt-5">
@@ -67,14 +74,16 @@ pub fn InformationPageView() -> impl IntoView {
                             </p>
                         </div>
                     }
-                    .into_any(),
+                    .into_any()
+                    }
                     Ok(None) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! {
                         <div class="container"><p class="alert alert-danger" role="alert">{error.to_string()}</p></div>
                     }
                     .into_any(),
                 }
-            })}
+            })
+            }}
         </Suspense>
     }
 }
@@ -129,9 +138,16 @@ pub fn ContactsPage() -> impl IntoView {
 /// `/argomenti`: the topics our services are tagged with, each leading to its services.
 #[component]
 pub fn TopicsPage() -> impl IntoView {
-    let catalogue = Resource::new(|| (), |_| search_services(String::new(), String::new(), String::new()));
     let language = use_language();
+    let catalogue = Resource::new(
+        move || CatalogueQuery {
+            language,
+            ..CatalogueQuery::default()
+        },
+        search_services,
+    );
     let text = move |key: &str| language.text(key);
+    // The topics' names are the organisation's, in Italian.
     let content_lang = language.italian_text_lang();
     view! {
         <Title text=text("topics-title") />

@@ -301,7 +301,13 @@ pub fn Footer(masthead: Masthead) -> impl IntoView {
 /// validator (`data-element="breadcrumb"`). `trail` is the pages above it, as (message, address):
 /// both come out in the page's language.
 #[component]
-pub fn Breadcrumb(trail: Vec<(&'static str, &'static str)>, current: String) -> impl IntoView {
+pub fn Breadcrumb(
+    trail: Vec<(&'static str, &'static str)>,
+    current: String,
+    /// `lang` of the current page's name, when it is not in the page's language (an Italian title).
+    #[prop(default = None)]
+    current_lang: Option<&'static str>,
+) -> impl IntoView {
     let language = crate::i18n::use_language();
     view! {
         <nav class="breadcrumb-container" aria-label=language.text("breadcrumb-label") data-element="breadcrumb">
@@ -317,7 +323,7 @@ pub fn Breadcrumb(trail: Vec<(&'static str, &'static str)>, current: String) -> 
                         }
                     })
                     .collect_view()}
-                <li class="breadcrumb-item active" aria-current="page">{current}</li>
+                <li class="breadcrumb-item active" aria-current="page" lang=current_lang>{current}</li>
             </ol>
         </nav>
     }

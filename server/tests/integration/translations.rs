@@ -125,6 +125,19 @@ on_both_databases! {
         let editor = app.get_as(&admin, AFFIDO_IN_ENGLISH).await.text().await.unwrap();
         assert!(editor.contains("Registra la revisione") && editor.contains("testo iniziale"), "the history says which Italian it translates");
 
+        // Citizens read it at once: the page in English, the catalogue's card too.
+        let public = app.get("/en/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(public.contains(r#"<h1 data-element="service-title">Foster care</h1>"#), "the title, not marked Italian");
+        assert!(public.contains("<strong>step by step</strong>") && !public.contains("Se sei un genitore in difficoltà"));
+        assert!(!public.contains("not translated into English yet"), "no notice");
+        assert!(public.contains("To use this service, you first have a meeting"), "how to reach it, in English too");
+        let list = app.get("/en/servizi").await.text().await.unwrap();
+        assert!(list.contains("Foster care") && list.contains("A family, or a person, welcomes a child"));
+        let french = app.get("/fr/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(french.contains("pas encore traduite en français") && french.contains("Se sei un genitore in difficoltà"), "other languages keep the Italian");
+        let italian = app.get("/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(italian.contains("Se sei un genitore in difficoltà") && !italian.contains("Foster care"), "the Italian page stays Italian");
+
         // Publishing the same text again publishes nothing.
         let again = publish(&app, &admin, &english_form(&app, &admin, "pubblica").await).await;
         assert!(location(&again).contains("invariata=1"));
@@ -153,6 +166,9 @@ on_both_databases! {
         let editor = app.get_as(&admin, AFFIDO_IN_ENGLISH).await.text().await.unwrap();
         assert!(editor.contains("Parti cambiate: Cosa serve."), "{editor}");
         assert!(editor.contains(r#"name="italiano" value="2""#), "the form now translates Italian version 2");
+        let public = app.get("/en/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(public.contains("This translation may be out of date") && public.contains(r#"<a href="/servizi/affido-familiare" hreflang="it" lang="it">Read this page in Italian</a>"#),
+            "citizens are told, with the Italian a click away");
 
         // Translating the change publishes version 2, for the new Italian; it needs a new review.
         let mut updated = english_form(&app, &admin, "pubblica").await;
@@ -160,6 +176,8 @@ on_both_databases! {
         assert_eq!(publish(&app, &admin, &updated).await.status(), StatusCode::SEE_OTHER);
         let editor = app.get_as(&admin, AFFIDO_IN_ENGLISH).await.text().await.unwrap();
         assert!(editor.contains("Da rivedere") && editor.contains("versione 2") && editor.contains("Grace Okafor, mediatrice"), "the history keeps the first review");
+        let public = app.get("/en/servizi/affido-familiare").await.text().await.unwrap();
+        assert!(public.contains("the health card") && !public.contains("may be out of date"));
 
         // Publishing over a version that is no longer the newest is refused, the text kept.
         let stale = translation_form(&app, &admin, AFFIDO_IN_ENGLISH, &[("base", "1"), ("sommario", "A new summary"), ("azione", "pubblica")]).await;
@@ -195,5 +213,37 @@ on_both_databases! {
             .fetch_one(pool).await.unwrap());
         assert_eq!(audited, 4, "three versions and one review, each with its audit row");
         app.assert_trail_intact().await;
+    }
+}
+
+on_both_databases! {
+    async fn an_information_page_translated_into_arabic_reads_right_to_left_in_arabic(app: TestApp) {
+        let (admin, _) = admin_browser(&app).await;
+        let address = "/operatori/catalogo/traduzione?pagina=note-legali&lingua=ar";
+        let editor = app.get_as(&admin, address).await.text().await.unwrap();
+        assert!(editor.contains(r#"lang="ar" dir="rtl""#), "the fields are written right to left");
+        let mut fields: Vec<(String, String)> = ["tipo", "slug", "lingua", "base", "italiano"]
+            .iter()
+            .map(|name| ((*name).to_owned(), field_value(&editor, name)))
+            .collect();
+        for (name, text) in [
+            ("titolo", "ملاحظات قانونية"),
+            ("sommario", "من يدير هذا الموقع وكيف يمكنك استخدام محتواه."),
+            ("testo", "## من يدير الموقع\n\nيدير هذا الموقع **الخدمة الاجتماعية**."),
+            ("azione", "pubblica"),
+        ] {
+            fields.push((name.to_owned(), text.to_owned()));
+        }
+        assert_eq!(publish(&app, &admin, &fields).await.status(), StatusCode::SEE_OTHER);
+
+        let arabic = app.get("/ar/note-legali").await.text().await.unwrap();
+        assert!(arabic.contains(r#"<html lang="ar" dir="rtl""#));
+        assert!(arabic.contains("<h1>ملاحظات قانونية</h1>"), "the title in Arabic, not marked Italian");
+        assert!(arabic.contains("<h2>من يدير الموقع</h2>") && arabic.contains("<strong>الخدمة الاجتماعية</strong>"));
+        assert!(arabic.contains(r#"<div class="testo-redatto"><h2>"#), "the text is not marked Italian");
+        let italian = app.get("/note-legali").await.text().await.unwrap();
+        assert!(!italian.contains("ملاحظات قانونية"), "each language's page stays apart, cached or not");
+        let english = app.get("/en/note-legali").await.text().await.unwrap();
+        assert!(english.contains("not translated into English yet") && !english.contains("ملاحظات"));
     }
 }
