@@ -3,7 +3,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use app::mail::outbox::{self, LeasedEmail};
+use app::i18n::Language;
+use app::mail::outbox::{self, LeasedEmail, ITALIAN_FOLLOWS};
 use app::state::AppState;
 use lettre::message::{header::ContentType, Attachment, Mailbox, MultiPart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -57,7 +58,11 @@ fn build_message(from: &Mailbox, email: &LeasedEmail) -> Result<Message, String>
     // Plain text and HTML, the HTML made from the same text so the two never say different things.
     let alternatives = MultiPart::alternative_plain_html(
         email.body_text.clone(),
-        html_from_text(&email.subject, &email.body_text),
+        html_from_text(
+            &email.subject,
+            &email.body_text,
+            Language::from_code(&email.language).unwrap_or_default(),
+        ),
     );
     match (&email.attachment_name, &email.attachment_type, &email.attachment_body) {
         (Some(name), Some(kind), Some(body)) => {
@@ -73,8 +78,10 @@ fn build_message(from: &Mailbox, email: &LeasedEmail) -> Result<Message, String>
     .map_err(|e| e.to_string())
 }
 
-/// The HTML part of a message: its text, escaped, in paragraphs, with its web addresses as links.
-pub fn html_from_text(subject: &str, text: &str) -> String {
+/// The HTML part of a message: its text, escaped, in paragraphs, with its web addresses as links,
+/// in `language` (its `lang` and direction), and the Italian that follows another language marked
+/// as Italian, so that a mail reader's voice reads each in its own language.
+pub fn html_from_text(subject: &str, text: &str, language: Language) -> String {
     fn escape(text: &str) -> String {
         text.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -93,21 +100,34 @@ pub fn html_from_text(subject: &str, text: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .filter(|paragraph| !paragraph.trim().is_empty())
-        .map(|paragraph| {
-            format!(
-                "<p>{}</p>",
-                paragraph.lines().map(linked).collect::<Vec<_>>().join("<br>\n")
-            )
-        })
-        .collect();
+    let paragraphs = |text: &str| -> String {
+        text.split("\n\n")
+            .filter(|paragraph| !paragraph.trim().is_empty())
+            .map(|paragraph| {
+                format!(
+                    "<p>{}</p>",
+                    paragraph.lines().map(linked).collect::<Vec<_>>().join("<br>\n")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let body = match text.split_once(ITALIAN_FOLLOWS) {
+        Some((own, italian)) if language != Language::Italian => format!(
+            "{}\n<hr>\n<div lang=\"it\" dir=\"ltr\">\n<p>{}</p>\n{}\n</div>",
+            paragraphs(own),
+            escape(ITALIAN_FOLLOWS),
+            paragraphs(italian)
+        ),
+        _ => paragraphs(text),
+    };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"it\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\" dir=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n\
          <body style=\"font-family: 'Titillium Web', Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a;\">\n{}\n</body>\n</html>\n",
+        language.tag(),
+        language.direction(),
         escape(subject),
-        paragraphs.join("\n")
+        body
     )
 }
 
@@ -177,11 +197,28 @@ mod tests {
         let html = html_from_text(
             "Prova",
             "Gentile Anna,\n\nil tuo collegamento:\nhttps://sportello.example.it/prenota/gestisci?t=ab&x=1\n\n<script>",
+            Language::Italian,
         );
-        assert!(html.contains("<html lang=\"it\">"));
+        assert!(html.contains("<html lang=\"it\" dir=\"ltr\">"));
         assert!(html.contains("<p>Gentile Anna,</p>"));
         assert!(html.contains("<a href=\"https://sportello.example.it/prenota/gestisci?t=ab&amp;x=1\">"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn a_message_in_another_language_says_so_and_marks_the_italian_after_it() {
+        let text = format!(
+            "مرحبًا أمينة،\n\nموعدك مؤكد.\n\n{ITALIAN_FOLLOWS}\n\nGentile Amina,\n\nil tuo appuntamento è confermato.\n"
+        );
+        let html = html_from_text("موعد / Appuntamento", &text, Language::Arabic);
+        assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"), "{html}");
+        let (arabic, italian) = html
+            .split_once("<div lang=\"it\" dir=\"ltr\">")
+            .expect("the Italian, marked");
+        assert!(arabic.contains("<p>موعدك مؤكد.</p>") && !arabic.contains("Gentile"));
+        assert!(italian.contains("<p>Gentile Amina,</p>") && italian.trim_end().ends_with("</div>\n</body>\n</html>"));
+        let italian_only = html_from_text("Appuntamento", "Gentile Anna,\n", Language::Italian);
+        assert!(!italian_only.contains("<div lang"), "an Italian message needs no mark");
     }
 }

@@ -387,6 +387,7 @@ macro_rules! email_coordinators {
                 subject: $subject,
                 body: $body,
                 attachment: None,
+                language: $crate::i18n::Language::Italian,
             };
             $crate::enqueue_email!(&mut *$tx, $now, email)?;
         }

@@ -41,6 +41,8 @@ pub async fn submit(state: &AppState, form: AssistanceForm) -> Result<FormOutcom
             request.message,
         ),
         attachment: None,
+        // To the service's staff, who read Italian; the person's own words are quoted as typed.
+        language: crate::i18n::Language::Italian,
     };
     outbox::enqueue(&state.db, state.clock.now(), &email).await?;
     state.mail_ready.notify_one();

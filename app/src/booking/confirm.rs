@@ -321,10 +321,6 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
         let email = draft.details.email.clone().map(|to| {
             let letter = letters::confirmation(language, &meeting(&draft, &code), &private_link, &draft.office.phone);
             OutgoingEmail {
-                to,
-                reply_to: None,
-                subject: letter.subject,
-                body: letter.body,
                 attachment: Some(Attachment {
                     name: super::calendar::file_name(&code),
                     content_type: super::calendar::CONTENT_TYPE.to_owned(),
@@ -340,6 +336,7 @@ pub async fn confirm(state: &AppState, booker: &Booker, form: ConfirmForm) -> Re
                         now,
                     ),
                 }),
+                ..letter.to(to)
             }
         });
         let reminder = email.as_ref().and_then(|email| {

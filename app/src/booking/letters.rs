@@ -11,13 +11,15 @@ use chrono::{NaiveDate, NaiveTime};
 
 use crate::dates::{clock, long_date_in};
 use crate::i18n::Language;
-use crate::mail::outbox::OutgoingEmail;
+use crate::mail::outbox::{OutgoingEmail, ITALIAN_FOLLOWS};
 
 /// An email's subject and text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Letter {
     pub subject: String,
     pub body: String,
+    /// The language it is written in first (then in Italian, when another).
+    pub language: Language,
 }
 
 impl Letter {
@@ -29,6 +31,7 @@ impl Letter {
             subject: self.subject,
             body: self.body,
             attachment: None,
+            language: self.language,
         }
     }
 }
@@ -78,15 +81,17 @@ fn bilingual(language: Language, write: impl Fn(&Words) -> (String, Vec<String>)
         return Letter {
             subject: italian_subject,
             body: italian_body,
+            language,
         };
     }
     let (subject, body) = compose(language);
     Letter {
         subject: format!("{subject} / {italian_subject}"),
         body: format!(
-            "{body}\n{}\n\n———— Italiano ————\n\n{italian_body}",
+            "{body}\n{}\n\n{ITALIAN_FOLLOWS}\n\n{italian_body}",
             Words(language).say("email-italian-follows")
         ),
+        language,
     }
 }
 
@@ -341,7 +346,7 @@ mod tests {
         assert!(letter
             .subject
             .ends_with(" / Il tuo appuntamento presso il Segretariato Sociale"));
-        let (arabic, italian) = letter.body.split_once("———— Italiano ————").expect("the Italian after");
+        let (arabic, italian) = letter.body.split_once(ITALIAN_FOLLOWS).expect("the Italian after");
         assert!(
             arabic.contains("الثلاثاء 1 ديسمبر 2026") && arabic.contains("K7MP3XQ9"),
             "{arabic}"
@@ -373,7 +378,7 @@ mod tests {
             phone: "02 1234",
         };
         let letter = cancelled_by_office(Language::English, &cancelled);
-        let (english, italian) = letter.body.split_once("———— Italiano ————").unwrap();
+        let (english, italian) = letter.body.split_once(ITALIAN_FOLLOWS).unwrap();
         assert!(!english.contains(why) && italian.contains(why));
         assert!(english.contains("https://x/en/prenota"));
     }

@@ -361,7 +361,7 @@ fn Editor(editing: Editing) -> impl IntoView {
                                             <td>{revision.when}</td>
                                             <td>{revision.who}</td>
                                             <td>{revision.changed}</td>
-                                            <td><a href=link rel="external" aria-label=format!("Riprendi la versione {}", revision.number)>"Riprendi nel modulo"</a></td>
+                                            <td><a href=link rel="external" aria-label=format!("Riprendi nel modulo la versione {}", revision.number)>"Riprendi nel modulo"</a></td>
                                         </tr>
                                     }
                                 }).collect_view()}

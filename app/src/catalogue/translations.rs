@@ -462,7 +462,7 @@ fn TranslationForm(editing: TranslationEditing) -> impl IntoView {
                                             <td>{version.changed}</td>
                                             <td>{version.translates}</td>
                                             <td>{version.reviewed.unwrap_or_else(|| "—".to_owned())}</td>
-                                            <td><a href=link rel="external" aria-label=format!("Riprendi la versione {} della traduzione", version.number)>"Riprendi nel modulo"</a></td>
+                                            <td><a href=link rel="external" aria-label=format!("Riprendi nel modulo la versione {} della traduzione", version.number)>"Riprendi nel modulo"</a></td>
                                         </tr>
                                     }
                                 }).collect_view()}

@@ -3,7 +3,12 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::db::Db;
+use crate::i18n::Language;
 use crate::on_db;
+
+/// The line between a message in another language and the same message in Italian, which follows
+/// it: the HTML part marks what comes after it as Italian.
+pub const ITALIAN_FOLLOWS: &str = "———— Italiano ————";
 
 /// A message to be sent, in plain text (neutral wording: never the name of a unit such as "tutela
 /// minori" — see docs/domain.md).
@@ -14,6 +19,9 @@ pub struct OutgoingEmail {
     pub subject: String,
     pub body: String,
     pub attachment: Option<Attachment>,
+    /// The language the message is written in (then, if not Italian, in Italian after
+    /// [`ITALIAN_FOLLOWS`]).
+    pub language: Language,
 }
 
 /// A file sent with a message (text only, e.g. an `.ics` calendar file).
@@ -36,6 +44,8 @@ pub struct LeasedEmail {
     pub attachment_name: Option<String>,
     pub attachment_type: Option<String>,
     pub attachment_body: Option<String>,
+    /// A [`Language`] code.
+    pub language: String,
 }
 
 /// After this many failed attempts a message is marked `failed` and left for staff to see.
@@ -47,8 +57,8 @@ pub const LEASE: Duration = Duration::minutes(5);
 #[doc(hidden)]
 pub const ENQUEUE: &str =
     "INSERT INTO email_outbox (to_address, reply_to, subject, body_text, status, attempts, next_attempt_at, created_at,
-                               attachment_name, attachment_type, attachment_body)
-     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6, $7, $8) RETURNING id";
+                               attachment_name, attachment_type, attachment_body, language)
+     VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6, $7, $8, $9) RETURNING id";
 
 /// Queues `$email` (an [`OutgoingEmail`]) through `$executor` — a pool, or `&mut *tx` to queue it
 /// in the same transaction as the change it reports — and evaluates to its outbox id. A macro
@@ -65,6 +75,7 @@ macro_rules! enqueue_email {
             .bind($email.attachment.as_ref().map(|a| a.name.clone()))
             .bind($email.attachment.as_ref().map(|a| a.content_type.clone()))
             .bind($email.attachment.as_ref().map(|a| a.body.clone()))
+            .bind($email.language.code())
             .fetch_one($executor)
             .await
     };
@@ -86,7 +97,8 @@ pub async fn lease_next(db: &Db, now: DateTime<Utc>) -> Result<Option<LeasedEmai
                        ORDER BY next_attempt_at, id
                        LIMIT 1)
             AND ((status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1))
-      RETURNING id, to_address, reply_to, subject, body_text, attempts, attachment_name, attachment_type, attachment_body";
+      RETURNING id, to_address, reply_to, subject, body_text, attempts, attachment_name, attachment_type, attachment_body,
+                language";
     on_db!(db, pool => {
         sqlx::query_as(LEASE_NEXT).bind(now).bind(now + LEASE).fetch_optional(pool).await
     })

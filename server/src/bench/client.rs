@@ -379,6 +379,7 @@ pub async fn confirm_directly(db: &Db, drafts: &[String], clients: usize) -> Res
                     content_type: "text/calendar".to_owned(),
                     body: "x".repeat(700),
                 }),
+                language: app::i18n::Language::Italian,
             });
             let reminder = email
                 .clone()

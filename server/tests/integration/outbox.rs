@@ -15,6 +15,7 @@ fn email() -> OutgoingEmail {
         subject: "Prova".into(),
         body: "Testo".into(),
         attachment: None,
+        language: app::i18n::Language::Italian,
     }
 }
 

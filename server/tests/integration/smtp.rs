@@ -1,6 +1,7 @@
 //! Emails through a real SMTP server the tests start: Debian's `python3-aiosmtpd`, storing what it
 //! receives in a Maildir. The retry after the server comes back, exactly-once delivery with two
-//! senders, and the booking confirmation's content and calendar file.
+//! senders, and the booking confirmation's content and calendar file, in Italian and in another
+//! language (encoded headers, text in another script).
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -154,6 +155,7 @@ async fn queue_emails(app: &crate::harness::TestApp, count: i64) {
             subject: format!("Messaggio {n}"),
             body: "Testo".into(),
             attachment: None,
+            language: app::i18n::Language::Italian,
         };
         outbox::enqueue(&app.db, app.clock.now(), &email).await.unwrap();
     }
@@ -246,6 +248,52 @@ on_both_databases! {
 
 static SMTP_AWAY: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
 
+/// A header's value as a mail reader shows it: its folded lines joined and its encoded words
+/// (RFC 2047, `=?utf-8?b?…?=`, as lettre writes non-ASCII text) decoded.
+fn decoded_header(message: &str, name: &str) -> Option<String> {
+    use base64::Engine;
+    let message = message.replace("\r\n", "\n");
+    let start = message.lines().position(|line| {
+        line.to_ascii_lowercase()
+            .starts_with(&format!("{}:", name.to_ascii_lowercase()))
+    })?;
+    let lines: Vec<&str> = message.lines().collect();
+    let mut value = lines[start][name.len() + 1..].trim().to_owned();
+    for folded in lines[start + 1..]
+        .iter()
+        .take_while(|line| line.starts_with([' ', '\t']))
+    {
+        value.push(' ');
+        value.push_str(folded.trim());
+    }
+    let mut decoded = String::new();
+    for word in value.split(' ') {
+        let encoded = word
+            .strip_prefix("=?")
+            .and_then(|w| w.strip_suffix("?="))
+            .and_then(|w| {
+                let mut parts = w.splitn(3, '?');
+                Some((parts.next()?, parts.next()?, parts.next()?))
+            });
+        match encoded {
+            Some((charset, encoding, text))
+                if charset.eq_ignore_ascii_case("utf-8") && encoding.eq_ignore_ascii_case("b") =>
+            {
+                let bytes = base64::engine::general_purpose::STANDARD.decode(text).ok()?;
+                decoded.push_str(&String::from_utf8(bytes).ok()?);
+            }
+            Some(_) => return None,
+            None => {
+                if !decoded.is_empty() {
+                    decoded.push(' ');
+                }
+                decoded.push_str(word);
+            }
+        }
+    }
+    Some(decoded)
+}
+
 /// The body of the MIME part whose headers mention `content_type`, decoded (base64 or
 /// quoted-printable, as lettre chose).
 pub fn part(message: &str, content_type: &str) -> Option<String> {
@@ -303,7 +351,7 @@ on_both_databases! {
         let html = part(message, "text/html").expect("an HTML part");
         assert!(text.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"), "{text}");
         assert!(html.contains("martedì 3 marzo 2026, dalle 9:30 alle 10:00"));
-        assert!(html.contains("<html lang=\"it\">") && html.contains("<a href=\"http"));
+        assert!(html.contains("<html lang=\"it\" dir=\"ltr\">") && html.contains("<a href=\"http"));
         for neutral in [&text, &html] {
             assert!(!neutral.contains("Aiuti economici"), "the topic never appears");
         }
@@ -322,3 +370,45 @@ on_both_databases! {
 }
 
 static SMTP_BOOKING: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
+
+on_both_databases! {
+    async fn a_booking_made_in_chinese_leaves_over_smtp_in_chinese_then_italian(
+        app: TestApp,
+        settings = |s| s.mail = MailTransport::Smtp { url: smtp_url(*SMTP_CHINESE) }
+    ) {
+        let smtp = SmtpServer::start(*SMTP_CHINESE).await;
+        let fields = [
+            ("sede", "segretariato-sociale"), ("argomento", "figli-e-famiglia"), ("giorno", "2026-03-03"), ("ora", "09:30"),
+            ("nome", "丽华"), ("cognome", "王"), ("email", "lihua.wang@example.it"), ("telefono", ""),
+            ("codice_fiscale", ""), ("lingua", "zh"), ("accessibilita", ""), ("motivo", ""), ("privacy", "si"),
+        ];
+        let summary = app.post_form("/zh/prenota", &fields).await;
+        assert_eq!(summary.status(), 303);
+        let draft = summary.headers()["location"].to_str().unwrap().rsplit('=').next().unwrap().to_owned();
+        assert_eq!(app.post_form("/zh/prenota/riepilogo", &[("bozza", &draft)]).await.status(), 303);
+
+        let messages = smtp.wait_for(1).await;
+        let message = &messages[0];
+        assert_eq!(
+            decoded_header(message, "Subject").as_deref(),
+            Some("您在社会事务秘书处的面谈预约 / Il tuo appuntamento presso il Segretariato Sociale"),
+            "the subject, encoded on the wire, reads in both languages"
+        );
+        let text = part(message, "text/plain").expect("a plain text part");
+        let (chinese, italian) = text.split_once("———— Italiano ————").expect("the Italian after the Chinese");
+        assert!(chinese.contains("王") && chinese.contains("2026年3月3日"), "{chinese}");
+        assert!(chinese.contains("/zh/prenota/gestisci?t="), "the private link opens in Chinese");
+        assert!(italian.contains("martedì 3 marzo 2026"), "{italian}");
+        let html = part(message, "text/html").expect("an HTML part");
+        assert!(html.contains("<html lang=\"zh-Hans\" dir=\"ltr\">"), "the HTML says its language");
+        let (_, italian_html) = html.split_once("<div lang=\"it\" dir=\"ltr\">").expect("and marks the Italian as Italian");
+        assert!(italian_html.contains("martedì 3 marzo 2026") && !italian_html.contains("2026年"));
+        let ics = part(message, "text/calendar").expect("the calendar file");
+        let calendar: icalendar::Calendar = ics.parse().expect("the .ics parses");
+        let event = calendar.components.iter().find_map(|c| c.as_event()).expect("one event");
+        use icalendar::Component;
+        assert_eq!(event.get_summary(), Some("社会事务秘书处面谈 / Appuntamento presso il Segretariato Sociale"));
+    }
+}
+
+static SMTP_CHINESE: std::sync::LazyLock<u16> = std::sync::LazyLock::new(free_port);
