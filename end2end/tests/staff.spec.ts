@@ -142,9 +142,37 @@ test('the administrator enrols the second factor, then checks the audit trail', 
   await page.getByRole('button', { name: 'Pubblica le modifiche' }).click();
   await expect(page.getByText('Il testo non era cambiato')).toBeVisible();
 
+  // The legal notes in Spanish: the Italian beside each field, a preview, published, its review by
+  // a native speaker recorded.
+  await page.getByRole('link', { name: 'Traduzioni delle pagine' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Traduzioni delle pagine' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Note legali, Spagnolo: Da tradurre' }).click();
+  await expect(page.getByRole('heading', { name: 'Note legali: traduzione in spagnolo' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Titolo', { exact: true }).fill('Aviso legal');
+  await page.getByLabel('Descrizione breve', { exact: true }).fill('Quién gestiona este sitio y cómo puedes usar sus contenidos.');
+  await page.getByLabel('Testo della pagina', { exact: true }).fill('## Quién gestiona el sitio\n\nEl **Servicio Social** gestiona este sitio.');
+  await page.getByRole('button', { name: 'Anteprima' }).click();
+  await expect(page.getByRole('heading', { name: 'Anteprima (non ancora pubblicata)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Quién gestiona el sitio' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Pubblica la traduzione' }).click();
+  await expect(page.getByText('Traduzione pubblicata')).toBeVisible();
+  await page.getByLabel("Chi l'ha riletta").fill('Lucía Fernández, mediadora cultural');
+  await page.getByRole('button', { name: 'Registra la revisione' }).click();
+  await expect(page.getByText('Revisione registrata.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Lucía Fernández, mediadora cultural/ })).toBeVisible();
+  await expectAccessible(page);
+
   await page.getByRole('link', { name: 'Valutazioni delle pagine' }).first().click();
   await expect(page.getByRole('heading', { name: 'Valutazioni delle pagine' })).toBeVisible();
   await expectAccessible(page);
+
+  // A citizen reads the legal notes in Spanish: the translation, without the notice.
+  await page.goto('/es/note-legali');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aviso legal' })).toBeVisible();
+  await expect(page.getByText('Esta página todavía no está traducida')).toHaveCount(0);
 });
 
 test('the front desk books for a caller without email and finds the appointment in the agenda', async ({ page }) => {
