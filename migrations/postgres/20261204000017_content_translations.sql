@@ -19,6 +19,9 @@ CREATE TABLE content_translations (
     -- The Italian version it translates (content_revisions.number; 0 = the text the page started
     -- with): a newer Italian version marks the translation "da aggiornare".
     italian_number BIGINT NOT NULL CHECK (italian_number >= 0),
+    -- What the catalogue's search reads of a translated service page, as services.search_text
+    -- holds the Italian's (empty for an information page, which is not searched).
+    search_text   TEXT NOT NULL DEFAULT '',
     -- Who, speaking the language natively, read this version through (a cultural mediator, a
     -- colleague), and when it was recorded and by whom; empty until then. The back office lists
     -- the translations nobody has reviewed yet.

@@ -11,6 +11,7 @@ CREATE TABLE content_translations (
     changed       TEXT NOT NULL,
     content       TEXT NOT NULL,
     italian_number INTEGER NOT NULL CHECK (italian_number >= 0),
+    search_text   TEXT NOT NULL DEFAULT '',
     reviewed_by   TEXT CHECK (reviewed_by IS NULL OR length(trim(reviewed_by)) BETWEEN 1 AND 120),
     reviewed_at   TEXT,
     review_recorded_by INTEGER REFERENCES staff_users (id),

@@ -596,6 +596,19 @@ pub mod actions {
             .collect()
     }
 
+    /// What the catalogue's search reads of a service page's texts (and of its `topics`' names).
+    pub(in crate::catalogue) fn searchable(content: &BTreeMap<String, String>, topics: &[String]) -> String {
+        let text = |name: &str| content.get(name).map_or("", String::as_str);
+        let sections: Vec<String> = WRITTEN_SECTIONS
+            .iter()
+            .map(|(key, ..)| markdown::plain_text(text(key)))
+            .collect();
+        let mut parts = vec![text("titolo"), text("sommario"), text("parole_chiave")];
+        parts.extend(topics.iter().map(String::as_str));
+        parts.extend(sections.iter().map(String::as_str));
+        search::search_text(&parts)
+    }
+
     /// Checks the fields: the errors, field by field.
     pub(in crate::catalogue) fn check(kind: Kind, content: &BTreeMap<String, String>) -> FieldErrors {
         let mut errors = FieldErrors::new();
@@ -694,18 +707,12 @@ pub mod actions {
                                 .bind(id)
                                 .fetch_all(&mut *tx)
                                 .await?;
-                                let mut searchable = vec![text("titolo"), text("sommario"), text("parole_chiave")];
-                                searchable.extend(topics);
-                                for (key, ..) in WRITTEN_SECTIONS {
-                                    searchable.push(markdown::plain_text(&text(key)));
-                                }
-                                let searchable: Vec<&str> = searchable.iter().map(String::as_str).collect();
                                 sqlx::query(
                                     "UPDATE services SET title = $1, summary = $2, keywords = $3, search_text = $4, updated_on = $5
                                       WHERE id = $6",
                                 )
                                 .bind(text("titolo")).bind(text("sommario")).bind(text("parole_chiave"))
-                                .bind(search::search_text(&searchable)).bind(today).bind(id)
+                                .bind(searchable(&content, &topics)).bind(today).bind(id)
                                 .execute(&mut *tx)
                                 .await?;
                                 for (key, ..) in WRITTEN_SECTIONS {

@@ -48,12 +48,26 @@ pub fn slugify(name: &str) -> String {
         .join("-")
 }
 
-/// The stems of the meaningful words of `text`, in order.
+/// A Chinese character (the CJK ideographs): Chinese writes no spaces between words, so each
+/// character is searched as a word of its own, and a query matches where all its characters are.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// The stems of the meaningful words of `text`, in order. The stemmer is Italian's; in the
+/// portal's other languages a word still matches what starts with it, accents and case aside.
 pub fn stems(text: &str) -> Vec<String> {
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty() && !STOP_WORDS.contains(word))
-        .map(stem)
+        .flat_map(|word| {
+            if word.chars().any(is_han) {
+                word.chars().map(String::from).collect()
+            } else {
+                vec![word.to_owned()]
+            }
+        })
+        .filter(|word| !word.is_empty() && !STOP_WORDS.contains(&word.as_str()))
+        .map(|word| stem(&word))
         .collect()
 }
 
@@ -114,6 +128,15 @@ mod tests {
     fn every_word_of_the_query_must_be_there() {
         assert!(!finds("Aiuti economici e assegni", "aiuto lavoro"));
         assert!(!finds("Affido familiare", "comunità"));
+    }
+
+    #[test]
+    fn the_portal_s_other_languages_are_found_too() {
+        assert!(finds("Foster care for children", "foster"));
+        assert!(finds("Підтримка для батьків", "батьків"));
+        assert!(finds("الدعم النفسي", "النفسي"));
+        assert!(finds("家庭寄养服务", "寄养"), "Chinese, written without spaces");
+        assert!(!finds("家庭寄养服务", "学校"));
     }
 
     #[test]

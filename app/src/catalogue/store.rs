@@ -137,9 +137,22 @@ pub async fn catalogue(
     let mut sql =
         String::from("SELECT s.id, s.slug, s.title, s.summary, s.category, s.keywords FROM services s WHERE s.active");
     let mut binds: Vec<String> = Vec::new();
+    // On a page in another language, a word may be in the Italian or in the service's translation.
+    let translated_language = (language != Language::Italian).then(|| {
+        binds.push(language.code().to_owned());
+        binds.len()
+    });
     for stem in stems {
         binds.push(format!("% {stem}%"));
-        sql.push_str(&format!(" AND s.search_text LIKE ${}", binds.len()));
+        let n = binds.len();
+        match translated_language {
+            None => sql.push_str(&format!(" AND s.search_text LIKE ${n}")),
+            Some(l) => sql.push_str(&format!(
+                " AND (s.search_text LIKE ${n} OR EXISTS (SELECT 1 FROM content_translations t
+                        WHERE t.kind = 'servizio' AND t.record_id = s.id AND t.language = ${l}
+                          AND {NEWEST_TRANSLATION} AND t.search_text LIKE ${n}))"
+            )),
+        }
     }
     if let Some(category) = category {
         binds.push(category.to_owned());
@@ -161,7 +174,15 @@ pub async fn catalogue(
         for value in &binds {
             query = query.bind(value);
         }
-        let mut rows = query.fetch_all(pool).await?;
+        let mut rows: Vec<CardRow> = query.fetch_all(pool).await?;
+        // Where translated, the words the page shows are the translation's, and so weighs the search.
+        for row in &mut rows {
+            if let Some(translation) = translated.get(&row.id) {
+                row.title = translation.text("titolo");
+                row.summary = translation.text("sommario");
+                row.keywords = translation.text("parole_chiave");
+            }
+        }
         // Stable: equally relevant services keep the catalogue's order.
         rows.sort_by_key(|row| std::cmp::Reverse(relevance(row, stems)));
         let topics_of: Vec<TopicRow> = sqlx::query_as(
@@ -181,16 +202,13 @@ pub async fn catalogue(
         Ok(Catalogue {
             services: rows
                 .into_iter()
-                .map(|row| {
-                    let translation = translated.get(&row.id);
-                    ServiceCard {
-                        topics: topics_for(row.id, &topics_of),
-                        wording: wording(language, translation),
-                        title: translation.map_or(row.title, |t| t.text("titolo")),
-                        summary: translation.map_or(row.summary, |t| t.text("sommario")),
-                        slug: row.slug,
-                        category: row.category,
-                    }
+                .map(|row| ServiceCard {
+                    topics: topics_for(row.id, &topics_of),
+                    wording: wording(language, translated.get(&row.id)),
+                    title: row.title,
+                    summary: row.summary,
+                    slug: row.slug,
+                    category: row.category,
                 })
                 .collect(),
             categories: categories.into_iter().map(|(c,)| c).collect(),

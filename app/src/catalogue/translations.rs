@@ -775,7 +775,7 @@ pub mod actions {
     use super::*;
     use crate::access::auth;
     use crate::audit::Entry;
-    use crate::catalogue::editor::actions::{changes, check};
+    use crate::catalogue::editor::actions::{changes, check, searchable};
     use crate::catalogue::editor::store::{content_of, current_content};
     use crate::forms::{FieldErrors, FormOutcome};
     use crate::on_db;
@@ -879,8 +879,8 @@ pub mod actions {
                 let written = sqlx::query(
                     "INSERT INTO content_translations
                             (kind, record_id, language, number, published_at, staff_id, changed, content, italian_number,
-                             reviewed_by, reviewed_at, review_recorded_by)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                             reviewed_by, reviewed_at, review_recorded_by, search_text)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                 )
                 .bind(kind.key())
                 .bind(id)
@@ -894,6 +894,10 @@ pub mod actions {
                 .bind(review.0)
                 .bind(review.1)
                 .bind(review.2)
+                .bind(match kind {
+                    Kind::Service => searchable(&content, &[]),
+                    Kind::Page => String::new(),
+                })
                 .execute(&mut *tx)
                 .await;
                 match written {

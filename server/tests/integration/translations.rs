@@ -133,6 +133,10 @@ on_both_databases! {
         assert!(public.contains("To use this service, you first have a meeting"), "how to reach it, in English too");
         let list = app.get("/en/servizi").await.text().await.unwrap();
         assert!(list.contains("Foster care") && list.contains("A family, or a person, welcomes a child"));
+        let found = app.get("/en/servizi?q=foster+children").await.text().await.unwrap();
+        assert!(found.contains("Foster care") && found.contains("1 service found"), "searched in English: {found}");
+        assert!(app.get("/en/servizi?q=affido").await.text().await.unwrap().contains("Foster care"), "and in Italian");
+        assert!(!app.get("/servizi?q=foster").await.text().await.unwrap().contains("Affido familiare"), "the Italian search keeps to the Italian");
         let french = app.get("/fr/servizi/affido-familiare").await.text().await.unwrap();
         assert!(french.contains("pas encore traduite en français") && french.contains("Se sei un genitore in difficoltà"), "other languages keep the Italian");
         let italian = app.get("/servizi/affido-familiare").await.text().await.unwrap();
