@@ -1,34 +1,29 @@
 //! The one error type a person can read.
 //!
-//! Every data loader and form handler answers with [`AppError`]. Its `Display` is a plain Italian
-//! sentence fit for the page; causes of internal errors never reach the person: they are logged on the
+//! Every data loader and form handler answers with [`AppError`]. Its `Display` is a plain sentence
+//! fit for the page, in the language of the request being served (`i18n::use_language`: Italian in
+//! the back office); causes of internal errors never reach the person: they are logged on the
 //! server with the request id that the page shows, so staff can find them.
 
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
-    /// A value the person typed is not acceptable; `message` says why, in Italian.
+    /// A value the person typed is not acceptable; `message` says why, in the request's language.
     #[error("{message}")]
     Validation { field: String, message: String },
-    #[error("La pagina o l'elemento che cerchi non esiste più o non è mai esistito.")]
+    #[error("{}", crate::i18n::say("error-not-found"))]
     NotFound,
-    #[error("Non hai i permessi per questa operazione.")]
+    #[error("{}", crate::i18n::say("error-forbidden"))]
     Forbidden,
     /// Someone else changed the same thing first (a seat taken, a request already claimed).
     #[error("{0}")]
     Conflict(String),
     /// The database cannot serve now; the request id is the code a person can read out on the
     /// phone if it goes on.
-    #[error(
-        "Il servizio non è raggiungibile in questo momento. Riprova tra qualche minuto; \
-         se il problema continua, comunica all'ufficio questo codice: {request_id}."
-    )]
+    #[error("{}", crate::i18n::say_with("error-unavailable", &[("code", .request_id.clone())]))]
     Unavailable { request_id: String },
-    #[error(
-        "Si è verificato un problema tecnico e la richiesta non è andata a buon fine. \
-         Riprova più tardi; se il problema continua, comunica all'ufficio questo codice: {request_id}."
-    )]
+    #[error("{}", crate::i18n::say_with("error-internal", &[("code", .request_id.clone())]))]
     Internal { request_id: String },
 }
 

@@ -57,28 +57,31 @@ where
             };
             let fields = as_typed(&bytes);
             let values = values_again(fields.as_deref().unwrap_or_default());
+            let language = language_of(&parts);
             let outcome = match fields.and_then(|fields| read_form::<I>(&fields)) {
                 None => {
                     let submitted = Submitted {
                         form: form.to_owned(),
                         values,
-                        problem: Some("Il modulo è arrivato incompleto. Controlla i dati e invialo di nuovo.".into()),
+                        problem: Some(language.text("error-form-incomplete")),
                         ..Submitted::default()
                     };
                     return page_again(state, parts, page_of, submitted, StatusCode::BAD_REQUEST).await;
                 }
-                Some(input) => {
-                    let language = parts
-                        .extensions
-                        .get::<app::i18n::Language>()
-                        .copied()
-                        .unwrap_or_default();
-                    app::i18n::with_language(language, submit(state.clone(), input)).await
-                }
+                Some(input) => app::i18n::with_language(language, submit(state.clone(), input)).await,
             };
             answer(state, parts, form, page_of, values, outcome).await
         }
     })
+}
+
+/// The language the form was sent in (its page's address).
+fn language_of(parts: &axum::http::request::Parts) -> app::i18n::Language {
+    parts
+        .extensions
+        .get::<app::i18n::Language>()
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The form's fields as they were typed (see [`app::validation::as_typed`]), or `None` for a body
@@ -129,12 +132,7 @@ pub(crate) async fn answer(
     let (submitted, status) = match outcome {
         // On to the next page in the language the form was sent in.
         Ok(FormOutcome::Done { next }) => {
-            let language = parts
-                .extensions
-                .get::<app::i18n::Language>()
-                .copied()
-                .unwrap_or_default();
-            return Redirect::to(&language.href(&next)).into_response();
+            return Redirect::to(&language_of(&parts).href(&next)).into_response();
         }
         // The page the form lives on is not the person's to see either: rendering it would only
         // be refused (and recorded) a second time.
@@ -152,7 +150,8 @@ pub(crate) async fn answer(
             Submitted {
                 form: form.to_owned(),
                 values,
-                problem: Some(error.to_string()),
+                // The sentence in the language the form was sent in.
+                problem: Some(app::i18n::in_language(language_of(&parts), || error.to_string())),
                 ..Submitted::default()
             },
             status_of(&error),

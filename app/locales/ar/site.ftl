@@ -26,3 +26,9 @@ footer-accessibility = بيان إمكانية الوصول
 footer-legal = ملاحظات قانونية
 footer-faq = أسئلة شائعة
 breadcrumb-label = أنت هنا
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = الصفحة أو العنصر الذي تبحث عنه لم يعد موجودًا أو لم يكن موجودًا أبدًا.
+error-forbidden = ليس لديك إذن للقيام بهذه العملية.
+error-unavailable = لا يمكن الوصول إلى الخدمة الآن. حاول مرة أخرى بعد بضع دقائق، وإذا استمرت المشكلة، أعطِ المكتب هذا الرمز: { $code }.
+error-internal = حدثت مشكلة تقنية ولم يكتمل طلبك. حاول مرة أخرى لاحقًا، وإذا استمرت المشكلة، أعطِ المكتب هذا الرمز: { $code }.
+error-form-incomplete = وصل النموذج ناقصًا. تحقّق من بياناتك وأرسله مرة أخرى.

@@ -26,3 +26,9 @@ footer-accessibility = Accessibility statement
 footer-legal = Legal notes
 footer-faq = Frequently asked questions
 breadcrumb-label = You are here
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = The page or item you are looking for no longer exists, or never existed.
+error-forbidden = You do not have permission for this.
+error-unavailable = The service cannot be reached right now. Please try again in a few minutes; if the problem continues, give the office this code: { $code }.
+error-internal = A technical problem stopped your request. Please try again later; if the problem continues, give the office this code: { $code }.
+error-form-incomplete = The form arrived incomplete. Please check your details and send it again.

@@ -26,3 +26,9 @@ footer-accessibility = Declaración de accesibilidad
 footer-legal = Aviso legal
 footer-faq = Preguntas frecuentes
 breadcrumb-label = Estás aquí
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = La página o el elemento que buscas ya no existe o nunca ha existido.
+error-forbidden = No tienes permiso para hacer esta operación.
+error-unavailable = El servicio no está disponible en este momento. Vuelve a intentarlo dentro de unos minutos; si el problema continúa, da este código a la oficina: { $code }.
+error-internal = Un problema técnico ha impedido completar tu solicitud. Vuelve a intentarlo más tarde; si el problema continúa, da este código a la oficina: { $code }.
+error-form-incomplete = El formulario ha llegado incompleto. Revisa tus datos y envíalo de nuevo.

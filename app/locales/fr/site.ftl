@@ -26,3 +26,9 @@ footer-accessibility = Déclaration d'accessibilité
 footer-legal = Mentions légales
 footer-faq = Questions fréquentes
 breadcrumb-label = Vous êtes ici
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = La page ou l’élément que vous cherchez n’existe plus ou n’a jamais existé.
+error-forbidden = Vous n’avez pas l’autorisation de faire cette opération.
+error-unavailable = Le service n’est pas joignable pour le moment. Réessayez dans quelques minutes ; si le problème continue, donnez ce code au bureau : { $code }.
+error-internal = Un problème technique a empêché votre demande d’aboutir. Réessayez plus tard ; si le problème continue, donnez ce code au bureau : { $code }.
+error-form-incomplete = Le formulaire est arrivé incomplet. Vérifiez vos données et envoyez-le à nouveau.

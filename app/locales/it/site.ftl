@@ -31,3 +31,9 @@ footer-accessibility = Dichiarazione di accessibilità
 footer-legal = Note legali
 footer-faq = Domande frequenti
 breadcrumb-label = Percorso
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = La pagina o l'elemento che cerchi non esiste più o non è mai esistito.
+error-forbidden = Non hai i permessi per questa operazione.
+error-unavailable = Il servizio non è raggiungibile in questo momento. Riprova tra qualche minuto; se il problema continua, comunica all'ufficio questo codice: { $code }.
+error-internal = Si è verificato un problema tecnico e la richiesta non è andata a buon fine. Riprova più tardi; se il problema continua, comunica all'ufficio questo codice: { $code }.
+error-form-incomplete = Il modulo è arrivato incompleto. Controlla i dati e invialo di nuovo.

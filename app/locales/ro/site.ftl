@@ -26,3 +26,9 @@ footer-accessibility = Declarație de accesibilitate
 footer-legal = Mențiuni legale
 footer-faq = Întrebări frecvente
 breadcrumb-label = Ești aici
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = Pagina sau elementul pe care îl cauți nu mai există sau nu a existat niciodată.
+error-forbidden = Nu ai permisiunea pentru această operațiune.
+error-unavailable = Serviciul nu poate fi accesat acum. Încearcă din nou peste câteva minute; dacă problema continuă, spune biroului acest cod: { $code }.
+error-internal = O problemă tehnică a împiedicat finalizarea cererii tale. Încearcă din nou mai târziu; dacă problema continuă, spune biroului acest cod: { $code }.
+error-form-incomplete = Formularul a ajuns incomplet. Verifică datele și trimite-l din nou.

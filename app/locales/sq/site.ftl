@@ -26,3 +26,9 @@ footer-accessibility = Deklarata e aksesueshmërisë
 footer-legal = Shënime ligjore
 footer-faq = Pyetje të shpeshta
 breadcrumb-label = Je këtu
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = Faqja ose elementi që kërkon nuk ekziston më ose nuk ka ekzistuar kurrë.
+error-forbidden = Nuk ke leje për këtë veprim.
+error-unavailable = Shërbimi nuk është i arritshëm tani. Provo përsëri pas disa minutash; nëse problemi vazhdon, jepi zyrës këtë kod: { $code }.
+error-internal = Një problem teknik e ndaloi kërkesën tënde. Provo përsëri më vonë; nëse problemi vazhdon, jepi zyrës këtë kod: { $code }.
+error-form-incomplete = Formulari mbërriti i paplotë. Kontrollo të dhënat dhe dërgoje përsëri.

@@ -26,3 +26,9 @@ footer-accessibility = Заява про доступність
 footer-legal = Правова інформація
 footer-faq = Часті запитання
 breadcrumb-label = Ви тут
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = Сторінки або елемента, який ви шукаєте, більше немає або ніколи не було.
+error-forbidden = У вас немає дозволу на цю дію.
+error-unavailable = Сервіс зараз недоступний. Спробуйте ще раз за кілька хвилин; якщо проблема не зникне, повідомте офісу цей код: { $code }.
+error-internal = Через технічну проблему ваш запит не виконано. Спробуйте пізніше; якщо проблема не зникне, повідомте офісу цей код: { $code }.
+error-form-incomplete = Форма надійшла неповною. Перевірте дані й надішліть її ще раз.

@@ -26,3 +26,9 @@ footer-accessibility = 无障碍声明
 footer-legal = 法律声明
 footer-faq = 常见问题
 breadcrumb-label = 当前位置
+# A problem, in one plain sentence; { $code } is the request's id, which staff find in the log.
+error-not-found = 您要找的页面或内容已经不存在，或者从未存在过。
+error-forbidden = 您没有权限进行这项操作。
+error-unavailable = 服务暂时无法访问。请过几分钟再试；如果问题仍然存在，请把这个代码告诉办公室：{ $code }。
+error-internal = 出现了技术问题，您的请求没有完成。请稍后再试；如果问题仍然存在，请把这个代码告诉办公室：{ $code }。
+error-form-incomplete = 表格提交不完整。请检查您填写的信息，然后重新提交。

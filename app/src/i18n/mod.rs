@@ -209,6 +209,11 @@ pub async fn with_language<F: std::future::Future>(language: Language, work: F) 
     REQUEST_LANGUAGE.scope(language, work).await
 }
 
+/// The same for code that does not wait (an error's sentence written for the page).
+pub fn in_language<R>(language: Language, work: impl FnOnce() -> R) -> R {
+    REQUEST_LANGUAGE.sync_scope(language, work)
+}
+
 /// The language of the request being served: the one its address names (`/en/…`), which the
 /// server puts in the request's extensions; Italian otherwise. Inside a page's rendering or a
 /// form's action alike.

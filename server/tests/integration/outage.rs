@@ -64,7 +64,8 @@ on_both_databases! {
             }
         };
         // Far longer than the limit: a request that waited on would fail here, not hang the test.
-        let answer = app.client.post(app.url("/assistenza"))
+        // Sent from the English page: the sentence comes in English.
+        let answer = app.client.post(app.url("/en/assistenza"))
             .header("origin", &app.address)
             .header("sec-fetch-site", "same-origin")
             .timeout(std::time::Duration::from_secs(30))
@@ -76,13 +77,13 @@ on_both_databases! {
         let request_id = answer.headers()["x-request-id"].to_str().unwrap().to_owned();
         let page = answer.text().await.unwrap();
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", server_log());
-        assert!(page.contains("Il servizio non è raggiungibile in questo momento"), "{page}");
+        assert!(page.contains("The service cannot be reached right now"), "{page}");
         assert!(page.contains("Vorrei sapere come funziona"), "what was typed is kept");
-        assert!(page.contains(&format!("questo codice: {request_id}")), "with the request id: {page}");
+        assert!(page.contains(&format!("give the office this code: {request_id}")), "with the request id: {page}");
         held.release().await;
 
         assert_eq!(app.count("email_outbox").await, 0, "nothing half-written");
-        let again = app.post_form("/assistenza", &fields).await;
+        let again = app.post_form("/en/assistenza", &fields).await;
         assert_eq!(again.status(), StatusCode::SEE_OTHER, "through once the lock is gone");
         assert_eq!(app.count("email_outbox").await, 1, "one email, not two");
     }
