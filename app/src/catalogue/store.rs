@@ -137,21 +137,24 @@ pub async fn catalogue(
     let mut sql =
         String::from("SELECT s.id, s.slug, s.title, s.summary, s.category, s.keywords FROM services s WHERE s.active");
     let mut binds: Vec<String> = Vec::new();
-    // On a page in another language, a word may be in the Italian or in the service's translation.
-    let translated_language = (language != Language::Italian).then(|| {
-        binds.push(language.code().to_owned());
-        binds.len()
-    });
+    // On a page in another language, a word may be in the Italian or in the service's translation
+    // (the language is bound once, with the first word).
+    let mut language_bind: Option<usize> = None;
     for stem in stems {
         binds.push(format!("% {stem}%"));
         let n = binds.len();
-        match translated_language {
-            None => sql.push_str(&format!(" AND s.search_text LIKE ${n}")),
-            Some(l) => sql.push_str(&format!(
+        if language == Language::Italian {
+            sql.push_str(&format!(" AND s.search_text LIKE ${n}"));
+        } else {
+            let l = *language_bind.get_or_insert_with(|| {
+                binds.push(language.code().to_owned());
+                binds.len()
+            });
+            sql.push_str(&format!(
                 " AND (s.search_text LIKE ${n} OR EXISTS (SELECT 1 FROM content_translations t
                         WHERE t.kind = 'servizio' AND t.record_id = s.id AND t.language = ${l}
                           AND {NEWEST_TRANSLATION} AND t.search_text LIKE ${n}))"
-            )),
+            ));
         }
     }
     if let Some(category) = category {
