@@ -215,6 +215,16 @@ pub fn CatalogueEditorPage() -> impl IntoView {
     view! { <StaffOnly title="Pagine del sito" permission=Permission::ManageContent signed_in=|me| view! { <CatalogueEditor me /> } /> }
 }
 
+/// The page an editor's address names, as (kind key, slug): `?servizio=affido-familiare` or
+/// `?pagina=note-legali`.
+pub(super) fn page_named(q: &leptos_router::params::ParamsMap) -> (Option<String>, Option<String>) {
+    match (q.get("servizio"), q.get("pagina")) {
+        (Some(slug), _) => (Some(Kind::Service.key().to_owned()), Some(slug)),
+        (None, Some(slug)) => (Some(Kind::Page.key().to_owned()), Some(slug)),
+        (None, None) => (None, None),
+    }
+}
+
 fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
     let mut link = format!("{EDITOR_PATH}?{}={}", kind.key(), crate::links::query_value(slug));
     if let Some(version) = version {
@@ -227,11 +237,7 @@ fn edit_link(kind: Kind, slug: &str, version: Option<i64>) -> String {
 fn CatalogueEditor(me: Me) -> impl IntoView {
     let submitted = use_submitted(EDITOR_SAVE_PATH);
     let (mut query, published, unchanged) = use_query_map().with_untracked(|q| {
-        let (kind, slug) = match (q.get("servizio"), q.get("pagina")) {
-            (Some(slug), _) => (Some("servizio".to_owned()), Some(slug)),
-            (None, Some(slug)) => (Some("pagina".to_owned()), Some(slug)),
-            (None, None) => (None, None),
-        };
+        let (kind, slug) = page_named(q);
         let query = EditorQuery {
             kind,
             slug,

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
-use super::editor::{Field, Kind};
+use super::editor::{page_named, Field, Kind};
 use super::{TRANSLATIONS_PATH, TRANSLATION_PATH, TRANSLATION_REVIEW_PATH, TRANSLATION_SAVE_PATH};
 use crate::access::permissions::Permission;
 use crate::access::Me;
@@ -152,7 +152,6 @@ pub async fn load_translations_overview() -> Result<TranslationsOverview, AppErr
     store::overview().await
 }
 
-// JSON, not a form encoding: the query nests optional parts.
 pub async fn load_translation(query: TranslationQuery) -> Result<TranslationEditing, AppError> {
     store::editing(query).await
 }
@@ -217,6 +216,11 @@ fn TranslationsOverviewView(me: Me) -> impl IntoView {
 fn StandingTables(overview: TranslationsOverview) -> impl IntoView {
     let to_review = overview.to_review;
     let unreviewed: usize = to_review.iter().map(|(_, titles)| titles.len()).sum();
+    let published = overview
+        .pages
+        .iter()
+        .flat_map(|page| page.languages.iter())
+        .any(|(_, standing)| *standing != Standing::Missing);
     let (services, information): (Vec<_>, Vec<_>) = overview.pages.into_iter().partition(|p| p.kind == Kind::Service);
     let table = |caption: &'static str, pages: Vec<PageStanding>| {
         view! {
@@ -255,6 +259,7 @@ fn StandingTables(overview: TranslationsOverview) -> impl IntoView {
         <h2>"Da far rileggere"</h2>
         <p>
             {match unreviewed {
+                0 if !published => "Nessuna traduzione è ancora stata pubblicata.".to_owned(),
                 0 => "Ogni traduzione pubblicata è stata riletta da una persona madrelingua.".to_owned(),
                 1 => "1 traduzione pubblicata non è ancora stata riletta da una persona madrelingua:".to_owned(),
                 n => format!("{n} traduzioni pubblicate non sono ancora state rilette da una persona madrelingua:"),
@@ -285,11 +290,7 @@ fn TranslationEditor(me: Me) -> impl IntoView {
     let saved = use_submitted(TRANSLATION_SAVE_PATH);
     let reviewed = use_submitted(TRANSLATION_REVIEW_PATH);
     let (mut query, published, unchanged, review_recorded) = use_query_map().with_untracked(|q| {
-        let (kind, slug) = match (q.get("servizio"), q.get("pagina")) {
-            (Some(slug), _) => (Some("servizio".to_owned()), Some(slug)),
-            (None, Some(slug)) => (Some("pagina".to_owned()), Some(slug)),
-            (None, None) => (None, None),
-        };
+        let (kind, slug) = page_named(q);
         let query = TranslationQuery {
             kind,
             slug,

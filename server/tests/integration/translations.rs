@@ -90,6 +90,7 @@ on_both_databases! {
         assert!(overview.contains("Affido familiare") && overview.contains("Note legali"));
         assert!(overview.contains("Affido familiare, Inglese: Da tradurre"), "each page's standing in each language");
         assert!(overview.contains("non ancora riletti da una persona madrelingua"), "the interface texts' review, too");
+        assert!(overview.contains("Nessuna traduzione è ancora stata pubblicata."));
 
         // The editor shows the Italian beside each field, and the form is written in English.
         let editor = app.get_as(&admin, AFFIDO_IN_ENGLISH).await.text().await.unwrap();
