@@ -98,6 +98,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("caso.documento", "Documento aggiunto al fascicolo"),
     ("caso.documento_scaricato", "Documento del fascicolo scaricato"),
     ("caso.equipe_aggiungi", "Operatore aggiunto all'équipe del caso"),
+    ("caso.visibilita", "Caso o richiesta mostrati o nascosti alla famiglia"),
     ("caso.equipe_togli", "Operatore tolto dall'équipe del caso"),
     ("caso.relazione_scadenza", "Relazione al tribunale segnata come inviata"),
     ("caso.chiusura_chiesta", "Chiusura del caso proposta"),

@@ -4,7 +4,9 @@
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Europe::Rome;
 
-use super::store::{case_or_not_found, refusal, Access, CaseRow, CurrentNote, CASE_FOR, NOTE};
+use super::store::{
+    case_or_not_found, from_a_court_or_a_report, refusal, Access, CaseRow, CurrentNote, CASE_FOR, NOTE,
+};
 use super::*;
 use crate::access::auth;
 use crate::audit::Entry;
@@ -427,4 +429,75 @@ pub async fn add_report(state: &AppState, form: ReportForm) -> Result<FormOutcom
     Ok(FormOutcome::Done {
         next: format!("{FILE_PATH}?id={}&fatto=relazione", form.caso),
     })
+}
+
+const CHECK_FIRST: &str =
+    "Prima di mostrare qualcosa di questo caso, conferma di aver verificato che nessun genitore sia la persona da cui il minore va protetto.";
+
+/// Shows the case, or one of its requests, to the family in its personal area, or hides it: the
+/// responsible worker's or the coordinator's choice, recorded in the audit trail with the change.
+/// On a case from a court mandate or a report, showing asks for the worker's confirmation.
+pub async fn set_visibility(state: &AppState, form: VisibilityForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
+    let show = match form.mostra.as_str() {
+        "si" => true,
+        "no" => false,
+        _ => return Ok(FormOutcome::invalid("mostra", "Scegli se mostrare o nascondere.")),
+    };
+    let confirmed = form.conferma.as_deref() == Some("si");
+    let now = state.clock.now();
+    let begin = state.db.begin_writing();
+    let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case = case_or_not_found!(tx, form.caso, user, now);
+        if !case.manages_team(&user) {
+            tx.rollback().await?;
+            Err(None)
+        } else {
+            let origins: Vec<String> = sqlx::query_scalar("SELECT origin FROM requests WHERE case_id = $1")
+                .bind(form.caso)
+                .fetch_all(&mut *tx)
+                .await?;
+            if show && !confirmed && origins.iter().any(|origin| from_a_court_or_a_report(origin)) {
+                tx.rollback().await?;
+                Err(Some(CHECK_FIRST))
+            } else {
+                let (changed, record) = match form.richiesta {
+                    None => (
+                        sqlx::query("UPDATE cases SET family_sees = $1 WHERE id = $2")
+                            .bind(show).bind(form.caso)
+                            .execute(&mut *tx).await?.rows_affected(),
+                        (RecordKind::Case, form.caso),
+                    ),
+                    // Only a request of this case.
+                    Some(request) => (
+                        sqlx::query("UPDATE requests SET family_sees = $1 WHERE id = $2 AND case_id = $3")
+                            .bind(show).bind(request).bind(form.caso)
+                            .execute(&mut *tx).await?.rows_affected(),
+                        (RecordKind::Request, request),
+                    ),
+                };
+                if changed != 1 {
+                    tx.rollback().await?;
+                    return Err(AppError::NotFound);
+                }
+                let what = if show { "Mostrato alla famiglia" } else { "Nascosto alla famiglia" };
+                crate::audit!(
+                    &mut *tx,
+                    &state.audit_key,
+                    now,
+                    Entry::new(user.actor(), "caso.visibilita").records(record.0, [record.1]).purpose(what)
+                )?;
+                tx.commit().await?;
+                Ok(())
+            }
+        }
+    });
+    match outcome {
+        Ok(()) => Ok(FormOutcome::Done {
+            next: format!("{FILE_PATH}?id={}&fatto=visibilita", form.caso),
+        }),
+        Err(Some(message)) => Ok(FormOutcome::invalid("conferma", message)),
+        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
+    }
 }

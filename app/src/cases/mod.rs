@@ -34,6 +34,8 @@ pub const TEAM_ADD_PATH: &str = "/operatori/casi/equipe";
 pub const TEAM_REMOVE_PATH: &str = "/operatori/casi/equipe/togli";
 pub const EMERGENCY_PATH: &str = "/operatori/casi/emergenza";
 pub const REPORT_PATH: &str = "/operatori/casi/relazione";
+/// Showing the case, or one of its requests, to the family in its personal area, or hiding it.
+pub const VISIBILITY_PATH: &str = "/operatori/casi/visibilita";
 /// The upload of a document (a multipart form).
 pub const DOCUMENTS_PATH: &str = "/operatori/casi/documenti";
 pub const DOWNLOAD_PATH: &str = "/operatori/casi/documenti/scarica";
@@ -151,6 +153,28 @@ pub struct CaseFile {
     pub documents: Vec<DocumentLine>,
     /// The largest document accepted, in MB.
     pub document_max_mb: usize,
+    pub family_view: FamilyView,
+}
+
+/// What the family sees of this case in its personal area: the case (its messages and the
+/// documents asked of it) and each of its requests (where it stands), as its worker decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyView {
+    pub case_visible: bool,
+    pub requests: Vec<RequestVisibility>,
+    /// Whether the person may decide: the responsible worker and the unit's coordinator.
+    pub may_decide: bool,
+    /// A request of the case came from a court mandate or a report: a parent may be the person the
+    /// child is protected from, so showing anything asks the worker to confirm they checked.
+    pub protected: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestVisibility {
+    pub id: i64,
+    /// "Mandato dell'Autorità Giudiziaria".
+    pub origin: String,
+    pub visible: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,6 +330,20 @@ pub struct TeamRemoveForm {
     pub operatore: i64,
 }
 
+/// Show (`mostra=si`) or hide (`mostra=no`) the case, or its request `richiesta`, to the family.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct VisibilityForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub richiesta: Option<i64>,
+    #[serde(default)]
+    pub mostra: String,
+    /// "I checked that no parent in this family is the one the child is protected from".
+    #[serde(default)]
+    pub conferma: Option<String>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ReportForm {
     #[serde(default)]
@@ -435,6 +473,9 @@ fn File() -> impl IntoView {
         "emergenza" => Some("Accesso di emergenza registrato: il coordinatore dell'unità ne è informato."),
         "relazione" => Some("Scadenza della relazione aggiunta."),
         "documento" => Some("Documento allegato al fascicolo."),
+        "visibilita" => {
+            Some("Scelta salvata: la famiglia vede nella sua area personale solo ciò che è segnato come visibile.")
+        }
         _ => None,
     });
     view! {
@@ -498,6 +539,7 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         may_change,
         documents,
         document_max_mb,
+        family_view,
     } = file;
     view! {
         <h1>{format!("Caso n. {id}")}</h1>
@@ -515,6 +557,7 @@ fn FileBody(file: CaseFile) -> impl IntoView {
         <FamilySection family />
         <OriginsSection origins />
         <TeamSection id team manages_team candidates />
+        <FamilyViewSection id view=family_view />
         <ReportsSection id reports mandates may_change />
         <DocumentsSection id documents may_change max_mb=document_max_mb />
         <Timeline id notes pending_reports />
@@ -618,6 +661,77 @@ fn TeamSection(id: i64, team: Vec<TeamMember>, manages_team: bool, candidates: V
                     </form>
                 </details>
             })}
+        </section>
+    }
+    .into_any()
+}
+
+const VISIBILITY_LABELS: &[(&str, &str)] = &[("conferma", "Conferma della verifica"), ("mostra", "Mostra o nascondi")];
+
+/// What the family sees in its personal area, and the buttons that change it. Nothing is shown to
+/// a family unless its worker says so here; never the notes, the reports or the documents.
+#[component]
+fn FamilyViewSection(id: i64, view: FamilyView) -> impl IntoView {
+    let form = FormState::new(use_submitted(VISIBILITY_PATH));
+    let FamilyView {
+        case_visible,
+        requests,
+        may_decide,
+        protected,
+    } = view;
+    let seen = |visible: bool| {
+        if visible {
+            "visibile alla famiglia"
+        } else {
+            "nascosto alla famiglia"
+        }
+    };
+    // One small form per choice: the case, or one request.
+    let toggle = move |request: Option<i64>, visible: bool, what: String| {
+        may_decide.then(|| {
+            let label = if visible { format!("Nascondi {what} alla famiglia") } else { format!("Mostra {what} alla famiglia") };
+            view! {
+                <form method="post" action=VISIBILITY_PATH class="d-inline ms-2">
+                    <input type="hidden" name="caso" value=id.to_string() />
+                    {request.map(|request| view! { <input type="hidden" name="richiesta" value=request.to_string() /> })}
+                    <input type="hidden" name="mostra" value=if visible { "no" } else { "si" } />
+                    {(protected && !visible).then(|| view! {
+                        <span class="form-check d-inline-block me-2">
+                            <input class="form-check-input" type="checkbox" name="conferma" value="si" id=format!("conferma-{}", request.unwrap_or(0)) />
+                            <label class="form-check-label" for=format!("conferma-{}", request.unwrap_or(0))>
+                                "Ho verificato che nessun genitore sia la persona da cui il minore va protetto"
+                            </label>
+                        </span>
+                    })}
+                    <button type="submit" class="btn btn-sm btn-outline-primary">{label}</button>
+                </form>
+            }
+        })
+    };
+    view! {
+        <section aria-labelledby="titolo-visibilita" class="mt-4">
+            <h2 id="titolo-visibilita">"Che cosa vede la famiglia"</h2>
+            <p>
+                "Nell'area personale la famiglia vede solo ciò che è segnato qui come visibile: dove si trova una richiesta e, "
+                "per il caso, i messaggi e i documenti che le chiedete. Mai le note, le relazioni, i documenti del fascicolo o i dati degli altri familiari."
+            </p>
+            {protected.then(|| view! {
+                <p class="alert alert-warning">
+                    "Questo caso nasce da un mandato dell'Autorità Giudiziaria o da una segnalazione: un genitore potrebbe essere la persona "
+                    "da cui il minore va protetto. Le richieste partono nascoste; per mostrare qualcosa devi confermare di averlo verificato."
+                </p>
+            })}
+            <ErrorSummary form labels=VISIBILITY_LABELS />
+            <ul class="list-unstyled">
+                <li class="mb-2"><strong>"Il caso"</strong>{format!(": {}", seen(case_visible))}{toggle(None, case_visible, "il caso".to_owned())}</li>
+                {requests.into_iter().map(|request| view! {
+                    <li class="mb-2">
+                        <strong>{format!("Richiesta n. {}", request.id)}</strong>
+                        {format!(" ({}): {}", request.origin, seen(request.visible))}
+                        {toggle(Some(request.id), request.visible, format!("la richiesta n. {}", request.id))}
+                    </li>
+                }).collect_view()}
+            </ul>
         </section>
     }
     .into_any()

@@ -96,6 +96,15 @@ impl CaseRow {
     }
 }
 
+/// Whether a request's origin (its stored key) is a court mandate or a report by another service:
+/// then a parent may be the person the child is protected from.
+pub(crate) fn from_a_court_or_a_report(origin: &str) -> bool {
+    matches!(
+        crate::triage::Origin::from_key(origin),
+        Some(crate::triage::Origin::CourtMandate | crate::triage::Origin::Referral)
+    )
+}
+
 /// Records a refused case (or note) and answers 403.
 pub(crate) async fn refusal(state: &AppState, user: &StaffUser, kind: RecordKind, id: i64) -> AppError {
     auth::refuse_record(state, user, "caso.accesso", kind, id).await
@@ -402,6 +411,15 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         .bind(id)
         .fetch_all(&mut *tx)
         .await?;
+        let case_visible: bool = sqlx::query_scalar("SELECT family_sees FROM cases WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let requests_seen: Vec<(i64, String, bool)> =
+            sqlx::query_as("SELECT id, origin, family_sees FROM requests WHERE case_id = $1 ORDER BY created_at, id")
+                .bind(id)
+                .fetch_all(&mut *tx)
+                .await?;
         // The requests that joined the case are seen once its worker opens it.
         sqlx::query("UPDATE requests SET flagged_new = FALSE WHERE case_id = $1 AND assigned_to = $2 AND flagged_new")
             .bind(id)
@@ -414,9 +432,37 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Case, [id]))?;
         tx.commit().await?;
-        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents)
+        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents, (case_visible, requests_seen))
     });
-    let (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents) = loaded;
+    let (
+        case,
+        access,
+        family,
+        origins,
+        members,
+        candidates,
+        notes,
+        emergencies,
+        reports,
+        mandates,
+        documents,
+        (case_visible, requests_seen),
+    ) = loaded;
+    let family_view = FamilyView {
+        case_visible,
+        may_decide: case.manages_team(&user),
+        protected: requests_seen
+            .iter()
+            .any(|(_, origin, _)| from_a_court_or_a_report(origin)),
+        requests: requests_seen
+            .into_iter()
+            .map(|(id, origin, visible)| RequestVisibility {
+                id,
+                origin: crate::triage::Origin::label_of(&origin).to_owned(),
+                visible,
+            })
+            .collect(),
+    };
     let today = now.with_timezone(&Rome).date_naive();
     let mandate_text = |court: Option<String>, number: Option<String>| {
         court.map(|court| format!("{court}, decreto n. {}", number.unwrap_or_default()))
@@ -526,6 +572,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             })
             .collect(),
         document_max_mb: state.documents.max_bytes.div_ceil(1024 * 1024),
+        family_view,
     })))
 }
 

@@ -45,6 +45,12 @@ pub fn routes() -> PartRoutes {
             |state: AppState, form| async move { cases::actions::emergency(&state, form).await },
         )
         .form(
+            cases::VISIBILITY_PATH,
+            CaseFiles,
+            cases::file_page,
+            |state: AppState, form| async move { cases::actions::set_visibility(&state, form).await },
+        )
+        .form(
             cases::REPORT_PATH,
             CaseFiles,
             cases::file_page,

@@ -640,3 +640,82 @@ on_both_databases! {
         assert!(kept.exists() && operators_note.exists(), "nor a document's file, nor a file the server did not write");
     }
 }
+
+async fn family_sees(app: &TestApp, table: &str, id: i64) -> bool {
+    app::on_db!(&app.db, pool => sqlx::query_scalar(&format!("SELECT family_sees FROM {table} WHERE id = $1"))
+        .bind(id).fetch_one(pool).await.unwrap())
+}
+
+on_both_databases! {
+    /// Nothing of a court mandate reaches the family's personal area until its worker says so,
+    /// having checked that no parent is the one the child is protected from; each choice is
+    /// recorded, and only the responsible worker (or the coordinator) may make it.
+    async fn the_worker_decides_what_the_family_sees(app: TestApp) {
+        let request = mandate_in_queue(&app).await;
+        let (elena, _) = worker(&app, "elena.riva", "Elena Riva", "minori").await;
+        let case = taken_by(&app, &elena, request).await;
+        let file = format!("/operatori/casi/fascicolo?id={case}");
+        let (_, page) = text_of(&app, &elena, &file).await;
+        assert!(page.contains("Che cosa vede la famiglia") && page.contains("nasce da un mandato"), "{page}");
+        assert!(page.contains("Mostra il caso alla famiglia") && page.contains("Mostra la richiesta n."));
+        assert!(!family_sees(&app, "cases", case).await && !family_sees(&app, "requests", request).await, "both start hidden");
+
+        // Showing without the check is refused, and says why.
+        let (case_id, request_id) = (case.to_string(), request.to_string());
+        let (status, _, refused) = post(&app, &elena, "/operatori/casi/visibilita", &[("caso", &case_id), ("mostra", "si")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.contains("conferma di aver verificato"), "{refused}");
+        assert!(!family_sees(&app, "cases", case).await);
+
+        // Checked: the request is shown, the case stays hidden; then hidden again.
+        let show = [("caso", case_id.as_str()), ("richiesta", request_id.as_str()), ("mostra", "si"), ("conferma", "si")];
+        let (status, to, _) = post(&app, &elena, "/operatori/casi/visibilita", &show).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(to.contains("fatto=visibilita"));
+        assert!(family_sees(&app, "requests", request).await && !family_sees(&app, "cases", case).await);
+        let (_, page) = text_of(&app, &elena, &file).await;
+        assert!(page.contains("Nascondi la richiesta n."), "the file says what the family sees now");
+        let hide = [("caso", case_id.as_str()), ("richiesta", request_id.as_str()), ("mostra", "no")];
+        assert_eq!(post(&app, &elena, "/operatori/casi/visibilita", &hide).await.0, StatusCode::SEE_OTHER);
+        assert!(!family_sees(&app, "requests", request).await);
+        let recorded = audit_rows(&app, "caso.visibilita", "ok").await;
+        assert_eq!(
+            recorded.iter().map(|(_, purpose)| purpose.clone().unwrap_or_default()).collect::<Vec<_>>(),
+            ["Mostrato alla famiglia", "Nascosto alla famiglia"]
+        );
+
+        // A colleague outside the team neither sees the buttons nor may press them.
+        let (luca, _) = worker(&app, "luca.neri", "Luca Neri", "minori").await;
+        let (status, _, _) = post(&app, &luca, "/operatori/casi/visibilita", &show).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(!family_sees(&app, "requests", request).await);
+        // Another case's request cannot be reached through this one.
+        let other_request = mandate_in_queue(&app).await;
+        let other = [("caso", case_id.as_str()), ("richiesta", &other_request.to_string()), ("mostra", "si"), ("conferma", "si")];
+        assert_eq!(post(&app, &elena, "/operatori/casi/visibilita", &other).await.0, StatusCode::NOT_FOUND);
+        assert!(!family_sees(&app, "requests", other_request).await);
+
+        // The database holds the starting rule, whatever an insert says: a request the family asked
+        // for starts visible, one from a court mandate hidden.
+        let copy = |origin: &'static str, sees: bool| {
+            let db = app.db.clone();
+            async move {
+                let id: i64 = app::on_db!(&db, pool => sqlx::query_scalar(
+                    "INSERT INTO requests (origin, family_id, topic_id, urgency, unit_id, state, office_id, created_at,
+                                           court, decree_number, decree_date, court_request, report_due_on, notes, family_sees)
+                     SELECT $1, family_id, topic_id, urgency, unit_id, 'in_coda', office_id, created_at,
+                            court, decree_number, decree_date, court_request, report_due_on, notes, $2
+                       FROM requests WHERE id = $3
+                     RETURNING id",
+                )
+                .bind(origin).bind(sees).bind(request)
+                .fetch_one(pool).await.unwrap());
+                id
+            }
+        };
+        let asked = copy("spontanea", false).await;
+        let ordered = copy("mandato", true).await;
+        assert!(family_sees(&app, "requests", asked).await, "asked for by the family: visible");
+        assert!(!family_sees(&app, "requests", ordered).await, "a court mandate: hidden");
+    }
+}

@@ -377,6 +377,7 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/casi/equipe", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/equipe/togli", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/emergenza", ['S', 'N', 'Y', 'Y', 'N']),
+    ("POST", "/operatori/casi/visibilita", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/relazione", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/documenti", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/documenti/scarica", ['S', 'N', 'Y', 'Y', 'N']),
