@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './support';
+import { choose, expectAccessible } from './support';
 
 // A family's path through the service, as the staff click it: the front desk registers a court
 // mandate, a social worker takes it in charge, keeps the case's diary and runs the help plan to
@@ -98,6 +98,19 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await expect(page.getByText('Documento allegato al fascicolo.')).toBeVisible();
   await expect(page.getByRole('link', { name: "Decreto dell'Autorità Giudiziaria: Decreto 456/2026" })).toBeVisible();
   await expectAccessible(page);
+
+  // What the family will see in its area: a court mandate starts hidden, and showing it asks for
+  // the worker's check first.
+  const seen = page.getByRole('region', { name: 'Che cosa vede la famiglia' });
+  const show = seen.getByRole('button', { name: `Mostra la richiesta n. ${number} alla famiglia` });
+  await expect(seen.getByText(`Richiesta n. ${number}`, { exact: true })).toBeVisible();
+  await show.click();
+  await expect(page.getByText('conferma di aver verificato').first()).toBeVisible();
+  await expectAccessible(page);
+  await choose(seen.locator('form').filter({ hasText: `Mostra la richiesta n. ${number}` }), /Ho verificato che nessun genitore/);
+  await show.click();
+  await expect(page.getByText('Scelta salvata')).toBeVisible();
+  await expect(seen.getByRole('button', { name: `Nascondi la richiesta n. ${number} alla famiglia` })).toBeVisible();
 
   // The help plan: a draft, two interventions, the family's approval, the start, the conclusion.
   await page.getByRole('link', { name: 'Progetto di aiuto e chiusura del caso' }).click();
