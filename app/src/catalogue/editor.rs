@@ -135,6 +135,18 @@ impl Kind {
         }
     }
 
+    /// "Anteprima": the Markdown texts `sent` for this kind's page, as (label, safe HTML).
+    pub fn preview(self, sent: &BTreeMap<String, String>) -> Vec<(String, String)> {
+        self.fields()
+            .iter()
+            .filter(|field| field.markdown)
+            .filter_map(|field| {
+                let text = sent.get(field.name).filter(|t| !t.trim().is_empty())?;
+                Some((field.label.to_owned(), self.render(text)))
+            })
+            .collect()
+    }
+
     /// The field labels, for the error summary.
     pub(super) fn labels(self) -> &'static [(&'static str, &'static str)] {
         const SERVICE: [(&str, &str); 9] = labels_of(&SERVICE_FIELDS);
@@ -531,19 +543,7 @@ pub mod store {
             let mut values = content_of(kind, &values);
             values.insert("tipo".to_owned(), kind.key().to_owned());
             values.insert("slug".to_owned(), slug.to_owned());
-            let preview = query
-                .preview
-                .map(|sent| {
-                    kind.fields()
-                        .iter()
-                        .filter(|field| field.markdown)
-                        .filter_map(|field| {
-                            let text = sent.get(field.name).filter(|t| !t.trim().is_empty())?;
-                            Some((field.label.to_owned(), kind.render(text)))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
+            let preview = query.preview.map(|sent| kind.preview(&sent)).unwrap_or_default();
             Ok(CatalogueEditorView {
                 pages: Vec::new(),
                 editing: Some(Editing {

@@ -624,6 +624,19 @@ pub mod store {
             .filter(|language| *language != Language::Italian)
     }
 
+    /// The audit row of a read or a change of one page's translation, naming the language.
+    pub(super) fn translation_entry(
+        user: &crate::access::accounts::StaffUser,
+        action: &'static str,
+        kind: Kind,
+        id: i64,
+        language: Language,
+    ) -> Entry {
+        Entry::new(user.actor(), action)
+            .records(kind.record_kind(), [id])
+            .purpose(format!("Traduzione in {}", italian_name(language).to_lowercase()))
+    }
+
     pub async fn editing(query: TranslationQuery) -> Result<TranslationEditing, AppError> {
         let (_, user) = auth::permitted(Permission::ManageContent).await?;
         let state = AppState::current();
@@ -663,9 +676,7 @@ pub mod store {
                 &mut *tx,
                 &state.audit_key,
                 now,
-                Entry::new(user.actor(), "catalogo.traduzione")
-                    .records(kind.record_kind(), [id])
-                    .purpose(format!("Traduzione in {}", italian_name(language).to_lowercase()))
+                translation_entry(&user, "catalogo.traduzione", kind, id, language)
             )?;
             tx.commit().await?;
             (current, italian_now, italian_then, versions)
@@ -710,19 +721,7 @@ pub mod store {
         values.insert("tipo".to_owned(), kind.key().to_owned());
         values.insert("slug".to_owned(), slug.clone());
         values.insert("lingua".to_owned(), language.code().to_owned());
-        let preview = query
-            .preview
-            .map(|sent| {
-                kind.fields()
-                    .iter()
-                    .filter(|field| field.markdown)
-                    .filter_map(|field| {
-                        let text = sent.get(field.name).filter(|t| !t.trim().is_empty())?;
-                        Some((field.label.to_owned(), kind.render(text)))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let preview = query.preview.map(|sent| kind.preview(&sent)).unwrap_or_default();
         Ok(TranslationEditing {
             kind,
             title: current.get("titolo").cloned().unwrap_or_default(),
@@ -772,10 +771,9 @@ pub mod store {
 pub mod actions {
     use std::collections::HashMap;
 
-    use super::store::{italian_number_now, parse_language};
+    use super::store::{italian_number_now, parse_language, translation_entry};
     use super::*;
     use crate::access::auth;
-    use crate::audit::Entry;
     use crate::catalogue::editor::actions::{changes, check, searchable};
     use crate::catalogue::editor::store::{content_of, current_content};
     use crate::forms::{FieldErrors, FormOutcome};
@@ -790,6 +788,18 @@ pub mod actions {
         reviewed_by: Option<String>,
         reviewed_at: Option<chrono::DateTime<chrono::Utc>>,
         review_recorded_by: Option<i64>,
+    }
+
+    /// The page and the language a form names (`tipo`, `lingua`); "not found" for Italian or an
+    /// unknown one.
+    fn page_and_language(sent: &HashMap<String, String>) -> Result<(Kind, Language), AppError> {
+        match (
+            sent.get("tipo").and_then(|k| Kind::from_key(k)),
+            parse_language(sent.get("lingua").map(String::as_str)),
+        ) {
+            (Some(kind), Some(language)) => Ok((kind, language)),
+            _ => Err(AppError::NotFound),
+        }
     }
 
     const MOVED_ON: &str = "Nel frattempo qualcun altro ha pubblicato una nuova versione di questa traduzione. Il tuo testo è ancora nel modulo: copialo, ricarica la pagina e rifai le modifiche sul testo nuovo.";
@@ -820,12 +830,7 @@ pub mod actions {
     /// Publishing an unchanged text over an outdated translation confirms it for the new Italian.
     pub async fn save(state: &AppState, sent: HashMap<String, String>) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::permitted(Permission::ManageContent).await?;
-        let (Some(kind), Some(language)) = (
-            sent.get("tipo").and_then(|k| Kind::from_key(k)),
-            parse_language(sent.get("lingua").map(String::as_str)),
-        ) else {
-            return Err(AppError::NotFound);
-        };
+        let (kind, language) = page_and_language(&sent)?;
         let slug = sent.get("slug").cloned().unwrap_or_default();
         let base: i64 = sent.get("base").and_then(|b| b.trim().parse().ok()).unwrap_or(-1);
         let italian_read: i64 = sent.get("italiano").and_then(|n| n.trim().parse().ok()).unwrap_or(0);
@@ -912,9 +917,7 @@ pub mod actions {
                             &mut *tx,
                             &state.audit_key,
                             now,
-                            Entry::new(user.actor(), "catalogo.traduzione.pubblica")
-                                .records(kind.record_kind(), [id])
-                                .purpose(format!("Traduzione in {}", italian_name(language).to_lowercase()))
+                            translation_entry(&user, "catalogo.traduzione.pubblica", kind, id, language)
                         )?;
                         tx.commit().await?;
                         Ok(Ok(true))
@@ -941,12 +944,7 @@ pub mod actions {
     /// newest version, once: the update's own condition holds it, not a read before it.
     pub async fn record_review(state: &AppState, sent: HashMap<String, String>) -> Result<FormOutcome, AppError> {
         let (_, user) = auth::permitted(Permission::ManageContent).await?;
-        let (Some(kind), Some(language)) = (
-            sent.get("tipo").and_then(|k| Kind::from_key(k)),
-            parse_language(sent.get("lingua").map(String::as_str)),
-        ) else {
-            return Err(AppError::NotFound);
-        };
+        let (kind, language) = page_and_language(&sent)?;
         let slug = sent.get("slug").cloned().unwrap_or_default();
         let version: i64 = sent.get("versione").and_then(|v| v.trim().parse().ok()).unwrap_or(0);
         let reviewer = sent.get("rivista_da").map(|t| t.trim().to_owned()).unwrap_or_default();
@@ -989,9 +987,7 @@ pub mod actions {
                     &mut *tx,
                     &state.audit_key,
                     now,
-                    Entry::new(user.actor(), "catalogo.traduzione.revisione")
-                        .records(kind.record_kind(), [id])
-                        .purpose(format!("Traduzione in {}", italian_name(language).to_lowercase()))
+                    translation_entry(&user, "catalogo.traduzione.revisione", kind, id, language)
                 )?;
                 tx.commit().await?;
                 true

@@ -37,23 +37,17 @@ pub async fn affido_form(app: &TestApp, admin: &reqwest::Client, changes: &[(&st
         .text()
         .await
         .unwrap();
-    let mut fields: Vec<(String, String)> = [
-        "tipo",
-        "slug",
-        "base",
-        "titolo",
-        "sommario",
-        "parole_chiave",
-        "a_chi_e_rivolto",
-        "come_fare",
-        "cosa_serve",
-        "cosa_si_ottiene",
-        "tempi_e_scadenze",
-        "costi_e_condizioni",
-    ]
-    .iter()
-    .map(|name| ((*name).to_owned(), field_value(&page, name)))
-    .collect();
+    form_fields(&page, &["tipo", "slug", "base"], changes)
+}
+
+/// The fields a service page's form at `page` sends: its `hidden` ones, then every field of the
+/// editor's own list, with `changes` applied (a name not in the form is added).
+pub fn form_fields(page: &str, hidden: &[&str], changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let names = hidden
+        .iter()
+        .copied()
+        .chain(app::catalogue::editor::SERVICE_FIELDS.iter().map(|field| field.name));
+    let mut fields: Vec<(String, String)> = names.map(|name| (name.to_owned(), field_value(page, name))).collect();
     for (name, text) in changes {
         match fields.iter_mut().find(|(n, _)| n == name) {
             Some(field) => field.1 = (*text).to_owned(),
