@@ -15,6 +15,8 @@ pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod access;
 #[cfg(feature = "ssr")]
+pub mod area;
+#[cfg(feature = "ssr")]
 pub mod assistance;
 #[cfg(feature = "ssr")]
 pub mod audit;

@@ -40,6 +40,17 @@ pub struct AppState {
     /// `scripts/build-style`) that Arabic pages use instead of the usual one; `None` where the
     /// site has none (a server started without building the style), and they keep the usual one.
     pub right_to_left_stylesheet: Option<Arc<str>>,
+    /// The identity providers the personal area offers (SPID, CIE…), in the configuration's order;
+    /// empty when the organisation has registered with none, and the area cannot be entered.
+    pub identity_providers: Arc<[IdentityProviderChoice]>,
+}
+
+/// An identity provider as the sign-in page offers it: its key in the configuration (what the form
+/// sends) and its name on the button ("Entra con SPID").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IdentityProviderChoice {
+    pub key: String,
+    pub name: String,
 }
 
 /// The case documents' folder, outside the web root (`SPORTELLO_DOCUMENTS_DIR`), and the largest

@@ -100,6 +100,9 @@ pub struct Settings {
     pub admin_password: Option<String>,
     /// Add the demonstration accounts (the `--demo` flag, never from the environment).
     pub demo: bool,
+    /// The identity providers of the families' area and the portal's key for them
+    /// (`SPORTELLO_IDENTITY_PROVIDERS`, a TOML file; `SPORTELLO_IDENTITY_KEY`, a PEM file).
+    pub identity: crate::identity::IdentitySettings,
     /// With the accounts, a working day done by them (`--demo` too): bookings, requests in the
     /// queues, cases with notes, eight weeks of history. The tests take the accounts alone.
     pub demo_day: bool,
@@ -304,8 +307,21 @@ impl Settings {
                 reason: problem.to_owned(),
             });
         }
+        let identity = crate::identity::IdentitySettings {
+            providers: match env.get("SPORTELLO_IDENTITY_PROVIDERS") {
+                None => Vec::new(),
+                Some(path) => crate::identity::read_providers(std::path::Path::new(&path)).map_err(|reason| {
+                    ConfigError::Invalid {
+                        name: "SPORTELLO_IDENTITY_PROVIDERS",
+                        reason,
+                    }
+                })?,
+            },
+            key_file: env.get("SPORTELLO_IDENTITY_KEY").map(PathBuf::from),
+        };
         Ok(Self {
             listen,
+            identity,
             audit_key,
             audit_checkpoint,
             data_key,

@@ -99,8 +99,10 @@ async fn housekeeping(state: &AppState) {
         Err(error) => tracing::warn!(error = %error, "cannot erase expired personal data; will retry"),
     }
     let now = state.clock.now();
-    if let Err(error) = crate::staff::delete_expired_sessions(&state.db, now).await {
-        tracing::warn!(error = %error, "cannot delete expired sessions; will retry");
+    for table in crate::staff::SESSION_TABLES {
+        if let Err(error) = crate::staff::delete_expired_sessions(&state.db, table, now).await {
+            tracing::warn!(error = %error, table, "cannot delete expired sessions; will retry");
+        }
     }
     if let Err(error) = app::access::auth::forget_old_attempts(&state.db, now).await {
         tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");

@@ -44,7 +44,10 @@ fn split(path: &str) -> Option<(Language, String)> {
 fn translated(path: &str) -> bool {
     !app::links::is_back_office(path)
         && !crate::routes::operations::is_operational(path)
-        && crate::routes::permission_of_path(path) == Some(Permission::Public)
+        && matches!(
+            crate::routes::permission_of_path(path),
+            Some(Permission::Public | Permission::Family)
+        )
 }
 
 /// Whether `path` is no address of the site at all: no route, and no file (a file's name has a

@@ -10,6 +10,7 @@ pub mod addresses;
 pub mod backup;
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod citizens;
 pub mod config;
 pub mod database;
 pub mod demo;
@@ -17,6 +18,7 @@ pub mod documents;
 pub mod forms;
 pub mod health;
 pub mod http;
+pub mod identity;
 pub mod jobs;
 pub mod keys;
 pub mod languages;

@@ -78,7 +78,7 @@ pub fn layers(router: Router, state: &AppState) -> Router {
 /// log the cause; the person gets the site's "temporarily unavailable" page with the request id
 /// instead, as for any other database outage. Nothing else in the application answers a bare 500:
 /// its own errors are pages.
-async fn answer_session_store_failures(request: Request, next: Next) -> Response<Body> {
+pub(crate) async fn answer_session_store_failures(request: Request, next: Next) -> Response<Body> {
     let response = next.run(request).await;
     let bare = response.status() == StatusCode::INTERNAL_SERVER_ERROR
         && !response.headers().contains_key(header::CONTENT_TYPE);
@@ -96,19 +96,24 @@ async fn answer_session_store_failures(request: Request, next: Next) -> Response
     unavailable
 }
 
-/// Removes the sessions whose cookie has expired (the hourly job).
-pub async fn delete_expired_sessions(db: &Db, now: chrono::DateTime<chrono::Utc>) -> Result<u64, sqlx::Error> {
+/// The tables of sessions: the back office's, and the families' area's (`citizens.rs`).
+pub const SESSION_TABLES: [&str; 2] = ["staff_sessions", "citizen_sessions"];
+
+/// Removes the sessions of `table` (one of [`SESSION_TABLES`]) whose cookie has expired (the
+/// hourly job).
+pub async fn delete_expired_sessions(
+    db: &Db,
+    table: &'static str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, sqlx::Error> {
+    let statement = format!("DELETE FROM {table} WHERE expiry_date < $1");
     let deleted = match db {
-        Db::Sqlite(pool) => sqlx::query("DELETE FROM staff_sessions WHERE expiry_date < $1")
+        Db::Sqlite(pool) => sqlx::query(&statement)
             .bind(now.timestamp())
             .execute(pool)
             .await?
             .rows_affected(),
-        Db::Postgres(pool) => sqlx::query("DELETE FROM staff_sessions WHERE expiry_date < $1")
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected(),
+        Db::Postgres(pool) => sqlx::query(&statement).bind(now).execute(pool).await?.rows_affected(),
     };
     Ok(deleted)
 }
@@ -148,7 +153,8 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
             }
             Some(refuse(&state, &staff, route.as_deref(), StatusCode::NOT_FOUND).await)
         }
-        (Some(Permission::Public), _) => None,
+        // The families' area has its own sessions and its own wall (`citizens::authorize`).
+        (Some(Permission::Public | Permission::Family), _) => None,
         (Some(_), None) => {
             let to = if staff.expired {
                 format!("{HOME_PATH}?scaduta=1")

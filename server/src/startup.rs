@@ -37,6 +37,8 @@ pub enum StartupError {
     Listen(SocketAddr, std::io::Error),
     #[error("The public address cannot be trusted for cross-site checks: {0}.")]
     PublicUrl(String),
+    #[error("The families' area cannot sign in with its identity providers: {0}.")]
+    Identity(String),
     #[error("Cannot read or create the key {0}: {1}.")]
     Key(String, std::io::Error),
     #[error("Cannot record metrics: {0}.")]
@@ -88,6 +90,11 @@ impl Application {
             .await
             .map_err(|e| StartupError::DatabaseUnreachable(e.to_string()))?;
 
+        let identity_key = crate::identity::ClientKey::load_or_create(&settings.identity, &settings.data_dir)
+            .map_err(StartupError::Identity)?;
+        let identity = crate::identity::Identity::new(&settings.identity, identity_key, &settings.public_url)
+            .map_err(StartupError::Identity)?;
+
         let mailer = Mailer::new(&settings.mail)?;
         let mail_from = settings
             .mail_from
@@ -129,10 +136,11 @@ impl Application {
             escalation: settings.escalation,
             documents: settings.documents.clone(),
             right_to_left_stylesheet: crate::rendering::right_to_left_stylesheet(&settings.site_root),
+            identity_providers: identity.choices().into(),
         };
         crate::demo::on_start(&state, &settings).await?;
         let pages = PageCache::new(state.db.clone(), state.clock.clone());
-        let router = router(state.clone(), &settings, pages.clone())?;
+        let router = router(state.clone(), &settings, pages.clone(), identity)?;
         Ok(Self {
             listener,
             router,
@@ -243,7 +251,12 @@ async fn shutdown_signal() {
     }
 }
 
-fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result<Router, StartupError> {
+fn router(
+    state: AppState,
+    settings: &Settings,
+    pages: Arc<PageCache>,
+    identity: Arc<crate::identity::Identity>,
+) -> Result<Router, StartupError> {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     let router = crate::routes::router()
@@ -252,10 +265,18 @@ fn router(state: AppState, settings: &Settings, pages: Arc<PageCache>) -> Result
         })
         .fallback(site_files_or_not_found(&state, &settings.site_root))
         .with_state(state.clone());
-    let router = router.layer(axum::Extension(crate::routes::operations::BenchPages::of_sizes(
-        &settings.bench_ceiling,
-    )));
-    let router = crate::staff::layers(router, &state).layer(axum::middleware::from_fn_with_state(
+    let router = router
+        .layer(axum::Extension(crate::routes::operations::BenchPages::of_sizes(
+            &settings.bench_ceiling,
+        )))
+        .layer(axum::Extension(identity))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::citizens::authorize,
+        ));
+    // The back office's sessions inside, the families' area's outside (`citizens.rs` says why).
+    let router = crate::staff::layers(router, &state);
+    let router = crate::citizens::session_layers(router, &state).layer(axum::middleware::from_fn_with_state(
         crate::abuse::SubmissionLimiter::new(settings.submission_limits, settings.trusted_proxies.clone()),
         crate::abuse::limit_submissions,
     ));

@@ -28,6 +28,10 @@ crate::vocabulary! {
 pub enum Permission {
     /// The public site and the sign-in form: anyone, signed in or not.
     Public,
+    /// A family's personal area: a person signed in there with SPID or CIE, about themselves
+    /// alone. No staff role holds it, and the back office's access layer leaves it to the area's
+    /// own (`server/src/citizens.rs`): a staff session never opens it.
+    Family,
     /// One's own back-office home, second factor and password, and signing out.
     OwnAccount,
     /// Staff accounts: create, disable, new temporary password, reset the second factor.

@@ -13,6 +13,9 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("uscita", "Uscita dal back office"),
     ("sicurezza.password", "Propria password cambiata"),
     ("sicurezza.totp", "Proprio secondo fattore attivato"),
+    // The families' personal area (the actor is a person of a family, never a staff account).
+    ("area.accesso", "Accesso all'area personale di una famiglia"),
+    ("area.uscita", "Uscita dall'area personale di una famiglia"),
     // Staff accounts.
     ("utenti.elenco", "Elenco utenti letto"),
     ("utenti.crea", "Account creato"),

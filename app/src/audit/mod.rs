@@ -66,6 +66,10 @@ crate::vocabulary! {
     }
 }
 
+/// The role of an actor who is a person of a family acting in their personal area: the actor's id
+/// is then a `citizens` id, not a staff account's.
+pub const FAMILY_ROLE: &str = "famiglia";
+
 /// Who acted: a staff account and the roles it acted with, or nobody known (a failed sign-in).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Actor {

@@ -1,4 +1,5 @@
-//! Searching the trail: by the staff member who acted, by record, by date; newest first, one bounded
+//! Searching the trail: by the staff member who acted (a person of a family, whose actor id is
+//! another table's, is never taken for one), by record, by date; newest first, one bounded
 //! page at a time.
 
 use chrono::{DateTime, Utc};
@@ -44,8 +45,9 @@ pub async fn search(db: &Db, query: &Query) -> Result<Vec<Found>, sqlx::Error> {
     on_db!(db, pool => sqlx::query_as::<_, Found>(
         "SELECT a.seq, a.at, a.actor_id, u.username AS actor_username, a.actor_role, a.action, a.record_kind,
                 a.record_ids, a.purpose, a.outcome, a.request_id
-           FROM audit_log a LEFT JOIN staff_users u ON u.id = a.actor_id
-          WHERE ($1 IS NULL OR a.actor_id = $1)
+           FROM audit_log a
+           LEFT JOIN staff_users u ON u.id = a.actor_id AND (a.actor_role IS NULL OR a.actor_role <> $9)
+          WHERE ($1 IS NULL OR (a.actor_id = $1 AND (a.actor_role IS NULL OR a.actor_role <> $9)))
             AND ($2 IS NULL OR a.record_kind = $2)
             AND ($3 IS NULL OR (',' || a.record_ids || ',') LIKE ('%,' || $3 || ',%'))
             AND ($4 IS NULL OR a.at >= $4)
@@ -63,6 +65,8 @@ pub async fn search(db: &Db, query: &Query) -> Result<Vec<Found>, sqlx::Error> {
     .bind(query.before_seq)
     .bind(&query.action)
     .bind(PAGE_SIZE)
+    // A family's person is an actor too, their id a `citizens` one: never a staff member's.
+    .bind(super::FAMILY_ROLE)
     .fetch_all(pool)
     .await)
 }

@@ -310,14 +310,22 @@ pub mod store {
             .into_iter()
             .map(|f| {
                 let local = f.at.with_timezone(&Rome).naive_local();
-                let role = f
-                    .actor_role
-                    .as_deref()
-                    .unwrap_or_default()
-                    .split(',')
-                    .map(|key| Role::from_key(key.trim()).map_or(key, |role| role.label()))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let family = f.actor_role.as_deref() == Some(audit::FAMILY_ROLE);
+                let role = if family {
+                    "Persona di una famiglia (area personale)".to_owned()
+                } else {
+                    f.actor_role
+                        .as_deref()
+                        .unwrap_or_default()
+                        .split(',')
+                        .map(|key| Role::from_key(key.trim()).map_or(key, |role| role.label()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let who = match (family, f.actor_id) {
+                    (true, Some(id)) => format!("Persona n. {id}"),
+                    _ => f.actor_username.unwrap_or_else(|| "—".to_owned()),
+                };
                 AuditLine {
                     seq: f.seq,
                     when: format!(
@@ -325,7 +333,7 @@ pub mod store {
                         local.date().format("%d/%m/%Y"),
                         local.time().format("%H:%M:%S")
                     ),
-                    who: f.actor_username.unwrap_or_else(|| "—".to_owned()),
+                    who,
                     role,
                     action: audit::actions::label(&f.action),
                     records: match f.record_kind.as_deref().map(record_kind_name) {

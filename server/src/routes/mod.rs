@@ -22,6 +22,7 @@ use serde::de::DeserializeOwned;
 use crate::forms;
 
 mod administration;
+mod area;
 mod assistance;
 pub mod booking;
 mod cases;
@@ -132,6 +133,7 @@ fn all_parts() -> PartRoutes {
         .merge(assistance::routes())
         .merge(feedback::routes())
         .merge(booking::routes())
+        .merge(area::routes())
         .merge(staff::routes())
         .merge(administration::routes())
         .merge(desk::routes())

@@ -235,6 +235,7 @@ pub fn test_settings(dir: &Path, database: DatabaseLocation) -> Settings {
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         demo: true,
         demo_day: false,
+        identity: server::identity::IdentitySettings::default(),
     }
 }
 

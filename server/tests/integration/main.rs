@@ -5,6 +5,7 @@ mod harness;
 
 mod addresses;
 mod agenda;
+mod area;
 mod assistance;
 mod backup;
 mod booking;

@@ -218,7 +218,9 @@ on_both_databases! {
                     let status = answer.status();
                     let refused_at_the_door = status == StatusCode::FORBIDDEN
                         || status == StatusCode::METHOD_NOT_ALLOWED
-                        || (status == StatusCode::SEE_OTHER && *who == "signed out" && path.starts_with("/operatori"));
+                        || (status == StatusCode::SEE_OTHER && *who == "signed out" && path.starts_with("/operatori"))
+                        // Nobody here is signed in to the families' area: its door sends to its sign-in.
+                        || (status == StatusCode::SEE_OTHER && path.starts_with(app::area::PATH));
                     tally(status, &path, who, what);
                     // The access layer (or the method router) answers before reading the body:
                     // the other bodies would meet the same door.

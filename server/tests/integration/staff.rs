@@ -320,8 +320,8 @@ on_both_databases! {
 
 /// Who may open what: written by hand, independently of the permission table in the code. For
 /// every route, the answer each visitor gets to a GET (pages) or POST (forms and server
-/// functions): `Y` allowed, `S` sent to the sign-in page (or 401 for a server function), `N`
-/// refused with 403. Columns: signed out, front desk, social worker, coordinator, administrator.
+/// functions): `Y` allowed, `S` sent to the sign-in page (or 401 for a server function), `F` sent
+/// to the families' area's sign-in page, `N` refused with 403. Columns: signed out, front desk, social worker, coordinator, administrator.
 pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("GET", "/", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/health", ['Y', 'Y', 'Y', 'Y', 'Y']),
@@ -347,6 +347,13 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/prenota/gestisci/annulla", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/prenota/gestisci/sposta", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/prenota/ritrova", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    // The families' area: no staff session opens it (`F`: sent to the area's own sign-in).
+    ("GET", "/area-personale", ['F', 'F', 'F', 'F', 'F']),
+    ("GET", "/area-personale/accedi", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/area-personale/accedi/avvia", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/area-personale/accedi/ritorno", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("POST", "/area-personale/esci", ['F', 'F', 'F', 'F', 'F']),
+    ("GET", "/area-personale/chiavi.json", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/operatori/esci", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
@@ -466,6 +473,7 @@ fn verdict(status: StatusCode, location: &str) -> char {
         StatusCode::FORBIDDEN => 'N',
         StatusCode::UNAUTHORIZED => 'S',
         StatusCode::SEE_OTHER if location == "/operatori" || location.starts_with("/operatori?scaduta") => 'S',
+        StatusCode::SEE_OTHER if location == "/area-personale/accedi" => 'F',
         _ => 'Y',
     }
 }

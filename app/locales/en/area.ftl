@@ -1,0 +1,17 @@
+area-title = Personal area
+area-sign-in-title = Sign in to your personal area
+area-sign-in-lead = In your personal area you find your appointments with the Segretariato Sociale and, when the social worker who follows your family decides so, where your requests stand.
+area-sign-in-how = Sign in with your digital identity: you do not need another password.
+area-sign-in-with = Sign in with { $provider }
+area-sign-in-none = Signing in to the personal area is not available yet. For an appointment you already booked, use the link you received by email.
+area-sign-in-cancelled = You did not sign in: the sign-in was cancelled. You can try again whenever you like.
+area-sign-in-failed = The sign-in could not be completed. Try again in a few minutes; if it still does not work, write to us from the Assistance page.
+area-sign-in-expired = You were signed out because you did not use the personal area for a while. Sign in again to continue.
+area-signed-out = You signed out of the personal area. If you use a shared computer, close the browser too.
+area-already-in = You are already signed in as { $name }.
+area-go-home = Go to your personal area
+area-booking-without = You do not need to sign in to book an appointment.
+area-booking-link = Book an appointment
+area-fiscal-code = Tax code (codice fiscale)
+area-sign-out = Sign out
+area-not-signed-in = To see this page, sign in to your personal area.

@@ -1,0 +1,17 @@
+area-title = Área personal
+area-sign-in-title = Entrar en el área personal
+area-sign-in-lead = En el área personal encuentras tus citas con el Segretariato Sociale y, cuando el trabajador social que sigue a tu familia lo decide, en qué punto están tus solicitudes.
+area-sign-in-how = Entra con tu identidad digital: no necesitas otra contraseña.
+area-sign-in-with = Entrar con { $provider }
+area-sign-in-none = El acceso al área personal todavía no está activo. Para una cita ya reservada, usa el enlace que recibiste por correo electrónico.
+area-sign-in-cancelled = No has entrado: el acceso se ha cancelado. Puedes volver a intentarlo cuando quieras.
+area-sign-in-failed = No se ha podido completar el acceso. Vuelve a intentarlo dentro de unos minutos; si sigue sin funcionar, escríbenos desde la página Asistencia.
+area-sign-in-expired = Has salido porque no has usado el área personal durante un rato. Entra de nuevo para continuar.
+area-signed-out = Has salido del área personal. Si usas un ordenador compartido, cierra también el navegador.
+area-already-in = Ya has entrado como { $name }.
+area-go-home = Ir al área personal
+area-booking-without = Para reservar una cita no hace falta entrar.
+area-booking-link = Reservar una cita
+area-fiscal-code = Código fiscal (codice fiscale)
+area-sign-out = Salir
+area-not-signed-in = Para ver esta página, entra en el área personal.

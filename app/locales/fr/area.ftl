@@ -1,0 +1,17 @@
+area-title = Espace personnel
+area-sign-in-title = Se connecter à l'espace personnel
+area-sign-in-lead = Dans votre espace personnel, vous trouvez vos rendez-vous avec le Segretariato Sociale et, quand l'assistant social qui suit votre famille le décide, où en sont vos demandes.
+area-sign-in-how = Connectez-vous avec votre identité numérique : vous n'avez pas besoin d'un autre mot de passe.
+area-sign-in-with = Se connecter avec { $provider }
+area-sign-in-none = La connexion à l'espace personnel n'est pas encore disponible. Pour un rendez-vous déjà pris, utilisez le lien reçu par e-mail.
+area-sign-in-cancelled = Vous n'êtes pas connecté : la connexion a été annulée. Vous pouvez réessayer quand vous voulez.
+area-sign-in-failed = La connexion n'a pas pu aboutir. Réessayez dans quelques minutes ; si cela ne marche toujours pas, écrivez-nous depuis la page Assistance.
+area-sign-in-expired = Vous avez été déconnecté car vous n'avez pas utilisé l'espace personnel pendant un moment. Connectez-vous à nouveau pour continuer.
+area-signed-out = Vous êtes déconnecté de l'espace personnel. Si vous utilisez un ordinateur partagé, fermez aussi le navigateur.
+area-already-in = Vous êtes déjà connecté en tant que { $name }.
+area-go-home = Aller à l'espace personnel
+area-booking-without = Pour prendre rendez-vous, il n'est pas nécessaire de se connecter.
+area-booking-link = Prendre rendez-vous
+area-fiscal-code = Code fiscal (codice fiscale)
+area-sign-out = Se déconnecter
+area-not-signed-in = Pour voir cette page, connectez-vous à votre espace personnel.

@@ -1,0 +1,21 @@
+# The families' personal area: signing in with SPID or CIE, and its home.
+
+area-title = Area personale
+area-sign-in-title = Accedi all'area personale
+area-sign-in-lead = Nell'area personale trovi i tuoi appuntamenti con il Segretariato Sociale e, quando l'assistente sociale che segue la tua famiglia lo decide, a che punto sono le tue richieste.
+area-sign-in-how = Entra con la tua identità digitale: non serve un'altra password.
+# { $provider } is the identity provider's name: SPID, CIE.
+area-sign-in-with = Entra con { $provider }
+area-sign-in-none = L'accesso all'area personale non è ancora attivo. Per un appuntamento già preso usa il link che hai ricevuto per email.
+area-sign-in-cancelled = Non sei entrato: l'accesso è stato annullato. Puoi riprovare quando vuoi.
+area-sign-in-failed = Non è stato possibile completare l'accesso. Riprova tra qualche minuto; se non riesci, scrivici dalla pagina Assistenza.
+area-sign-in-expired = Sei uscito perché non hai usato l'area personale per un po'. Entra di nuovo per continuare.
+area-signed-out = Sei uscito dall'area personale. Se usi un computer condiviso, chiudi anche il browser.
+# { $name } is the person's name as their digital identity gives it.
+area-already-in = Sei già entrato come { $name }.
+area-go-home = Vai all'area personale
+area-booking-without = Per prenotare un appuntamento non serve entrare.
+area-booking-link = Prenota un appuntamento
+area-fiscal-code = Codice fiscale
+area-sign-out = Esci
+area-not-signed-in = Per vedere questa pagina entra nell'area personale.

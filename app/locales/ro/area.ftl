@@ -1,0 +1,17 @@
+area-title = Zona personală
+area-sign-in-title = Intră în zona personală
+area-sign-in-lead = În zona personală găsești programările tale la Segretariato Sociale și, când asistentul social care urmărește familia ta hotărăște, stadiul cererilor tale.
+area-sign-in-how = Intră cu identitatea ta digitală: nu ai nevoie de altă parolă.
+area-sign-in-with = Intră cu { $provider }
+area-sign-in-none = Accesul la zona personală nu este încă activ. Pentru o programare deja făcută folosește linkul primit prin e-mail.
+area-sign-in-cancelled = Nu ai intrat: accesul a fost anulat. Poți încerca din nou oricând vrei.
+area-sign-in-failed = Accesul nu a putut fi finalizat. Încearcă din nou peste câteva minute; dacă tot nu reușești, scrie-ne din pagina Asistență.
+area-sign-in-expired = Ai fost deconectat pentru că nu ai folosit zona personală de ceva timp. Intră din nou ca să continui.
+area-signed-out = Ai ieșit din zona personală. Dacă folosești un calculator comun, închide și browserul.
+area-already-in = Ai intrat deja ca { $name }.
+area-go-home = Mergi la zona personală
+area-booking-without = Pentru a face o programare nu trebuie să intri.
+area-booking-link = Fă o programare
+area-fiscal-code = Cod fiscal (codice fiscale)
+area-sign-out = Ieși
+area-not-signed-in = Pentru a vedea această pagină, intră în zona personală.

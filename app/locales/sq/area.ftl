@@ -1,0 +1,17 @@
+area-title = Zona personale
+area-sign-in-title = Hyr në zonën personale
+area-sign-in-lead = Në zonën personale gjen takimet e tua me Segretariato Sociale dhe, kur punonjësi social që ndjek familjen tënde e vendos, në çfarë pike janë kërkesat e tua.
+area-sign-in-how = Hyr me identitetin tënd dixhital: nuk të duhet një fjalëkalim tjetër.
+area-sign-in-with = Hyr me { $provider }
+area-sign-in-none = Hyrja në zonën personale nuk është ende aktive. Për një takim të rezervuar tashmë përdor lidhjen që more me email.
+area-sign-in-cancelled = Nuk hyre: hyrja u anulua. Mund të provosh përsëri kur të duash.
+area-sign-in-failed = Hyrja nuk mund të përfundohej. Provo përsëri pas disa minutash; nëse sërish nuk ia del, na shkruaj nga faqja Ndihma.
+area-sign-in-expired = Dole sepse nuk e përdore zonën personale për një farë kohe. Hyr përsëri për të vazhduar.
+area-signed-out = Dole nga zona personale. Nëse përdor një kompjuter të përbashkët, mbyll edhe shfletuesin.
+area-already-in = Ke hyrë tashmë si { $name }.
+area-go-home = Shko te zona personale
+area-booking-without = Për të rezervuar një takim nuk ke nevojë të hysh.
+area-booking-link = Rezervo një takim
+area-fiscal-code = Kodi fiskal (codice fiscale)
+area-sign-out = Dil
+area-not-signed-in = Për të parë këtë faqe, hyr në zonën personale.

@@ -1,0 +1,17 @@
+area-title = 个人专区
+area-sign-in-title = 登录个人专区
+area-sign-in-lead = 在个人专区里，您可以查看与社会事务秘书处（Segretariato Sociale）的预约；当负责您家庭的社工决定公开时，还可以看到您的申请进展到哪一步。
+area-sign-in-how = 请使用您的数字身份登录：不需要另设密码。
+area-sign-in-with = 通过 { $provider } 登录
+area-sign-in-none = 个人专区的登录功能尚未开通。已经预约的面谈，请使用电子邮件中收到的链接。
+area-sign-in-cancelled = 您没有登录：登录已取消。您可以随时重试。
+area-sign-in-failed = 登录未能完成。请过几分钟再试；如果仍然不行，请通过"帮助"页面给我们写信。
+area-sign-in-expired = 由于您有一段时间没有使用个人专区，系统已将您退出。请重新登录以继续。
+area-signed-out = 您已退出个人专区。如果您使用的是公用电脑，请同时关闭浏览器。
+area-already-in = 您已经以 { $name } 的身份登录。
+area-go-home = 前往个人专区
+area-booking-without = 预约面谈不需要登录。
+area-booking-link = 预约面谈
+area-fiscal-code = 税号（codice fiscale）
+area-sign-out = 退出
+area-not-signed-in = 要查看此页面，请登录个人专区。

@@ -1,0 +1,20 @@
+//! The families' personal area: its pages need a person signed in there
+//! ([`Permission::Family`], checked by `citizens::authorize`); leaving for the identity provider,
+//! coming back from it and the portal's public key are open to all.
+
+use app::access::permissions::Permission::{Family, Public};
+use app::area;
+use axum::routing::{get, post};
+
+use super::PartRoutes;
+use crate::citizens;
+
+pub fn routes() -> PartRoutes {
+    PartRoutes::new()
+        .page(area::PATH, Family)
+        .page(area::SIGN_IN_PATH, Public)
+        .route(area::START_PATH, Public, post(citizens::start))
+        .route(area::RETURN_PATH, Public, get(citizens::finish))
+        .route(area::SIGN_OUT_PATH, Family, post(citizens::sign_out))
+        .route(crate::identity::KEYS_PATH, Public, get(citizens::keys))
+}

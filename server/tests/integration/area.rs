@@ -1,0 +1,328 @@
+//! The families' personal area: signing in with SPID through a real OpenID Connect provider
+//! (`scripts/identity-provider`, the certified `oidc-provider` package, started by the test), the
+//! area's own sessions and timeouts, and the refusals: a forged or replayed return, a provider
+//! that refuses or cannot be reached, a family's session at the back office's door and a staff
+//! session at the area's.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+
+use chrono::Duration;
+use reqwest::StatusCode;
+use server::config::Settings;
+use server::identity::ProviderSettings;
+
+use crate::harness::{browser, TestApp};
+use crate::on_both_databases;
+
+/// A codice fiscale with its right check character, as a test identity.
+pub const MARIA: (&str, &str, &str) = ("RSSMRA80A41H501Y", "Maria", "Rossi");
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// The test server's settings for the area: its own address known before it starts (the provider
+/// sends the person back there), and the test provider, as "SPID", at an address chosen now and
+/// started by [`IdentityProvider::start`] once the server listens (it reads the server's key).
+pub fn with_identity_provider(settings: &mut Settings) {
+    let port = free_port();
+    settings.listen = format!("127.0.0.1:{port}").parse().unwrap();
+    settings.public_url = format!("http://127.0.0.1:{port}");
+    settings.identity.providers = vec![ProviderSettings {
+        key: "spid".into(),
+        name: "SPID".into(),
+        issuer: format!("http://127.0.0.1:{}", free_port()),
+        client_id: format!("{}/", settings.public_url),
+        acr_values: Some("https://www.spid.gov.it/SpidL2".into()),
+        prompt: Some("consent login".into()),
+    }];
+}
+
+/// The test identity provider, a Node.js process; stopped when dropped.
+pub struct IdentityProvider {
+    child: Child,
+}
+
+impl IdentityProvider {
+    /// Starts the provider `app` was configured with ([`with_identity_provider`]).
+    pub fn start(app: &TestApp) -> Self {
+        let provider = &app.settings.identity.providers[0];
+        let port = provider.issuer.rsplit(':').next().unwrap();
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../scripts/identity-provider/provider.mjs");
+        let mut child = Command::new("node")
+            .arg(script)
+            .args(["--port", port, "--client-id", &provider.client_id])
+            .args([
+                "--redirect-uri",
+                &format!("{}{}", app.settings.public_url, app::area::RETURN_PATH),
+            ])
+            .args(["--client-jwks-uri", &app.url(server::identity::KEYS_PATH)])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("Node.js runs the test identity provider (scripts/install-tools --for-tests installs it)");
+        let mut output = BufReader::new(child.stdout.take().unwrap());
+        let mut first_line = String::new();
+        output.read_line(&mut first_line).unwrap();
+        // The rest of its output is read and dropped, so it never writes into a closed pipe.
+        std::thread::spawn(move || std::io::copy(&mut output, &mut std::io::sink()));
+        assert!(
+            first_line.starts_with("ready "),
+            "the identity provider did not start (are its npm packages installed? scripts/install-tools --for-tests): {first_line}"
+        );
+        Self { child }
+    }
+}
+
+impl Drop for IdentityProvider {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// Follows redirections from `address` (absolute) until an answer that is none.
+async fn follow(client: &reqwest::Client, mut address: String) -> (String, reqwest::Response) {
+    for _ in 0..10 {
+        let response = client.get(&address).header("accept", "text/html").send().await.unwrap();
+        if !response.status().is_redirection() {
+            return (address, response);
+        }
+        let next = location(&response);
+        address = reqwest::Url::parse(&address).unwrap().join(&next).unwrap().to_string();
+    }
+    panic!("too many redirections from {address}");
+}
+
+/// Everything a sign-in went through: the address the provider sent the person back to (with its
+/// code and state), and the page it ended on.
+pub struct SignedIn {
+    pub return_address: String,
+    pub final_address: String,
+    pub page: String,
+}
+
+/// Signs `client` in to the area as `person` (codice fiscale, name, surname) through the test
+/// provider, as a person does: "Entra con SPID", the provider's page, back to the portal.
+pub async fn sign_in(app: &TestApp, client: &reqwest::Client, person: (&str, &str, &str)) -> SignedIn {
+    let start = app
+        .post_form_as(client, app::area::START_PATH, &[("fornitore", "spid")])
+        .await;
+    assert_eq!(
+        start.status(),
+        StatusCode::SEE_OTHER,
+        "the sign-in leaves for the provider"
+    );
+    let to_provider = location(&start);
+    assert!(
+        to_provider.contains("request="),
+        "a signed request object: {to_provider}"
+    );
+    assert!(to_provider.contains("code_challenge_method=S256"), "{to_provider}");
+    let (interaction, page) = follow(client, to_provider).await;
+    assert!(
+        interaction.contains("/interaction/"),
+        "the provider asks who to be, at {interaction}: {} {}",
+        page.status(),
+        page.text().await.unwrap()
+    );
+    let chosen = client
+        .post(&interaction)
+        .form(&[
+            ("codice_fiscale", person.0),
+            ("nome", person.1),
+            ("cognome", person.2),
+            ("email", "maria.rossi@example.it"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        chosen.status().is_redirection(),
+        "the provider accepts the identity: {} {}",
+        chosen.status(),
+        chosen.text().await.unwrap()
+    );
+    // Back through the provider to the portal's return address, one step at a time to note it.
+    let mut address = reqwest::Url::parse(&interaction)
+        .unwrap()
+        .join(&location(&chosen))
+        .unwrap()
+        .to_string();
+    for _ in 0..10 {
+        if address.starts_with(&app.url(app::area::RETURN_PATH)) {
+            break;
+        }
+        let response = client.get(&address).send().await.unwrap();
+        assert!(
+            response.status().is_redirection(),
+            "{address} answered {}",
+            response.status()
+        );
+        address = reqwest::Url::parse(&address)
+            .unwrap()
+            .join(&location(&response))
+            .unwrap()
+            .to_string();
+    }
+    let return_address = address.clone();
+    let (final_address, page) = follow(client, address).await;
+    SignedIn {
+        return_address,
+        final_address,
+        page: page.text().await.unwrap(),
+    }
+}
+
+async fn trail(app: &TestApp, action: &str) -> Vec<(Option<i64>, Option<String>, String)> {
+    app::on_db!(&app.db, pool => sqlx::query_as(
+        "SELECT actor_id, actor_role, outcome FROM audit_log WHERE action = $1 ORDER BY seq"
+    )
+    .bind(action)
+    .fetch_all(pool)
+    .await
+    .unwrap())
+}
+
+on_both_databases! {
+    async fn a_parent_signs_in_with_spid_and_out_and_the_two_doors_stay_apart(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let client = browser();
+
+        // Not signed in: the area sends to its sign-in page, which offers the provider.
+        let home = app.get_as(&client, app::area::PATH).await;
+        assert_eq!(home.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&home), app::area::SIGN_IN_PATH);
+        let page = app.get_as(&client, app::area::SIGN_IN_PATH).await.text().await.unwrap();
+        assert!(page.contains("Entra con SPID"), "{page}");
+        let english = app.get_as(&client, "/en/area-personale/accedi").await.text().await.unwrap();
+        assert!(english.contains("Sign in with SPID"), "{english}");
+
+        // The portal's public key, for the provider to check what it signs: never the private part.
+        let keys: serde_json::Value = app.get(server::identity::KEYS_PATH).await.json().await.unwrap();
+        assert_eq!(keys["keys"][0]["alg"], "ES256");
+        assert!(keys["keys"][0].get("d").is_none());
+
+        let signed_in = sign_in(&app, &client, MARIA).await;
+        assert_eq!(signed_in.final_address, app.url(app::area::PATH));
+        assert!(signed_in.page.contains("Maria Rossi"), "{}", signed_in.page);
+        assert!(signed_in.page.contains(MARIA.0));
+        let (id, email): (i64, Option<String>) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT id, email FROM citizens WHERE codice_fiscale = $1"
+        ).bind(MARIA.0).fetch_one(pool).await.unwrap());
+        assert_eq!(email.as_deref(), Some("maria.rossi@example.it"));
+        assert_eq!(trail(&app, "area.accesso").await, vec![(Some(id), Some("famiglia".into()), "ok".into())]);
+
+        // The family's session opens nothing in the back office.
+        let back_office = app.get_as(&client, "/operatori/casi").await;
+        assert_eq!(back_office.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&back_office), "/operatori");
+        // A staff session does not open the area.
+        let worker = crate::staff::demo_browser(&app, "assistente").await;
+        let area = app.get_as(&worker, app::area::PATH).await;
+        assert_eq!(area.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&area), app::area::SIGN_IN_PATH);
+
+        // Twenty minutes without a request end the session, and the sign-in page says why.
+        app.clock.advance(Duration::minutes(21));
+        let expired = app.get_as(&client, app::area::PATH).await;
+        assert_eq!(location(&expired), "/area-personale/accedi?esito=scaduta");
+        let page = app.get_as(&client, &location(&expired)).await.text().await.unwrap();
+        assert!(page.contains("non hai usato l&#39;area personale per un po&#39;") || page.contains("non hai usato l'area personale per un po'"), "{page}");
+
+        // Signing in again, then out: the session is gone, and the page says so.
+        sign_in(&app, &client, MARIA).await;
+        assert_eq!(app.get_as(&client, app::area::PATH).await.status(), StatusCode::OK);
+        let out = app.post_form_as(&client, app::area::SIGN_OUT_PATH, &[]).await;
+        assert_eq!(location(&out), "/area-personale/accedi?esito=uscita");
+        assert_eq!(app.get_as(&client, app::area::PATH).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(trail(&app, "area.uscita").await, vec![(Some(id), Some("famiglia".into()), "ok".into())]);
+        assert_eq!(app.count("citizens").await, 1, "the same person, signed in twice");
+        app.assert_trail_intact().await;
+    }
+}
+
+on_both_databases! {
+    async fn a_forged_replayed_or_refused_return_signs_nobody_in(app: TestApp, settings = with_identity_provider) {
+        let _provider = IdentityProvider::start(&app);
+
+        // A return with no sign-in under way in this browser.
+        let stranger = browser();
+        let forged = app.get_as(&stranger, "/area-personale/accedi/ritorno?code=abc&state=xyz").await;
+        assert_eq!(location(&forged), "/area-personale/accedi?esito=non-riuscito");
+
+        // A real sign-in's return, replayed from another browser: no sign-in under way there.
+        let first = browser();
+        let signed_in = sign_in(&app, &first, MARIA).await;
+        assert_eq!(signed_in.final_address, app.url(app::area::PATH));
+        let replay = stranger.get(&signed_in.return_address).send().await.unwrap();
+        assert_eq!(location(&replay), "/area-personale/accedi?esito=non-riuscito");
+        assert_eq!(app.get_as(&stranger, app::area::PATH).await.status(), StatusCode::SEE_OTHER);
+
+        // A sign-in under way, and a return whose state is not its own.
+        let second = browser();
+        let start = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        assert_eq!(start.status(), StatusCode::SEE_OTHER);
+        let wrong = app.get_as(&second, "/area-personale/accedi/ritorno?code=abc&state=not-the-one").await;
+        assert_eq!(location(&wrong), "/area-personale/accedi?esito=non-riuscito");
+
+        // The person stops at the provider: it answers with an error and the right state.
+        let start = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        let state = reqwest::Url::parse(&location(&start))
+            .unwrap()
+            .query_pairs()
+            .find(|(name, _)| name == "state")
+            .map(|(_, value)| value.into_owned())
+            .unwrap();
+        let refused = app
+            .get_as(&second, &format!("/area-personale/accedi/ritorno?error=access_denied&state={state}"))
+            .await;
+        assert_eq!(location(&refused), "/area-personale/accedi?esito=annullato");
+        let page = app.get_as(&second, &location(&refused)).await.text().await.unwrap();
+        assert!(page.contains("l&#39;accesso è stato annullato") || page.contains("l'accesso è stato annullato"), "{page}");
+
+        // A provider that is not configured.
+        let unknown = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "altro")]).await;
+        assert_eq!(location(&unknown), "/area-personale/accedi?esito=non-riuscito");
+
+        // Every attempt that signed nobody in is in the trail, without an actor.
+        let failed: Vec<_> = trail(&app, "area.accesso").await.into_iter().filter(|(_, _, outcome)| outcome == "fallito").collect();
+        assert_eq!(failed.len(), 4, "{failed:?}");
+        assert!(failed.iter().all(|(actor, _, _)| actor.is_none()));
+        assert_eq!(app.get_as(&second, app::area::PATH).await.status(), StatusCode::SEE_OTHER);
+        app.assert_trail_intact().await;
+    }
+}
+
+on_both_databases! {
+    async fn a_provider_that_cannot_be_reached_gives_a_plain_sentence(app: TestApp, settings = with_identity_provider) {
+        // No provider started at the configured address.
+        let client = browser();
+        let start = app.post_form_as(&client, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        assert_eq!(start.status(), StatusCode::SEE_OTHER);
+        assert_eq!(location(&start), "/area-personale/accedi?esito=non-riuscito");
+        let page = app.get_as(&client, &location(&start)).await.text().await.unwrap();
+        assert!(page.contains("Non è stato possibile completare l"), "{page}");
+    }
+}
+
+on_both_databases! {
+    async fn without_providers_the_area_says_it_is_not_open_yet(app: TestApp) {
+        let page = app.get(app::area::SIGN_IN_PATH).await.text().await.unwrap();
+        assert!(page.contains("non è ancora attivo"), "{page}");
+        assert!(!page.contains("Entra con"), "{page}");
+    }
+}
