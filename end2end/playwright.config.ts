@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -13,6 +13,14 @@ const baseURL = `http://127.0.0.1:${port}`;
 process.env.SPORTELLO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sportello-e2e-'));
 const dataDir = process.env.SPORTELLO_E2E_DATA_DIR;
 const serverBin = process.env.SPORTELLO_SERVER_BIN ?? '../target/debug/server';
+// The families' area signs in through the test identity provider (scripts/identity-provider), a
+// real OpenID Connect provider started beside the server, registered as "SPID".
+const identityPort = port + 1000;
+const identityProviders = join(dataDir, 'identity-providers.toml');
+writeFileSync(
+  identityProviders,
+  `[[provider]]\nkey = "spid"\nname = "SPID"\nissuer = "http://127.0.0.1:${identityPort}"\nclient_id = "${baseURL}/"\n`,
+);
 
 export default defineConfig({
   testDir: './tests',
@@ -52,21 +60,36 @@ export default defineConfig({
       use: { javaScriptEnabled: false },
     },
   ],
-  webServer: {
-    // With the demonstration accounts, and an administrator whose password the tests know.
-    command: `${serverBin} --demo`,
-    cwd: '..',
-    url: `${baseURL}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      SPORTELLO_LISTEN: `127.0.0.1:${port}`,
-      SPORTELLO_DATA_DIR: dataDir,
-      LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? 'target/site',
-      RUST_LOG: 'warn',
-      SPORTELLO_ADMIN_PASSWORD: 'amministra-la-prova-2026',
+  webServer: [
+    {
+      // With the demonstration accounts, and an administrator whose password the tests know.
+      command: `${serverBin} --demo`,
+      cwd: '..',
+      url: `${baseURL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        SPORTELLO_LISTEN: `127.0.0.1:${port}`,
+        SPORTELLO_DATA_DIR: dataDir,
+        LEPTOS_SITE_ROOT: process.env.LEPTOS_SITE_ROOT ?? 'target/site',
+        RUST_LOG: 'warn',
+        SPORTELLO_ADMIN_PASSWORD: 'amministra-la-prova-2026',
+        SPORTELLO_IDENTITY_PROVIDERS: identityProviders,
+      },
     },
-  },
+    {
+      command:
+        `node scripts/identity-provider/provider.mjs --port ${identityPort} --client-id ${baseURL}/` +
+        ` --redirect-uri ${baseURL}/area-personale/accedi/ritorno` +
+        ` --client-jwks-uri ${baseURL}/area-personale/chiavi.json`,
+      cwd: '..',
+      url: `http://127.0.0.1:${identityPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

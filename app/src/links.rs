@@ -3,6 +3,8 @@
 
 /// The back office's home; every back-office address is below it.
 pub const BACK_OFFICE: &str = "/operatori";
+/// The families' personal area (`area`), which every public page's header links to.
+pub const PERSONAL_AREA: &str = "/area-personale";
 
 /// Whether an address belongs to the back office (never cached, never rated by the public
 /// feedback, refused by default when no route answers it), whatever the case of its letters.

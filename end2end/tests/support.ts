@@ -14,6 +14,7 @@ export const PUBLIC_PAGES = [
   '/informativa-privacy',
   '/assistenza',
   '/prenota',
+  '/area-personale/accedi',
 ];
 
 /**

@@ -23,7 +23,7 @@ use axum::extract::{MatchedPath, Query, Request, State};
 use axum::http::{header, HeaderValue, Response};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect};
-use axum::{Extension, Form, Json, Router};
+use axum::{Extension, Json, Router};
 use chrono::{DateTime, Utc};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
@@ -181,18 +181,19 @@ fn area_session_of(request_session: Option<Extension<AreaSession>>) -> Result<Se
         })
 }
 
-/// "Entra con SPID": keeps the sign-in's secrets in the area's session and sends the person to the
-/// provider.
+/// "Entra con SPID" (a link, as SPID's and CIE's buttons are: a form's redirection to another site
+/// would need the provider in the page's `form-action`): keeps the sign-in's secrets in the area's
+/// session and sends the person to the provider. Nothing is recorded until they come back.
 pub async fn start(
     State(state): State<AppState>,
     Extension(identity): Extension<Arc<Identity>>,
     session: Option<Extension<AreaSession>>,
     language: Option<Extension<Language>>,
-    form: Result<Form<StartForm>, axum::extract::rejection::FormRejection>,
+    query: Result<Query<StartForm>, axum::extract::rejection::QueryRejection>,
 ) -> Response<Body> {
     let language = language.map(|Extension(language)| language).unwrap_or_default();
-    // Only a hand-made request sends anything but the page's one hidden field.
-    let form = form.map(|Form(form)| form).unwrap_or_default();
+    // Only a hand-made address has anything but the page's one field.
+    let form = query.map(|Query(form)| form).unwrap_or_default();
     let session = match area_session_of(session) {
         Ok(session) => session,
         Err(error) => return crate::forms::error_response(&error),

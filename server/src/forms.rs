@@ -175,7 +175,12 @@ async fn page_again(
     // The page is named partly by what was sent: render it only if it is a route of the
     // permission table, in its one spelling, that the person holds.
     let staff = parts.extensions.get::<StaffRequest>();
+    let family_signed_in = parts
+        .extensions
+        .get::<app::area::CitizenRequest>()
+        .is_some_and(|request| request.citizen.is_some());
     let may_see = crate::routes::permission_of_path(parts.uri.path()).is_some_and(|permission| match staff {
+        _ if permission == Permission::Family => family_signed_in,
         Some(staff) => auth::holds(staff, permission),
         None => permission == Permission::Public,
     });

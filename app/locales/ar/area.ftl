@@ -15,3 +15,13 @@ area-booking-link = احجز موعداً
 area-fiscal-code = الرمز الضريبي (codice fiscale)
 area-sign-out = خروج
 area-not-signed-in = لرؤية هذه الصفحة ادخل إلى المساحة الشخصية.
+
+area-appointments = مواعيدك
+area-appointments-none = ليس لديك مواعيد قادمة محجوزة برمزك الضريبي.
+area-appointments-past = مواعيد سابقة أو ملغاة
+area-appointment-cancelled = ملغى
+area-appointment-open = عرض الموعد { $code } أو تغييره أو إلغاؤه
+area-book-new = احجز موعداً جديداً
+area-appointment-title = موعدك
+area-appointment-missing = هذا الموعد ليس من المواعيد المحجوزة برمزك الضريبي.
+area-back = العودة إلى المساحة الشخصية

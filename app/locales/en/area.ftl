@@ -15,3 +15,13 @@ area-booking-link = Book an appointment
 area-fiscal-code = Tax code (codice fiscale)
 area-sign-out = Sign out
 area-not-signed-in = To see this page, sign in to your personal area.
+
+area-appointments = Your appointments
+area-appointments-none = You have no upcoming appointments booked with your tax code.
+area-appointments-past = Past or cancelled appointments
+area-appointment-cancelled = Cancelled
+area-appointment-open = See, move or cancel appointment { $code }
+area-book-new = Book a new appointment
+area-appointment-title = Your appointment
+area-appointment-missing = This appointment is not among those booked with your tax code.
+area-back = Back to your personal area

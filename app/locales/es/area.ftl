@@ -15,3 +15,13 @@ area-booking-link = Reservar una cita
 area-fiscal-code = Código fiscal (codice fiscale)
 area-sign-out = Salir
 area-not-signed-in = Para ver esta página, entra en el área personal.
+
+area-appointments = Tus citas
+area-appointments-none = No tienes citas próximas reservadas con tu código fiscal.
+area-appointments-past = Citas pasadas o canceladas
+area-appointment-cancelled = Cancelada
+area-appointment-open = Ver, cambiar o cancelar la cita { $code }
+area-book-new = Reservar una nueva cita
+area-appointment-title = Tu cita
+area-appointment-missing = Esta cita no está entre las reservadas con tu código fiscal.
+area-back = Volver al área personal

@@ -15,3 +15,13 @@ area-booking-link = Prendre rendez-vous
 area-fiscal-code = Code fiscal (codice fiscale)
 area-sign-out = Se déconnecter
 area-not-signed-in = Pour voir cette page, connectez-vous à votre espace personnel.
+
+area-appointments = Vos rendez-vous
+area-appointments-none = Vous n'avez aucun rendez-vous à venir pris avec votre code fiscal.
+area-appointments-past = Rendez-vous passés ou annulés
+area-appointment-cancelled = Annulé
+area-appointment-open = Voir, déplacer ou annuler le rendez-vous { $code }
+area-book-new = Prendre un nouveau rendez-vous
+area-appointment-title = Votre rendez-vous
+area-appointment-missing = Ce rendez-vous ne fait pas partie de ceux pris avec votre code fiscal.
+area-back = Retour à l'espace personnel

@@ -19,3 +19,14 @@ area-booking-link = Prenota un appuntamento
 area-fiscal-code = Codice fiscale
 area-sign-out = Esci
 area-not-signed-in = Per vedere questa pagina entra nell'area personale.
+
+area-appointments = I tuoi appuntamenti
+area-appointments-none = Non hai appuntamenti in programma prenotati con il tuo codice fiscale.
+area-appointments-past = Appuntamenti passati o annullati
+area-appointment-cancelled = Annullato
+# { $code } is the booking code, e.g. K7M2Q9TX.
+area-appointment-open = Vedi, sposta o annulla l'appuntamento { $code }
+area-book-new = Prenota un nuovo appuntamento
+area-appointment-title = Il tuo appuntamento
+area-appointment-missing = Questo appuntamento non è tra quelli prenotati con il tuo codice fiscale.
+area-back = Torna all'area personale

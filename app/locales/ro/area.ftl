@@ -15,3 +15,13 @@ area-booking-link = Fă o programare
 area-fiscal-code = Cod fiscal (codice fiscale)
 area-sign-out = Ieși
 area-not-signed-in = Pentru a vedea această pagină, intră în zona personală.
+
+area-appointments = Programările tale
+area-appointments-none = Nu ai programări viitoare făcute cu codul tău fiscal.
+area-appointments-past = Programări trecute sau anulate
+area-appointment-cancelled = Anulată
+area-appointment-open = Vezi, mută sau anulează programarea { $code }
+area-book-new = Fă o programare nouă
+area-appointment-title = Programarea ta
+area-appointment-missing = Această programare nu este printre cele făcute cu codul tău fiscal.
+area-back = Înapoi la zona personală

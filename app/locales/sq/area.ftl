@@ -15,3 +15,13 @@ area-booking-link = Rezervo një takim
 area-fiscal-code = Kodi fiskal (codice fiscale)
 area-sign-out = Dil
 area-not-signed-in = Për të parë këtë faqe, hyr në zonën personale.
+
+area-appointments = Takimet e tua
+area-appointments-none = Nuk ke takime të ardhshme të rezervuara me kodin tënd fiskal.
+area-appointments-past = Takime të kaluara ose të anuluara
+area-appointment-cancelled = I anuluar
+area-appointment-open = Shiko, zhvendos ose anulo takimin { $code }
+area-book-new = Rezervo një takim të ri
+area-appointment-title = Takimi yt
+area-appointment-missing = Ky takim nuk është mes atyre të rezervuar me kodin tënd fiskal.
+area-back = Kthehu te zona personale

@@ -15,3 +15,13 @@ area-booking-link = Записатися на прийом
 area-fiscal-code = Податковий код (codice fiscale)
 area-sign-out = Вийти
 area-not-signed-in = Щоб побачити цю сторінку, увійдіть до особистого кабінету.
+
+area-appointments = Ваші записи
+area-appointments-none = У вас немає майбутніх записів, зроблених з вашим податковим кодом.
+area-appointments-past = Минулі або скасовані записи
+area-appointment-cancelled = Скасовано
+area-appointment-open = Переглянути, перенести або скасувати запис { $code }
+area-book-new = Записатися знову
+area-appointment-title = Ваш запис
+area-appointment-missing = Цього запису немає серед зроблених з вашим податковим кодом.
+area-back = Повернутися до особистого кабінету

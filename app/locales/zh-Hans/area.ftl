@@ -15,3 +15,13 @@ area-booking-link = 预约面谈
 area-fiscal-code = 税号（codice fiscale）
 area-sign-out = 退出
 area-not-signed-in = 要查看此页面，请登录个人专区。
+
+area-appointments = 您的预约
+area-appointments-none = 您没有用自己的税号预约的待办面谈。
+area-appointments-past = 已过期或已取消的预约
+area-appointment-cancelled = 已取消
+area-appointment-open = 查看、更改或取消预约 { $code }
+area-book-new = 预约新的面谈
+area-appointment-title = 您的预约
+area-appointment-missing = 这个预约不在用您的税号预约的面谈之中。
+area-back = 返回个人专区

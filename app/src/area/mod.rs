@@ -9,20 +9,25 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod appointments;
 pub mod pages;
 pub mod session;
 
 pub use session::{current, Citizen, CitizenRequest};
 
 /// The area's home.
-pub const PATH: &str = "/area-personale";
+pub const PATH: &str = crate::links::PERSONAL_AREA;
 /// The choice of identity provider ("Entra con SPID", "Entra con CIE").
 pub const SIGN_IN_PATH: &str = "/area-personale/accedi";
-/// The form that leaves for the chosen provider.
+/// The link that leaves for the chosen provider (`?fornitore=`).
 pub const START_PATH: &str = "/area-personale/accedi/avvia";
 /// Where the provider sends the person back (the `redirect_uri` every provider registers).
 pub const RETURN_PATH: &str = "/area-personale/accedi/ritorno";
 pub const SIGN_OUT_PATH: &str = "/area-personale/esci";
+/// One of the person's appointments (`?prenotazione=`), and its two forms.
+pub const APPOINTMENT_PATH: &str = "/area-personale/appuntamento";
+pub const APPOINTMENT_CANCEL_PATH: &str = "/area-personale/appuntamento/annulla";
+pub const APPOINTMENT_MOVE_PATH: &str = "/area-personale/appuntamento/sposta";
 
 /// Why the sign-in page is shown again, from its `esito` in the address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,7 +75,7 @@ impl SignInOutcome {
     }
 }
 
-/// The form that leaves for a provider: which one.
+/// The link that leaves for a provider: which one.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct StartForm {
     #[serde(default)]

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::appointments::{self, Appointment};
 use super::{session, SignInOutcome, PATH, SIGN_OUT_PATH, START_PATH};
+use crate::booking::pages::when;
 use crate::i18n::{use_language, Language};
 use crate::layout::Breadcrumb;
 use crate::state::AppState;
@@ -47,14 +49,16 @@ pub fn SignInPage() -> impl IntoView {
                         {providers
                             .iter()
                             .map(|provider| {
+                                let href = format!(
+                                    "{}?fornitore={}",
+                                    language.href(START_PATH),
+                                    crate::links::query_value(&provider.key)
+                                );
                                 view! {
-                                    <li>
-                                        <form method="post" action=language.href(START_PATH)>
-                                            <input type="hidden" name="fornitore" value=provider.key.clone() />
-                                            <button type="submit" class="btn btn-primary">
-                                                {language.text_with("area-sign-in-with", &[("provider", provider.name.clone())])}
-                                            </button>
-                                        </form>
+                                    <li class="mb-2">
+                                        <a class="btn btn-primary" href=href>
+                                            {language.text_with("area-sign-in-with", &[("provider", provider.name.clone())])}
+                                        </a>
                                     </li>
                                 }
                             })
@@ -95,9 +99,130 @@ pub fn AreaHomePage() -> impl IntoView {
                     <button type="submit" class="btn btn-outline-primary">{text("area-sign-out")}</button>
                 </form>
             </div>
+            <Appointments />
         </div>
     }
     .into_any()
+}
+
+/// "I tuoi appuntamenti": the coming ones first, each leading to its page; then the past and the
+/// cancelled ones.
+#[component]
+fn Appointments() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let found = Resource::new(|| (), |()| async { appointments::list(&AppState::current()).await });
+    view! {
+        <section aria-labelledby="appuntamenti" class="mt-4">
+            <h2 id="appuntamenti">{text("area-appointments")}</h2>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match found.await {
+                        Ok(all) => {
+                            let (coming, other): (Vec<Appointment>, Vec<Appointment>) =
+                                all.into_iter().partition(|appointment| !appointment.past && !appointment.cancelled);
+                            view! {
+                                {if coming.is_empty() {
+                                    view! { <p>{text("area-appointments-none")}</p> }.into_any()
+                                } else {
+                                    view! { <AppointmentList appointments=coming.into_iter().rev().collect() /> }.into_any()
+                                }}
+                                <p>
+                                    <a class="btn btn-primary" href=language.href(crate::booking::PATH)>{text("area-book-new")}</a>
+                                </p>
+                                {(!other.is_empty()).then(|| view! {
+                                    <h3 class="h5">{text("area-appointments-past")}</h3>
+                                    <AppointmentList appointments=other />
+                                })}
+                            }
+                            .into_any()
+                        }
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn AppointmentList(appointments: Vec<Appointment>) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    view! {
+        <ul class="list-unstyled appuntamenti">
+            {appointments
+                .into_iter()
+                .map(|appointment| {
+                    let moment = when(language, appointment.date, appointment.starts, appointment.ends);
+                    view! {
+                        <li class="bg-light rounded p-3 mb-3">
+                            <p class="fw-semibold mb-1">{moment.clone()}</p>
+                            <p class="mb-1">{format!("{} — {}", appointment.office, appointment.topic)}</p>
+                            {appointment.cancelled.then(|| view! { <p class="mb-1">{text("area-appointment-cancelled")}</p> })}
+                            <a href=language.href(&appointments::place(appointment.id).link(&[]))>
+                                {language.text_with("area-appointment-open", &[("code", appointment.code.clone())])}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// `/area-personale/appuntamento?prenotazione=…`: one of the person's appointments, to see, move
+/// or cancel as through its private link.
+#[component]
+pub fn AppointmentPage() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let query = use_query_map();
+    let wanted = move || {
+        query.with(|q| {
+            (
+                q.get("prenotazione").and_then(|id| id.trim().parse::<i64>().ok()),
+                q.get("sposta").is_some(),
+                q.get("mese"),
+                q.get("giorno"),
+                q.get("esito"),
+            )
+        })
+    };
+    let view_of = Resource::new(wanted, |(id, moving, month, day, _)| {
+        appointments::view(id, moving, month, day)
+    });
+    view! {
+        <div class="container stretto">
+            <Breadcrumb trail=vec![("nav-home", "/"), ("area-title", PATH)] current=text("area-appointment-title") />
+            <h1>{text("area-appointment-title")}</h1>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+                {move || {
+                    let (id, _, _, _, outcome) = wanted();
+                    Suspend::new(async move {
+                        match (view_of.await, id) {
+                            (Ok(Some(view)), Some(id)) => view! {
+                                <crate::booking::manage_page::Managed view place=appointments::place(id) outcome />
+                            }
+                            .into_any(),
+                            (Ok(_), _) => {
+                                if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                                    response.set_status(http::StatusCode::NOT_FOUND);
+                                }
+                                view! {
+                                    <Title text=text("area-appointment-missing") />
+                                    <p class="alert alert-warning">{text("area-appointment-missing")}</p>
+                                }
+                                .into_any()
+                            }
+                            (Err(error), _) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+            <p class="mt-4"><a href=language.href(PATH)>{text("area-back")}</a></p>
+        </div>
+    }
 }
 
 /// What an area page shows to a visitor who is not signed in (the citizen layer sends them to the

@@ -16,6 +16,22 @@ pub const ACTIONS: &[(&str, &str)] = &[
     // The families' personal area (the actor is a person of a family, never a staff account).
     ("area.accesso", "Accesso all'area personale di una famiglia"),
     ("area.uscita", "Uscita dall'area personale di una famiglia"),
+    (
+        "area.appuntamenti",
+        "Appuntamenti letti dalla famiglia nell'area personale",
+    ),
+    (
+        "area.appuntamento",
+        "Appuntamento letto dalla famiglia nell'area personale",
+    ),
+    (
+        "area.appuntamento.annulla",
+        "Appuntamento annullato dalla famiglia nell'area personale",
+    ),
+    (
+        "area.appuntamento.sposta",
+        "Appuntamento spostato dalla famiglia nell'area personale",
+    ),
     // Staff accounts.
     ("utenti.elenco", "Elenco utenti letto"),
     ("utenti.crea", "Account creato"),

@@ -143,7 +143,7 @@ pub async fn move_for_caller(
                 if let Some(notice) = &notice {
                     crate::enqueue_email!(&mut *tx, now, notice)?;
                 }
-                crate::withdraw_reminder!(tx, token_hash(&token));
+                crate::withdraw_reminder!(tx, row.id);
                 if let (Some(reminder), Some(due)) = (&new_reminder, reminder_due(slot.starts_at, state.booking.reminder_hours, now)) {
                     crate::queue_reminder!(tx, now, row.id, due, reminder);
                 }

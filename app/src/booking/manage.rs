@@ -1,6 +1,9 @@
-//! The private link of a booking (`/prenota/gestisci?t=…`): see it, cancel it, move it.
+//! Seeing, cancelling and moving a booking: through its private link (`/prenota/gestisci?t=…`), or
+//! in the families' area by the person whose codice fiscale it was booked with ([`BookingKey`]).
 //!
-//! The link's token is compared by its hash, the only form the database keeps. Cancelling and
+//! The link's token is compared by its hash, the only form the database keeps; the area's key is
+//! the booking's id and the person's codice fiscale together, and every read and change through it
+//! has its audit row, in the same transaction, with the person as actor. Cancelling and
 //! moving are single conditional updates: the booking must still be confirmed and its start beyond
 //! the office's cut-off, and a move's new seat is taken by the same `slot_seats` rule as a new
 //! booking (the triggers release the old seat and take the new one in the same statement). The
@@ -14,7 +17,8 @@ use super::flow::{free_slots, month_view, parse_day, parse_month, parse_time};
 use super::letters::{self, Meeting};
 use super::notices::reminder_due;
 use super::store::{self, OfficeCalendar};
-use super::{CancelForm, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm, MANAGE_PATH};
+use super::{BookingKey, CancelForm, ManagePlace, ManageView, ManagedBooking, MoveForm, MoveStep, NewLinkForm};
+use crate::audit::{Entry, Outcome, RecordKind};
 use crate::error::AppError;
 use crate::forms::{FieldErrors, FormOutcome};
 use crate::i18n::{say, say_with, Language};
@@ -23,6 +27,7 @@ use crate::state::AppState;
 
 #[derive(sqlx::FromRow)]
 struct BookingRow {
+    id: i64,
     code: String,
     office_slug: String,
     topic: String,
@@ -48,22 +53,53 @@ fn well_formed(token: &str) -> Option<&str> {
     (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())).then_some(token)
 }
 
-async fn booking_row(state: &AppState, token: &str) -> Result<Option<BookingRow>, AppError> {
-    let Some(token) = well_formed(token) else {
+/// The booking a key opens: the private link's (by its token's hash), or the one with this id
+/// booked with this codice fiscale. Each key leaves the other's binds empty, so one statement
+/// serves both.
+const KEY_MATCHES: &str = "(b.manage_token_hash = $1 OR (b.id = $2 AND b.codice_fiscale = $3)) AND b.erased_at IS NULL";
+
+/// The three binds of [`KEY_MATCHES`] for `key`.
+fn key_binds(key: &BookingKey) -> (Option<String>, Option<i64>, Option<String>) {
+    match key {
+        BookingKey::Link(token) => (well_formed(token).map(token_hash), None, None),
+        BookingKey::Owner { id, codice_fiscale, .. } => (None, Some(*id), Some(codice_fiscale.clone())),
+    }
+}
+
+/// The booking `key` opens. Through the area, the read is recorded (`area.appuntamento`), and so
+/// is an id that is not the person's (refused, as not found).
+async fn booking_row(state: &AppState, key: &BookingKey) -> Result<Option<BookingRow>, AppError> {
+    let (hash, id, codice_fiscale) = key_binds(key);
+    if hash.is_none() && id.is_none() {
         return Ok(None);
-    };
+    }
+    let select = format!(
+        "SELECT b.id, b.code, o.slug AS office_slug, t.name AS topic, b.starts_at, b.ends_at, b.status,
+                b.given_name, b.family_name, b.email, b.booked_in
+           FROM bookings b
+           JOIN offices o ON o.id = b.office_id
+           JOIN booking_topics t ON t.id = b.topic_id
+          WHERE {KEY_MATCHES}"
+    );
+    let now = state.clock.now();
+    let begin = state.db.begin_writing();
     let row = on_db!(&state.db, pool => {
-        sqlx::query_as(
-            "SELECT b.code, o.slug AS office_slug, t.name AS topic, b.starts_at, b.ends_at, b.status,
-                    b.given_name, b.family_name, b.email, b.booked_in
-               FROM bookings b
-               JOIN offices o ON o.id = b.office_id
-               JOIN booking_topics t ON t.id = b.topic_id
-              WHERE b.manage_token_hash = $1 AND b.erased_at IS NULL",
-        )
-        .bind(token_hash(token))
-        .fetch_optional(pool)
-        .await?
+        let mut tx = pool.begin_with(begin).await?;
+        let row: Option<BookingRow> = sqlx::query_as(&select)
+            .bind(&hash)
+            .bind(id)
+            .bind(&codice_fiscale)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let BookingKey::Owner { id, actor, .. } = key {
+            let outcome = if row.is_some() { Outcome::Ok } else { Outcome::Denied };
+            let entry = Entry::new(actor.clone(), "area.appuntamento")
+                .records(RecordKind::Booking, [*id])
+                .outcome(outcome);
+            crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
+        }
+        tx.commit().await?;
+        row
     });
     Ok(row)
 }
@@ -95,15 +131,15 @@ fn managed(row: &BookingRow, calendar: &OfficeCalendar, now: DateTime<Utc>) -> M
     }
 }
 
-/// What the private link shows: the booking, and when moving it, the month or the day's free times.
+/// What the manage page shows: the booking, and when moving it, the month or the day's free times.
 pub async fn view(
     state: &AppState,
-    token: &str,
+    key: &BookingKey,
     moving: bool,
     month: Option<String>,
     day: Option<String>,
 ) -> Result<Option<ManageView>, AppError> {
-    let Some(row) = booking_row(state, token).await? else {
+    let Some(row) = booking_row(state, key).await? else {
         return Ok(None);
     };
     let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
@@ -124,9 +160,9 @@ pub async fn view(
     Ok(Some(ManageView { booking, moving }))
 }
 
-fn done(token: &str, outcome: &str) -> FormOutcome {
+fn done(place: &ManagePlace, outcome: &str) -> FormOutcome {
     FormOutcome::Done {
-        next: format!("{MANAGE_PATH}?t={token}&esito={outcome}"),
+        next: place.link(&[("esito", outcome.to_owned())]),
     }
 }
 
@@ -144,33 +180,47 @@ fn too_late(calendar: &OfficeCalendar, message: &str) -> String {
 /// A private link that opens no booking (a message of `booking.ftl`).
 const GONE: &str = "error-link-gone";
 
-/// The booking and its office's calendar that a posted token opens, or the answer for the field
+/// The booking and its office's calendar that a posted key opens, or the answer for the field
 /// `field` when it opens none.
 async fn opened(
     state: &AppState,
-    token: &str,
+    key: &BookingKey,
     field: &str,
-) -> Result<Result<(String, BookingRow, OfficeCalendar), FormOutcome>, AppError> {
-    let Some(token) = well_formed(token).map(str::to_owned) else {
-        return Ok(Err(FormOutcome::invalid(field, say(GONE))));
-    };
-    let Some(row) = booking_row(state, &token).await? else {
+) -> Result<Result<(BookingRow, OfficeCalendar), FormOutcome>, AppError> {
+    let Some(row) = booking_row(state, key).await? else {
         return Ok(Err(FormOutcome::invalid(field, say(GONE))));
     };
     let Some(calendar) = calendar_of(state, &row.office_slug).await? else {
         return Ok(Err(FormOutcome::invalid(field, say(GONE))));
     };
-    Ok(Ok((token, row, calendar)))
+    Ok(Ok((row, calendar)))
 }
 
-/// "Annulla l'appuntamento".
-pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, AppError> {
-    let (token, row, calendar) = match opened(state, &form.t, "annulla").await? {
+/// The audit row of a change made through the area (none through the private link, whose holder
+/// nobody knows).
+fn change_entry(key: &BookingKey, action: &'static str, booking_id: i64) -> Option<Entry> {
+    match key {
+        BookingKey::Link(_) => None,
+        BookingKey::Owner { actor, .. } => {
+            Some(Entry::new(actor.clone(), action).records(RecordKind::Booking, [booking_id]))
+        }
+    }
+}
+
+/// "Annulla l'appuntamento" through the private link.
+pub async fn cancel_by_link(state: &AppState, form: CancelForm) -> Result<FormOutcome, AppError> {
+    let place = ManagePlace::private_link(&form.t);
+    cancel(state, &BookingKey::Link(form.t), &place).await
+}
+
+/// "Annulla l'appuntamento": the page of `place` says it is done.
+pub async fn cancel(state: &AppState, key: &BookingKey, place: &ManagePlace) -> Result<FormOutcome, AppError> {
+    let (row, calendar) = match opened(state, key, "annulla").await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
     if row.status != "confermata" {
-        return Ok(done(&token, "annullata"));
+        return Ok(done(place, "annullata"));
     }
     let now = state.clock.now();
     let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
@@ -188,30 +238,39 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
         };
         letters::cancelled(row.language(), &meeting).to(to)
     });
+    let audit_row = change_entry(key, "area.appuntamento.annulla", row.id);
+    let (hash, id, codice_fiscale) = key_binds(key);
+    let update = format!(
+        "UPDATE bookings SET status = 'annullata', cancelled_at = $4, cancel_reason = 'dal cittadino'
+          WHERE id IN (SELECT b.id FROM bookings b WHERE {KEY_MATCHES}) AND status = 'confermata' AND starts_at > $5"
+    );
+    let begin = state.db.begin_writing();
     let cancelled = on_db!(&state.db, pool => {
-        let mut tx = pool.begin().await?;
-        let updated = sqlx::query(
-            "UPDATE bookings SET status = 'annullata', cancelled_at = $1, cancel_reason = 'dal cittadino'
-              WHERE manage_token_hash = $2 AND status = 'confermata' AND starts_at > $3",
-        )
-        .bind(now)
-        .bind(token_hash(&token))
-        .bind(latest_start)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let mut tx = pool.begin_with(begin).await?;
+        let updated = sqlx::query(&update)
+            .bind(&hash)
+            .bind(id)
+            .bind(&codice_fiscale)
+            .bind(now)
+            .bind(latest_start)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
         if updated == 1 {
             if let Some(notice) = &notice {
                 crate::enqueue_email!(&mut *tx, now, notice)?;
             }
-            crate::withdraw_reminder!(tx, token_hash(&token));
+            crate::withdraw_reminder!(tx, row.id);
+            if let Some(entry) = &audit_row {
+                crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
+            }
         }
         tx.commit().await?;
         updated == 1
     });
     if cancelled {
         state.mail_ready.notify_one();
-        return Ok(done(&token, "annullata"));
+        return Ok(done(place, "annullata"));
     }
     Ok(FormOutcome::invalid(
         "annulla",
@@ -219,9 +278,20 @@ pub async fn cancel(state: &AppState, form: CancelForm) -> Result<FormOutcome, A
     ))
 }
 
-/// "Sposta l'appuntamento" to another free time of the same office.
-pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, AppError> {
-    let (token, row, calendar) = match opened(state, &form.t, "ora").await? {
+/// "Sposta l'appuntamento" through the private link.
+pub async fn move_by_link(state: &AppState, form: MoveForm) -> Result<FormOutcome, AppError> {
+    let place = ManagePlace::private_link(&form.t);
+    move_to(state, &BookingKey::Link(form.t.clone()), &place, &form).await
+}
+
+/// "Sposta l'appuntamento" to another free time of the same office (the day and time of `form`).
+pub async fn move_to(
+    state: &AppState,
+    key: &BookingKey,
+    place: &ManagePlace,
+    form: &MoveForm,
+) -> Result<FormOutcome, AppError> {
+    let (row, calendar) = match opened(state, key, "ora").await? {
         Ok(opened) => opened,
         Err(answer) => return Ok(answer),
     };
@@ -236,7 +306,7 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
         return Ok(FormOutcome::invalid("ora", say("error-choose-listed")));
     };
     if slot.starts_at == row.starts_at {
-        return Ok(done(&token, "spostata"));
+        return Ok(done(place, "spostata"));
     }
     let latest_start = now + Duration::hours(i64::from(calendar.rules.cancel_cutoff_hours));
     let meeting = Meeting::in_slot(&row.given_name, &row.family_name, &calendar.office, &slot, &row.code);
@@ -244,37 +314,47 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
         .email
         .clone()
         .map(|to| letters::moved(row.language(), &meeting).to(to));
-    let private_link = super::private_link(&state.public_url, row.language(), &token);
+    // The reminder leads back to where the booking was moved from: the private link or the area.
+    let private_link = format!(
+        "{}{}",
+        state.public_url.trim_end_matches('/'),
+        row.language().href(&place.link(&[]))
+    );
     let new_reminder = row
         .email
         .clone()
         .map(|to| letters::reminder(row.language(), &meeting, &private_link, &calendar.office.phone).to(to));
+    let audit_row = change_entry(key, "area.appuntamento.sposta", row.id);
+    let (hash, id, codice_fiscale) = key_binds(key);
+    let update = format!(
+        "UPDATE bookings SET starts_at = $4, ends_at = $5, moved_at = $6
+          WHERE id IN (SELECT b.id FROM bookings b WHERE {KEY_MATCHES}) AND status = 'confermata' AND starts_at > $7"
+    );
+    let begin = state.db.begin_writing();
     let moved = on_db!(&state.db, pool => {
-        let mut tx = pool.begin().await?;
-        let updated = sqlx::query(
-            "UPDATE bookings SET starts_at = $1, ends_at = $2, moved_at = $3
-              WHERE manage_token_hash = $4 AND status = 'confermata' AND starts_at > $5",
-        )
-        .bind(slot.starts_at)
-        .bind(slot.ends_at)
-        .bind(now)
-        .bind(token_hash(&token))
-        .bind(latest_start)
-        .execute(&mut *tx)
-        .await;
+        let mut tx = pool.begin_with(begin).await?;
+        let updated = sqlx::query(&update)
+            .bind(&hash)
+            .bind(id)
+            .bind(&codice_fiscale)
+            .bind(slot.starts_at)
+            .bind(slot.ends_at)
+            .bind(now)
+            .bind(latest_start)
+            .execute(&mut *tx)
+            .await;
         match updated {
             Ok(result) if result.rows_affected() == 1 => {
                 if let Some(notice) = &notice {
                     crate::enqueue_email!(&mut *tx, now, notice)?;
                 }
                 // The reminder follows the appointment to its new time.
-                crate::withdraw_reminder!(tx, token_hash(&token));
+                crate::withdraw_reminder!(tx, row.id);
                 if let (Some(reminder), Some(due)) = (&new_reminder, reminder_due(slot.starts_at, state.booking.reminder_hours, now)) {
-                    let booking_id: i64 = sqlx::query_scalar("SELECT id FROM bookings WHERE manage_token_hash = $1")
-                        .bind(token_hash(&token))
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    crate::queue_reminder!(tx, now, booking_id, due, reminder);
+                    crate::queue_reminder!(tx, now, row.id, due, reminder);
+                }
+                if let Some(entry) = &audit_row {
+                    crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
                 }
                 tx.commit().await?;
                 Ok(true)
@@ -293,7 +373,7 @@ pub async fn move_to(state: &AppState, form: MoveForm) -> Result<FormOutcome, Ap
     match moved {
         Ok(true) => {
             state.mail_ready.notify_one();
-            Ok(done(&token, "spostata"))
+            Ok(done(place, "spostata"))
         }
         Ok(false) => Ok(FormOutcome::invalid("ora", too_late(&calendar, "error-too-late-move"))),
         Err(()) => Ok(FormOutcome::invalid("ora", say("error-just-taken"))),

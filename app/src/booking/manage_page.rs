@@ -7,10 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::pages::{clock_value, MonthCalendar};
 use super::pages::{free_times_of, time_range, when};
-use super::{
-    manage_booking_view, manage_link, ManageView, ManagedBooking, MoveStep, CALENDAR_PATH, CANCEL_PATH, MOVE_PATH,
-    NEW_LINK_PATH, PATH,
-};
+use super::{manage_booking_view, ManagePlace, ManageView, ManagedBooking, MoveStep, NEW_LINK_PATH, PATH};
 use crate::forms::{use_submitted, ErrorSummary, FormState, TextField};
 use crate::i18n::use_language;
 
@@ -43,7 +40,9 @@ pub fn ManageBookingPage() -> impl IntoView {
                     let (token, _, _, _, outcome) = wanted();
                     Suspend::new(async move {
                         match view_of.await {
-                            Ok(Some(view)) => view! { <Managed view token outcome /> }.into_any(),
+                            Ok(Some(view)) => {
+                                view! { <Managed view place=ManagePlace::private_link(&token) outcome /> }.into_any()
+                            }
                             Ok(None) => view! {
                                 <Title text=language.text("manage-bad-link-title") />
                                 <div class="alert alert-warning">
@@ -64,8 +63,9 @@ pub fn ManageBookingPage() -> impl IntoView {
     }
 }
 
+/// A booking, and what may be done with it from `place` (the private link, or the families' area).
 #[component]
-fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl IntoView {
+pub fn Managed(view: ManageView, place: ManagePlace, outcome: Option<String>) -> impl IntoView {
     let language = use_language();
     let text = move |key: &str| language.text(key);
     let booking = view.booking;
@@ -98,21 +98,23 @@ fn Managed(view: ManageView, token: String, outcome: Option<String>) -> impl Int
         } else {
             match view.moving {
                 MoveStep::NotMoving => view! {
-                    <p>
-                        <a class="btn btn-outline-primary" href=format!("{CALENDAR_PATH}?t={token}") download rel="external">
-                            {text("add-to-calendar")}
-                        </a>
-                    </p>
-                    <Actions token />
+                    {place.calendar_link().map(|calendar| view! {
+                        <p>
+                            <a class="btn btn-outline-primary" href=calendar download rel="external">
+                                {text("add-to-calendar")}
+                            </a>
+                        </p>
+                    })}
+                    <Actions place />
                 }
                 .into_any(),
                 MoveStep::Day(month) => view! {
                     <h2 class="h4">{text("manage-move")}</h2>
-                    <MonthCalendar base=language.href(&manage_link(&token, &[("sposta", "1".to_owned())])) month />
-                    <p><a href=language.href(&manage_link(&token, &[]))>{text("manage-keep")}</a></p>
+                    <MonthCalendar base=language.href(&place.link(&[("sposta", "1".to_owned())])) month />
+                    <p><a href=language.href(&place.link(&[]))>{text("manage-keep")}</a></p>
                 }
                 .into_any(),
-                MoveStep::Time { date, slots } => view! { <MoveTimes token date slots /> }.into_any(),
+                MoveStep::Time { date, slots } => view! { <MoveTimes place date slots /> }.into_any(),
             }
         }}
     }
@@ -140,17 +142,17 @@ fn BookingCard(booking: ManagedBooking) -> impl IntoView {
 
 /// "Sposta" (to the month) and "Annulla" (a plain post: one click, no JavaScript needed).
 #[component]
-fn Actions(token: String) -> impl IntoView {
-    let form = FormState::new(use_submitted(CANCEL_PATH));
+fn Actions(place: ManagePlace) -> impl IntoView {
+    let form = FormState::new(use_submitted(place.cancel));
     let language = use_language();
     view! {
         <ErrorSummary form labels=CANCEL_LABELS />
         <div class="d-flex flex-wrap gap-3 align-items-center" id="campo-annulla">
-            <a class="btn btn-primary" href=language.href(&manage_link(&token, &[("sposta", "1".to_owned())]))>
+            <a class="btn btn-primary" href=language.href(&place.link(&[("sposta", "1".to_owned())]))>
                 {language.text("manage-move")}
             </a>
-            <form method="post" action=language.href(CANCEL_PATH) novalidate>
-                <input type="hidden" name="t" value=token />
+            <form method="post" action=language.href(place.cancel) novalidate>
+                <input type="hidden" name=place.field value=place.value.clone() />
                 <button type="submit" class="btn btn-outline-danger">{language.text("manage-cancel")}</button>
             </form>
         </div>
@@ -158,14 +160,12 @@ fn Actions(token: String) -> impl IntoView {
 }
 
 #[component]
-fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>) -> impl IntoView {
-    let form = FormState::new(use_submitted(MOVE_PATH));
+fn MoveTimes(place: ManagePlace, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>) -> impl IntoView {
+    let form = FormState::new(use_submitted(place.move_to));
     let language = use_language();
     let text = move |key: &str| language.text(key);
-    let other_day = language.href(&manage_link(
-        &token,
-        &[("sposta", "1".to_owned()), ("mese", date.format("%Y-%m").to_string())],
-    ));
+    let other_day =
+        language.href(&place.link(&[("sposta", "1".to_owned()), ("mese", date.format("%Y-%m").to_string())]));
     view! {
         <h2 class="h4">{text("manage-move")}</h2>
         <ErrorSummary form labels=MOVE_LABELS />
@@ -173,8 +173,8 @@ fn MoveTimes(token: String, date: chrono::NaiveDate, slots: Vec<super::FreeSlot>
             view! { <p>{text("manage-day-full")}</p> }.into_any()
         } else {
             view! {
-                <form method="post" action=language.href(MOVE_PATH) novalidate>
-                    <input type="hidden" name="t" value=token.clone() />
+                <form method="post" action=language.href(place.move_to) novalidate>
+                    <input type="hidden" name=place.field value=place.value.clone() />
                     <input type="hidden" name="giorno" value=date.format("%Y-%m-%d").to_string() />
                     <fieldset class="mb-4" id="campo-ora">
                         <legend class="fs-5 fw-semibold">{free_times_of(language, date)}</legend>

@@ -249,7 +249,66 @@ pub async fn manage_booking_view(
     month: Option<String>,
     day: Option<String>,
 ) -> Result<Option<ManageView>, AppError> {
-    manage::view(&crate::state::AppState::current(), &token, moving, month, day).await
+    manage::view(
+        &crate::state::AppState::current(),
+        &BookingKey::Link(token),
+        moving,
+        month,
+        day,
+    )
+    .await
+}
+
+/// Who may see and change a booking: whoever holds its private link, or the person signed in to
+/// the families' area with the codice fiscale it was booked with (whose reads and changes the audit
+/// trail records with them as actor).
+#[derive(Clone, Debug)]
+pub enum BookingKey {
+    Link(String),
+    Owner {
+        id: i64,
+        codice_fiscale: String,
+        actor: crate::audit::Actor,
+    },
+}
+
+/// Where a booking is managed, and how its addresses name it: the private link (its token, `t`,
+/// at `/prenota/gestisci`), or the families' area (the booking's id, `prenotazione`, at addresses
+/// the area gives: this part does not know them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ManagePlace {
+    pub page: &'static str,
+    pub cancel: &'static str,
+    pub move_to: &'static str,
+    /// The query field that names the booking, and its value.
+    pub field: &'static str,
+    pub value: String,
+}
+
+impl ManagePlace {
+    pub fn private_link(token: &str) -> Self {
+        Self {
+            page: MANAGE_PATH,
+            cancel: CANCEL_PATH,
+            move_to: MOVE_PATH,
+            field: "t",
+            value: token.to_owned(),
+        }
+    }
+
+    /// The manage page, with `extra` query pairs.
+    pub fn link(&self, extra: &[(&str, String)]) -> String {
+        let mut link = format!("{}?{}={}", self.page, self.field, query_value(&self.value));
+        for (name, value) in extra {
+            link.push_str(&format!("&{name}={}", query_value(value)));
+        }
+        link
+    }
+
+    /// The booking's calendar file, which the private link's token opens.
+    pub fn calendar_link(&self) -> Option<String> {
+        (self.field == "t").then(|| format!("{CALENDAR_PATH}?t={}", query_value(&self.value)))
+    }
 }
 
 /// Asking for a new private link.
@@ -262,18 +321,22 @@ pub struct NewLinkForm {
     pub contatto: String,
 }
 
-/// Cancelling through the private link: only its token.
+/// Cancelling: the private link's token, or (in the families' area) the booking's id.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CancelForm {
     #[serde(default)]
     pub t: String,
+    #[serde(default)]
+    pub prenotazione: String,
 }
 
-/// Moving through the private link: the token and the new day and time.
+/// Moving: the booking as [`CancelForm`] names it, and the new day and time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MoveForm {
     #[serde(default)]
     pub t: String,
+    #[serde(default)]
+    pub prenotazione: String,
     #[serde(default)]
     pub giorno: String,
     #[serde(default)]
@@ -292,11 +355,7 @@ pub fn private_link(public_url: &str, language: crate::i18n::Language, token: &s
 
 /// The private link's page for `token`, with `extra` query pairs.
 pub fn manage_link(token: &str, extra: &[(&str, String)]) -> String {
-    let mut link = format!("{MANAGE_PATH}?t={}", query_value(token));
-    for (name, value) in extra {
-        link.push_str(&format!("&{name}={}", query_value(value)));
-    }
-    link
+    ManagePlace::private_link(token).link(extra)
 }
 
 /// The confirmation form: only the draft's id.

@@ -26,18 +26,14 @@ macro_rules! queue_reminder {
     }};
 }
 
-/// Withdraws the reminder of the booking whose token hash is `$hash` that has not left yet.
+/// Withdraws the reminder of the booking `$booking_id` that has not left yet.
 #[macro_export]
 macro_rules! withdraw_reminder {
-    ($tx:ident, $hash:expr) => {
-        sqlx::query(
-            "DELETE FROM email_outbox
-              WHERE kind = 'promemoria' AND status = 'pending'
-                AND booking_id = (SELECT id FROM bookings WHERE manage_token_hash = $1)",
-        )
-        .bind($hash)
-        .execute(&mut *$tx)
-        .await?
+    ($tx:ident, $booking_id:expr) => {
+        sqlx::query("DELETE FROM email_outbox WHERE kind = 'promemoria' AND status = 'pending' AND booking_id = $1")
+            .bind($booking_id)
+            .execute(&mut *$tx)
+            .await?
     };
 }
 

@@ -27,7 +27,7 @@ const STEPS: [&str; 5] = [
 ];
 
 /// "martedì 1 dicembre 2026, dalle 9:30 alle 10:00" in `language`.
-pub(super) fn when(language: Language, date: NaiveDate, starts: chrono::NaiveTime, ends: chrono::NaiveTime) -> String {
+pub fn when(language: Language, date: NaiveDate, starts: chrono::NaiveTime, ends: chrono::NaiveTime) -> String {
     language.text_with(
         "booking-when",
         &[

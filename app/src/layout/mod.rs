@@ -47,6 +47,7 @@ pub fn Header(masthead: Masthead) -> impl IntoView {
         <header class="it-header-wrapper">
             <SlimBand organisation=masthead.organisation>
                 <LanguageSwitcher />
+                <a class="accesso-area-personale" href=language.href(crate::links::PERSONAL_AREA)>{text("area-title")}</a>
             </SlimBand>
             <div class="it-nav-wrapper">
                 <CentreBand href=language.href("/") title="Sportello" tagline=text("site-tagline") />

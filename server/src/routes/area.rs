@@ -4,6 +4,7 @@
 
 use app::access::permissions::Permission::{Family, Public};
 use app::area;
+use app::state::AppState;
 use axum::routing::{get, post};
 
 use super::PartRoutes;
@@ -13,8 +14,21 @@ pub fn routes() -> PartRoutes {
     PartRoutes::new()
         .page(area::PATH, Family)
         .page(area::SIGN_IN_PATH, Public)
-        .route(area::START_PATH, Public, post(citizens::start))
+        .route(area::START_PATH, Public, get(citizens::start))
         .route(area::RETURN_PATH, Public, get(citizens::finish))
         .route(area::SIGN_OUT_PATH, Family, post(citizens::sign_out))
+        .page(area::APPOINTMENT_PATH, Family)
+        .form(
+            area::APPOINTMENT_CANCEL_PATH,
+            Family,
+            |values| Some(area::appointments::page_of(values)),
+            |state: AppState, form| async move { area::appointments::cancel(&state, form).await },
+        )
+        .form(
+            area::APPOINTMENT_MOVE_PATH,
+            Family,
+            |values| Some(area::appointments::page_of(values)),
+            |state: AppState, form| async move { area::appointments::move_to(&state, form).await },
+        )
         .route(crate::identity::KEYS_PATH, Public, get(citizens::keys))
 }

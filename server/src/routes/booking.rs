@@ -42,7 +42,7 @@ pub fn routes() -> PartRoutes {
         .route(booking::CALENDAR_PATH, Public, get(calendar_file))
         .page(booking::MANAGE_PATH, Public)
         .form(booking::CANCEL_PATH, Public, manage_page, |state: AppState, form| async move {
-            booking::manage::cancel(&state, form).await
+            booking::manage::cancel_by_link(&state, form).await
         })
         .form(
             booking::MOVE_PATH,
@@ -54,7 +54,7 @@ pub fn routes() -> PartRoutes {
                     &[("sposta", "1".to_owned()), ("giorno", get("giorno"))],
                 ))
             },
-            |state: AppState, form| async move { booking::manage::move_to(&state, form).await },
+            |state: AppState, form| async move { booking::manage::move_by_link(&state, form).await },
         )
         .page_with_form(booking::NEW_LINK_PATH, Public, |state: AppState, form| async move {
             booking::manage::send_new_link(&state, form).await

@@ -116,7 +116,7 @@ pub struct SignedIn {
 /// provider, as a person does: "Entra con SPID", the provider's page, back to the portal.
 pub async fn sign_in(app: &TestApp, client: &reqwest::Client, person: (&str, &str, &str)) -> SignedIn {
     let start = app
-        .post_form_as(client, app::area::START_PATH, &[("fornitore", "spid")])
+        .get_as(client, &format!("{}?fornitore=spid", app::area::START_PATH))
         .await;
     assert_eq!(
         start.status(),
@@ -274,13 +274,13 @@ on_both_databases! {
 
         // A sign-in under way, and a return whose state is not its own.
         let second = browser();
-        let start = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        let start = app.get_as(&second, &format!("{}?fornitore=spid", app::area::START_PATH)).await;
         assert_eq!(start.status(), StatusCode::SEE_OTHER);
         let wrong = app.get_as(&second, "/area-personale/accedi/ritorno?code=abc&state=not-the-one").await;
         assert_eq!(location(&wrong), "/area-personale/accedi?esito=non-riuscito");
 
         // The person stops at the provider: it answers with an error and the right state.
-        let start = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        let start = app.get_as(&second, &format!("{}?fornitore=spid", app::area::START_PATH)).await;
         let state = reqwest::Url::parse(&location(&start))
             .unwrap()
             .query_pairs()
@@ -295,7 +295,7 @@ on_both_databases! {
         assert!(page.contains("l&#39;accesso è stato annullato") || page.contains("l'accesso è stato annullato"), "{page}");
 
         // A provider that is not configured.
-        let unknown = app.post_form_as(&second, app::area::START_PATH, &[("fornitore", "altro")]).await;
+        let unknown = app.get_as(&second, &format!("{}?fornitore=altro", app::area::START_PATH)).await;
         assert_eq!(location(&unknown), "/area-personale/accedi?esito=non-riuscito");
 
         // Every attempt that signed nobody in is in the trail, without an actor.
@@ -311,7 +311,7 @@ on_both_databases! {
     async fn a_provider_that_cannot_be_reached_gives_a_plain_sentence(app: TestApp, settings = with_identity_provider) {
         // No provider started at the configured address.
         let client = browser();
-        let start = app.post_form_as(&client, app::area::START_PATH, &[("fornitore", "spid")]).await;
+        let start = app.get_as(&client, &format!("{}?fornitore=spid", app::area::START_PATH)).await;
         assert_eq!(start.status(), StatusCode::SEE_OTHER);
         assert_eq!(location(&start), "/area-personale/accedi?esito=non-riuscito");
         let page = app.get_as(&client, &location(&start)).await.text().await.unwrap();
@@ -325,4 +325,146 @@ on_both_databases! {
         assert!(page.contains("non è ancora attivo"), "{page}");
         assert!(!page.contains("Entra con"), "{page}");
     }
+}
+
+/// Another person, of another family.
+pub const LUCA: (&str, &str, &str) = ("BNCLCU85M10F205R", "Luca", "Bianchi");
+
+/// Books the seeded office's slot at `time` on Tuesday 3 March through the public pages, with the
+/// codice fiscale `codice_fiscale`; the booking's id.
+pub async fn book_with(app: &TestApp, time: &str, codice_fiscale: &str) -> i64 {
+    let mut fields = crate::booking::details("Maria", time);
+    for field in fields.iter_mut() {
+        if field.0 == "codice_fiscale" {
+            field.1 = codice_fiscale;
+        }
+    }
+    let details = app.post_form("/prenota", &fields).await;
+    assert_eq!(
+        details.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        details.text().await.unwrap()
+    );
+    let summary = location(&details);
+    let confirmed = app
+        .post_form("/prenota/riepilogo", &[("bozza", &crate::booking::draft_id(&summary))])
+        .await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    app::on_db!(&app.db, pool => sqlx::query_scalar(
+        "SELECT id FROM bookings WHERE codice_fiscale = $1 ORDER BY id DESC LIMIT 1"
+    ).bind(codice_fiscale).fetch_one(pool).await.unwrap())
+}
+
+async fn booking_state(app: &TestApp, id: i64) -> (String, String) {
+    let (status, starts_at): (String, chrono::DateTime<chrono::Utc>) = app::on_db!(&app.db, pool => sqlx::query_as(
+        "SELECT status, starts_at FROM bookings WHERE id = $1"
+    ).bind(id).fetch_one(pool).await.unwrap());
+    (
+        status,
+        starts_at
+            .with_timezone(&chrono_tz::Europe::Rome)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+    )
+}
+
+async fn code_of(app: &TestApp, id: i64) -> String {
+    app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT code FROM bookings WHERE id = $1")
+        .bind(id).fetch_one(pool).await.unwrap())
+}
+
+on_both_databases! {
+    async fn a_parent_sees_moves_and_cancels_their_own_appointments_and_nobody_else_s(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let first = book_with(&app, "09:30", MARIA.0).await;
+        let second = book_with(&app, "10:00", MARIA.0).await;
+        let other = book_with(&app, "11:00", LUCA.0).await;
+        let client = browser();
+        let home = sign_in(&app, &client, MARIA).await.page;
+
+        // Her two appointments, soonest first, with their codes; never the other family's.
+        let (first_code, second_code) = (code_of(&app, first).await, code_of(&app, second).await);
+        let at_first = home.find(&first_code).expect("the first appointment");
+        let at_second = home.find(&second_code).expect("the second appointment");
+        assert!(at_first < at_second, "soonest first");
+        assert!(!home.contains(&code_of(&app, other).await), "never another family's appointment");
+        assert!(home.contains("martedì 3 marzo 2026"), "{home}");
+        let read = trail_ids(&app, "area.appuntamenti").await;
+        assert_eq!(read.last().map(|(ids, outcome)| (ids.as_str(), outcome.as_str())), Some((format!("{second},{first}").as_str(), "ok")));
+
+        // Another family's booking, and no booking at all, by any spelling of the id: not found,
+        // and the attempt recorded.
+        for id in [other.to_string(), "0".into(), "abc".into(), format!("{other}.0")] {
+            let page = app.get_as(&client, &format!("/area-personale/appuntamento?prenotazione={id}")).await;
+            assert_eq!(page.status(), StatusCode::NOT_FOUND, "prenotazione={id}");
+            assert!(page.text().await.unwrap().contains("non è tra quelli prenotati"));
+        }
+        let refused = trail_ids(&app, "area.appuntamento").await;
+        assert!(refused.contains(&(other.to_string(), "negato".into())), "{refused:?}");
+        let cancel_other = app
+            .post_form_as(&client, app::area::APPOINTMENT_CANCEL_PATH, &[("prenotazione", &other.to_string())])
+            .await;
+        assert_eq!(cancel_other.status(), StatusCode::UNPROCESSABLE_ENTITY, "{}", cancel_other.text().await.unwrap());
+        let move_other = app
+            .post_form_as(&client, app::area::APPOINTMENT_MOVE_PATH, &[
+                ("prenotazione", &other.to_string()), ("giorno", "2026-03-03"), ("ora", "12:00"),
+            ])
+            .await;
+        assert_eq!(move_other.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(booking_state(&app, other).await, ("confermata".into(), "2026-03-03 11:00".into()));
+
+        // Her own: seen, moved, cancelled, each recorded with her as actor.
+        let own = app.get_as(&client, &format!("/area-personale/appuntamento?prenotazione={first}")).await;
+        assert_eq!(own.status(), StatusCode::OK);
+        let own = own.text().await.unwrap();
+        assert!(own.contains(&first_code) && own.contains("Sposta"), "{own}");
+        let times = app.get_as(&client, &format!("/area-personale/appuntamento?prenotazione={first}&sposta=1&giorno=2026-03-03")).await.text().await.unwrap();
+        assert!(times.contains("value=\"12:00\""), "{times}");
+        let moved = app
+            .post_form_as(&client, app::area::APPOINTMENT_MOVE_PATH, &[
+                ("prenotazione", &first.to_string()), ("giorno", "2026-03-03"), ("ora", "12:00"),
+            ])
+            .await;
+        assert_eq!(location(&moved), format!("/area-personale/appuntamento?prenotazione={first}&esito=spostata"));
+        assert_eq!(booking_state(&app, first).await, ("confermata".into(), "2026-03-03 12:00".into()));
+        let cancelled = app
+            .post_form_as(&client, app::area::APPOINTMENT_CANCEL_PATH, &[("prenotazione", &second.to_string())])
+            .await;
+        assert_eq!(location(&cancelled), format!("/area-personale/appuntamento?prenotazione={second}&esito=annullata"));
+        assert_eq!(booking_state(&app, second).await.0, "annullata");
+        assert_eq!(trail_ids(&app, "area.appuntamento.sposta").await, vec![(first.to_string(), "ok".into())]);
+        assert_eq!(trail_ids(&app, "area.appuntamento.annulla").await, vec![(second.to_string(), "ok".into())]);
+
+        // The home lists the cancelled one apart.
+        let home = app.get_as(&client, app::area::PATH).await.text().await.unwrap();
+        let past = home.find("Appuntamenti passati o annullati").expect("the past and cancelled");
+        assert!(home.find(&second_code).unwrap() > past);
+        assert!(home.find(&first_code).unwrap() < past);
+
+        // Signed out, none of it opens.
+        app.post_form_as(&client, app::area::SIGN_OUT_PATH, &[]).await;
+        let after = app.get_as(&client, &format!("/area-personale/appuntamento?prenotazione={first}")).await;
+        assert_eq!(location(&after), app::area::SIGN_IN_PATH);
+        app.assert_trail_intact().await;
+    }
+}
+
+/// The rows of `action`: the ids each recorded, and the outcome; actor always a family's person.
+async fn trail_ids(app: &TestApp, action: &str) -> Vec<(String, String)> {
+    let rows: Vec<(String, String, Option<String>)> = app::on_db!(&app.db, pool => sqlx::query_as(
+        "SELECT record_ids, outcome, actor_role FROM audit_log WHERE action = $1 ORDER BY seq"
+    )
+    .bind(action)
+    .fetch_all(pool)
+    .await
+    .unwrap());
+    assert!(
+        rows.iter().all(|(_, _, role)| role.as_deref() == Some("famiglia")),
+        "{rows:?}"
+    );
+    rows.into_iter().map(|(ids, outcome, _)| (ids, outcome)).collect()
 }

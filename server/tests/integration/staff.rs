@@ -350,10 +350,17 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     // The families' area: no staff session opens it (`F`: sent to the area's own sign-in).
     ("GET", "/area-personale", ['F', 'F', 'F', 'F', 'F']),
     ("GET", "/area-personale/accedi", ['Y', 'Y', 'Y', 'Y', 'Y']),
-    ("POST", "/area-personale/accedi/avvia", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/area-personale/accedi/avvia", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/area-personale/accedi/ritorno", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/area-personale/esci", ['F', 'F', 'F', 'F', 'F']),
     ("GET", "/area-personale/chiavi.json", ['Y', 'Y', 'Y', 'Y', 'Y']),
+    ("GET", "/area-personale/appuntamento", ['F', 'F', 'F', 'F', 'F']),
+    (
+        "POST",
+        "/area-personale/appuntamento/annulla",
+        ['F', 'F', 'F', 'F', 'F'],
+    ),
+    ("POST", "/area-personale/appuntamento/sposta", ['F', 'F', 'F', 'F', 'F']),
     ("GET", "/operatori", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/operatori/esci", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
@@ -823,7 +830,7 @@ on_both_databases! {
                 let answer = app.get_as(client, &address).await;
                 let status = answer.status();
                 // Not served (404, 405), or refused first by the access layer, as any visit is.
-                let refused = matches!(verdict(status, &location(&answer)), 'N' | 'S');
+                let refused = matches!(verdict(status, &location(&answer)), 'N' | 'S' | 'F');
                 if status != StatusCode::NOT_FOUND && status != StatusCode::METHOD_NOT_ALLOWED && !refused {
                     wrong.push(format!("GET {path} as visitor {n}: {status}"));
                 }
@@ -1125,6 +1132,8 @@ on_both_databases! {
                     || READS_NO_RECORD.iter().any(|(page, by)| page == path && (by.is_empty() || by == who));
                 let expected: &[&str] = match status {
                     StatusCode::FORBIDDEN => &["negato"],
+                    // A return from an identity provider with no sign-in under way is a failed one.
+                    StatusCode::SEE_OTHER if *path == app::area::RETURN_PATH => &["fallito"],
                     StatusCode::OK if !reads_no_record => &["ok"],
                     _ => &[],
                 };
