@@ -92,18 +92,24 @@ async fn set_area_session_apart(mut request: Request, next: Next) -> Response<Bo
     next.run(request).await
 }
 
-/// Whether `path` is one of the area's addresses (the only ones whose session is read).
+/// Whether `path` is one of the area's addresses.
 fn in_the_area(path: &str) -> bool {
     path == app::area::PATH || path.starts_with(&format!("{}/", app::area::PATH))
 }
 
-/// The area's access layer, inside the back office's: for the area's addresses, reads who is
-/// signed in (the timeouts applied by the application's clock) and hands it to the request; an
+/// Whether the area's session is read for `path`: the area's addresses, and the booking's steps
+/// (a person signed in books with their details filled in).
+fn reads_the_area_session(path: &str) -> bool {
+    in_the_area(path) || path == app::booking::PATH
+}
+
+/// The area's access layer, inside the back office's: where the area's session is read, reads who
+/// is signed in (the timeouts applied by the application's clock) and hands it to the request; an
 /// address that needs a signed-in family ([`Permission::Family`]) sends anyone else to the
-/// sign-in page. Every area response is `no-store`.
+/// sign-in page. Every area response, and every page shown to a person signed in, is `no-store`.
 pub async fn authorize(State(state): State<AppState>, mut request: Request, next: Next) -> Response<Body> {
     let path = request.uri().path().to_owned();
-    if !in_the_area(&path) {
+    if !reads_the_area_session(&path) {
         return next.run(request).await;
     }
     let route = request.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned());
@@ -117,6 +123,7 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
         Err(error) => return crate::forms::error_response(&error),
     };
     let needs_family = route.as_deref().and_then(crate::routes::permission_of) == Some(Permission::Family);
+    let personal = in_the_area(&path) || citizen.citizen.is_some();
     let mut response = if needs_family && citizen.citizen.is_none() {
         let outcome = citizen.expired.then_some(SignInOutcome::Expired);
         Redirect::to(&sign_in_page(language, outcome)).into_response()
@@ -124,9 +131,11 @@ pub async fn authorize(State(state): State<AppState>, mut request: Request, next
         request.extensions_mut().insert(citizen.clone());
         area_session::with_citizen(citizen, next.run(request)).await
     };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if personal {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }
 

@@ -15,6 +15,15 @@ pub fn page_context(state: &AppState, submitted: Option<Submitted>) -> impl Fn()
         provide_context(state.clone());
         // The booking pages' calendars depend on who books: a citizen, or the front desk.
         provide_context(crate::routes::booking::current_booker());
+        // A person signed in to the families' area books with their identity's details filled in.
+        if let Some(citizen) = app::area::current() {
+            provide_context(app::booking::BookingPrefill {
+                given_name: citizen.given_name,
+                family_name: citizen.family_name,
+                email: citizen.email,
+                codice_fiscale: citizen.codice_fiscale,
+            });
+        }
         if let Some(submitted) = &submitted {
             provide_context(submitted.clone());
         }

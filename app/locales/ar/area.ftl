@@ -25,3 +25,15 @@ area-book-new = احجز موعداً جديداً
 area-appointment-title = موعدك
 area-appointment-missing = هذا الموعد ليس من المواعيد المحجوزة برمزك الضريبي.
 area-back = العودة إلى المساحة الشخصية
+
+area-requests = طلباتك
+area-requests-lead = هنا ترى ما وصلت إليه طلبات أسرتك، عندما يقرر الأخصائي الاجتماعي أن يعرضها عليك.
+area-requests-none = لا توجد حالياً طلبات لعرضها عليك.
+area-request-title = طلب بتاريخ { $date }: { $topic }
+area-request-state = الحالة: { $state }
+area-state-waiting = في انتظار أن تتولاه الخدمة
+area-state-taken = تتولاه الخدمة
+area-state-closed = منتهٍ
+area-step-received = استُلم في { $date }
+area-step-taken = تولته الخدمة في { $date }
+area-step-closed = انتهى في { $date }

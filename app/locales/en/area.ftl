@@ -25,3 +25,15 @@ area-book-new = Book a new appointment
 area-appointment-title = Your appointment
 area-appointment-missing = This appointment is not among those booked with your tax code.
 area-back = Back to your personal area
+
+area-requests = Your requests
+area-requests-lead = Here you see where your family's requests stand, when the social worker decides to show them to you.
+area-requests-none = There are no requests to show you for now.
+area-request-title = Request of { $date }: { $topic }
+area-request-state = State: { $state }
+area-state-waiting = waiting to be taken on
+area-state-taken = taken on by the service
+area-state-closed = closed
+area-step-received = Received on { $date }
+area-step-taken = Taken on on { $date }
+area-step-closed = Closed on { $date }

@@ -25,3 +25,15 @@ area-book-new = Reservar una nueva cita
 area-appointment-title = Tu cita
 area-appointment-missing = Esta cita no está entre las reservadas con tu código fiscal.
 area-back = Volver al área personal
+
+area-requests = Tus solicitudes
+area-requests-lead = Aquí ves en qué punto están las solicitudes de tu familia, cuando el trabajador social decide mostrártelas.
+area-requests-none = Por ahora no hay solicitudes que mostrarte.
+area-request-title = Solicitud del { $date }: { $topic }
+area-request-state = Estado: { $state }
+area-state-waiting = a la espera de ser atendida
+area-state-taken = atendida por el servicio
+area-state-closed = concluida
+area-step-received = Recibida el { $date }
+area-step-taken = Atendida desde el { $date }
+area-step-closed = Concluida el { $date }

@@ -25,3 +25,15 @@ area-book-new = Prendre un nouveau rendez-vous
 area-appointment-title = Votre rendez-vous
 area-appointment-missing = Ce rendez-vous ne fait pas partie de ceux pris avec votre code fiscal.
 area-back = Retour à l'espace personnel
+
+area-requests = Vos demandes
+area-requests-lead = Ici, vous voyez où en sont les demandes de votre famille, quand l'assistant social décide de vous les montrer.
+area-requests-none = Pour l'instant, il n'y a aucune demande à vous montrer.
+area-request-title = Demande du { $date } : { $topic }
+area-request-state = État : { $state }
+area-state-waiting = en attente de prise en charge
+area-state-taken = prise en charge par le service
+area-state-closed = terminée
+area-step-received = Reçue le { $date }
+area-step-taken = Prise en charge le { $date }
+area-step-closed = Terminée le { $date }

@@ -30,3 +30,16 @@ area-book-new = Prenota un nuovo appuntamento
 area-appointment-title = Il tuo appuntamento
 area-appointment-missing = Questo appuntamento non è tra quelli prenotati con il tuo codice fiscale.
 area-back = Torna all'area personale
+
+area-requests = Le tue richieste
+area-requests-lead = Qui vedi a che punto sono le richieste della tua famiglia, quando l'assistente sociale decide di mostrartele.
+area-requests-none = Per ora non ci sono richieste da mostrarti.
+# { $date } is the day the request was received, { $topic } what it is about.
+area-request-title = Richiesta del { $date }: { $topic }
+area-request-state = Stato: { $state }
+area-state-waiting = in attesa di essere presa in carico
+area-state-taken = presa in carico dal servizio
+area-state-closed = conclusa
+area-step-received = Ricevuta il { $date }
+area-step-taken = Presa in carico il { $date }
+area-step-closed = Conclusa il { $date }

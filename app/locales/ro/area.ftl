@@ -25,3 +25,15 @@ area-book-new = Fă o programare nouă
 area-appointment-title = Programarea ta
 area-appointment-missing = Această programare nu este printre cele făcute cu codul tău fiscal.
 area-back = Înapoi la zona personală
+
+area-requests = Cererile tale
+area-requests-lead = Aici vezi în ce stadiu sunt cererile familiei tale, atunci când asistentul social hotărăște să ți le arate.
+area-requests-none = Deocamdată nu există cereri de arătat.
+area-request-title = Cererea din { $date }: { $topic }
+area-request-state = Stare: { $state }
+area-state-waiting = în așteptarea preluării
+area-state-taken = preluată de serviciu
+area-state-closed = încheiată
+area-step-received = Primită pe { $date }
+area-step-taken = Preluată pe { $date }
+area-step-closed = Încheiată pe { $date }

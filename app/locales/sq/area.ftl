@@ -25,3 +25,15 @@ area-book-new = Rezervo një takim të ri
 area-appointment-title = Takimi yt
 area-appointment-missing = Ky takim nuk është mes atyre të rezervuar me kodin tënd fiskal.
 area-back = Kthehu te zona personale
+
+area-requests = Kërkesat e tua
+area-requests-lead = Këtu sheh në çfarë pike janë kërkesat e familjes sate, kur punonjësi social vendos të t'i tregojë.
+area-requests-none = Për momentin nuk ka kërkesa për të të treguar.
+area-request-title = Kërkesa e { $date }: { $topic }
+area-request-state = Gjendja: { $state }
+area-state-waiting = në pritje për t'u marrë përsipër
+area-state-taken = e marrë përsipër nga shërbimi
+area-state-closed = e përfunduar
+area-step-received = Marrë më { $date }
+area-step-taken = Marrë përsipër më { $date }
+area-step-closed = Përfunduar më { $date }

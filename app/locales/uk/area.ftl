@@ -25,3 +25,15 @@ area-book-new = Записатися знову
 area-appointment-title = Ваш запис
 area-appointment-missing = Цього запису немає серед зроблених з вашим податковим кодом.
 area-back = Повернутися до особистого кабінету
+
+area-requests = Ваші звернення
+area-requests-lead = Тут ви бачите, на якому етапі звернення вашої родини, коли соціальний працівник вирішить їх вам показати.
+area-requests-none = Поки що немає звернень, які можна вам показати.
+area-request-title = Звернення від { $date }: { $topic }
+area-request-state = Стан: { $state }
+area-state-waiting = очікує на розгляд
+area-state-taken = прийняте службою до роботи
+area-state-closed = завершене
+area-step-received = Отримано { $date }
+area-step-taken = Прийнято до роботи { $date }
+area-step-closed = Завершено { $date }

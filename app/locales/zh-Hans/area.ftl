@@ -25,3 +25,15 @@ area-book-new = 预约新的面谈
 area-appointment-title = 您的预约
 area-appointment-missing = 这个预约不在用您的税号预约的面谈之中。
 area-back = 返回个人专区
+
+area-requests = 您的申请
+area-requests-lead = 在这里，您可以看到家庭申请的进展情况（在社工决定向您公开之后）。
+area-requests-none = 目前没有可以向您显示的申请。
+area-request-title = { $date } 的申请：{ $topic }
+area-request-state = 状态：{ $state }
+area-state-waiting = 等待受理
+area-state-taken = 已由服务部门受理
+area-state-closed = 已结束
+area-step-received = { $date } 收到
+area-step-taken = { $date } 受理
+area-step-closed = { $date } 结束

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod appointments;
 pub mod pages;
+pub mod requests;
 pub mod session;
 
 pub use session::{current, Citizen, CitizenRequest};

@@ -5,8 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::appointments::{self, Appointment};
+use super::requests;
 use super::{session, SignInOutcome, PATH, SIGN_OUT_PATH, START_PATH};
 use crate::booking::pages::when;
+use crate::dates::long_date_in;
 use crate::i18n::{use_language, Language};
 use crate::layout::Breadcrumb;
 use crate::state::AppState;
@@ -100,6 +102,7 @@ pub fn AreaHomePage() -> impl IntoView {
                 </form>
             </div>
             <Appointments />
+            <Requests />
         </div>
     }
     .into_any()
@@ -137,6 +140,56 @@ fn Appointments() -> impl IntoView {
                             }
                             .into_any()
                         }
+                        Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// "Le tue richieste": where each request shown to the family stands, and since when.
+#[component]
+fn Requests() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let found = Resource::new(|| (), |()| async { requests::list(&AppState::current()).await });
+    let on =
+        move |key: &str, date: chrono::NaiveDate| language.text_with(key, &[("date", long_date_in(language, date))]);
+    view! {
+        <section aria-labelledby="richieste" class="mt-4">
+            <h2 id="richieste">{text("area-requests")}</h2>
+            <p>{text("area-requests-lead")}</p>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+                {move || Suspend::new(async move {
+                    match found.await {
+                        Ok(found) if found.is_empty() => view! { <p>{text("area-requests-none")}</p> }.into_any(),
+                        Ok(found) => view! {
+                            <ul class="list-unstyled richieste-famiglia">
+                                {found
+                                    .into_iter()
+                                    .map(|request| {
+                                        let title = language.text_with(
+                                            "area-request-title",
+                                            &[("date", long_date_in(language, request.received_on)), ("topic", request.topic.clone())],
+                                        );
+                                        let standing = language.text_with("area-request-state", &[("state", text(request.standing.message()))]);
+                                        view! {
+                                            <li class="bg-light rounded p-3 mb-3">
+                                                <h3 class="h5">{title}</h3>
+                                                <p class="fw-semibold">{standing}</p>
+                                                <ol class="mb-0">
+                                                    <li>{on("area-step-received", request.received_on)}</li>
+                                                    {request.taken_on.map(|date| view! { <li>{on("area-step-taken", date)}</li> })}
+                                                    {request.closed_on.map(|date| view! { <li>{on("area-step-closed", date)}</li> })}
+                                                </ol>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                        .into_any(),
                         Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
                     }
                 })}

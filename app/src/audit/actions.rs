@@ -21,6 +21,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
         "Appuntamenti letti dalla famiglia nell'area personale",
     ),
     (
+        "area.richieste",
+        "Stato delle richieste letto dalla famiglia nell'area personale",
+    ),
+    (
         "area.appuntamento",
         "Appuntamento letto dalla famiglia nell'area personale",
     ),

@@ -201,6 +201,32 @@ impl Booker {
     }
 }
 
+/// What a person signed in to the families' area has already told: their details step starts
+/// filled in with it (the server provides it to the page; the booking part never reads the area's
+/// session itself).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BookingPrefill {
+    pub given_name: String,
+    pub family_name: String,
+    pub email: Option<String>,
+    pub codice_fiscale: String,
+}
+
+impl BookingPrefill {
+    /// The details form's fields it fills.
+    pub fn fields(&self) -> Vec<(String, String)> {
+        let mut fields = vec![
+            ("nome".to_owned(), self.given_name.clone()),
+            ("cognome".to_owned(), self.family_name.clone()),
+            ("codice_fiscale".to_owned(), self.codice_fiscale.clone()),
+        ];
+        if let Some(email) = &self.email {
+            fields.push(("email".to_owned(), email.clone()));
+        }
+        fields
+    }
+}
+
 /// The step a query stands at.
 pub async fn resolve_booking_step(query: BookingQuery) -> Result<BookingStep, AppError> {
     flow::resolve(&crate::state::AppState::current(), &Booker::of_page(), query).await

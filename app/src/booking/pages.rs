@@ -318,8 +318,14 @@ fn StepView(step: BookingStep, submitted: crate::forms::Submitted) -> impl IntoV
                     topic=topic.slug
                     day=slot.date.format("%Y-%m-%d").to_string()
                     time=clock_value(slot)
-                    // The page's language preselects the interview's, until the person chooses.
-                    form=FormState::editing(submitted, [("lingua".to_owned(), language.code().to_owned())].into())
+                    // The page's language preselects the interview's, until the person chooses; a
+                    // person signed in to the area finds what their identity says filled in.
+                    form=FormState::editing(
+                        submitted,
+                        std::iter::once(("lingua".to_owned(), language.code().to_owned()))
+                            .chain(use_context::<crate::booking::BookingPrefill>().map(|prefill| prefill.fields()).unwrap_or_default())
+                            .collect(),
+                    )
                 />
             }
             .into_any()

@@ -445,6 +445,17 @@ on_both_databases! {
         assert!(home.find(&second_code).unwrap() > past);
         assert!(home.find(&first_code).unwrap() < past);
 
+        // A new booking starts with her identity's details filled in; nobody else's does.
+        let details_step = "/prenota?sede=segretariato-sociale&argomento=figli-e-famiglia&giorno=2026-03-04&ora=10:00";
+        let hers = app.get_as(&client, details_step).await;
+        assert_eq!(hers.headers()["cache-control"], "no-store");
+        let hers = hers.text().await.unwrap();
+        for value in [MARIA.0, "Maria", "Rossi", "maria.rossi@example.it"] {
+            assert!(hers.contains(&format!("value=\"{value}\"")), "{value} filled in: {hers}");
+        }
+        let anyone = app.get(details_step).await.text().await.unwrap();
+        assert!(!anyone.contains(MARIA.0) && !anyone.contains("maria.rossi@example.it"));
+
         // Signed out, none of it opens.
         app.post_form_as(&client, app::area::SIGN_OUT_PATH, &[]).await;
         let after = app.get_as(&client, &format!("/area-personale/appuntamento?prenotazione={first}")).await;
@@ -467,4 +478,80 @@ async fn trail_ids(app: &TestApp, action: &str) -> Vec<(String, String)> {
         "{rows:?}"
     );
     rows.into_iter().map(|(ids, outcome, _)| (ids, outcome)).collect()
+}
+
+/// Maria's son, whose codice fiscale his own SPID would give.
+const SON: (&str, &str, &str) = ("RSSLCU15C10F205F", "Luca", "Rossi");
+
+async fn person_id(app: &TestApp, codice_fiscale: &str) -> i64 {
+    app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM persons WHERE codice_fiscale = $1")
+        .bind(codice_fiscale).fetch_one(pool).await.unwrap())
+}
+
+on_both_databases! {
+    async fn a_parent_follows_the_family_s_requests_as_far_as_the_worker_shows_them(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let (comune, topic, minori, _) = crate::triage::ids(&app).await;
+        let desk = crate::staff::demo_browser(&app, "sportello").await;
+        // The front desk registers a request of Maria (a parent, with her codice fiscale) and her son.
+        let saved = crate::triage::send(&app, &desk, "/operatori/richieste/nuova", &crate::triage::family_form(None, "spontanea", &[
+            ("comune", &comune), ("argomento", &topic), ("unita", &minori),
+            ("p1_nome", "Maria"), ("p1_nascita", "1980-01-01"), ("p1_cf", MARIA.0),
+            ("p2_cf", SON.0),
+        ])).await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER, "{}", saved.text().await.unwrap());
+        let request: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM requests").fetch_one(pool).await.unwrap());
+
+        // She sees it waiting, received today; never its notes.
+        let mother = browser();
+        let home = sign_in(&app, &mother, MARIA).await.page;
+        assert!(home.contains("Stato: in attesa di essere presa in carico"), "{home}");
+        assert!(home.contains("Ricevuta il lunedì 2 marzo 2026") || home.contains("Ricevuta il 2 marzo 2026"), "{home}");
+        assert!(!home.contains("assenze frequenti"), "never the notes");
+        assert_eq!(trail_ids(&app, "area.richieste").await.last().cloned(), Some((request.to_string(), "ok".into())));
+
+        // The social worker takes it: the next page says so, with the day.
+        let worker = crate::staff::demo_browser(&app, "assistente").await;
+        let case = crate::cases::taken_by(&app, &worker, request).await;
+        let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
+        assert!(home.contains("Stato: presa in carico dal servizio"), "{home}");
+        assert!(home.contains("Presa in carico il"), "{home}");
+
+        // Her son, signed in with his own identity, and a parent of another family see nothing.
+        for person in [SON, LUCA] {
+            let other = browser();
+            let page = sign_in(&app, &other, person).await.page;
+            assert!(page.contains("Per ora non ci sono richieste da mostrarti"), "{}: {page}", person.0);
+            assert!(!page.contains("Stato:"), "{}", person.0);
+        }
+
+        // The worker hides it: gone at once; shown again, back.
+        let hide = app.post_form_as(&worker, "/operatori/casi/visibilita", &[
+            ("caso", &case.to_string()), ("richiesta", &request.to_string()), ("mostra", "no"),
+        ]).await;
+        assert_eq!(hide.status(), StatusCode::SEE_OTHER);
+        let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
+        assert!(!home.contains("Stato:"), "hidden by the worker");
+        let show = app.post_form_as(&worker, "/operatori/casi/visibilita", &[
+            ("caso", &case.to_string()), ("richiesta", &request.to_string()), ("mostra", "si"),
+        ]).await;
+        assert_eq!(show.status(), StatusCode::SEE_OTHER);
+        assert!(app.get_as(&mother, app::area::PATH).await.text().await.unwrap().contains("Stato: presa in carico"));
+
+        // A court mandate for the same family starts hidden from her.
+        let mandate = crate::cases::mandate_in_queue(&app).await;
+        let family: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT family_id FROM requests WHERE id = $1").bind(request).fetch_one(pool).await.unwrap());
+        app.execute(&format!("UPDATE requests SET family_id = {family} WHERE id = {mandate}")).await;
+        let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
+        assert_eq!(home.matches("Stato:").count(), 1, "the mandate is not shown");
+
+        // Removed from the family, she sees nothing more, at the very next page.
+        app.execute(&format!("DELETE FROM family_members WHERE person_id = {}", person_id(&app, MARIA.0).await)).await;
+        let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
+        assert!(!home.contains("Stato:"), "{home}");
+        app.assert_trail_intact().await;
+    }
 }

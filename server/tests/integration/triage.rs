@@ -34,7 +34,7 @@ async fn scalar(app: &TestApp, sql: &str) -> i64 {
 }
 
 /// The request form's fields for the Rossi family, with `changes` applied.
-fn family_form(booking: Option<i64>, origin: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub fn family_form(booking: Option<i64>, origin: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut fields: Vec<(String, String)> = [
         ("origine", origin.to_owned()),
         ("prenotazione", booking.map(|b| b.to_string()).unwrap_or_default()),
@@ -66,13 +66,18 @@ fn family_form(booking: Option<i64>, origin: &str, changes: &[(&str, &str)]) -> 
     fields
 }
 
-async fn send(app: &TestApp, client: &reqwest::Client, path: &str, fields: &[(String, String)]) -> reqwest::Response {
+pub async fn send(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
     let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     app.post_form_as(client, path, &fields).await
 }
 
 /// The ids the forms need: the comune, the "figli e famiglia" topic, the two units.
-async fn ids(app: &TestApp) -> (String, String, String, String) {
+pub async fn ids(app: &TestApp) -> (String, String, String, String) {
     (
         scalar(app, "SELECT MIN(id) FROM comuni").await.to_string(),
         scalar(app, "SELECT id FROM booking_topics WHERE slug = 'figli-e-famiglia'")
