@@ -37,3 +37,16 @@ area-state-closed = منتهٍ
 area-step-received = استُلم في { $date }
 area-step-taken = تولته الخدمة في { $date }
 area-step-closed = انتهى في { $date }
+
+area-messages = الرسائل مع الخدمة
+area-messages-lead = هنا تقرأ رسائل الأخصائي الاجتماعي الذي يتابع أسرتك ويمكنك الرد عليها.
+area-messages-none = لا توجد رسائل لك.
+area-messages-link = اقرأ الرسائل ورُدّ عليها
+area-message-you = أنت
+area-message-reply = ردّك
+area-message-reply-hint = يقرؤه الأخصائي الاجتماعي في ملف أسرتك. هذه ليست قناة للحالات الطارئة: إذا كان أحد في خطر، اتصل بالرقم 112.
+area-message-send = أرسل الرد
+area-message-sent = تم إرسال الرد.
+area-message-empty = اكتب الرسالة.
+area-message-too-long = الرسالة طويلة جداً: { $max } حرفاً على الأكثر.
+area-message-closed = انتهت متابعة الخدمة لأسرتك: للكتابة استخدم صفحة المساعدة.

@@ -37,3 +37,16 @@ area-state-closed = closed
 area-step-received = Received on { $date }
 area-step-taken = Taken on on { $date }
 area-step-closed = Closed on { $date }
+
+area-messages = Messages with the service
+area-messages-lead = Here you read the messages of the social worker who follows your family, and you can answer.
+area-messages-none = There are no messages for you.
+area-messages-link = Read the messages and answer
+area-message-you = You
+area-message-reply = Your answer
+area-message-reply-hint = The social worker reads it in your family's file. It is not a channel for emergencies: if someone is in danger, call 112.
+area-message-send = Send the answer
+area-message-sent = Answer sent.
+area-message-empty = Write the message.
+area-message-too-long = The message is too long: { $max } characters at most.
+area-message-closed = The service's work with your family has ended: to write, use the Assistance page.

@@ -37,3 +37,16 @@ area-state-closed = concluida
 area-step-received = Recibida el { $date }
 area-step-taken = Atendida desde el { $date }
 area-step-closed = Concluida el { $date }
+
+area-messages = Mensajes con el servicio
+area-messages-lead = Aquí lees los mensajes del trabajador social que sigue a tu familia y puedes responder.
+area-messages-none = No hay mensajes para ti.
+area-messages-link = Leer los mensajes y responder
+area-message-you = Tú
+area-message-reply = Tu respuesta
+area-message-reply-hint = El trabajador social la lee en el expediente de tu familia. No es un canal para emergencias: si alguien está en peligro, llama al 112.
+area-message-send = Enviar la respuesta
+area-message-sent = Respuesta enviada.
+area-message-empty = Escribe el mensaje.
+area-message-too-long = El mensaje es demasiado largo: { $max } caracteres como máximo.
+area-message-closed = El acompañamiento del servicio ha terminado: para escribir, usa la página Asistencia.

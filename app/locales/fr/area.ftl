@@ -37,3 +37,16 @@ area-state-closed = terminée
 area-step-received = Reçue le { $date }
 area-step-taken = Prise en charge le { $date }
 area-step-closed = Terminée le { $date }
+
+area-messages = Messages avec le service
+area-messages-lead = Ici, vous lisez les messages de l'assistant social qui suit votre famille et vous pouvez répondre.
+area-messages-none = Il n'y a pas de messages pour vous.
+area-messages-link = Lire les messages et répondre
+area-message-you = Vous
+area-message-reply = Votre réponse
+area-message-reply-hint = L'assistant social la lit dans le dossier de votre famille. Ce n'est pas un canal pour les urgences : en cas de danger, appelez le 112.
+area-message-send = Envoyer la réponse
+area-message-sent = Réponse envoyée.
+area-message-empty = Écrivez le message.
+area-message-too-long = Le message est trop long : { $max } caractères au maximum.
+area-message-closed = L'accompagnement par le service est terminé : pour écrire, utilisez la page Assistance.

@@ -43,3 +43,17 @@ area-state-closed = conclusa
 area-step-received = Ricevuta il { $date }
 area-step-taken = Presa in carico il { $date }
 area-step-closed = Conclusa il { $date }
+
+area-messages = Messaggi con il servizio
+area-messages-lead = Qui leggi i messaggi dell'assistente sociale che segue la tua famiglia e puoi rispondere.
+area-messages-none = Non ci sono messaggi per te.
+area-messages-link = Leggi i messaggi e rispondi
+area-message-you = Tu
+area-message-reply = La tua risposta
+area-message-reply-hint = L'assistente sociale la legge nel fascicolo della tua famiglia. Non è un canale per le emergenze: in caso di pericolo chiama il 112.
+area-message-send = Invia la risposta
+area-message-sent = Risposta inviata.
+area-message-empty = Scrivi il messaggio.
+# { $max } is a number of characters.
+area-message-too-long = Il messaggio è troppo lungo: al massimo { $max } caratteri.
+area-message-closed = Il percorso con il servizio è concluso: per scrivere usa la pagina Assistenza.

@@ -37,3 +37,16 @@ area-state-closed = încheiată
 area-step-received = Primită pe { $date }
 area-step-taken = Preluată pe { $date }
 area-step-closed = Încheiată pe { $date }
+
+area-messages = Mesaje cu serviciul
+area-messages-lead = Aici citești mesajele asistentului social care urmărește familia ta și poți răspunde.
+area-messages-none = Nu există mesaje pentru tine.
+area-messages-link = Citește mesajele și răspunde
+area-message-you = Tu
+area-message-reply = Răspunsul tău
+area-message-reply-hint = Asistentul social îl citește în dosarul familiei tale. Nu este un canal pentru urgențe: dacă cineva este în pericol, sună la 112.
+area-message-send = Trimite răspunsul
+area-message-sent = Răspuns trimis.
+area-message-empty = Scrie mesajul.
+area-message-too-long = Mesajul este prea lung: cel mult { $max } de caractere.
+area-message-closed = Sprijinul serviciului pentru familia ta s-a încheiat: pentru a scrie, folosește pagina Asistență.

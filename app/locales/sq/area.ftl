@@ -37,3 +37,16 @@ area-state-closed = e përfunduar
 area-step-received = Marrë më { $date }
 area-step-taken = Marrë përsipër më { $date }
 area-step-closed = Përfunduar më { $date }
+
+area-messages = Mesazhet me shërbimin
+area-messages-lead = Këtu lexon mesazhet e punonjësit social që ndjek familjen tënde dhe mund të përgjigjesh.
+area-messages-none = Nuk ka mesazhe për ty.
+area-messages-link = Lexo mesazhet dhe përgjigju
+area-message-you = Ti
+area-message-reply = Përgjigjja jote
+area-message-reply-hint = Punonjësi social e lexon në dosjen e familjes sate. Nuk është një kanal për urgjencat: nëse dikush është në rrezik, telefono 112.
+area-message-send = Dërgo përgjigjen
+area-message-sent = Përgjigjja u dërgua.
+area-message-empty = Shkruaj mesazhin.
+area-message-too-long = Mesazhi është shumë i gjatë: jo më shumë se { $max } karaktere.
+area-message-closed = Ndjekja nga shërbimi ka përfunduar: për të shkruar përdor faqen Ndihma.

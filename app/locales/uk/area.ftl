@@ -37,3 +37,16 @@ area-state-closed = завершене
 area-step-received = Отримано { $date }
 area-step-taken = Прийнято до роботи { $date }
 area-step-closed = Завершено { $date }
+
+area-messages = Повідомлення зі службою
+area-messages-lead = Тут ви читаєте повідомлення соціального працівника, який супроводжує вашу родину, і можете відповісти.
+area-messages-none = Для вас немає повідомлень.
+area-messages-link = Читати повідомлення й відповідати
+area-message-you = Ви
+area-message-reply = Ваша відповідь
+area-message-reply-hint = Соціальний працівник читає її у справі вашої родини. Це не канал для екстрених випадків: якщо хтось у небезпеці, телефонуйте 112.
+area-message-send = Надіслати відповідь
+area-message-sent = Відповідь надіслано.
+area-message-empty = Напишіть повідомлення.
+area-message-too-long = Повідомлення задовге: не більше { $max } символів.
+area-message-closed = Супровід вашої родини службою завершено: щоб написати, скористайтеся сторінкою «Допомога».

@@ -37,3 +37,16 @@ area-state-closed = 已结束
 area-step-received = { $date } 收到
 area-step-taken = { $date } 受理
 area-step-closed = { $date } 结束
+
+area-messages = 与服务部门的消息
+area-messages-lead = 在这里，您可以阅读负责您家庭的社工发来的消息，并进行回复。
+area-messages-none = 没有给您的消息。
+area-messages-link = 阅读并回复消息
+area-message-you = 您
+area-message-reply = 您的回复
+area-message-reply-hint = 社工会在您家庭的档案中阅读回复。这不是紧急渠道：如有人处于危险之中，请拨打 112。
+area-message-send = 发送回复
+area-message-sent = 回复已发送。
+area-message-empty = 请写下消息。
+area-message-too-long = 消息太长：最多 { $max } 个字符。
+area-message-closed = 服务部门对您家庭的跟进已经结束：如需联系，请使用"帮助"页面。

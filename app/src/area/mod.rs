@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod appointments;
+pub mod messages;
 pub mod pages;
 pub mod requests;
 pub mod session;
@@ -29,6 +30,12 @@ pub const SIGN_OUT_PATH: &str = "/area-personale/esci";
 pub const APPOINTMENT_PATH: &str = "/area-personale/appuntamento";
 pub const APPOINTMENT_CANCEL_PATH: &str = "/area-personale/appuntamento/annulla";
 pub const APPOINTMENT_MOVE_PATH: &str = "/area-personale/appuntamento/sposta";
+/// The messages with the service, and the answer's form.
+pub const MESSAGES_PATH: &str = "/area-personale/messaggi";
+pub const REPLY_PATH: &str = "/area-personale/messaggi/rispondi";
+
+/// The longest message, from a worker or from the family.
+pub const MESSAGE_MAX_CHARS: usize = 4000;
 
 /// Why the sign-in page is shown again, from its `esito` in the address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::appointments::{self, Appointment};
-use super::requests;
+use super::{messages, requests};
 use super::{session, SignInOutcome, PATH, SIGN_OUT_PATH, START_PATH};
 use crate::booking::pages::when;
 use crate::dates::long_date_in;
@@ -103,6 +103,10 @@ pub fn AreaHomePage() -> impl IntoView {
             </div>
             <Appointments />
             <Requests />
+            <section aria-labelledby="messaggi" class="mt-4">
+                <h2 id="messaggi">{text("area-messages")}</h2>
+                <p><a href=language.href(super::MESSAGES_PATH)>{text("area-messages-link")}</a></p>
+            </section>
         </div>
     }
     .into_any()
@@ -144,6 +148,113 @@ fn Appointments() -> impl IntoView {
                     }
                 })}
             </Suspense>
+        </section>
+    }
+}
+
+const REPLY_LABELS: &[(&str, &str)] = &[("testo", "La tua risposta")];
+
+/// `/area-personale/messaggi`: the messages with the service, case by case, and an answer.
+#[component]
+pub fn MessagesPage() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let sent = use_query_map().with_untracked(|query| query.get("inviata").is_some());
+    let submitted = crate::forms::use_submitted(super::REPLY_PATH);
+    let found = Resource::new(
+        || (),
+        |()| async { messages::conversations(&AppState::current()).await },
+    );
+    view! {
+        <Title text=text("area-messages") />
+        <div class="container stretto">
+            <Breadcrumb trail=vec![("nav-home", "/"), ("area-title", PATH)] current=text("area-messages") />
+            <h1>{text("area-messages")}</h1>
+            {sent.then(|| view! { <p class="alert alert-success" role="status">{text("area-message-sent")}</p> })}
+            <p>{text("area-messages-lead")}</p>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+                {move || {
+                    let submitted = submitted.clone();
+                    Suspend::new(async move {
+                        match found.await {
+                            Ok(found) if found.is_empty() => view! { <p>{text("area-messages-none")}</p> }.into_any(),
+                            Ok(found) => found
+                                .into_iter()
+                                .map(|conversation| view! { <ConversationView conversation submitted=submitted.clone() /> })
+                                .collect_view()
+                                .into_any(),
+                            Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+            <p class="mt-4"><a href=language.href(PATH)>{text("area-back")}</a></p>
+        </div>
+    }
+}
+
+#[component]
+fn ConversationView(conversation: messages::Conversation, submitted: crate::forms::Submitted) -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let case = conversation.case;
+    // The form shown again with its error is the one of the case it was sent for.
+    let submitted = if submitted.values.get("caso").map(String::as_str) == Some(case.to_string().as_str()) {
+        submitted
+    } else {
+        crate::forms::Submitted::default()
+    };
+    let form = crate::forms::FormState::new(submitted);
+    view! {
+        <section aria-labelledby=format!("caso-{case}") class="mb-4">
+            <h2 class="h4" id=format!("caso-{case}")>{conversation.service}</h2>
+            {if conversation.messages.is_empty() {
+                view! { <p>{text("area-messages-none")}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="list-unstyled messaggi">
+                        {conversation
+                            .messages
+                            .into_iter()
+                            .map(|message| {
+                                let author = if message.mine { text("area-message-you") } else { message.author };
+                                let when = format!(
+                                    "{}, {}",
+                                    long_date_in(language, message.date),
+                                    crate::dates::clock(message.time)
+                                );
+                                view! {
+                                    <li class=if message.mine { "bg-light rounded p-3 mb-2" } else { "border rounded p-3 mb-2" }>
+                                        <p class="mb-1"><strong>{author}</strong>{format!(" — {when}")}</p>
+                                        <p class="mb-0 testo-nota">{message.body}</p>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+            {if conversation.open {
+                view! {
+                    <crate::forms::ErrorSummary form labels=REPLY_LABELS />
+                    <form method="post" action=language.href(super::REPLY_PATH) novalidate>
+                        <input type="hidden" name="caso" value=case.to_string() />
+                        <crate::forms::TextArea
+                            form
+                            name="testo"
+                            label=text("area-message-reply")
+                            hint=text("area-message-reply-hint")
+                            max_chars=super::MESSAGE_MAX_CHARS
+                            required=true
+                        />
+                        <button type="submit" class="btn btn-primary">{text("area-message-send")}</button>
+                    </form>
+                }
+                .into_any()
+            } else {
+                view! { <p>{text("area-message-closed")}</p> }.into_any()
+            }}
         </section>
     }
 }

@@ -20,6 +20,8 @@ pub const ACTIONS: &[(&str, &str)] = &[
         "area.appuntamenti",
         "Appuntamenti letti dalla famiglia nell'area personale",
     ),
+    ("area.messaggi", "Messaggi con il servizio letti dalla famiglia"),
+    ("area.messaggio", "Messaggio scritto dalla famiglia al servizio"),
     (
         "area.richieste",
         "Stato delle richieste letto dalla famiglia nell'area personale",
@@ -122,6 +124,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("caso.documento_scaricato", "Documento del fascicolo scaricato"),
     ("caso.equipe_aggiungi", "Operatore aggiunto all'équipe del caso"),
     ("caso.visibilita", "Caso o richiesta mostrati o nascosti alla famiglia"),
+    ("caso.messaggio", "Messaggio scritto alla famiglia"),
     ("caso.equipe_togli", "Operatore tolto dall'équipe del caso"),
     ("caso.relazione_scadenza", "Relazione al tribunale segnata come inviata"),
     ("caso.chiusura_chiesta", "Chiusura del caso proposta"),

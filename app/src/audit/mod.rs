@@ -49,6 +49,7 @@ crate::vocabulary! {
         Case = ("caso", "Fascicolo"),
         Note = ("nota", "Nota del fascicolo"),
         Document = ("documento", "Documento del fascicolo"),
+        Message = ("messaggio", "Messaggio tra il servizio e la famiglia"),
         CourtReport = ("relazione", "Relazione all'Autorità Giudiziaria"),
         Plan = ("progetto", "Progetto di aiuto"),
         Intervention = ("intervento", "Intervento del progetto"),

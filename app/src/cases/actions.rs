@@ -501,3 +501,93 @@ pub async fn set_visibility(state: &AppState, form: VisibilityForm) -> Result<Fo
         Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
     }
 }
+
+/// "Invia alla famiglia": a message from the case's responsible worker (or the unit's coordinator) to the family,
+/// which reads it in its personal area. Only to a family the case is shown to. Each parent or
+/// guardian who signed in with an email gets a notice that says nothing of the message itself;
+/// the message, its notices and the audit row are one transaction.
+pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
+    let text = form.testo.trim().to_owned();
+    if text.is_empty() {
+        return Ok(FormOutcome::invalid("testo", "Scrivi il messaggio."));
+    }
+    if text.chars().count() > crate::area::MESSAGE_MAX_CHARS {
+        return Ok(FormOutcome::invalid(
+            "testo",
+            format!(
+                "Il messaggio è troppo lungo: al massimo {} caratteri.",
+                crate::area::MESSAGE_MAX_CHARS
+            ),
+        ));
+    }
+    let now = state.clock.now();
+    let notice = |to: String| crate::mail::outbox::OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "C'è un nuovo messaggio per te nell'area personale".to_owned(),
+        body: format!(
+            "Buongiorno,\n\nc'è un nuovo messaggio per te nell'area personale del servizio.\n\
+             Per leggerlo entra con SPID o CIE:\n{}{}\n\nQuesta email è inviata automaticamente: \
+             non rispondere a questo indirizzo.\n",
+            state.public_url.trim_end_matches('/'),
+            crate::area::PATH
+        ),
+        attachment: None,
+        language: crate::i18n::Language::Italian,
+    };
+    let begin = state.db.begin_writing();
+    let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case = case_or_not_found!(tx, form.caso, user, now);
+        let family_sees: bool = sqlx::query_scalar("SELECT family_sees FROM cases WHERE id = $1")
+            .bind(form.caso)
+            .fetch_one(&mut *tx)
+            .await?;
+        // The family's interlocutor is who decides what it sees: the responsible worker, or the
+        // unit's coordinator.
+        if !case.manages_team(&user) {
+            tx.rollback().await?;
+            Err(None)
+        } else if case.closed_at.is_some() {
+            tx.rollback().await?;
+            Err(Some("Il caso è chiuso: non si scrive più alla famiglia da qui."))
+        } else if !family_sees {
+            tx.rollback().await?;
+            Err(Some("La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia»."))
+        } else {
+            let message: i64 = sqlx::query_scalar(
+                "INSERT INTO case_messages (case_id, staff_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(form.caso).bind(user.id).bind(&text).bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let emails: Vec<String> = sqlx::query_scalar(super::store::FAMILY_EMAILS)
+                .bind(form.caso)
+                .fetch_all(&mut *tx)
+                .await?;
+            for to in emails {
+                let email = notice(to);
+                crate::enqueue_email!(&mut *tx, now, email)?;
+            }
+            crate::audit!(
+                &mut *tx,
+                &state.audit_key,
+                now,
+                Entry::new(user.actor(), "caso.messaggio").records(RecordKind::Message, [message])
+            )?;
+            tx.commit().await?;
+            Ok(())
+        }
+    });
+    match outcome {
+        Ok(()) => {
+            state.mail_ready.notify_one();
+            Ok(FormOutcome::Done {
+                next: format!("{FILE_PATH}?id={}&fatto=messaggio", form.caso),
+            })
+        }
+        Err(Some(message)) => Ok(FormOutcome::invalid("testo", message)),
+        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
+    }
+}

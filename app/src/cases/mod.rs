@@ -36,6 +36,8 @@ pub const EMERGENCY_PATH: &str = "/operatori/casi/emergenza";
 pub const REPORT_PATH: &str = "/operatori/casi/relazione";
 /// Showing the case, or one of its requests, to the family in its personal area, or hiding it.
 pub const VISIBILITY_PATH: &str = "/operatori/casi/visibilita";
+/// A message to the family, which reads it in its personal area.
+pub const MESSAGE_PATH: &str = "/operatori/casi/messaggio";
 /// The upload of a document (a multipart form).
 pub const DOCUMENTS_PATH: &str = "/operatori/casi/documenti";
 pub const DOWNLOAD_PATH: &str = "/operatori/casi/documenti/scarica";
@@ -161,12 +163,28 @@ pub struct CaseFile {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FamilyView {
     pub case_visible: bool,
+    /// The messages with the family, oldest first.
+    pub messages: Vec<FamilyMessage>,
+    /// How many of the family's parents and guardians get an email when a message is written
+    /// (those who signed in to their area with an email).
+    pub reachable: usize,
     pub requests: Vec<RequestVisibility>,
     /// Whether the person may decide: the responsible worker and the unit's coordinator.
     pub may_decide: bool,
     /// A request of the case came from a court mandate or a report: a parent may be the person the
     /// child is protected from, so showing anything asks the worker to confirm they checked.
     pub protected: bool,
+}
+
+/// One message between the service and the family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyMessage {
+    /// "Andrea Assistente" or "Maria Rossi (famiglia)".
+    pub author: String,
+    pub from_family: bool,
+    /// "2 marzo 2026, 10:15".
+    pub sent: String,
+    pub body: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -330,6 +348,15 @@ pub struct TeamRemoveForm {
     pub operatore: i64,
 }
 
+/// A message to the family of case `caso`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub testo: String,
+}
+
 /// Show (`mostra=si`) or hide (`mostra=no`) the case, or its request `richiesta`, to the family.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct VisibilityForm {
@@ -476,6 +503,7 @@ fn File() -> impl IntoView {
         "visibilita" => {
             Some("Scelta salvata: la famiglia vede nella sua area personale solo ciò che è segnato come visibile.")
         }
+        "messaggio" => Some("Messaggio inviato: la famiglia lo legge nella sua area personale."),
         _ => None,
     });
     view! {
@@ -675,6 +703,8 @@ fn FamilyViewSection(id: i64, view: FamilyView) -> impl IntoView {
     let form = FormState::new(use_submitted(VISIBILITY_PATH));
     let FamilyView {
         case_visible,
+        messages,
+        reachable,
         requests,
         may_decide,
         protected,
@@ -732,9 +762,75 @@ fn FamilyViewSection(id: i64, view: FamilyView) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            <FamilyMessages id messages reachable case_visible may_write=may_decide />
         </section>
     }
     .into_any()
+}
+
+const MESSAGE_LABELS: &[(&str, &str)] = &[("testo", "Messaggio alla famiglia")];
+
+/// "Messaggi con la famiglia": what was written both ways, and a new message, once the case is
+/// shown to the family.
+#[component]
+fn FamilyMessages(
+    id: i64,
+    messages: Vec<FamilyMessage>,
+    reachable: usize,
+    case_visible: bool,
+    may_write: bool,
+) -> impl IntoView {
+    let form = FormState::new(use_submitted(MESSAGE_PATH));
+    view! {
+        <h3 class="h5 mt-4" id="messaggi-famiglia">"Messaggi con la famiglia"</h3>
+        {if messages.is_empty() {
+            view! { <p>"Nessun messaggio finora."</p> }.into_any()
+        } else {
+            view! {
+                <ol class="list-unstyled messaggi">
+                    {messages
+                        .into_iter()
+                        .map(|message| view! {
+                            <li class=if message.from_family { "bg-light rounded p-3 mb-2" } else { "border rounded p-3 mb-2" }>
+                                <p class="mb-1"><strong>{message.author}</strong>{format!(", {}", message.sent)}</p>
+                                <p class="mb-0 testo-nota">{message.body}</p>
+                            </li>
+                        })
+                        .collect_view()}
+                </ol>
+            }
+            .into_any()
+        }}
+        // Outside the form: a message refused because the case is hidden is said even though the
+        // form is not shown.
+        <ErrorSummary form labels=MESSAGE_LABELS />
+        {match (case_visible, may_write) {
+            (false, _) => view! { <p>"Per scrivere alla famiglia, prima mostrale il caso."</p> }.into_any(),
+            (true, false) => ().into_any(),
+            (true, true) => view! {
+                <form method="post" action=MESSAGE_PATH novalidate>
+                    <input type="hidden" name="caso" value=id.to_string() />
+                    <TextArea
+                        form
+                        name="testo"
+                        label="Messaggio alla famiglia"
+                        hint=format!(
+                            "La famiglia lo legge nella sua area personale. {}",
+                            match reachable {
+                                0 => "Nessun genitore ha ancora un'email dall'area personale: non riceverà un avviso.".to_owned(),
+                                1 => "Un genitore riceverà un avviso per email, senza il testo.".to_owned(),
+                                n => format!("{n} genitori riceveranno un avviso per email, senza il testo."),
+                            }
+                        )
+                        max_chars=crate::area::MESSAGE_MAX_CHARS
+                        required=true
+                    />
+                    <button type="submit" class="btn btn-primary">"Invia alla famiglia"</button>
+                </form>
+            }
+            .into_any(),
+        }}
+    }
 }
 
 const NOTE_LABELS: &[(&str, &str)] = &[

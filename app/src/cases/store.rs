@@ -420,6 +420,14 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
                 .bind(id)
                 .fetch_all(&mut *tx)
                 .await?;
+        let messages: Vec<MessageRow> = sqlx::query_as(MESSAGES_OF_CASE)
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let reachable: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM ({FAMILY_EMAILS}) reachable"))
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
         // The requests that joined the case are seen once its worker opens it.
         sqlx::query("UPDATE requests SET flagged_new = FALSE WHERE case_id = $1 AND assigned_to = $2 AND flagged_new")
             .bind(id)
@@ -432,7 +440,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Case, [id]))?;
         tx.commit().await?;
-        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents, (case_visible, requests_seen))
+        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents, (case_visible, requests_seen, messages, reachable))
     });
     let (
         case,
@@ -446,10 +454,12 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         reports,
         mandates,
         documents,
-        (case_visible, requests_seen),
+        (case_visible, requests_seen, messages, reachable),
     ) = loaded;
     let family_view = FamilyView {
         case_visible,
+        messages: messages.into_iter().map(MessageRow::line).collect(),
+        reachable: usize::try_from(reachable).unwrap_or_default(),
         may_decide: case.manages_team(&user),
         protected: requests_seen
             .iter()
@@ -733,4 +743,51 @@ pub async fn due() -> Result<DueView, AppError> {
         }
     }
     Ok(view)
+}
+
+/// The messages of a case with its family, oldest first, with who wrote each.
+pub(crate) const MESSAGES_OF_CASE: &str =
+    "SELECT s.display_name AS staff_name, c.given_name, c.family_name, m.body, m.sent_at
+       FROM case_messages m
+       LEFT JOIN staff_users s ON s.id = m.staff_id
+       LEFT JOIN citizens c ON c.id = m.citizen_id
+      WHERE m.case_id = $1
+      ORDER BY m.sent_at, m.id";
+
+/// The emails of the case's family's parents and guardians who signed in to their area with one:
+/// who is told of a new message.
+pub(crate) const FAMILY_EMAILS: &str = "SELECT DISTINCT c.email
+       FROM cases k
+       JOIN family_members m ON m.family_id = k.family_id AND m.role IN ('genitore', 'tutore')
+       JOIN persons p ON p.id = m.person_id
+       JOIN citizens c ON c.codice_fiscale = p.codice_fiscale
+      WHERE k.id = $1 AND c.email IS NOT NULL";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MessageRow {
+    staff_name: Option<String>,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    body: String,
+    sent_at: DateTime<Utc>,
+}
+
+impl MessageRow {
+    fn line(self) -> super::FamilyMessage {
+        let from_family = self.staff_name.is_none();
+        let author = match self.staff_name {
+            Some(worker) => worker,
+            None => format!(
+                "{} {} (famiglia)",
+                self.given_name.unwrap_or_default(),
+                self.family_name.unwrap_or_default()
+            ),
+        };
+        super::FamilyMessage {
+            author,
+            from_family,
+            sent: crate::dates::moment(self.sent_at),
+            body: self.body,
+        }
+    }
 }

@@ -30,5 +30,12 @@ pub fn routes() -> PartRoutes {
             |values| Some(area::appointments::page_of(values)),
             |state: AppState, form| async move { area::appointments::move_to(&state, form).await },
         )
+        .page(area::MESSAGES_PATH, Family)
+        .form(
+            area::REPLY_PATH,
+            Family,
+            |_| Some(area::MESSAGES_PATH.to_owned()),
+            |state: AppState, form| async move { area::messages::reply(&state, form).await },
+        )
         .route(crate::identity::KEYS_PATH, Public, get(citizens::keys))
 }

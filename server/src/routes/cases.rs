@@ -51,6 +51,12 @@ pub fn routes() -> PartRoutes {
             |state: AppState, form| async move { cases::actions::set_visibility(&state, form).await },
         )
         .form(
+            cases::MESSAGE_PATH,
+            CaseFiles,
+            cases::file_page,
+            |state: AppState, form| async move { cases::actions::send_message(&state, form).await },
+        )
+        .form(
             cases::REPORT_PATH,
             CaseFiles,
             cases::file_page,

@@ -555,3 +555,108 @@ on_both_databases! {
         app.assert_trail_intact().await;
     }
 }
+
+/// The desk registers a request of Maria (parent, with her codice fiscale) and her son, and the
+/// demo social worker takes it in charge: the request and the case, and the worker's browser.
+async fn maria_s_case(app: &TestApp) -> (i64, i64, reqwest::Client) {
+    let (comune, topic, minori, _) = crate::triage::ids(app).await;
+    let desk = crate::staff::demo_browser(app, "sportello").await;
+    let saved = crate::triage::send(
+        app,
+        &desk,
+        "/operatori/richieste/nuova",
+        &crate::triage::family_form(
+            None,
+            "spontanea",
+            &[
+                ("comune", &comune),
+                ("argomento", &topic),
+                ("unita", &minori),
+                ("p1_nome", "Maria"),
+                ("p1_nascita", "1980-01-01"),
+                ("p1_cf", MARIA.0),
+                ("p2_cf", SON.0),
+            ],
+        ),
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let request: i64 =
+        app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM requests").fetch_one(pool).await.unwrap());
+    let worker = crate::staff::demo_browser(app, "assistente").await;
+    let case = crate::cases::taken_by(app, &worker, request).await;
+    (request, case, worker)
+}
+
+on_both_databases! {
+    async fn the_worker_and_the_family_write_to_each_other_and_nobody_else_reads_it(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let (_, case, worker) = maria_s_case(&app).await;
+        let mother = browser();
+        sign_in(&app, &mother, MARIA).await;
+        let file = format!("/operatori/casi/fascicolo?id={case}");
+
+        // While the case is hidden from the family, nothing can be written to it.
+        let write = |text: &'static str| {
+            let (app, worker) = (&app, &worker);
+            async move {
+                app.post_form_as(worker, "/operatori/casi/messaggio", &[("caso", &case.to_string()), ("testo", text)]).await
+            }
+        };
+        let refused = write("Buongiorno, può portare l'ISEE al prossimo colloquio?").await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().await.unwrap().contains("La famiglia non vede ancora questo caso"));
+        let shown = app.post_form_as(&worker, "/operatori/casi/visibilita", &[
+            ("caso", &case.to_string()), ("mostra", "si"),
+        ]).await;
+        assert_eq!(shown.status(), StatusCode::SEE_OTHER);
+        let page = app.get_as(&worker, &file).await.text().await.unwrap();
+        assert!(page.contains("Un genitore riceverà un avviso per email, senza il testo."), "{page}");
+
+        // The message, and its notice by email: which says nothing of it.
+        let sent = write("Buongiorno, può portare l'ISEE al prossimo colloquio?").await;
+        assert_eq!(location(&sent), format!("{file}&fatto=messaggio"));
+        let emails = app.wait_for_emails(1).await;
+        let notice = emails.iter().find(|email| email.contains("maria.rossi@example.it")).expect("the notice");
+        assert!(notice.contains("nuovo messaggio per te"), "{notice}");
+        assert!(!notice.contains("ISEE"), "the notice says nothing of the message");
+
+        // The family reads it, and answers; the worker finds the answer in the file.
+        let read = app.get_as(&mother, app::area::MESSAGES_PATH).await.text().await.unwrap();
+        assert!(read.contains("può portare l&#39;ISEE") || read.contains("può portare l'ISEE"), "{read}");
+        assert!(read.contains("Andrea Assistente"));
+        assert_eq!(trail_ids(&app, "area.messaggi").await.last().cloned(), Some((case.to_string(), "ok".into())));
+        let empty = app.post_form_as(&mother, app::area::REPLY_PATH, &[("caso", &case.to_string()), ("testo", "  ")]).await;
+        assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(empty.text().await.unwrap().contains("Scrivi il messaggio."));
+        let answered = app.post_form_as(&mother, app::area::REPLY_PATH, &[
+            ("caso", &case.to_string()), ("testo", "Certo, lo porto giovedì."),
+        ]).await;
+        assert_eq!(location(&answered), format!("{}?inviata={case}#caso-{case}", app::area::MESSAGES_PATH));
+        let page = app.get_as(&worker, &file).await.text().await.unwrap();
+        assert!(page.contains("Certo, lo porto giovedì.") && page.contains("Maria Rossi (famiglia)"), "{page}");
+
+        // Another case's id: refused as not found, and recorded.
+        let other_case = crate::cases::taken_by(&app, &worker, crate::cases::mandate_in_queue(&app).await).await;
+        let tampered = app.post_form_as(&mother, app::area::REPLY_PATH, &[
+            ("caso", &other_case.to_string()), ("testo", "Ciao"),
+        ]).await;
+        assert_eq!(tampered.status(), StatusCode::NOT_FOUND);
+        assert!(trail_ids(&app, "area.messaggio").await.contains(&(other_case.to_string(), "negato".into())));
+
+        // Another family, and her son, read nothing; hidden again, she reads nothing either.
+        for person in [LUCA, SON] {
+            let other = browser();
+            sign_in(&app, &other, person).await;
+            let page = app.get_as(&other, app::area::MESSAGES_PATH).await.text().await.unwrap();
+            assert!(page.contains("Non ci sono messaggi per te") && !page.contains("ISEE"), "{}", person.0);
+        }
+        app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "no")]).await;
+        let page = app.get_as(&mother, app::area::MESSAGES_PATH).await.text().await.unwrap();
+        assert!(!page.contains("ISEE"));
+        app.assert_trail_intact().await;
+    }
+}
