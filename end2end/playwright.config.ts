@@ -19,7 +19,7 @@ const identityPort = port + 1000;
 const identityProviders = join(dataDir, 'identity-providers.toml');
 writeFileSync(
   identityProviders,
-  `[[provider]]\nkey = "spid"\nname = "SPID"\nissuer = "http://127.0.0.1:${identityPort}"\nclient_id = "${baseURL}/"\n`,
+  `[[provider]]\nkey = "spid"\nname = "SPID"\nissuer = "http://127.0.0.1:${identityPort}"\nclient_id = "${baseURL}/"\nprompt = "login"\n`,
 );
 
 export default defineConfig({

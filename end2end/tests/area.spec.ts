@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { choose, expectAccessible } from './support';
+import { expect, test, type Page } from '@playwright/test';
+import { choose, expectAccessible, staffSignIn } from './support';
 
 // The families' personal area: a parent finds it from any page's header, signs in with SPID through
 // the test identity provider (a real OpenID Connect provider: scripts/identity-provider), books from
@@ -70,4 +70,75 @@ test('a parent signs in with SPID, books from the area, cancels there and signs 
   await expectAccessible(page);
   await page.goto('/area-personale');
   await expect(page).toHaveURL(/\/area-personale\/accedi$/);
+});
+
+/** Signs in to the area through the test identity provider as the person with `fiscalCode`. */
+async function areaSignIn(page: Page, fiscalCode: string, name: string, surname: string) {
+  await page.goto('/area-personale/accedi');
+  await page.getByRole('link', { name: 'Entra con SPID' }).click();
+  await page.getByLabel('Codice fiscale').fill(fiscalCode);
+  await page.getByLabel('Nome', { exact: true }).fill(name);
+  await page.getByLabel('Cognome').fill(surname);
+  await page.getByRole('button', { name: 'Entra con questa identità' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Area personale' })).toBeVisible();
+}
+
+test("a parent follows the family's request and answers the social worker; another family sees none of it", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The desk registers Paolo's request; the social worker takes it, shows the case and writes.
+  await staffSignIn(page, 'sportello', 'prova-sportello-2026');
+  await page.getByRole('link', { name: 'Richieste' }).first().click();
+  await page.getByRole('link', { name: 'Richiesta spontanea' }).click();
+  await page.getByLabel('Comune di residenza della famiglia').selectOption({ label: 'Cinisello Balsamo' });
+  const father = page.getByRole('group', { name: 'Persona 1' });
+  await father.getByLabel(/^Ruolo/).selectOption({ label: 'Genitore' });
+  await father.getByLabel(/^Nome/).fill('Paolo');
+  await father.getByLabel(/^Cognome/).fill('Galli');
+  await father.getByLabel(/^Data di nascita/).fill('1982-04-15');
+  await father.getByLabel(/^Codice fiscale/).fill('GLLPLA82D15F205K');
+  const daughter = page.getByRole('group', { name: 'Persona 2' });
+  await daughter.getByLabel(/^Nome/).fill('Sara');
+  await daughter.getByLabel(/^Cognome/).fill('Galli');
+  await daughter.getByLabel(/^Data di nascita/).fill('2016-09-03');
+  await page.getByLabel('Bisogno').selectOption({ index: 1 });
+  await page.getByLabel('Urgenza').selectOption({ label: 'Ordinaria' });
+  await page.getByLabel('Unità a cui va la richiesta').selectOption({ label: 'Servizio Minori e Famiglia' });
+  await page.getByRole('button', { name: 'Registra la richiesta' }).click();
+  await expect(page.getByText('Richiesta registrata.')).toBeVisible();
+  const number = (await page.getByRole('heading', { name: /Richiesta n\. \d+/ }).textContent())!.match(/\d+/)![0];
+  await page.getByRole('button', { name: 'Esci' }).click();
+
+  await staffSignIn(page, 'assistente', 'prova-assistente-2026');
+  await page.getByRole('link', { name: "Coda dell'unità" }).first().click();
+  await page.getByRole('button', { name: `Prendi in carico la richiesta n. ${number}` }).click();
+  await page.getByRole('link', { name: 'Vai ai tuoi casi' }).click();
+  await page.getByRole('row', { name: /Paolo Galli, Sara Galli/ }).getByRole('link', { name: /Caso n\. \d+/ }).click();
+  await page.getByRole('button', { name: 'Mostra il caso alla famiglia' }).click();
+  await page.getByLabel('Messaggio alla famiglia').fill("Buongiorno, può portare l'ISEE al prossimo colloquio?");
+  await page.getByRole('button', { name: 'Invia alla famiglia' }).click();
+  await expect(page.getByText('Messaggio inviato')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Esci' }).click();
+
+  // Paolo sees where the request stands, reads the message and answers.
+  await areaSignIn(page, 'GLLPLA82D15F205K', 'Paolo', 'Galli');
+  await expect(page.getByText('Stato: presa in carico dal servizio')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Leggi i messaggi e rispondi' }).click();
+  await expect(page.getByText("Buongiorno, può portare l'ISEE al prossimo colloquio?")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('La tua risposta').fill('Certo, lo porto giovedì.');
+  await page.getByRole('button', { name: 'Invia la risposta' }).click();
+  await expect(page.getByText('Risposta inviata.')).toBeVisible();
+  await expect(page.getByText('Certo, lo porto giovedì.')).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/area-personale');
+  await page.getByRole('button', { name: 'Esci' }).click();
+
+  // A parent of another family sees none of it.
+  await areaSignIn(page, 'RSSMRA80A41H501Y', 'Maria', 'Rossi');
+  await expect(page.getByText('Per ora non ci sono richieste da mostrarti.')).toBeVisible();
+  await page.getByRole('link', { name: 'Leggi i messaggi e rispondi' }).click();
+  await expect(page.getByText('Non ci sono messaggi per te.')).toBeVisible();
+  await expect(page.getByText('ISEE')).toHaveCount(0);
 });

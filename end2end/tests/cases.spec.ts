@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, expectAccessible } from './support';
+import { choose, expectAccessible, staffSignIn } from './support';
 
 // A family's path through the service, as the staff click it: the front desk registers a court
 // mandate, a social worker takes it in charge, keeps the case's diary and runs the help plan to
 // its end, and the coordinator approves the case's closure.
-
-async function signIn(page: Page, user: string, password: string) {
-  await page.goto('/operatori');
-  await page.getByLabel('Nome utente').fill(user);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
-}
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: 'Esci' }).click();
@@ -25,7 +17,7 @@ function isoDay(days: number): string {
 
 test('from the front desk to a closed case: mandate, case file, help plan, closure', async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, 'sportello', 'prova-sportello-2026');
+  await staffSignIn(page, 'sportello', 'prova-sportello-2026');
   await page.getByRole('link', { name: 'Richieste' }).first().click();
   await page.getByRole('link', { name: "Mandato dell'Autorità Giudiziaria" }).click();
   await page.getByLabel('Comune di residenza della famiglia').selectOption({ label: 'Cinisello Balsamo' });
@@ -52,7 +44,7 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await signOut(page);
 
   // The social worker takes it in charge from the unit's queue and opens the case file.
-  await signIn(page, 'assistente', 'prova-assistente-2026');
+  await staffSignIn(page, 'assistente', 'prova-assistente-2026');
   await page.getByRole('link', { name: "Coda dell'unità" }).first().click();
   await page.getByRole('button', { name: `Prendi in carico la richiesta n. ${number}` }).click();
   await expect(page.getByText(`Hai preso in carico la richiesta n. ${number}`)).toBeVisible();
@@ -166,7 +158,7 @@ test('from the front desk to a closed case: mandate, case file, help plan, closu
   await signOut(page);
 
   // The coordinator finds the closure on the unit's dashboard and approves it.
-  await signIn(page, 'coordinatrice', 'prova-coordinatrice-2026');
+  await staffSignIn(page, 'coordinatrice', 'prova-coordinatrice-2026');
   await page.getByRole('link', { name: "Cruscotto dell'unità" }).first().click();
   await expect(page.getByRole('heading', { name: 'Cruscotto: Servizio Minori e Famiglia' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Richieste arrivate e casi chiusi, settimana per settimana' })).toBeVisible();

@@ -122,3 +122,12 @@ export function totpCode(secret: string, at: number = Date.now()): string {
   const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
   return value.toString().padStart(6, '0');
 }
+
+/** Signs in to the back office as `user` (a session of its own, apart from the families' area's). */
+export async function staffSignIn(page: Page, user: string, password: string) {
+  await page.goto('/operatori');
+  await page.getByLabel('Nome utente').fill(user);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Accedi' }).click();
+  await expect(page.getByRole('button', { name: 'Esci' })).toBeVisible();
+}
