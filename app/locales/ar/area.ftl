@@ -50,3 +50,7 @@ area-message-sent = تم إرسال الرد.
 area-message-empty = اكتب الرسالة.
 area-message-too-long = الرسالة طويلة جداً: { $max } حرفاً على الأكثر.
 area-message-closed = انتهت متابعة الخدمة لأسرتك: للكتابة استخدم صفحة المساعدة.
+
+area-documents = وثائق يجب إحضارها إلى الخدمة
+area-documents-lead = يطلب منك الأخصائي الاجتماعي الذي يتابع أسرتك هذه الوثائق. أحضرها إلى الموعد القادم أو سلّمها في مكتب الاستقبال.
+area-document-asked = طُلبت في { $date }

@@ -50,3 +50,7 @@ area-message-sent = Answer sent.
 area-message-empty = Write the message.
 area-message-too-long = The message is too long: { $max } characters at most.
 area-message-closed = The service's work with your family has ended: to write, use the Assistance page.
+
+area-documents = Documents to bring to the service
+area-documents-lead = The social worker who follows your family asks you for these documents. Bring them to your next meeting or hand them in at the front desk.
+area-document-asked = asked on { $date }

@@ -50,3 +50,7 @@ area-message-sent = Respuesta enviada.
 area-message-empty = Escribe el mensaje.
 area-message-too-long = El mensaje es demasiado largo: { $max } caracteres como máximo.
 area-message-closed = El acompañamiento del servicio ha terminado: para escribir, usa la página Asistencia.
+
+area-documents = Documentos que llevar al servicio
+area-documents-lead = El trabajador social que sigue a tu familia te pide estos documentos. Llévalos a la próxima cita o entrégalos en la ventanilla.
+area-document-asked = pedido el { $date }

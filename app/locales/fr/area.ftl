@@ -50,3 +50,7 @@ area-message-sent = Réponse envoyée.
 area-message-empty = Écrivez le message.
 area-message-too-long = Le message est trop long : { $max } caractères au maximum.
 area-message-closed = L'accompagnement par le service est terminé : pour écrire, utilisez la page Assistance.
+
+area-documents = Documents à apporter au service
+area-documents-lead = L'assistant social qui suit votre famille vous demande ces documents. Apportez-les au prochain rendez-vous ou déposez-les à l'accueil.
+area-document-asked = demandé le { $date }

@@ -57,3 +57,8 @@ area-message-empty = Scrivi il messaggio.
 # { $max } is a number of characters.
 area-message-too-long = Il messaggio è troppo lungo: al massimo { $max } caratteri.
 area-message-closed = Il percorso con il servizio è concluso: per scrivere usa la pagina Assistenza.
+
+area-documents = Documenti da portare al servizio
+area-documents-lead = L'assistente sociale che segue la tua famiglia ti chiede questi documenti. Portali al prossimo colloquio o consegnali allo sportello.
+# { $date } is the day the document was asked for.
+area-document-asked = chiesto il { $date }

@@ -50,3 +50,7 @@ area-message-sent = Răspuns trimis.
 area-message-empty = Scrie mesajul.
 area-message-too-long = Mesajul este prea lung: cel mult { $max } de caractere.
 area-message-closed = Sprijinul serviciului pentru familia ta s-a încheiat: pentru a scrie, folosește pagina Asistență.
+
+area-documents = Documente de adus la serviciu
+area-documents-lead = Asistentul social care urmărește familia ta îți cere aceste documente. Adu-le la următoarea întâlnire sau predă-le la ghișeu.
+area-document-asked = cerut pe { $date }

@@ -50,3 +50,7 @@ area-message-sent = Përgjigjja u dërgua.
 area-message-empty = Shkruaj mesazhin.
 area-message-too-long = Mesazhi është shumë i gjatë: jo më shumë se { $max } karaktere.
 area-message-closed = Ndjekja nga shërbimi ka përfunduar: për të shkruar përdor faqen Ndihma.
+
+area-documents = Dokumente për t'i sjellë në shërbim
+area-documents-lead = Punonjësi social që ndjek familjen tënde të kërkon këto dokumente. Sill ato në takimin e ardhshëm ose dorëzoji në sportel.
+area-document-asked = kërkuar më { $date }

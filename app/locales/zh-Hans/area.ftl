@@ -50,3 +50,7 @@ area-message-sent = 回复已发送。
 area-message-empty = 请写下消息。
 area-message-too-long = 消息太长：最多 { $max } 个字符。
 area-message-closed = 服务部门对您家庭的跟进已经结束：如需联系，请使用"帮助"页面。
+
+area-documents = 需要交给服务部门的文件
+area-documents-lead = 负责您家庭的社工需要以下文件。请在下次面谈时带来，或交到服务窗口。
+area-document-asked = { $date } 提出

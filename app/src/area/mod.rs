@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod appointments;
+pub mod documents;
 pub mod messages;
 pub mod pages;
 pub mod requests;

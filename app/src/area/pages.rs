@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::appointments::{self, Appointment};
-use super::{messages, requests};
+use super::{documents, messages, requests};
 use super::{session, SignInOutcome, PATH, SIGN_OUT_PATH, START_PATH};
 use crate::booking::pages::when;
 use crate::dates::long_date_in;
@@ -103,6 +103,7 @@ pub fn AreaHomePage() -> impl IntoView {
             </div>
             <Appointments />
             <Requests />
+            <AskedDocuments />
             <section aria-labelledby="messaggi" class="mt-4">
                 <h2 id="messaggi">{text("area-messages")}</h2>
                 <p><a href=language.href(super::MESSAGES_PATH)>{text("area-messages-link")}</a></p>
@@ -256,6 +257,45 @@ fn ConversationView(conversation: messages::Conversation, submitted: crate::form
                 view! { <p>{text("area-message-closed")}</p> }.into_any()
             }}
         </section>
+    }
+}
+
+/// "Documenti da portare": what the social worker asked the family for, still awaited.
+#[component]
+fn AskedDocuments() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let found = Resource::new(|| (), |()| async { documents::awaited(&AppState::current()).await });
+    view! {
+        <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(found) if found.is_empty() => ().into_any(),
+                    Ok(found) => view! {
+                        <section aria-labelledby="documenti" class="mt-4">
+                            <h2 id="documenti">{text("area-documents")}</h2>
+                            <p>{text("area-documents-lead")}</p>
+                            <ul>
+                                {found
+                                    .into_iter()
+                                    .map(|asked| view! {
+                                        <li>
+                                            <strong>{asked.what}</strong>
+                                            {format!(
+                                                " — {}",
+                                                language.text_with("area-document-asked", &[("date", long_date_in(language, asked.asked_on))])
+                                            )}
+                                        </li>
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                    .into_any(),
+                    Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

@@ -23,6 +23,10 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("area.messaggi", "Messaggi con il servizio letti dalla famiglia"),
     ("area.messaggio", "Messaggio scritto dalla famiglia al servizio"),
     (
+        "area.documenti",
+        "Documenti chiesti letti dalla famiglia nell'area personale",
+    ),
+    (
         "area.richieste",
         "Stato delle richieste letto dalla famiglia nell'area personale",
     ),
@@ -125,6 +129,7 @@ pub const ACTIONS: &[(&str, &str)] = &[
     ("caso.equipe_aggiungi", "Operatore aggiunto all'équipe del caso"),
     ("caso.visibilita", "Caso o richiesta mostrati o nascosti alla famiglia"),
     ("caso.messaggio", "Messaggio scritto alla famiglia"),
+    ("caso.documento_chiesto", "Documento chiesto alla famiglia"),
     ("caso.equipe_togli", "Operatore tolto dall'équipe del caso"),
     ("caso.relazione_scadenza", "Relazione al tribunale segnata come inviata"),
     ("caso.chiusura_chiesta", "Chiusura del caso proposta"),

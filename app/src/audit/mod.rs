@@ -50,6 +50,7 @@ crate::vocabulary! {
         Note = ("nota", "Nota del fascicolo"),
         Document = ("documento", "Documento del fascicolo"),
         Message = ("messaggio", "Messaggio tra il servizio e la famiglia"),
+        AskedDocument = ("documento_chiesto", "Documento chiesto alla famiglia"),
         CourtReport = ("relazione", "Relazione all'Autorità Giudiziaria"),
         Plan = ("progetto", "Progetto di aiuto"),
         Intervention = ("intervento", "Intervento del progetto"),

@@ -522,20 +522,6 @@ pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOut
         ));
     }
     let now = state.clock.now();
-    let notice = |to: String| crate::mail::outbox::OutgoingEmail {
-        to,
-        reply_to: None,
-        subject: "C'è un nuovo messaggio per te nell'area personale".to_owned(),
-        body: format!(
-            "Buongiorno,\n\nc'è un nuovo messaggio per te nell'area personale del servizio.\n\
-             Per leggerlo entra con SPID o CIE:\n{}{}\n\nQuesta email è inviata automaticamente: \
-             non rispondere a questo indirizzo.\n",
-            state.public_url.trim_end_matches('/'),
-            crate::area::PATH
-        ),
-        attachment: None,
-        language: crate::i18n::Language::Italian,
-    };
     let begin = state.db.begin_writing();
     let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
@@ -567,7 +553,7 @@ pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOut
                 .fetch_all(&mut *tx)
                 .await?;
             for to in emails {
-                let email = notice(to);
+                let email = area_notice(state, to);
                 crate::enqueue_email!(&mut *tx, now, email)?;
             }
             crate::audit!(
@@ -588,6 +574,103 @@ pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOut
             })
         }
         Err(Some(message)) => Ok(FormOutcome::invalid("testo", message)),
+        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
+    }
+}
+
+/// The email that tells a parent something new waits in their area: never what it is (a message
+/// or a request could say what the person the child is protected from must not read, on a shared
+/// mailbox).
+fn area_notice(state: &AppState, to: String) -> crate::mail::outbox::OutgoingEmail {
+    crate::mail::outbox::OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: "C'è un nuovo messaggio per te nell'area personale".to_owned(),
+        body: format!(
+            "Buongiorno,\n\nc'è un nuovo messaggio per te nell'area personale del servizio.\n\
+             Per leggerlo entra con SPID o CIE:\n{}{}\n\nQuesta email è inviata automaticamente: \
+             non rispondere a questo indirizzo.\n",
+            state.public_url.trim_end_matches('/'),
+            crate::area::PATH
+        ),
+        attachment: None,
+        language: crate::i18n::Language::Italian,
+    }
+}
+
+/// "Chiedi alla famiglia": a document asked of the family (an ISEE, a signed consent), which sees
+/// it in its personal area; as a message, only by who decides what the family sees, only once the
+/// case is shown to it, with the same neutral notice by email.
+pub async fn ask_document(state: &AppState, form: AskDocumentForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
+    let mut errors = FieldErrors::new();
+    let kind = form.tipo_documento.trim();
+    if !ASKABLE_KINDS.iter().any(|askable| askable.key() == kind) {
+        errors.add("tipo_documento", "Scegli che documento serve.");
+    }
+    let what = form.richiesta.split_whitespace().collect::<Vec<_>>().join(" ");
+    if what.is_empty() {
+        errors.add(
+            "richiesta",
+            "Scrivi che cosa serve, con le parole che la famiglia capisce.",
+        );
+    } else if what.chars().count() > 200 {
+        errors.add("richiesta", "Al massimo 200 caratteri.");
+    }
+    if !errors.is_empty() {
+        return Ok(FormOutcome::Invalid(errors));
+    }
+    let now = state.clock.now();
+    let begin = state.db.begin_writing();
+    let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
+        let mut tx = pool.begin_with(begin).await?;
+        let case = case_or_not_found!(tx, form.caso, user, now);
+        let family_sees: bool = sqlx::query_scalar("SELECT family_sees FROM cases WHERE id = $1")
+            .bind(form.caso)
+            .fetch_one(&mut *tx)
+            .await?;
+        if !case.manages_team(&user) {
+            tx.rollback().await?;
+            Err(None)
+        } else if case.closed_at.is_some() {
+            tx.rollback().await?;
+            Err(Some("Il caso è chiuso: non si chiedono più documenti alla famiglia da qui."))
+        } else if !family_sees {
+            tx.rollback().await?;
+            Err(Some("La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia»."))
+        } else {
+            let asked: i64 = sqlx::query_scalar(
+                "INSERT INTO document_requests (case_id, kind, what, asked_by, asked_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(form.caso).bind(kind).bind(&what).bind(user.id).bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let emails: Vec<String> = sqlx::query_scalar(super::store::FAMILY_EMAILS)
+                .bind(form.caso)
+                .fetch_all(&mut *tx)
+                .await?;
+            for to in emails {
+                let email = area_notice(state, to);
+                crate::enqueue_email!(&mut *tx, now, email)?;
+            }
+            crate::audit!(
+                &mut *tx,
+                &state.audit_key,
+                now,
+                Entry::new(user.actor(), "caso.documento_chiesto").records(RecordKind::AskedDocument, [asked])
+            )?;
+            tx.commit().await?;
+            Ok(())
+        }
+    });
+    match outcome {
+        Ok(()) => {
+            state.mail_ready.notify_one();
+            Ok(FormOutcome::Done {
+                next: format!("{FILE_PATH}?id={}&fatto=documento_chiesto", form.caso),
+            })
+        }
+        Err(Some(message)) => Ok(FormOutcome::invalid("richiesta", message)),
         Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
     }
 }

@@ -38,6 +38,8 @@ pub const REPORT_PATH: &str = "/operatori/casi/relazione";
 pub const VISIBILITY_PATH: &str = "/operatori/casi/visibilita";
 /// A message to the family, which reads it in its personal area.
 pub const MESSAGE_PATH: &str = "/operatori/casi/messaggio";
+/// A document asked of the family, which sees the request in its personal area.
+pub const ASK_DOCUMENT_PATH: &str = "/operatori/casi/documento-richiesto";
 /// The upload of a document (a multipart form).
 pub const DOCUMENTS_PATH: &str = "/operatori/casi/documenti";
 pub const DOWNLOAD_PATH: &str = "/operatori/casi/documenti/scarica";
@@ -168,6 +170,8 @@ pub struct FamilyView {
     /// How many of the family's parents and guardians get an email when a message is written
     /// (those who signed in to their area with an email).
     pub reachable: usize,
+    /// The documents asked of the family, oldest first.
+    pub asked: Vec<AskedDocument>,
     pub requests: Vec<RequestVisibility>,
     /// Whether the person may decide: the responsible worker and the unit's coordinator.
     pub may_decide: bool,
@@ -175,6 +179,22 @@ pub struct FamilyView {
     /// child is protected from, so showing anything asks the worker to confirm they checked.
     pub protected: bool,
 }
+
+/// A document asked of the family.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskedDocument {
+    /// "ISEE 2026 del nucleo familiare".
+    pub what: String,
+    /// "Certificazione ISEE".
+    pub kind: String,
+    pub asked: String,
+    /// When the family's document arrived, if it has.
+    pub received: Option<String>,
+}
+
+/// The kinds of document a worker may ask the family for (a subset of [`DocumentKind`]: a family
+/// sends no court decree).
+pub const ASKABLE_KINDS: [DocumentKind; 3] = [DocumentKind::Isee, DocumentKind::Consent, DocumentKind::Other];
 
 /// One message between the service and the family.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -348,6 +368,17 @@ pub struct TeamRemoveForm {
     pub operatore: i64,
 }
 
+/// A document asked of the family of case `caso`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskDocumentForm {
+    #[serde(default)]
+    pub caso: i64,
+    #[serde(default)]
+    pub tipo_documento: String,
+    #[serde(default)]
+    pub richiesta: String,
+}
+
 /// A message to the family of case `caso`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageForm {
@@ -504,6 +535,7 @@ fn File() -> impl IntoView {
             Some("Scelta salvata: la famiglia vede nella sua area personale solo ciò che è segnato come visibile.")
         }
         "messaggio" => Some("Messaggio inviato: la famiglia lo legge nella sua area personale."),
+        "documento_chiesto" => Some("Richiesta inviata: la famiglia la vede nella sua area personale."),
         _ => None,
     });
     view! {
@@ -705,6 +737,7 @@ fn FamilyViewSection(id: i64, view: FamilyView) -> impl IntoView {
         case_visible,
         messages,
         reachable,
+        asked,
         requests,
         may_decide,
         protected,
@@ -763,12 +796,64 @@ fn FamilyViewSection(id: i64, view: FamilyView) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <FamilyMessages id messages reachable case_visible may_write=may_decide />
+            <AskedDocuments id asked case_visible may_ask=may_decide />
         </section>
     }
     .into_any()
 }
 
 const MESSAGE_LABELS: &[(&str, &str)] = &[("testo", "Messaggio alla famiglia")];
+const ASK_LABELS: &[(&str, &str)] = &[("tipo_documento", "Tipo di documento"), ("richiesta", "Che cosa serve")];
+
+/// "Documenti chiesti alla famiglia": what was asked and whether it arrived, and a new request.
+#[component]
+fn AskedDocuments(id: i64, asked: Vec<AskedDocument>, case_visible: bool, may_ask: bool) -> impl IntoView {
+    let form = FormState::new(use_submitted(ASK_DOCUMENT_PATH));
+    let kinds: Vec<(String, String)> = ASKABLE_KINDS
+        .iter()
+        .map(|kind| (kind.key().to_owned(), kind.label().to_owned()))
+        .collect();
+    view! {
+        <h3 class="h5 mt-4" id="documenti-chiesti">"Documenti chiesti alla famiglia"</h3>
+        {if asked.is_empty() {
+            view! { <p>"Nessun documento chiesto finora."</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {asked
+                        .into_iter()
+                        .map(|ask| view! {
+                            <li>
+                                {format!("{} ({}), chiesto il {}: ", ask.what, ask.kind, ask.asked)}
+                                {match ask.received {
+                                    Some(received) => format!("ricevuto il {received}"),
+                                    None => "in attesa".to_owned(),
+                                }}
+                            </li>
+                        })
+                        .collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <ErrorSummary form labels=ASK_LABELS />
+        {(case_visible && may_ask).then(|| view! {
+            <form method="post" action=ASK_DOCUMENT_PATH novalidate>
+                <input type="hidden" name="caso" value=id.to_string() />
+                <ChoiceField form name="tipo_documento" label="Tipo di documento" options=kinds.clone() required=true />
+                <TextField
+                    form
+                    name="richiesta"
+                    label="Che cosa serve"
+                    hint="Con le parole che la famiglia capisce, per esempio: ISEE 2026 del nucleo familiare."
+                    max_length=200
+                    required=true
+                />
+                <button type="submit" class="btn btn-outline-primary">"Chiedi alla famiglia"</button>
+            </form>
+        })}
+    }
+}
 
 /// "Messaggi con la famiglia": what was written both ways, and a new message, once the case is
 /// shown to the family.

@@ -428,6 +428,12 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
+        let asked: Vec<AskedRow> = sqlx::query_as(
+            "SELECT what, kind, asked_at, received_at FROM document_requests WHERE case_id = $1 ORDER BY asked_at, id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
         // The requests that joined the case are seen once its worker opens it.
         sqlx::query("UPDATE requests SET flagged_new = FALSE WHERE case_id = $1 AND assigned_to = $2 AND flagged_new")
             .bind(id)
@@ -440,7 +446,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         };
         crate::audit!(&mut *tx, &state.audit_key, now, Entry::new(user.actor(), action).records(RecordKind::Case, [id]))?;
         tx.commit().await?;
-        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents, (case_visible, requests_seen, messages, reachable))
+        (case, access, family, origins, members, candidates, notes, emergencies, reports, mandates, documents, (case_visible, requests_seen, messages, reachable, asked))
     });
     let (
         case,
@@ -454,12 +460,21 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         reports,
         mandates,
         documents,
-        (case_visible, requests_seen, messages, reachable),
+        (case_visible, requests_seen, messages, reachable, asked),
     ) = loaded;
     let family_view = FamilyView {
         case_visible,
         messages: messages.into_iter().map(MessageRow::line).collect(),
         reachable: usize::try_from(reachable).unwrap_or_default(),
+        asked: asked
+            .into_iter()
+            .map(|(what, kind, asked_at, received_at)| super::AskedDocument {
+                what,
+                kind: super::DocumentKind::label_of(&kind).to_owned(),
+                asked: crate::dates::day_of(asked_at),
+                received: received_at.map(crate::dates::day_of),
+            })
+            .collect(),
         may_decide: case.manages_team(&user),
         protected: requests_seen
             .iter()
@@ -744,6 +759,9 @@ pub async fn due() -> Result<DueView, AppError> {
     }
     Ok(view)
 }
+
+/// A document asked of the family: what, its kind, when asked, when received.
+type AskedRow = (String, String, DateTime<Utc>, Option<DateTime<Utc>>);
 
 /// The messages of a case with its family, oldest first, with who wrote each.
 pub(crate) const MESSAGES_OF_CASE: &str =

@@ -57,6 +57,12 @@ pub fn routes() -> PartRoutes {
             |state: AppState, form| async move { cases::actions::send_message(&state, form).await },
         )
         .form(
+            cases::ASK_DOCUMENT_PATH,
+            CaseFiles,
+            cases::file_page,
+            |state: AppState, form| async move { cases::actions::ask_document(&state, form).await },
+        )
+        .form(
             cases::REPORT_PATH,
             CaseFiles,
             cases::file_page,

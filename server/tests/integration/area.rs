@@ -660,3 +660,46 @@ on_both_databases! {
         app.assert_trail_intact().await;
     }
 }
+
+on_both_databases! {
+    async fn the_worker_asks_for_a_document_and_only_that_family_sees_what_to_bring(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let (_, case, worker) = maria_s_case(&app).await;
+        let mother = browser();
+        sign_in(&app, &mother, MARIA).await;
+        let ask = |kind: &'static str, what: &'static str| {
+            let (app, worker) = (&app, &worker);
+            async move {
+                app.post_form_as(worker, "/operatori/casi/documento-richiesto", &[
+                    ("caso", &case.to_string()), ("tipo_documento", kind), ("richiesta", what),
+                ]).await
+            }
+        };
+        let hidden = ask("isee", "ISEE 2026 del nucleo familiare").await;
+        assert_eq!(hidden.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "si")]).await;
+        let decree = ask("decreto", "Il decreto").await;
+        assert_eq!(decree.status(), StatusCode::UNPROCESSABLE_ENTITY, "a family sends no court decree");
+        assert!(decree.text().await.unwrap().contains("Scegli che documento serve."));
+        let asked = ask("isee", "ISEE 2026 del nucleo familiare").await;
+        assert_eq!(location(&asked), format!("/operatori/casi/fascicolo?id={case}&fatto=documento_chiesto"));
+        let emails = app.wait_for_emails(1).await;
+        assert!(emails.iter().any(|email| email.contains("maria.rossi@example.it") && !email.contains("ISEE")));
+        let file = app.get_as(&worker, &format!("/operatori/casi/fascicolo?id={case}")).await.text().await.unwrap();
+        assert!(file.contains("ISEE 2026 del nucleo familiare (Certificazione ISEE), chiesto il"), "{file}");
+        assert!(file.contains("in attesa"));
+
+        let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
+        assert!(home.contains("Documenti da portare al servizio") && home.contains("ISEE 2026 del nucleo familiare"), "{home}");
+        let asked_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM document_requests").fetch_one(pool).await.unwrap());
+        assert_eq!(trail_ids(&app, "area.documenti").await.last().cloned(), Some((asked_id.to_string(), "ok".into())));
+
+        let other = browser();
+        let page = sign_in(&app, &other, LUCA).await.page;
+        assert!(!page.contains("ISEE") && !page.contains("Documenti da portare"), "another family sees none of it");
+        app.assert_trail_intact().await;
+    }
+}

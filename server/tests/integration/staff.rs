@@ -395,6 +395,7 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/operatori/casi/emergenza", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/visibilita", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/messaggio", ['S', 'N', 'Y', 'Y', 'N']),
+    ("POST", "/operatori/casi/documento-richiesto", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/relazione", ['S', 'N', 'Y', 'Y', 'N']),
     ("POST", "/operatori/casi/documenti", ['S', 'N', 'Y', 'Y', 'N']),
     ("GET", "/operatori/casi/documenti/scarica", ['S', 'N', 'Y', 'Y', 'N']),
