@@ -502,10 +502,8 @@ pub async fn set_visibility(state: &AppState, form: VisibilityForm) -> Result<Fo
     }
 }
 
-/// "Invia alla famiglia": a message from the case's responsible worker (or the unit's coordinator) to the family,
-/// which reads it in its personal area. Only to a family the case is shown to. Each parent or
-/// guardian who signed in with an email gets a notice that says nothing of the message itself;
-/// the message, its notices and the audit row are one transaction.
+/// "Invia alla famiglia": a message from the case's responsible worker (or the unit's coordinator)
+/// to the family, which reads it in its personal area ([`send_to_family`]).
 pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOutcome, AppError> {
     let (_, user) = auth::permitted(Permission::CaseFiles).await?;
     let text = form.testo.trim().to_owned();
@@ -521,47 +519,108 @@ pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOut
             ),
         ));
     }
+    send_to_family(state, &user, form.caso, ToFamily::Message(&text)).await
+}
+
+/// "Chiedi alla famiglia": a document asked of the family (an ISEE, a signed consent), which sees
+/// it in its personal area ([`send_to_family`]).
+pub async fn ask_document(state: &AppState, form: AskDocumentForm) -> Result<FormOutcome, AppError> {
+    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
+    let mut errors = FieldErrors::new();
+    let kind = form.tipo_documento.trim();
+    if !ASKABLE_KINDS.iter().any(|askable| askable.key() == kind) {
+        errors.add("tipo_documento", "Scegli che documento serve.");
+    }
+    let what = form.richiesta.split_whitespace().collect::<Vec<_>>().join(" ");
+    if what.is_empty() {
+        errors.add(
+            "richiesta",
+            "Scrivi che cosa serve, con le parole che la famiglia capisce.",
+        );
+    } else if what.chars().count() > 200 {
+        errors.add("richiesta", "Al massimo 200 caratteri.");
+    }
+    if !errors.is_empty() {
+        return Ok(FormOutcome::Invalid(errors));
+    }
+    send_to_family(state, &user, form.caso, ToFamily::AskDocument { kind, what: &what }).await
+}
+
+/// What a worker sends a family through its personal area.
+enum ToFamily<'a> {
+    Message(&'a str),
+    AskDocument { kind: &'a str, what: &'a str },
+}
+
+impl ToFamily<'_> {
+    /// The form's field an answer is shown next to, and the case file's "done" key.
+    fn field_and_done(&self) -> (&'static str, &'static str) {
+        match self {
+            ToFamily::Message(_) => ("testo", "messaggio"),
+            ToFamily::AskDocument { .. } => ("richiesta", "documento_chiesto"),
+        }
+    }
+}
+
+/// Sends `sending` to the family of case `case_id`: only by who decides what the family sees (the
+/// responsible worker, or the unit's coordinator), only to an open case already shown to the
+/// family. Each parent or guardian who signed in with an email gets a notice that says nothing of
+/// what was sent; the record, its notices and the audit row are one transaction.
+async fn send_to_family(
+    state: &AppState,
+    user: &crate::access::accounts::StaffUser,
+    case_id: i64,
+    sending: ToFamily<'_>,
+) -> Result<FormOutcome, AppError> {
     let now = state.clock.now();
+    let (field, done) = sending.field_and_done();
     let begin = state.db.begin_writing();
     let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
         let mut tx = pool.begin_with(begin).await?;
-        let case = case_or_not_found!(tx, form.caso, user, now);
+        let case = case_or_not_found!(tx, case_id, user, now);
         let family_sees: bool = sqlx::query_scalar("SELECT family_sees FROM cases WHERE id = $1")
-            .bind(form.caso)
+            .bind(case_id)
             .fetch_one(&mut *tx)
             .await?;
-        // The family's interlocutor is who decides what it sees: the responsible worker, or the
-        // unit's coordinator.
-        if !case.manages_team(&user) {
+        if !case.manages_team(user) {
             tx.rollback().await?;
             Err(None)
         } else if case.closed_at.is_some() {
             tx.rollback().await?;
-            Err(Some("Il caso è chiuso: non si scrive più alla famiglia da qui."))
+            Err(Some("Il caso è chiuso: la famiglia non si raggiunge più da qui."))
         } else if !family_sees {
             tx.rollback().await?;
             Err(Some("La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia»."))
         } else {
-            let message: i64 = sqlx::query_scalar(
-                "INSERT INTO case_messages (case_id, staff_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id",
-            )
-            .bind(form.caso).bind(user.id).bind(&text).bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+            let entry = match sending {
+                ToFamily::Message(text) => {
+                    let message: i64 = sqlx::query_scalar(
+                        "INSERT INTO case_messages (case_id, staff_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                    )
+                    .bind(case_id).bind(user.id).bind(text).bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    Entry::new(user.actor(), "caso.messaggio").records(RecordKind::Message, [message])
+                }
+                ToFamily::AskDocument { kind, what } => {
+                    let asked: i64 = sqlx::query_scalar(
+                        "INSERT INTO document_requests (case_id, kind, what, asked_by, asked_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    )
+                    .bind(case_id).bind(kind).bind(what).bind(user.id).bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    Entry::new(user.actor(), "caso.documento_chiesto").records(RecordKind::AskedDocument, [asked])
+                }
+            };
             let emails: Vec<String> = sqlx::query_scalar(super::store::FAMILY_EMAILS)
-                .bind(form.caso)
+                .bind(case_id)
                 .fetch_all(&mut *tx)
                 .await?;
             for to in emails {
                 let email = area_notice(state, to);
                 crate::enqueue_email!(&mut *tx, now, email)?;
             }
-            crate::audit!(
-                &mut *tx,
-                &state.audit_key,
-                now,
-                Entry::new(user.actor(), "caso.messaggio").records(RecordKind::Message, [message])
-            )?;
+            crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
             tx.commit().await?;
             Ok(())
         }
@@ -570,11 +629,11 @@ pub async fn send_message(state: &AppState, form: MessageForm) -> Result<FormOut
         Ok(()) => {
             state.mail_ready.notify_one();
             Ok(FormOutcome::Done {
-                next: format!("{FILE_PATH}?id={}&fatto=messaggio", form.caso),
+                next: format!("{FILE_PATH}?id={case_id}&fatto={done}"),
             })
         }
-        Err(Some(message)) => Ok(FormOutcome::invalid("testo", message)),
-        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
+        Err(Some(message)) => Ok(FormOutcome::invalid(field, message)),
+        Err(None) => Err(refusal(state, user, RecordKind::Case, case_id).await),
     }
 }
 
@@ -595,82 +654,5 @@ fn area_notice(state: &AppState, to: String) -> crate::mail::outbox::OutgoingEma
         ),
         attachment: None,
         language: crate::i18n::Language::Italian,
-    }
-}
-
-/// "Chiedi alla famiglia": a document asked of the family (an ISEE, a signed consent), which sees
-/// it in its personal area; as a message, only by who decides what the family sees, only once the
-/// case is shown to it, with the same neutral notice by email.
-pub async fn ask_document(state: &AppState, form: AskDocumentForm) -> Result<FormOutcome, AppError> {
-    let (_, user) = auth::permitted(Permission::CaseFiles).await?;
-    let mut errors = FieldErrors::new();
-    let kind = form.tipo_documento.trim();
-    if !ASKABLE_KINDS.iter().any(|askable| askable.key() == kind) {
-        errors.add("tipo_documento", "Scegli che documento serve.");
-    }
-    let what = form.richiesta.split_whitespace().collect::<Vec<_>>().join(" ");
-    if what.is_empty() {
-        errors.add(
-            "richiesta",
-            "Scrivi che cosa serve, con le parole che la famiglia capisce.",
-        );
-    } else if what.chars().count() > 200 {
-        errors.add("richiesta", "Al massimo 200 caratteri.");
-    }
-    if !errors.is_empty() {
-        return Ok(FormOutcome::Invalid(errors));
-    }
-    let now = state.clock.now();
-    let begin = state.db.begin_writing();
-    let outcome: Result<(), Option<&str>> = on_db!(&state.db, pool => {
-        let mut tx = pool.begin_with(begin).await?;
-        let case = case_or_not_found!(tx, form.caso, user, now);
-        let family_sees: bool = sqlx::query_scalar("SELECT family_sees FROM cases WHERE id = $1")
-            .bind(form.caso)
-            .fetch_one(&mut *tx)
-            .await?;
-        if !case.manages_team(&user) {
-            tx.rollback().await?;
-            Err(None)
-        } else if case.closed_at.is_some() {
-            tx.rollback().await?;
-            Err(Some("Il caso è chiuso: non si chiedono più documenti alla famiglia da qui."))
-        } else if !family_sees {
-            tx.rollback().await?;
-            Err(Some("La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia»."))
-        } else {
-            let asked: i64 = sqlx::query_scalar(
-                "INSERT INTO document_requests (case_id, kind, what, asked_by, asked_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            )
-            .bind(form.caso).bind(kind).bind(&what).bind(user.id).bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
-            let emails: Vec<String> = sqlx::query_scalar(super::store::FAMILY_EMAILS)
-                .bind(form.caso)
-                .fetch_all(&mut *tx)
-                .await?;
-            for to in emails {
-                let email = area_notice(state, to);
-                crate::enqueue_email!(&mut *tx, now, email)?;
-            }
-            crate::audit!(
-                &mut *tx,
-                &state.audit_key,
-                now,
-                Entry::new(user.actor(), "caso.documento_chiesto").records(RecordKind::AskedDocument, [asked])
-            )?;
-            tx.commit().await?;
-            Ok(())
-        }
-    });
-    match outcome {
-        Ok(()) => {
-            state.mail_ready.notify_one();
-            Ok(FormOutcome::Done {
-                next: format!("{FILE_PATH}?id={}&fatto=documento_chiesto", form.caso),
-            })
-        }
-        Err(Some(message)) => Ok(FormOutcome::invalid("richiesta", message)),
-        Err(None) => Err(refusal(state, &user, RecordKind::Case, form.caso).await),
     }
 }
