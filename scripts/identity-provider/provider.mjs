@@ -32,6 +32,9 @@ for (const required of ['client-id', 'redirect-uri', 'client-jwks-uri']) {
   }
 }
 
+// SPID's levels of assurance (CIE's OpenID Connect profile uses the same names).
+const SPID_LEVELS = [1, 2, 3].map((level) => `https://www.spid.gov.it/SpidL${level}`);
+
 // The people signed in so far, by their account id (the codice fiscale): what they said at sign-in.
 const people = new Map();
 
@@ -65,6 +68,7 @@ server.listen(Number(options.port), options.host, () => {
       },
     ],
     jwks: { keys: [{ ...signingKey, use: 'sig', alg: 'RS256', kid: 'test-provider' }] },
+    acrValues: SPID_LEVELS,
     claims: {
       openid: ['sub'],
       profile: ['given_name', 'family_name', 'fiscal_number'],
@@ -150,7 +154,11 @@ server.listen(Number(options.port), options.host, () => {
           familyName: (form.get('cognome') || 'Di Prova').trim(),
           email: (form.get('email') || '').trim(),
         });
-        await provider.interactionFinished(req, res, { login: { accountId: fiscalCode } }, {
+        // The level of assurance the person signed in with: what the portal asked for, unless the
+        // tester chose another (a test of a level too low).
+        const asked = (details.params.acr_values || '').split(' ').filter(Boolean)[0];
+        const acr = (form.get('livello') || '').trim() || asked;
+        await provider.interactionFinished(req, res, { login: { accountId: fiscalCode, ...(acr ? { acr } : {}) } }, {
           mergeWithLastSubmission: false,
         });
         return;
@@ -201,6 +209,9 @@ ${error ? `<p class="errore" id="errore">${escape(error)}</p>` : ''}
 <label for="nome">Nome</label><input id="nome" name="nome" autocomplete="off">
 <label for="cognome">Cognome</label><input id="cognome" name="cognome" autocomplete="off">
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="off">
+<label for="livello">Livello di sicurezza</label>
+<select id="livello" name="livello"><option value="">Quello chiesto dal servizio</option>
+${SPID_LEVELS.map((level) => `<option value="${level}">${level.slice(-6)}</option>`).join('')}</select>
 <button type="submit">Entra con questa identità</button>
 </form>`);
 }

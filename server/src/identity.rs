@@ -415,6 +415,14 @@ impl Identity {
         let claims = id_token
             .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
             .map_err(|e| SignInError::Failed(format!("the ID token: {}", chain(&e))))?;
+        if let Some(asked) = &provider.acr_values {
+            let given = claims.auth_context_ref().map(|acr| acr.as_str());
+            if !level_suffices(asked, given) {
+                return Err(SignInError::Failed(format!(
+                    "the level of assurance {given:?} is below the one asked for, {asked}"
+                )));
+            }
+        }
         let userinfo: UserInfoClaims<FiscalNumber, CoreGenderClaim> = client
             .user_info(tokens.access_token().clone(), Some(claims.subject().clone()))
             .map_err(|e| SignInError::Failed(e.to_string()))?
@@ -423,6 +431,22 @@ impl Identity {
             .map_err(|e| SignInError::Failed(format!("the userinfo request: {}", chain(&e))))?;
         identity_of(&userinfo)
     }
+}
+
+/// Whether the level of assurance `given` (the ID token's `acr`) satisfies `asked` (the
+/// `acr_values` sent, separated by spaces): one of them, or a higher SPID level than the lowest
+/// asked (L3 where L2 was asked). No `acr` at all never does.
+fn level_suffices(asked: &str, given: Option<&str>) -> bool {
+    let Some(given) = given else {
+        return false;
+    };
+    let spid_level = |acr: &str| {
+        acr.strip_prefix("https://www.spid.gov.it/SpidL")
+            .and_then(|level| level.parse::<u8>().ok())
+    };
+    let lowest_asked = asked.split_whitespace().filter_map(spid_level).min();
+    asked.split_whitespace().any(|acr| acr == given)
+        || matches!((spid_level(given), lowest_asked), (Some(given), Some(lowest)) if given >= lowest)
 }
 
 /// The person in the userinfo claims: a valid codice fiscale, and a name.
@@ -509,6 +533,17 @@ mod tests {
         assert_eq!(codice_fiscale_of("TINIT-RSSMRA80A01H501V"), None);
         assert_eq!(codice_fiscale_of("TINIT-"), None);
         assert_eq!(codice_fiscale_of(""), None);
+    }
+
+    #[test]
+    fn the_level_of_assurance_must_reach_the_one_asked_for() {
+        let l2 = "https://www.spid.gov.it/SpidL2";
+        assert!(level_suffices(l2, Some(l2)));
+        assert!(level_suffices(l2, Some("https://www.spid.gov.it/SpidL3")));
+        assert!(!level_suffices(l2, Some("https://www.spid.gov.it/SpidL1")));
+        assert!(!level_suffices(l2, None));
+        assert!(!level_suffices(l2, Some("urn:other")));
+        assert!(level_suffices("urn:a urn:b", Some("urn:b")));
     }
 
     #[test]

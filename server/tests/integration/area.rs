@@ -294,13 +294,28 @@ on_both_databases! {
         let page = app.get_as(&second, &location(&refused)).await.text().await.unwrap();
         assert!(page.contains("l&#39;accesso è stato annullato") || page.contains("l'accesso è stato annullato"), "{page}");
 
+        // A person signed in at a lower level of assurance than the one asked for (SPID level 1).
+        let low = browser();
+        let start = app.get_as(&low, &format!("{}?fornitore=spid", app::area::START_PATH)).await;
+        let (interaction, _) = follow(&low, location(&start)).await;
+        let chosen = low
+            .post(&interaction)
+            .form(&[("codice_fiscale", MARIA.0), ("nome", "Maria"), ("cognome", "Rossi"), ("livello", "https://www.spid.gov.it/SpidL1")])
+            .send()
+            .await
+            .unwrap();
+        let back = reqwest::Url::parse(&interaction).unwrap().join(&location(&chosen)).unwrap().to_string();
+        let (ended, _) = follow(&low, back).await;
+        assert_eq!(ended, app.url("/area-personale/accedi?esito=non-riuscito"));
+        assert_eq!(app.get_as(&low, app::area::PATH).await.status(), StatusCode::SEE_OTHER);
+
         // A provider that is not configured.
         let unknown = app.get_as(&second, &format!("{}?fornitore=altro", app::area::START_PATH)).await;
         assert_eq!(location(&unknown), "/area-personale/accedi?esito=non-riuscito");
 
         // Every attempt that signed nobody in is in the trail, without an actor.
         let failed: Vec<_> = trail(&app, "area.accesso").await.into_iter().filter(|(_, _, outcome)| outcome == "fallito").collect();
-        assert_eq!(failed.len(), 4, "{failed:?}");
+        assert_eq!(failed.len(), 5, "{failed:?}");
         assert!(failed.iter().all(|(actor, _, _)| actor.is_none()));
         assert_eq!(app.get_as(&second, app::area::PATH).await.status(), StatusCode::SEE_OTHER);
         app.assert_trail_intact().await;
