@@ -5,6 +5,8 @@
 pub const BACK_OFFICE: &str = "/operatori";
 /// The families' personal area (`area`), which every public page's header links to.
 pub const PERSONAL_AREA: &str = "/area-personale";
+/// A case file (`cases`), which the area's notices to the worker link to.
+pub const CASE_FILE: &str = "/operatori/casi/fascicolo";
 
 /// Whether an address belongs to the back office (never cached, never rated by the public
 /// feedback, refused by default when no route answers it), whatever the case of its letters.

@@ -164,7 +164,20 @@ pub async fn reply(state: &AppState, form: ReplyForm) -> Result<FormOutcome, App
                 .await?;
                 let entry = Entry::new(citizen.actor(), "area.messaggio").records(RecordKind::Message, [message]);
                 crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
+                // The responsible worker is told there is an answer, and where: never what it says.
+                let worker: Option<String> = sqlx::query_scalar(
+                    "SELECT u.email FROM cases k JOIN staff_users u ON u.id = k.responsible_id
+                      WHERE k.id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
+                )
+                .bind(case.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some(to) = worker {
+                    let email = answer_notice(state, to, case.id);
+                    crate::enqueue_email!(&mut *tx, now, email)?;
+                }
                 tx.commit().await?;
+                state.mail_ready.notify_one();
                 Ok(())
             }
             Some(_) => {
@@ -187,5 +200,23 @@ pub async fn reply(state: &AppState, form: ReplyForm) -> Result<FormOutcome, App
         }),
         Err(Some(())) => Ok(FormOutcome::invalid("testo", say("area-message-closed"))),
         Err(None) => Err(AppError::NotFound),
+    }
+}
+
+/// The email that tells the case's responsible worker the family has answered: the case's number
+/// and its address, not the answer (which is read in the case file, where reading it is recorded).
+fn answer_notice(state: &AppState, to: String, case: i64) -> crate::mail::outbox::OutgoingEmail {
+    crate::mail::outbox::OutgoingEmail {
+        to,
+        reply_to: None,
+        subject: format!("Caso n. {case}: la famiglia ha risposto nell'area personale"),
+        body: format!(
+            "La famiglia del caso n. {case} ha scritto nell'area personale.\n\
+             Leggi il messaggio nel fascicolo, in «Messaggi con la famiglia»:\n{}{}?id={case}\n",
+            state.public_url.trim_end_matches('/'),
+            crate::links::CASE_FILE
+        ),
+        attachment: None,
+        language: crate::i18n::Language::Italian,
     }
 }

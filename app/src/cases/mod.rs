@@ -27,7 +27,7 @@ pub mod plans;
 pub mod store;
 
 pub const CASES_PATH: &str = "/operatori/casi";
-pub const FILE_PATH: &str = "/operatori/casi/fascicolo";
+pub const FILE_PATH: &str = crate::links::CASE_FILE;
 pub const NOTE_PATH: &str = "/operatori/casi/nota";
 pub const CORRECT_PATH: &str = "/operatori/casi/nota/correggi";
 pub const TEAM_ADD_PATH: &str = "/operatori/casi/equipe";

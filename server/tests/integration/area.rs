@@ -647,9 +647,15 @@ on_both_databases! {
         let empty = app.post_form_as(&mother, app::area::REPLY_PATH, &[("caso", &case.to_string()), ("testo", "  ")]).await;
         assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(empty.text().await.unwrap().contains("Scrivi il messaggio."));
+        app.execute("UPDATE staff_users SET email = 'andrea.assistente@example.it' WHERE username = 'assistente'").await;
         let answered = app.post_form_as(&mother, app::area::REPLY_PATH, &[
             ("caso", &case.to_string()), ("testo", "Certo, lo porto giovedì."),
         ]).await;
+        // The worker is told there is an answer, not what it says.
+        let emails = app.wait_for_emails(2).await;
+        let told = emails.iter().find(|email| email.contains("andrea.assistente@example.it")).expect("the worker's notice");
+        assert!(told.contains(&format!("/operatori/casi/fascicolo?id=3D{case}")) || told.contains(&format!("/operatori/casi/fascicolo?id={case}")), "{told}");
+        assert!(!told.contains("giov"), "never the answer itself");
         assert_eq!(location(&answered), format!("{}?inviata={case}#caso-{case}", app::area::MESSAGES_PATH));
         let page = app.get_as(&worker, &file).await.text().await.unwrap();
         assert!(page.contains("Certo, lo porto giovedì.") && page.contains("Maria Rossi (famiglia)"), "{page}");
