@@ -41,6 +41,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod feedback;
 #[cfg(feature = "ssr")]
+pub mod files;
+#[cfg(feature = "ssr")]
 pub mod forms;
 #[cfg(feature = "ssr")]
 pub mod home;

@@ -8,7 +8,7 @@ use leptos_router::{
     path, SsrMode,
 };
 
-use crate::area::pages::{AppointmentPage, AreaHomePage, MessagesPage, SignInPage};
+use crate::area::pages::{AppointmentPage, AreaHomePage, DocumentPage, MessagesPage, SignInPage};
 use crate::assistance::{AssistancePage, AssistanceSentPage};
 use crate::booking::{BookingConfirmedPage, BookingPage, BookingSummaryPage, ManageBookingPage, NewLinkPage};
 use crate::cases::plans::PlanPageView;
@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/area-personale/accedi") view=SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/area-personale/appuntamento") view=AppointmentPage ssr=SsrMode::Async />
                     <Route path=path!("/area-personale/messaggi") view=MessagesPage ssr=SsrMode::Async />
+                    <Route path=path!("/area-personale/documento") view=DocumentPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori") view=StaffHomePage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/sicurezza") view=SecurityPage ssr=SsrMode::Async />
                     <Route path=path!("/operatori/posta") view=MailProblemsPage ssr=SsrMode::Async />

@@ -83,8 +83,8 @@ async function areaSignIn(page: Page, fiscalCode: string, name: string, surname:
   await expect(page.getByRole('heading', { level: 1, name: 'Area personale' })).toBeVisible();
 }
 
-test("a parent follows the family's request and answers the social worker; another family sees none of it", async ({ page }) => {
-  test.setTimeout(120_000);
+test("a parent follows the family's request, answers the social worker and sends the ISEE asked; another family sees none of it", async ({ page }) => {
+  test.setTimeout(180_000);
   // The desk registers Paolo's request; the social worker takes it, shows the case and writes.
   await staffSignIn(page, 'sportello', 'prova-sportello-2026');
   await page.getByRole('link', { name: 'Richieste' }).first().click();
@@ -118,6 +118,11 @@ test("a parent follows the family's request and answers the social worker; anoth
   await page.getByRole('button', { name: 'Invia alla famiglia' }).click();
   await expect(page.getByText('Messaggio inviato')).toBeVisible();
   await expectAccessible(page);
+  await choose(page, 'Certificazione ISEE');
+  await page.getByLabel('Che cosa serve').fill('ISEE 2026 del nucleo familiare');
+  await page.getByRole('button', { name: 'Chiedi alla famiglia' }).click();
+  await expect(page.getByText('Richiesta inviata: la famiglia la vede nella sua area personale.')).toBeVisible();
+  const caseFile = page.url();
   await page.getByRole('button', { name: 'Esci' }).click();
 
   // Paolo sees where the request stands, reads the message and answers.
@@ -132,7 +137,37 @@ test("a parent follows the family's request and answers the social worker; anoth
   await expect(page.getByText('Risposta inviata.')).toBeVisible();
   await expect(page.getByText('Certo, lo porto giovedì.')).toBeVisible();
   await expectAccessible(page);
+
+  // The ISEE asked: sent from the area. A file that is no PDF or image is refused next to the field.
   await page.goto('/area-personale');
+  await expect(page.getByText('ISEE 2026 del nucleo familiare')).toBeVisible();
+  await page.getByRole('link', { name: 'Invia il documento' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Invia un documento al servizio' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Il file del documento').setInputFiles({
+    name: 'isee.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('<html>not a pdf</html>'),
+  });
+  await page.getByRole('button', { name: 'Invia il documento' }).click();
+  await expect(page.getByText('Il file deve essere un PDF o una foto JPEG o PNG.').first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Il file del documento').setInputFiles({
+    name: 'ISEE 2026.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+  });
+  await page.getByRole('button', { name: 'Invia il documento' }).click();
+  await expect(page.getByText('Grazie: il documento è arrivato al servizio.')).toBeVisible();
+  await expect(page.getByText(/il servizio lo ha ricevuto/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Esci' }).click();
+
+  // The social worker finds it in the case file, sent by Paolo.
+  await staffSignIn(page, 'assistente', 'prova-assistente-2026');
+  await page.goto(caseFile);
+  await expect(page.getByText(/inviato dalla famiglia \(Paolo Galli\)/)).toBeVisible();
+  await expect(page.getByText(/ISEE 2026 del nucleo familiare \(Certificazione ISEE\), chiesto il .*ricevuto il/)).toBeVisible();
   await page.getByRole('button', { name: 'Esci' }).click();
 
   // A parent of another family sees none of it.

@@ -221,7 +221,7 @@ pub async fn restore(settings: &Settings, src: &Path) -> Result<Restored, Backup
     for (key, sha256) in recorded {
         let path = settings.documents.dir.join(&key);
         let stored = std::fs::read(&path).map_err(|e| failed(format!("cannot read {}", path.display()))(&e))?;
-        let opened = app::cases::documents::opened(&data_keys, &key, stored).map_err(|e| {
+        let opened = app::files::opened(&data_keys, &key, stored).map_err(|e| {
             BackupError::Refused(format!(
                 "The restored document {key} does not open with this server's data key ({e}): was the backup \
                  taken with another SPORTELLO_DATA_KEY?"

@@ -180,7 +180,8 @@ const TOO_LARGE: &str = "I dati inviati sono troppo grandi e non sono stati acce
 /// Refuses a body declared larger than the route's limit at once, and stops reading one that grows
 /// past it or stops arriving (the handlers answer with [`unread_body`] when the read fails).
 async fn limit_body(limits: BodyLimits, request: Request, next: Next) -> Response<Body> {
-    let limit = if request.uri().path() == app::cases::DOCUMENTS_PATH {
+    let path = request.uri().path();
+    let limit = if path == app::cases::DOCUMENTS_PATH || path == app::area::DOCUMENT_SEND_PATH {
         limits.documents
     } else {
         limits.default

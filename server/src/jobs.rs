@@ -107,7 +107,7 @@ async fn housekeeping(state: &AppState) {
     if let Err(error) = app::access::auth::forget_old_attempts(&state.db, now).await {
         tracing::warn!(error = %error, "cannot forget old sign-in attempts; will retry");
     }
-    if let Err(error) = app::cases::documents::sweep_orphans(state).await {
+    if let Err(error) = app::files::sweep_orphans(state).await {
         tracing::warn!(error = %error, "cannot sweep the documents folder; will retry");
     }
 }

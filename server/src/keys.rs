@@ -34,7 +34,7 @@ pub async fn rotate_data_key(settings: &crate::config::Settings) -> Result<Rotat
         .await
         .map_err(|e| e.to_string());
     let documents = match &secrets {
-        Ok(_) => app::cases::documents::seal_again(&db, &keys, &settings.documents.dir)
+        Ok(_) => app::files::seal_again(&db, &keys, &settings.documents.dir)
             .await
             .map_err(|e| e.to_string()),
         Err(_) => Ok(0),

@@ -58,7 +58,23 @@ area-message-empty = Scrivi il messaggio.
 area-message-too-long = Il messaggio è troppo lungo: al massimo { $max } caratteri.
 area-message-closed = Il percorso con il servizio è concluso: per scrivere usa la pagina Assistenza.
 
-area-documents = Documenti da portare al servizio
-area-documents-lead = L'assistente sociale che segue la tua famiglia ti chiede questi documenti. Portali al prossimo colloquio o consegnali allo sportello.
+area-documents = Documenti chiesti dal servizio
+area-documents-lead = L'assistente sociale che segue la tua famiglia ti chiede questi documenti. Puoi inviarli da qui, oppure portarli al prossimo colloquio o allo sportello.
 # { $date } is the day the document was asked for.
-area-document-asked = chiesto il { $date }
+area-document-asked = Chiesto il { $date }
+# { $date } is the day the family's file arrived.
+area-document-received = Inviato il { $date }: il servizio lo ha ricevuto.
+area-document-send = Invia il documento
+area-document-done = Grazie: il documento è arrivato al servizio.
+area-document-title = Invia un documento al servizio
+area-document-file = Il file del documento
+# { $mb } is the largest file, in megabytes.
+area-document-file-hint = Un PDF o una foto (JPEG o PNG), al massimo { $mb } MB. Lo vede solo il servizio che segue la tua famiglia.
+area-document-missing = Questo documento non è tra quelli che il servizio ha chiesto alla tua famiglia.
+area-document-already = Questo documento è già arrivato al servizio: non serve inviarlo di nuovo.
+area-file-missing = Scegli il file da inviare.
+# { $mb } is the largest file, in megabytes.
+area-file-too-large = Il file è troppo grande o non è arrivato intero: al massimo { $mb } MB. Scegline uno più piccolo, per esempio una foto con una risoluzione più bassa.
+area-file-not-allowed = Il file deve essere un PDF o una foto JPEG o PNG.
+# { $code } is the request's id, for the staff to find the cause.
+area-file-not-saved = In questo momento non è stato possibile salvare il file, e non è cambiato nulla. Riprova più tardi; se il problema continua, scrivici dalla pagina Assistenza con questo codice: { $code }.

@@ -165,15 +165,12 @@ pub async fn reply(state: &AppState, form: ReplyForm) -> Result<FormOutcome, App
                 let entry = Entry::new(citizen.actor(), "area.messaggio").records(RecordKind::Message, [message]);
                 crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
                 // The responsible worker is told there is an answer, and where: never what it says.
-                let worker: Option<String> = sqlx::query_scalar(
-                    "SELECT u.email FROM cases k JOIN staff_users u ON u.id = k.responsible_id
-                      WHERE k.id = $1 AND u.email IS NOT NULL AND NOT u.disabled",
-                )
+                let worker: Option<String> = sqlx::query_scalar(RESPONSIBLE_EMAIL)
                 .bind(case.id)
                 .fetch_optional(&mut *tx)
                 .await?;
                 if let Some(to) = worker {
-                    let email = answer_notice(state, to, case.id);
+                    let email = worker_notice(state, to, case.id, FamilyNews::Answered);
                     crate::enqueue_email!(&mut *tx, now, email)?;
                 }
                 tx.commit().await?;
@@ -203,16 +200,41 @@ pub async fn reply(state: &AppState, form: ReplyForm) -> Result<FormOutcome, App
     }
 }
 
-/// The email that tells the case's responsible worker the family has answered: the case's number
-/// and its address, not the answer (which is read in the case file, where reading it is recorded).
-fn answer_notice(state: &AppState, to: String, case: i64) -> crate::mail::outbox::OutgoingEmail {
+/// The email of the case's ($1) responsible worker, if they have one and may still sign in.
+pub(super) const RESPONSIBLE_EMAIL: &str = "SELECT u.email FROM cases k JOIN staff_users u ON u.id = k.responsible_id
+      WHERE k.id = $1 AND u.email IS NOT NULL AND NOT u.disabled";
+
+/// What the family did in its area that its worker is told of.
+pub(super) enum FamilyNews {
+    Answered,
+    SentDocument,
+}
+
+/// The email that tells the case's responsible worker what the family did in its area: the case's
+/// number and its address, never what they wrote or sent (which is read in the case file, where
+/// reading it is recorded).
+pub(super) fn worker_notice(
+    state: &AppState,
+    to: String,
+    case: i64,
+    news: FamilyNews,
+) -> crate::mail::outbox::OutgoingEmail {
+    let (subject, what) = match news {
+        FamilyNews::Answered => (
+            "la famiglia ha risposto nell'area personale",
+            "ha scritto nell'area personale.\nLeggi il messaggio nel fascicolo, in «Messaggi con la famiglia»",
+        ),
+        FamilyNews::SentDocument => (
+            "la famiglia ha inviato un documento",
+            "ha inviato dall'area personale un documento che le avete chiesto.\nLo trovi nel fascicolo, in «Documenti»",
+        ),
+    };
     crate::mail::outbox::OutgoingEmail {
         to,
         reply_to: None,
-        subject: format!("Caso n. {case}: la famiglia ha risposto nell'area personale"),
+        subject: format!("Caso n. {case}: {subject}"),
         body: format!(
-            "La famiglia del caso n. {case} ha scritto nell'area personale.\n\
-             Leggi il messaggio nel fascicolo, in «Messaggi con la famiglia»:\n{}{}?id={case}\n",
+            "La famiglia del caso n. {case} {what}:\n{}{}?id={case}\n",
             state.public_url.trim_end_matches('/'),
             crate::links::CASE_FILE
         ),

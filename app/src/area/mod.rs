@@ -34,6 +34,9 @@ pub const APPOINTMENT_MOVE_PATH: &str = "/area-personale/appuntamento/sposta";
 /// The messages with the service, and the answer's form.
 pub const MESSAGES_PATH: &str = "/area-personale/messaggi";
 pub const REPLY_PATH: &str = "/area-personale/messaggi/rispondi";
+/// A document the service asked for (`?richiesta=`), and the form that sends its file.
+pub const DOCUMENT_PATH: &str = "/area-personale/documento";
+pub const DOCUMENT_SEND_PATH: &str = "/area-personale/documento/invia";
 
 /// The longest message, from a worker or from the family.
 pub const MESSAGE_MAX_CHARS: usize = 4000;

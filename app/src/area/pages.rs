@@ -260,12 +260,14 @@ fn ConversationView(conversation: messages::Conversation, submitted: crate::form
     }
 }
 
-/// "Documenti da portare": what the social worker asked the family for, still awaited.
+/// "Documenti chiesti dal servizio": what the social worker asked the family for, each awaited
+/// one leading to the page that sends it, each arrived one with its day.
 #[component]
 fn AskedDocuments() -> impl IntoView {
     let language = use_language();
     let text = move |key: &str| language.text(key);
-    let found = Resource::new(|| (), |()| async { documents::awaited(&AppState::current()).await });
+    let sent = use_query_map().with_untracked(|query| query.get("inviato").is_some());
+    let found = Resource::new(|| (), |()| async { documents::asked(&AppState::current()).await });
     view! {
         <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
             {move || Suspend::new(async move {
@@ -274,18 +276,28 @@ fn AskedDocuments() -> impl IntoView {
                     Ok(found) => view! {
                         <section aria-labelledby="documenti" class="mt-4">
                             <h2 id="documenti">{text("area-documents")}</h2>
+                            {sent.then(|| view! { <p class="alert alert-success" role="status">{text("area-document-done")}</p> })}
                             <p>{text("area-documents-lead")}</p>
-                            <ul>
+                            <ul class="list-unstyled documenti-chiesti">
                                 {found
                                     .into_iter()
-                                    .map(|asked| view! {
-                                        <li>
-                                            <strong>{asked.what}</strong>
-                                            {format!(
-                                                " — {}",
-                                                language.text_with("area-document-asked", &[("date", long_date_in(language, asked.asked_on))])
-                                            )}
-                                        </li>
+                                    .map(|asked| {
+                                        let on = |key: &str, date| language.text_with(key, &[("date", long_date_in(language, date))]);
+                                        view! {
+                                            <li class="bg-light rounded p-3 mb-3">
+                                                <p class="fw-semibold mb-1">{asked.what}</p>
+                                                <p class="mb-1">{on("area-document-asked", asked.asked_on)}</p>
+                                                {match asked.received_on {
+                                                    Some(received) => view! { <p class="mb-0">{on("area-document-received", received)}</p> }.into_any(),
+                                                    None => view! {
+                                                        <a href=language.href(&format!("{}?richiesta={}", super::DOCUMENT_PATH, asked.id))>
+                                                            {text("area-document-send")}
+                                                        </a>
+                                                    }
+                                                    .into_any(),
+                                                }}
+                                            </li>
+                                        }
                                     })
                                     .collect_view()}
                             </ul>
@@ -296,6 +308,78 @@ fn AskedDocuments() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+const SEND_LABELS: &[(&str, &str)] = &[("file", "File")];
+
+/// `/area-personale/documento?richiesta=…`: one document the service asked for, and the form
+/// that sends its file.
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let id =
+        use_query_map().with_untracked(|query| query.get("richiesta").and_then(|id| id.trim().parse::<i64>().ok()));
+    let form = crate::forms::FormState::new(crate::forms::use_submitted(super::DOCUMENT_SEND_PATH));
+    let found = Resource::new(
+        || (),
+        move |()| async move { documents::one(&AppState::current(), id).await },
+    );
+    let max_mb = crate::files::max_mb(&AppState::current());
+    view! {
+        <Title text=text("area-document-title") />
+        <div class="container stretto">
+            <Breadcrumb trail=vec![("nav-home", "/"), ("area-title", PATH)] current=text("area-document-title") />
+            <h1>{text("area-document-title")}</h1>
+            <Suspense fallback=move || view! { <p>{text("loading")}</p> }>
+                {move || {
+                    Suspend::new(async move {
+                        match found.await {
+                            Ok(Some(asked)) => view! {
+                                <p class="lead">{asked.what.clone()}</p>
+                                <p>{language.text_with("area-document-asked", &[("date", long_date_in(language, asked.asked_on))])}</p>
+                                {match asked.received_on {
+                                    // Sent again (another tab was quicker): why this file was not taken.
+                                    Some(received) => view! {
+                                        {form.error("file").map(|said| view! { <p class="alert alert-warning" role="alert">{said}</p> })}
+                                        <p class="alert alert-success" role="status">
+                                            {language.text_with("area-document-received", &[("date", long_date_in(language, received))])}
+                                        </p>
+                                    }
+                                    .into_any(),
+                                    None => view! {
+                                        <crate::forms::ErrorSummary form labels=SEND_LABELS />
+                                        <form method="post" action=language.href(super::DOCUMENT_SEND_PATH) enctype="multipart/form-data" novalidate>
+                                            <input type="hidden" name="richiesta" value=asked.id.to_string() />
+                                            <crate::forms::TextField
+                                                form
+                                                name="file"
+                                                label=text("area-document-file")
+                                                hint=language.text_with("area-document-file-hint", &[("mb", max_mb.to_string())])
+                                                kind="file"
+                                                required=true
+                                            />
+                                            <button type="submit" class="btn btn-primary">{text("area-document-submit")}</button>
+                                        </form>
+                                    }
+                                    .into_any(),
+                                }}
+                            }
+                            .into_any(),
+                            Ok(None) => {
+                                if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                                    response.set_status(http::StatusCode::NOT_FOUND);
+                                }
+                                view! { <p class="alert alert-warning">{text("area-document-missing")}</p> }.into_any()
+                            }
+                            Err(error) => view! { <p class="alert alert-danger" role="alert">{error.to_string()}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+            <p class="mt-4"><a href=language.href(PATH)>{text("area-back")}</a></p>
+        </div>
     }
 }
 

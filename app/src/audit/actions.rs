@@ -26,6 +26,11 @@ pub const ACTIONS: &[(&str, &str)] = &[
         "area.documenti",
         "Documenti chiesti letti dalla famiglia nell'area personale",
     ),
+    ("area.documento", "Documento chiesto letto dalla famiglia per inviarlo"),
+    (
+        "area.documento_inviato",
+        "Documento inviato dalla famiglia al fascicolo",
+    ),
     (
         "area.richieste",
         "Stato delle richieste letto dalla famiglia nell'area personale",

@@ -562,6 +562,12 @@ impl ToFamily<'_> {
     }
 }
 
+/// The condition, in the statement that writes what goes to the family, that the case ($1) is still
+/// open and shown to the family when it is written.
+const STILL_SHOWN: &str = "EXISTS (SELECT 1 FROM cases WHERE id = $1 AND family_sees AND closed_at IS NULL)";
+
+const NOT_SHOWN: &str = "La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia».";
+
 /// Sends `sending` to the family of case `case_id`: only by who decides what the family sees (the
 /// responsible worker, or the unit's coordinator), only to an open case already shown to the
 /// family. Each parent or guardian who signed in with an email gets a notice that says nothing of
@@ -590,27 +596,32 @@ async fn send_to_family(
             Err(Some("Il caso è chiuso: la famiglia non si raggiunge più da qui."))
         } else if !family_sees {
             tx.rollback().await?;
-            Err(Some("La famiglia non vede ancora questo caso: prima mostralo, in «Che cosa vede la famiglia»."))
+            Err(Some(NOT_SHOWN))
         } else {
             let entry = match sending {
                 ToFamily::Message(text) => {
-                    let message: i64 = sqlx::query_scalar(
-                        "INSERT INTO case_messages (case_id, staff_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id",
-                    )
+                    let message: Option<i64> = sqlx::query_scalar(&format!(
+                        "INSERT INTO case_messages (case_id, staff_id, body, sent_at) SELECT $1, $2, $3, $4 WHERE {STILL_SHOWN} RETURNING id",
+                    ))
                     .bind(case_id).bind(user.id).bind(text).bind(now)
-                    .fetch_one(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    Entry::new(user.actor(), "caso.messaggio").records(RecordKind::Message, [message])
+                    message.map(|message| Entry::new(user.actor(), "caso.messaggio").records(RecordKind::Message, [message]))
                 }
                 ToFamily::AskDocument { kind, what } => {
-                    let asked: i64 = sqlx::query_scalar(
-                        "INSERT INTO document_requests (case_id, kind, what, asked_by, asked_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    )
+                    let asked: Option<i64> = sqlx::query_scalar(&format!(
+                        "INSERT INTO document_requests (case_id, kind, what, asked_by, asked_at) SELECT $1, $2, $3, $4, $5 WHERE {STILL_SHOWN} RETURNING id",
+                    ))
                     .bind(case_id).bind(kind).bind(what).bind(user.id).bind(now)
-                    .fetch_one(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                    Entry::new(user.actor(), "caso.documento_chiesto").records(RecordKind::AskedDocument, [asked])
+                    asked.map(|asked| Entry::new(user.actor(), "caso.documento_chiesto").records(RecordKind::AskedDocument, [asked]))
                 }
+            };
+            // Hidden or closed by someone else since it was read above: nothing was written.
+            let Some(entry) = entry else {
+                tx.rollback().await?;
+                return Ok(FormOutcome::invalid(field, NOT_SHOWN));
             };
             let emails: Vec<String> = sqlx::query_scalar(super::store::FAMILY_EMAILS)
                 .bind(case_id)

@@ -246,7 +246,21 @@ struct DocumentListRow {
     content_type: String,
     size_bytes: i64,
     uploaded_by: Option<String>,
+    /// Sent by a person of the family from the personal area.
+    sender_given_name: Option<String>,
+    sender_family_name: Option<String>,
     uploaded_at: DateTime<Utc>,
+}
+
+impl DocumentListRow {
+    /// Who added the document: the staff member's name, or the family member's, said as such.
+    fn added_by(&self) -> String {
+        match (&self.uploaded_by, &self.sender_given_name, &self.sender_family_name) {
+            (Some(staff), _, _) => staff.clone(),
+            (None, Some(given), Some(family)) => format!("inviato dalla famiglia ({given} {family})"),
+            _ => String::new(),
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -404,8 +418,11 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         .fetch_all(&mut *tx)
         .await?;
         let documents: Vec<DocumentListRow> = sqlx::query_as(
-            "SELECT d.id, d.kind, d.title, d.file_name, d.content_type, d.size_bytes, s.display_name AS uploaded_by, d.uploaded_at
-               FROM case_documents d LEFT JOIN staff_users s ON s.id = d.uploaded_by
+            "SELECT d.id, d.kind, d.title, d.file_name, d.content_type, d.size_bytes, s.display_name AS uploaded_by,
+                    c.given_name AS sender_given_name, c.family_name AS sender_family_name, d.uploaded_at
+               FROM case_documents d
+               LEFT JOIN staff_users s ON s.id = d.uploaded_by
+               LEFT JOIN citizens c ON c.id = d.sent_by_citizen
               WHERE d.case_id = $1 ORDER BY d.uploaded_at DESC, d.id DESC",
         )
         .bind(id)
@@ -584,6 +601,7 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
         documents: documents
             .into_iter()
             .map(|row| DocumentLine {
+                added: format!("{}, {}", row.added_by(), moment(row.uploaded_at)),
                 id: row.id,
                 kind: DocumentKind::label_of(&row.kind).to_owned(),
                 title: row.title,
@@ -593,10 +611,9 @@ pub async fn file(id: i64) -> Result<CaseAnswer, AppError> {
                     row.content_type.rsplit('/').next().unwrap_or_default().to_uppercase(),
                     (row.size_bytes + 1023) / 1024
                 ),
-                added: format!("{}, {}", row.uploaded_by.unwrap_or_default(), moment(row.uploaded_at)),
             })
             .collect(),
-        document_max_mb: state.documents.max_bytes.div_ceil(1024 * 1024),
+        document_max_mb: crate::files::max_mb(&state),
         family_view,
     })))
 }

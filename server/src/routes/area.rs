@@ -37,5 +37,7 @@ pub fn routes() -> PartRoutes {
             |_| Some(area::MESSAGES_PATH.to_owned()),
             |state: AppState, form| async move { area::messages::reply(&state, form).await },
         )
+        .page(area::DOCUMENT_PATH, Family)
+        .route(area::DOCUMENT_SEND_PATH, Family, post(crate::documents::family_upload))
         .route(crate::identity::KEYS_PATH, Public, get(citizens::keys))
 }

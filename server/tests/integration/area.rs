@@ -714,13 +714,159 @@ on_both_databases! {
         assert!(file.contains("in attesa"));
 
         let home = app.get_as(&mother, app::area::PATH).await.text().await.unwrap();
-        assert!(home.contains("Documenti da portare al servizio") && home.contains("ISEE 2026 del nucleo familiare"), "{home}");
+        assert!(home.contains("Documenti chiesti dal servizio") && home.contains("ISEE 2026 del nucleo familiare"), "{home}");
         let asked_id: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM document_requests").fetch_one(pool).await.unwrap());
         assert_eq!(trail_ids(&app, "area.documenti").await.last().cloned(), Some((asked_id.to_string(), "ok".into())));
 
         let other = browser();
         let page = sign_in(&app, &other, LUCA).await.page;
-        assert!(!page.contains("ISEE") && !page.contains("Documenti da portare"), "another family sees none of it");
+        assert!(!page.contains("ISEE") && !page.contains("Documenti chiesti"), "another family sees none of it");
+        app.assert_trail_intact().await;
+    }
+}
+
+/// Sends the area's document form as a browser does (multipart): the file for the asked document
+/// `asked`, from `client`.
+async fn send_document(
+    app: &TestApp,
+    client: &reqwest::Client,
+    asked: i64,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("richiesta", asked.to_string())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes)
+                .file_name(name.to_owned())
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    client
+        .post(app.url(app::area::DOCUMENT_SEND_PATH))
+        .header("accept", "text/html")
+        .header("origin", &app.address)
+        .header("sec-fetch-site", "same-origin")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The files in the documents folder.
+fn files_kept(app: &TestApp) -> usize {
+    std::fs::read_dir(&app.settings.documents.dir).map_or(0, |folder| folder.count())
+}
+
+on_both_databases! {
+    /// The worker asks for the ISEE; the mother sends it from her area, after the same checks as a
+    /// document staff add; it lands in the case's documents marked as sent by her, the request is
+    /// answered, the worker is told (never what), and finds and downloads it. Another family can
+    /// neither see the request nor answer it, and two sends at once store one document.
+    async fn the_family_sends_the_asked_isee_and_the_worker_finds_it_in_the_case_file(
+        app: TestApp,
+        settings = |s: &mut Settings| {
+            with_identity_provider(s);
+            s.documents.max_bytes = 64 * 1024;
+        }
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let (_, case, worker) = maria_s_case(&app).await;
+        app.execute("UPDATE staff_users SET email = 'andrea.assistente@example.it' WHERE username = 'assistente'").await;
+        app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "si")]).await;
+        let ask = |kind: &'static str, what: &'static str| {
+            let (app, worker) = (&app, &worker);
+            async move {
+                app.post_form_as(worker, "/operatori/casi/documento-richiesto", &[
+                    ("caso", &case.to_string()), ("tipo_documento", kind), ("richiesta", what),
+                ]).await
+            }
+        };
+        ask("isee", "ISEE 2026 del nucleo familiare").await;
+        let asked: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM document_requests").fetch_one(pool).await.unwrap());
+        let mother = browser();
+        let home = sign_in(&app, &mother, MARIA).await.page;
+        let page_of = format!("{}?richiesta={asked}", app::area::DOCUMENT_PATH);
+        assert!(home.contains(&page_of.replace('&', "&amp;")) || home.contains(&page_of), "{home}");
+        let page = app.get_as(&mother, &page_of).await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let page = page.text().await.unwrap();
+        assert!(page.contains("ISEE 2026 del nucleo familiare") && page.contains("Il file del documento") && page.contains("al massimo 1 MB"), "{page}");
+        assert_eq!(trail_ids(&app, "area.documento").await.last().cloned(), Some((asked.to_string(), "ok".into())));
+
+        // What is no PDF or image, no file at all, or too large: said next to the field, nothing kept.
+        let isee = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".to_vec();
+        for (name, bytes, said) in [
+            ("isee.pdf", b"MZ\x90\x00 a program".to_vec(), "Il file deve essere un PDF o una foto JPEG o PNG."),
+            ("", Vec::new(), "Scegli il file da inviare."),
+            ("grande.pdf", [b"%PDF-".to_vec(), vec![b'x'; 70 * 1024]].concat(), "Il file è troppo grande"),
+        ] {
+            let refused = send_document(&app, &mother, asked, name, bytes).await;
+            assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+            let page = refused.text().await.unwrap();
+            assert!(page.contains(said) && page.contains("ISEE 2026 del nucleo familiare"), "{name}: {page}");
+        }
+        assert_eq!((app.count("case_documents").await, files_kept(&app)), (0, 0));
+
+        // The ISEE: in the case's documents, sent by her, the request answered, the worker told.
+        let sent = send_document(&app, &mother, asked, "ISEE 2026.pdf", isee.clone()).await;
+        assert_eq!(location(&sent), format!("{}?inviato={asked}#documenti", app::area::PATH));
+        let (document, kind, title, staff, citizen): (i64, String, String, Option<i64>, Option<i64>) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT id, kind, title, uploaded_by, sent_by_citizen FROM case_documents WHERE case_id = $1"
+        ).bind(case).fetch_one(pool).await.unwrap());
+        let maria: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT id FROM citizens WHERE codice_fiscale = $1").bind(MARIA.0).fetch_one(pool).await.unwrap());
+        assert_eq!((kind.as_str(), title.as_str(), staff, citizen), ("isee", "ISEE 2026 del nucleo familiare", None, Some(maria)));
+        let answered: Option<i64> = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT document_id FROM document_requests WHERE id = $1").bind(asked).fetch_one(pool).await.unwrap());
+        assert_eq!(answered, Some(document));
+        assert_eq!(trail_ids(&app, "area.documento_inviato").await, vec![(document.to_string(), "ok".into())]);
+        // (She signed in after the request was made: her address was not known to tell her of it.)
+        let emails = app.wait_for_emails(1).await;
+        let told = emails.iter().find(|email| email.contains("andrea.assistente@example.it")).expect("the worker's notice");
+        assert!(told.contains("inviato un documento") && !told.contains("ISEE"), "{told}");
+        let home = app.get_as(&mother, &format!("{}?inviato={asked}", app::area::PATH)).await.text().await.unwrap();
+        assert!(home.contains("il documento è arrivato al servizio") && home.contains("il servizio lo ha ricevuto"), "{home}");
+        let again = send_document(&app, &mother, asked, "ISEE 2026.pdf", isee.clone()).await;
+        assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(again.text().await.unwrap().contains("già arrivato al servizio"));
+        assert_eq!((app.count("case_documents").await, files_kept(&app)), (1, 1));
+
+        let file = app.get_as(&worker, &format!("/operatori/casi/fascicolo?id={case}")).await.text().await.unwrap();
+        assert!(file.contains("inviato dalla famiglia (Maria Rossi)") && file.contains("ISEE 2026.pdf, PDF, 1 kB"), "{file}");
+        assert!(file.contains("ISEE 2026 del nucleo familiare (Certificazione ISEE), chiesto il") && file.contains("ricevuto il"));
+        let download = app.get_as(&worker, &format!("/operatori/casi/documenti/scarica?id={document}")).await;
+        assert_eq!(download.bytes().await.unwrap().to_vec(), isee);
+
+        // Another family: the page and the form both refuse the id, and the attempts are recorded.
+        ask("consenso", "Il consenso firmato").await;
+        let consent: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM document_requests").fetch_one(pool).await.unwrap());
+        let other = browser();
+        sign_in(&app, &other, LUCA).await;
+        for id in [asked, consent, consent + 1] {
+            let page = app.get_as(&other, &format!("{}?richiesta={id}", app::area::DOCUMENT_PATH)).await;
+            assert_eq!(page.status(), StatusCode::NOT_FOUND, "{id}");
+            assert!(!page.text().await.unwrap().contains("consenso"));
+            let tampered = send_document(&app, &other, id, "x.pdf", isee.clone()).await;
+            assert_eq!(tampered.status(), StatusCode::NOT_FOUND, "{id}");
+        }
+        assert_eq!(trail_ids(&app, "area.documento").await.iter().filter(|(_, outcome)| outcome == "negato").count(), 3);
+        assert!(trail_ids(&app, "area.documento_inviato").await.contains(&(consent.to_string(), "negato".into())));
+        assert_eq!((app.count("case_documents").await, files_kept(&app)), (1, 1));
+
+        // Two sends of the consent at once (two tabs): one document, the other told it arrived.
+        let (first, second) = tokio::join!(
+            send_document(&app, &mother, consent, "consenso.pdf", isee.clone()),
+            send_document(&app, &mother, consent, "consenso-bis.pdf", isee.clone()),
+        );
+        let mut statuses = [first.status(), second.status()];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::UNPROCESSABLE_ENTITY]);
+        assert_eq!((app.count("case_documents").await, files_kept(&app)), (2, 2), "the loser's file is not kept");
+
+        // A case hidden again: nothing to send to.
+        app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "no")]).await;
+        let page = app.get_as(&mother, &format!("{}?richiesta={consent}", app::area::DOCUMENT_PATH)).await;
+        assert_eq!(page.status(), StatusCode::NOT_FOUND);
         app.assert_trail_intact().await;
     }
 }

@@ -125,7 +125,7 @@ on_both_databases! {
         let key: String = app::on_db!(&db, pool => sqlx::query_scalar("SELECT storage_key FROM case_documents").fetch_one(pool).await.unwrap());
         let keys = app::sealing::DataKeys::new(&target.data_key.unwrap(), &[]);
         let sealed = std::fs::read(target.documents.dir.join(&key)).unwrap();
-        assert_eq!(app::cases::documents::opened(&keys, &key, sealed).unwrap(), decree, "the document, whole");
+        assert_eq!(app::files::opened(&keys, &key, sealed).unwrap(), decree, "the document, whole");
         app.assert_trail_intact().await;
     }
 }
