@@ -118,8 +118,10 @@ test("a parent follows the family's request, answers the social worker and sends
   await page.getByRole('button', { name: 'Invia alla famiglia' }).click();
   await expect(page.getByText('Messaggio inviato')).toBeVisible();
   await expectAccessible(page);
-  await choose(page, 'Certificazione ISEE');
-  await page.getByLabel('Che cosa serve').fill('ISEE 2026 del nucleo familiare');
+  // The case file has two forms with a document's type: this one asks the family.
+  const ask = page.locator('form').filter({ has: page.getByLabel('Che cosa serve') });
+  await ask.getByLabel('Tipo di documento').selectOption({ label: 'Certificazione ISEE' });
+  await ask.getByLabel('Che cosa serve').fill('ISEE 2026 del nucleo familiare');
   await page.getByRole('button', { name: 'Chiedi alla famiglia' }).click();
   await expect(page.getByText('Richiesta inviata: la famiglia la vede nella sua area personale.')).toBeVisible();
   const caseFile = page.url();

@@ -360,7 +360,7 @@ pub fn DocumentPage() -> impl IntoView {
                                                 kind="file"
                                                 required=true
                                             />
-                                            <button type="submit" class="btn btn-primary">{text("area-document-submit")}</button>
+                                            <button type="submit" class="btn btn-primary">{text("area-document-send")}</button>
                                         </form>
                                     }
                                     .into_any(),

@@ -270,6 +270,40 @@ mod tests {
         }
     }
 
+    /// Every message the sources name as a literal (`text("…")`, `text_with("…", …)`, `say("…")`,
+    /// `say_with("…", …)`, `count("…", …)`) is one the Italian files have: a misspelt or forgotten
+    /// key would show its own name to the reader.
+    #[test]
+    fn every_message_the_sources_name_exists() {
+        fn sources(path: &std::path::Path, into: &mut Vec<(std::path::PathBuf, String)>) {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(path).expect("a folder of app/src") {
+                    sources(&entry.expect("an entry").path(), into);
+                }
+            } else if path.extension().is_some_and(|extension| extension == "rs") {
+                into.push((path.to_owned(), std::fs::read_to_string(path).expect("a source file")));
+            }
+        }
+        let italian = messages_of(Language::Italian);
+        let mut files = Vec::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let mut unknown = Vec::new();
+        for (path, text) in &files {
+            for call in ["text(\"", "text_with(\"", "say(\"", "say_with(\"", "count(\""] {
+                for (at, _) in text.match_indices(call) {
+                    let rest = &text[at + call.len()..];
+                    let key: String = rest.chars().take_while(|c| *c != '"').collect();
+                    let looks_like_a_key = key.contains('-')
+                        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                    if looks_like_a_key && !italian.contains(&key) {
+                        unknown.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "messages no file has: {unknown:#?}");
+    }
+
     #[test]
     fn a_count_takes_the_plural_form_its_language_gives_it() {
         use Language::*;
