@@ -309,6 +309,24 @@ pub async fn sign_out(
     }
 }
 
+/// The link in the email that confirms the person's address (`?codice=`): confirmed or not, back
+/// to the area's home, which says which.
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    Query(query): Query<std::collections::BTreeMap<String, String>>,
+    language: Option<Extension<Language>>,
+) -> Response<Body> {
+    let language = language.map(|Extension(language)| language).unwrap_or_default();
+    let code = query.get("codice").map_or("", String::as_str);
+    match app::area::email::confirm(&state, code).await {
+        Ok(confirmed) => {
+            let said = if confirmed { "confermata" } else { "non-valida" };
+            Redirect::to(&language.href(&format!("{}?email={said}#appuntamenti", app::area::PATH))).into_response()
+        }
+        Err(error) => crate::forms::error_response(&error),
+    }
+}
+
 /// The portal's public key set, which the providers read to check its signed requests.
 pub async fn keys(Extension(identity): Extension<Arc<Identity>>) -> Response<Body> {
     ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(identity.jwks())).into_response()

@@ -66,3 +66,9 @@ area-file-missing = Choose the file to send.
 area-file-too-large = The file is too large or did not arrive whole: at most { $mb } MB. Choose a smaller one, for example a photo at a lower resolution.
 area-file-not-allowed = The file must be a PDF or a JPEG or PNG photo.
 area-file-not-saved = The file could not be saved just now, and nothing has changed. Try again later; if the problem continues, write to us from the Assistance page with this code: { $code }.
+
+area-email-lead = Did you book without a codice fiscale? Confirm your email { $email } to see here the appointments booked with this email too.
+area-email-confirm = Confirm your email
+area-email-sent = We have written to { $email }: to confirm, open the link in the message within a day, in this browser.
+area-email-confirmed = Email confirmed: here you also see the appointments booked with { $email }.
+area-email-invalid = The confirmation link is not valid or has expired. Ask for a new confirmation email.

@@ -66,3 +66,9 @@ area-file-missing = Elige el archivo que quieres enviar.
 area-file-too-large = El archivo es demasiado grande o no ha llegado entero: { $mb } MB como máximo. Elige uno más pequeño, por ejemplo una foto con menos resolución.
 area-file-not-allowed = El archivo debe ser un PDF o una foto JPEG o PNG.
 area-file-not-saved = En este momento no ha sido posible guardar el archivo, y no ha cambiado nada. Inténtalo más tarde; si el problema continúa, escríbenos desde la página Asistencia con este código: { $code }.
+
+area-email-lead = ¿Has reservado sin codice fiscale? Confirma tu email { $email } para ver aquí también las citas reservadas con este email.
+area-email-confirm = Confirma tu email
+area-email-sent = Te hemos escrito a { $email }: para confirmar, abre el enlace del mensaje en un plazo de un día, desde este navegador.
+area-email-confirmed = Email confirmado: aquí ves también las citas reservadas con { $email }.
+area-email-invalid = El enlace de confirmación no es válido o ha caducado. Pide un nuevo email de confirmación.

@@ -66,3 +66,9 @@ area-file-missing = Choisissez le fichier à envoyer.
 area-file-too-large = Le fichier est trop lourd ou n'est pas arrivé en entier : { $mb } Mo au maximum. Choisissez-en un plus petit, par exemple une photo de plus faible résolution.
 area-file-not-allowed = Le fichier doit être un PDF ou une photo JPEG ou PNG.
 area-file-not-saved = Le fichier n'a pas pu être enregistré pour le moment, et rien n'a changé. Réessayez plus tard ; si le problème continue, écrivez-nous depuis la page Assistance avec ce code : { $code }.
+
+area-email-lead = Vous avez réservé sans codice fiscale ? Confirmez votre e-mail { $email } pour voir ici aussi les rendez-vous réservés avec cet e-mail.
+area-email-confirm = Confirmer votre e-mail
+area-email-sent = Nous vous avons écrit à { $email } : pour confirmer, ouvrez le lien du message dans la journée, depuis ce navigateur.
+area-email-confirmed = E-mail confirmé : vous voyez ici aussi les rendez-vous réservés avec { $email }.
+area-email-invalid = Le lien de confirmation n'est pas valide ou a expiré. Demandez un nouvel e-mail de confirmation.

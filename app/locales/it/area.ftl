@@ -78,3 +78,12 @@ area-file-too-large = Il file è troppo grande o non è arrivato intero: al mass
 area-file-not-allowed = Il file deve essere un PDF o una foto JPEG o PNG.
 # { $code } is the request's id, for the staff to find the cause.
 area-file-not-saved = In questo momento non è stato possibile salvare il file, e non è cambiato nulla. Riprova più tardi; se il problema continua, scrivici dalla pagina Assistenza con questo codice: { $code }.
+
+# { $email } is the address the identity provider gave.
+area-email-lead = Hai prenotato senza codice fiscale? Conferma la tua email { $email } per vedere qui anche gli appuntamenti prenotati con questa email.
+area-email-confirm = Conferma la tua email
+# { $email } is the address the identity provider gave.
+area-email-sent = Ti abbiamo scritto a { $email }: per confermare, apri entro un giorno il link nel messaggio, da questo browser.
+# { $email } is the address the identity provider gave.
+area-email-confirmed = Email confermata: qui vedi anche gli appuntamenti prenotati con { $email }.
+area-email-invalid = Il link di conferma non è valido o è scaduto. Chiedi una nuova email di conferma.

@@ -66,3 +66,9 @@ area-file-missing = Alege fișierul de trimis.
 area-file-too-large = Fișierul este prea mare sau nu a ajuns întreg: cel mult { $mb } MB. Alege unul mai mic, de exemplu o fotografie cu rezoluție mai mică.
 area-file-not-allowed = Fișierul trebuie să fie un PDF sau o fotografie JPEG ori PNG.
 area-file-not-saved = Fișierul nu a putut fi salvat acum și nu s-a schimbat nimic. Încearcă mai târziu; dacă problema continuă, scrie-ne din pagina Asistență cu acest cod: { $code }.
+
+area-email-lead = Ai făcut o programare fără codice fiscale? Confirmă adresa de email { $email } ca să vezi aici și programările făcute cu acest email.
+area-email-confirm = Confirmă adresa de email
+area-email-sent = Ți-am scris la { $email }: ca să confirmi, deschide linkul din mesaj în cel mult o zi, din acest browser.
+area-email-confirmed = Email confirmat: aici vezi și programările făcute cu { $email }.
+area-email-invalid = Linkul de confirmare nu este valid sau a expirat. Cere un nou email de confirmare.

@@ -66,3 +66,9 @@ area-file-missing = Zgjidh skedarin që do të dërgosh.
 area-file-too-large = Skedari është shumë i madh ose nuk arriti i plotë: jo më shumë se { $mb } MB. Zgjidh një më të vogël, për shembull një foto me rezolucion më të ulët.
 area-file-not-allowed = Skedari duhet të jetë PDF ose foto JPEG ose PNG.
 area-file-not-saved = Skedari nuk u ruajt dot tani dhe nuk ndryshoi asgjë. Provo më vonë; nëse problemi vazhdon, na shkruaj nga faqja Ndihma me këtë kod: { $code }.
+
+area-email-lead = Ke rezervuar pa codice fiscale? Konfirmo email-in tënd { $email } për të parë këtu edhe takimet e rezervuara me këtë email.
+area-email-confirm = Konfirmo email-in tënd
+area-email-sent = Të kemi shkruar në { $email }: për ta konfirmuar, hap lidhjen në mesazh brenda një dite, nga ky shfletues.
+area-email-confirmed = Email-i u konfirmua: këtu sheh edhe takimet e rezervuara me { $email }.
+area-email-invalid = Lidhja e konfirmimit nuk është e vlefshme ose ka skaduar. Kërko një email të ri konfirmimi.

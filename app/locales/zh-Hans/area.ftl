@@ -66,3 +66,9 @@ area-file-missing = 请选择要发送的文件。
 area-file-too-large = 文件太大或没有完整送达：最大 { $mb } MB。请选择较小的文件，例如分辨率较低的照片。
 area-file-not-allowed = 文件必须是 PDF，或 JPEG、PNG 格式的照片。
 area-file-not-saved = 目前无法保存文件，没有任何改动。请稍后再试；如果问题持续，请通过"帮助"页面联系我们，并提供此代码：{ $code }。
+
+area-email-lead = 您预约时没有填写 codice fiscale 吗？请确认您的电子邮箱 { $email }，即可在这里看到用此邮箱预约的面谈。
+area-email-confirm = 确认电子邮箱
+area-email-sent = 我们已发邮件到 { $email }：请在一天内用此浏览器打开邮件中的链接完成确认。
+area-email-confirmed = 邮箱已确认：您在这里也能看到用 { $email } 预约的面谈。
+area-email-invalid = 确认链接无效或已过期。请重新申请确认邮件。

@@ -59,8 +59,8 @@ fn key_of(citizen: &Citizen, id: i64) -> BookingKey {
     }
 }
 
-/// The appointments booked with the signed-in person's codice fiscale, newest first; the read is
-/// recorded with the ids it showed.
+/// The appointments booked with the signed-in person's codice fiscale or with the email they
+/// confirmed, newest first; the read is recorded with the ids it showed.
 pub async fn list(state: &AppState) -> Result<Vec<Appointment>, AppError> {
     let citizen = signed_in()?;
     let now = state.clock.now();
@@ -72,7 +72,9 @@ pub async fn list(state: &AppState) -> Result<Vec<Appointment>, AppError> {
                FROM bookings b
                JOIN offices o ON o.id = b.office_id
                JOIN booking_topics t ON t.id = b.topic_id
-              WHERE b.codice_fiscale = $1 AND b.erased_at IS NULL
+              WHERE (b.codice_fiscale = $1
+                     OR lower(b.email) = (SELECT c.confirmed_email FROM citizens c WHERE c.codice_fiscale = $1))
+                AND b.erased_at IS NULL
               ORDER BY b.starts_at DESC",
         )
         .bind(&citizen.codice_fiscale)

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod appointments;
 pub mod documents;
+pub mod email;
 pub mod messages;
 pub mod pages;
 pub mod requests;
@@ -37,6 +38,9 @@ pub const REPLY_PATH: &str = "/area-personale/messaggi/rispondi";
 /// A document the service asked for (`?richiesta=`), and the form that sends its file.
 pub const DOCUMENT_PATH: &str = "/area-personale/documento";
 pub const DOCUMENT_SEND_PATH: &str = "/area-personale/documento/invia";
+/// "Conferma la tua email" (the form), and the link in the email it sends (`?codice=`).
+pub const EMAIL_CONFIRM_PATH: &str = "/area-personale/email/conferma";
+pub const EMAIL_CONFIRMED_PATH: &str = "/area-personale/email";
 
 /// The longest message, from a worker or from the family.
 pub const MESSAGE_MAX_CHARS: usize = 4000;

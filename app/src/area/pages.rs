@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::appointments::{self, Appointment};
-use super::{documents, messages, requests};
+use super::{documents, email, messages, requests};
 use super::{session, SignInOutcome, PATH, SIGN_OUT_PATH, START_PATH};
 use crate::booking::pages::when;
 use crate::dates::long_date_in;
@@ -142,6 +142,7 @@ fn Appointments() -> impl IntoView {
                                     <h3 class="h5">{text("area-appointments-past")}</h3>
                                     <AppointmentList appointments=other />
                                 })}
+                                <ConfirmEmail />
                             }
                             .into_any()
                         }
@@ -257,6 +258,45 @@ fn ConversationView(conversation: messages::Conversation, submitted: crate::form
                 view! { <p>{text("area-message-closed")}</p> }.into_any()
             }}
         </section>
+    }
+}
+
+/// "Conferma la tua email": what the confirmation link did (`?email=` in the address), and the
+/// form that sends one while the provider's address is not the confirmed one.
+#[component]
+fn ConfirmEmail() -> impl IntoView {
+    let language = use_language();
+    let text = move |key: &str| language.text(key);
+    let said = use_query_map().with_untracked(|query| query.get("email"));
+    let found = Resource::new(|| (), |()| async { email::standing(&AppState::current()).await });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let said = said.clone();
+                Suspend::new(async move {
+                    let Ok(standing) = found.await else {
+                        return ().into_any();
+                    };
+                    let address = |email: Option<&str>| vec![("email", email.unwrap_or_default().to_owned())];
+                    let outcome = match said.as_deref() {
+                        Some("inviata") => Some(("alert alert-info", "status", language.text_with("area-email-sent", &address(standing.given.as_deref())))),
+                        Some("confermata") => Some(("alert alert-success", "status", language.text_with("area-email-confirmed", &address(standing.confirmed.as_deref())))),
+                        Some("non-valida") => Some(("alert alert-warning", "alert", text("area-email-invalid"))),
+                        _ => None,
+                    };
+                    view! {
+                        {outcome.map(|(class, role, message)| view! { <p class=class role=role>{message}</p> })}
+                        {standing.to_confirm().map(|given| view! {
+                            <form method="post" action=language.href(super::EMAIL_CONFIRM_PATH) class="mt-3">
+                                <p>{language.text_with("area-email-lead", &[("email", given.to_owned())])}</p>
+                                <button type="submit" class="btn btn-outline-primary">{text("area-email-confirm")}</button>
+                            </form>
+                        })}
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
     }
 }
 

@@ -31,6 +31,11 @@ pub const ACTIONS: &[(&str, &str)] = &[
         "area.documento_inviato",
         "Documento inviato dalla famiglia al fascicolo",
     ),
+    ("area.email_conferma", "Conferma dell'email chiesta dalla famiglia"),
+    (
+        "area.email_confermata",
+        "Email confermata dalla famiglia nell'area personale",
+    ),
     (
         "area.richieste",
         "Stato delle richieste letto dalla famiglia nell'area personale",

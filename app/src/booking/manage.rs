@@ -54,9 +54,12 @@ fn well_formed(token: &str) -> Option<&str> {
 }
 
 /// The booking a key opens: the private link's (by its token's hash), or the one with this id
-/// booked with this codice fiscale. Each key leaves the other's binds empty, so one statement
-/// serves both.
-const KEY_MATCHES: &str = "(b.manage_token_hash = $1 OR (b.id = $2 AND b.codice_fiscale = $3)) AND b.erased_at IS NULL";
+/// booked with this codice fiscale, or with the email its person confirmed in the area (read
+/// here, from `citizens`). Each key leaves the other's binds empty, so one statement serves both.
+const KEY_MATCHES: &str = "(b.manage_token_hash = $1
+        OR (b.id = $2 AND (b.codice_fiscale = $3
+                           OR lower(b.email) = (SELECT c.confirmed_email FROM citizens c WHERE c.codice_fiscale = $3))))
+    AND b.erased_at IS NULL";
 
 /// The three binds of [`KEY_MATCHES`] for `key`.
 fn key_binds(key: &BookingKey) -> (Option<String>, Option<i64>, Option<String>) {

@@ -286,7 +286,10 @@ mod tests {
         }
         let italian = messages_of(Language::Italian);
         let mut files = Vec::new();
-        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
         let mut unknown = Vec::new();
         for (path, text) in &files {
             for call in ["text(\"", "text_with(\"", "say(\"", "say_with(\"", "count(\""] {
@@ -294,7 +297,9 @@ mod tests {
                     let rest = &text[at + call.len()..];
                     let key: String = rest.chars().take_while(|c| *c != '"').collect();
                     let looks_like_a_key = key.contains('-')
-                        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
                     if looks_like_a_key && !italian.contains(&key) {
                         unknown.push(format!("{}: {key}", path.display()));
                     }

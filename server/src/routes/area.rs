@@ -39,5 +39,12 @@ pub fn routes() -> PartRoutes {
         )
         .page(area::DOCUMENT_PATH, Family)
         .route(area::DOCUMENT_SEND_PATH, Family, post(crate::documents::family_upload))
+        .form(
+            area::EMAIL_CONFIRM_PATH,
+            Family,
+            |_| Some(area::PATH.to_owned()),
+            |state: AppState, _form: area::email::ConfirmForm| async move { area::email::ask(&state).await },
+        )
+        .route(area::EMAIL_CONFIRMED_PATH, Family, get(citizens::confirm_email))
         .route(crate::identity::KEYS_PATH, Public, get(citizens::keys))
 }

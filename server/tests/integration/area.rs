@@ -870,3 +870,72 @@ on_both_databases! {
         app.assert_trail_intact().await;
     }
 }
+
+on_both_databases! {
+    /// Maria booked giving only her email. In the area she confirms that address through a link
+    /// sent to it; from then on the booking is hers there too, to see and cancel. A link opened by
+    /// another person, or a day too late, confirms nothing and is recorded.
+    async fn a_parent_confirms_her_email_and_finds_the_appointment_booked_without_codice_fiscale(
+        app: TestApp,
+        settings = with_identity_provider
+    ) {
+        let _provider = IdentityProvider::start(&app);
+        let mut fields = crate::booking::details("Maria", "10:00");
+        for field in fields.iter_mut() {
+            if field.0 == "email" {
+                field.1 = "Maria.Rossi@example.it";
+            }
+        }
+        let details = app.post_form("/prenota", &fields).await;
+        let summary = location(&details);
+        app.post_form("/prenota/riepilogo", &[("bozza", &crate::booking::draft_id(&summary))]).await;
+        let booking: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM bookings").fetch_one(pool).await.unwrap());
+        let (cf, email): (Option<String>, String) = app::on_db!(&app.db, pool => sqlx::query_as(
+            "SELECT codice_fiscale, email FROM bookings WHERE id = $1").bind(booking).fetch_one(pool).await.unwrap());
+        assert_eq!((cf, email.to_lowercase().as_str()), (None, "maria.rossi@example.it"), "booked without codice fiscale");
+        let booking_page = format!("{}?prenotazione={booking}", app::area::APPOINTMENT_PATH);
+        let mother = browser();
+        let home = sign_in(&app, &mother, MARIA).await.page;
+        assert!(home.contains("Non hai appuntamenti in programma") && home.contains("Conferma la tua email"), "{home}");
+        assert_eq!(app.get_as(&mother, &booking_page).await.status(), StatusCode::NOT_FOUND);
+
+        // The link goes to the address the provider gave, and only opens for her, within a day.
+        let before = app.wait_for_emails(1).await.len();
+        let asked = app.post_form_as(&mother, app::area::EMAIL_CONFIRM_PATH, &[]).await;
+        assert_eq!(location(&asked), format!("{}?email=inviata#appuntamenti", app::area::PATH));
+        let emails = app.wait_for_emails(before + 1).await;
+        let letter = emails.iter().find(|email| email.contains("Conferma la tua email")).expect("the confirmation");
+        assert!(letter.contains("maria.rossi@example.it"));
+        // Quoted-printable: its soft line breaks and its `=3D` undone.
+        let letter = letter.replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+        let code: String = letter.split("codice=").nth(1).expect("the link").chars().take_while(char::is_ascii_hexdigit).collect();
+        assert_eq!(code.len(), 64, "{letter}");
+        let link = format!("{}?codice={code}", app::area::EMAIL_CONFIRMED_PATH);
+        let other = browser();
+        sign_in(&app, &other, LUCA).await;
+        assert_eq!(location(&app.get_as(&other, &link).await), format!("{}?email=non-valida#appuntamenti", app::area::PATH));
+        assert_eq!(app.get_as(&other, &booking_page).await.status(), StatusCode::NOT_FOUND);
+        app.clock.advance(Duration::hours(25));
+        let mother = browser();
+        sign_in(&app, &mother, MARIA).await;
+        assert_eq!(location(&app.get_as(&mother, &link).await), format!("{}?email=non-valida#appuntamenti", app::area::PATH), "a day too late");
+        app.clock.advance(Duration::hours(-25));
+        let mother = browser();
+        sign_in(&app, &mother, MARIA).await;
+        let confirmed = app.get_as(&mother, &link).await;
+        assert_eq!(location(&confirmed), format!("{}?email=confermata#appuntamenti", app::area::PATH));
+        let home = app.get_as(&mother, &format!("{}?email=confermata", app::area::PATH)).await.text().await.unwrap();
+        assert!(home.contains("Email confermata") && !home.contains("Conferma la tua email"), "{home}");
+        assert!(home.contains(&booking_page), "the booking is now listed: {home}");
+        assert_eq!(location(&app.get_as(&mother, &link).await), format!("{}?email=non-valida#appuntamenti", app::area::PATH), "a link works once");
+
+        // Hers to cancel, as by its private link; still nobody else's.
+        let cancelled = app.post_form_as(&mother, app::area::APPOINTMENT_CANCEL_PATH, &[("prenotazione", &booking.to_string())]).await;
+        assert_eq!(cancelled.status(), StatusCode::SEE_OTHER, "{}", cancelled.text().await.unwrap());
+        assert_eq!(booking_state(&app, booking).await.0, "annullata");
+        assert_eq!(app.get_as(&other, &booking_page).await.status(), StatusCode::NOT_FOUND);
+        let outcomes: Vec<String> = trail(&app, "area.email_confermata").await.into_iter().map(|(_, _, outcome)| outcome).collect();
+        assert_eq!(outcomes, ["negato", "negato", "ok", "negato"]);
+        app.assert_trail_intact().await;
+    }
+}

@@ -365,6 +365,8 @@ pub const MATRIX: &[(&str, &str, [char; 5])] = &[
     ("POST", "/area-personale/messaggi/rispondi", ['F', 'F', 'F', 'F', 'F']),
     ("GET", "/area-personale/documento", ['F', 'F', 'F', 'F', 'F']),
     ("POST", "/area-personale/documento/invia", ['F', 'F', 'F', 'F', 'F']),
+    ("POST", "/area-personale/email/conferma", ['F', 'F', 'F', 'F', 'F']),
+    ("GET", "/area-personale/email", ['F', 'F', 'F', 'F', 'F']),
     ("GET", "/operatori", ['Y', 'Y', 'Y', 'Y', 'Y']),
     ("POST", "/operatori/esci", ['S', 'Y', 'Y', 'Y', 'Y']),
     ("GET", "/operatori/sicurezza", ['S', 'Y', 'Y', 'Y', 'Y']),
