@@ -137,8 +137,8 @@ pub fn broken_upload(state: &AppState) -> FormOutcome {
 /// "Invia il documento": the file becomes a document of the case, of the kind the worker asked
 /// for and titled in the worker's words, sent by the person; the request is answered, in the same
 /// transaction as the document's row and its audit row, and the responsible worker is told (the
-/// case's number, never the file). A request of another family, of a case no longer shown or
-/// closed, or already answered is refused: the first two as not found, and recorded.
+/// case's number, never the file). A request of another family, or of a case no longer shown or
+/// closed, is refused as not found, and recorded; one already answered is told so.
 pub async fn send(state: &AppState, upload: FamilyUpload) -> Result<FormOutcome, AppError> {
     let citizen = signed_in()?;
     let content_type = match files::accept(state, &upload.bytes) {

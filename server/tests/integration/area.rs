@@ -691,14 +691,7 @@ on_both_databases! {
         let (_, case, worker) = maria_s_case(&app).await;
         let mother = browser();
         sign_in(&app, &mother, MARIA).await;
-        let ask = |kind: &'static str, what: &'static str| {
-            let (app, worker) = (&app, &worker);
-            async move {
-                app.post_form_as(worker, "/operatori/casi/documento-richiesto", &[
-                    ("caso", &case.to_string()), ("tipo_documento", kind), ("richiesta", what),
-                ]).await
-            }
-        };
+        let ask = |kind: &'static str, what: &'static str| ask_document(&app, &worker, case, kind, what);
         let hidden = ask("isee", "ISEE 2026 del nucleo familiare").await;
         assert_eq!(hidden.status(), StatusCode::UNPROCESSABLE_ENTITY);
         app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "si")]).await;
@@ -725,6 +718,20 @@ on_both_databases! {
     }
 }
 
+/// The worker's "Chiedi alla famiglia" on `case`: a document of `kind`, in the words `what`.
+async fn ask_document(app: &TestApp, worker: &reqwest::Client, case: i64, kind: &str, what: &str) -> reqwest::Response {
+    app.post_form_as(
+        worker,
+        "/operatori/casi/documento-richiesto",
+        &[
+            ("caso", &case.to_string()),
+            ("tipo_documento", kind),
+            ("richiesta", what),
+        ],
+    )
+    .await
+}
+
 /// Sends the area's document form as a browser does (multipart): the file for the asked document
 /// `asked`, from `client`.
 async fn send_document(
@@ -743,15 +750,7 @@ async fn send_document(
                 .mime_str("application/pdf")
                 .unwrap(),
         );
-    client
-        .post(app.url(app::area::DOCUMENT_SEND_PATH))
-        .header("accept", "text/html")
-        .header("origin", &app.address)
-        .header("sec-fetch-site", "same-origin")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
+    app.post_multipart_as(client, app::area::DOCUMENT_SEND_PATH, form).await
 }
 
 /// The files in the documents folder.
@@ -775,14 +774,7 @@ on_both_databases! {
         let (_, case, worker) = maria_s_case(&app).await;
         app.execute("UPDATE staff_users SET email = 'andrea.assistente@example.it' WHERE username = 'assistente'").await;
         app.post_form_as(&worker, "/operatori/casi/visibilita", &[("caso", &case.to_string()), ("mostra", "si")]).await;
-        let ask = |kind: &'static str, what: &'static str| {
-            let (app, worker) = (&app, &worker);
-            async move {
-                app.post_form_as(worker, "/operatori/casi/documento-richiesto", &[
-                    ("caso", &case.to_string()), ("tipo_documento", kind), ("richiesta", what),
-                ]).await
-            }
-        };
+        let ask = |kind: &'static str, what: &'static str| ask_document(&app, &worker, case, kind, what);
         ask("isee", "ISEE 2026 del nucleo familiare").await;
         let asked: i64 = app::on_db!(&app.db, pool => sqlx::query_scalar("SELECT MAX(id) FROM document_requests").fetch_one(pool).await.unwrap());
         let mother = browser();

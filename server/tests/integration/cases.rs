@@ -440,15 +440,7 @@ pub async fn upload(
                 .mime_str("application/pdf")
                 .unwrap(),
         );
-    let answer = client
-        .post(app.url("/operatori/casi/documenti"))
-        .header("accept", "text/html")
-        .header("origin", &app.address)
-        .header("sec-fetch-site", "same-origin")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let answer = app.post_multipart_as(client, "/operatori/casi/documenti", form).await;
     let to = location(&answer);
     (answer.status(), to, answer.text().await.unwrap())
 }

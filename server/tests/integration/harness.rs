@@ -466,6 +466,24 @@ impl TestApp {
         response
     }
 
+    /// Sends a multipart form (one with a file) from `client`, as its browser does.
+    pub async fn post_multipart_as(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("accept", "text/html")
+            .header("origin", &self.address)
+            .header("sec-fetch-site", "same-origin")
+            .multipart(form)
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("POST {path} on {:?} got no answer: {error:?}", self.backend))
+    }
+
     /// Starts a second server process on the same database (a restart, or a second instance).
     pub async fn start_another(&self) -> String {
         start_server(self.settings.clone(), self.clock.clone())
