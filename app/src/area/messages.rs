@@ -156,12 +156,20 @@ pub async fn reply(state: &AppState, form: ReplyForm) -> Result<FormOutcome, App
             .await?;
         match case {
             Some(case) if case.open => {
-                let message: i64 = sqlx::query_scalar(
-                    "INSERT INTO case_messages (case_id, citizen_id, body, sent_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                // Written only while the case is still shown and open, in the statement itself:
+                // its worker may hide or close it between the read above and this write.
+                let message: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO case_messages (case_id, citizen_id, body, sent_at)
+                     SELECT $1, $2, $3, $4 WHERE EXISTS (SELECT 1 FROM cases WHERE id = $1 AND family_sees AND closed_at IS NULL)
+                     RETURNING id",
                 )
                 .bind(case.id).bind(citizen.id).bind(&text).bind(now)
-                .fetch_one(&mut *tx)
+                .fetch_optional(&mut *tx)
                 .await?;
+                let Some(message) = message else {
+                    tx.rollback().await?;
+                    return Ok(FormOutcome::invalid("testo", say("area-message-closed")));
+                };
                 let entry = Entry::new(citizen.actor(), "area.messaggio").records(RecordKind::Message, [message]);
                 crate::audit!(&mut *tx, &state.audit_key, now, entry)?;
                 // The responsible worker is told there is an answer, and where: never what it says.
